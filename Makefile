@@ -1,0 +1,110 @@
+# pnc and libpn. `make` builds the generator, the bundled catalog, libpn and
+# the kiosk demo; `make test` builds and runs every test. See README.md.
+
+CC ?= cc
+AR ?= ar
+CFLAGS ?= -O2 -g
+LDFLAGS ?=
+WARNINGS = -std=c99 -Wall -Wextra -Wpedantic
+ALL_CFLAGS = $(WARNINGS) $(CFLAGS) -MMD -MP
+
+BUILD = build
+PNC = $(BUILD)/pnc
+
+RUNTIME_SRC = $(wildcard runtime/*.c)
+RUNTIME_OBJ = $(RUNTIME_SRC:%.c=$(BUILD)/%.o)
+GEN_SRC = $(filter-out gen/main.c,$(wildcard gen/*.c))
+GEN_OBJ = $(GEN_SRC:%.c=$(BUILD)/%.o)
+POLICIES = $(sort $(wildcard policies/*.pn))
+
+# Tests use the Unity API: the project's own harness by default, or the
+# real Unity with `make test UNITY_DIR=/path/to/Unity/src`.
+UNITY_DIR ?= tests/unity
+UNITY_OBJ = $(BUILD)/unity/unity.o
+
+.PHONY: all run test clean
+all: $(PNC) $(BUILD)/libpn.a $(BUILD)/kiosk
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/libpn.a: $(RUNTIME_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(PNC): $(BUILD)/gen/main.o $(GEN_OBJ) $(BUILD)/libpn.a
+	$(CC) $(LDFLAGS) -o $@ $^
+
+# The bundled notices as const tables.
+$(BUILD)/catalog.c $(BUILD)/catalog.h: $(PNC) $(POLICIES)
+	$(PNC) -o $(BUILD)/catalog.c --header $(BUILD)/catalog.h \
+		--prefix pn_bundled $(POLICIES)
+	@touch $(BUILD)/catalog.c $(BUILD)/catalog.h
+
+$(BUILD)/catalog.o: $(BUILD)/catalog.c
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/kiosk: $(BUILD)/examples/kiosk/kiosk.o $(BUILD)/catalog.o \
+		$(BUILD)/libpn.a
+	$(CC) $(LDFLAGS) -o $@ $^
+
+$(BUILD)/examples/kiosk/kiosk.o: $(BUILD)/catalog.h
+$(BUILD)/examples/kiosk/kiosk.o: ALL_CFLAGS += -I$(BUILD) -Iruntime
+
+run: all
+	$(BUILD)/kiosk --list
+
+# ---- Tests -------------------------------------------------------------------
+
+TEST_NAMES = test_parse test_generate test_cli test_runtime test_roundtrip
+TEST_BINS = $(TEST_NAMES:%=$(BUILD)/tests/%)
+TEST_CFLAGS = -I$(UNITY_DIR) -Iruntime -Igen -I$(BUILD)/tests \
+	-DPNC_PATH='"$(PNC)"' -DBUILD_DIR='"$(BUILD)"'
+
+$(UNITY_OBJ): $(UNITY_DIR)/unity.c
+	@mkdir -p $(@D)
+	$(CC) $(WARNINGS) $(CFLAGS) -I$(UNITY_DIR) -c $< -o $@
+
+$(BUILD)/tests/%.o: tests/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -c $< -o $@
+
+# A catalog made from the small fixtures, for the runtime tests.
+FIXTURES = $(sort $(wildcard tests/fixtures/good/*.pn))
+$(BUILD)/tests/fixture_catalog.c $(BUILD)/tests/fixture_catalog.h: \
+		$(PNC) $(FIXTURES)
+	@mkdir -p $(BUILD)/tests
+	$(PNC) -o $(BUILD)/tests/fixture_catalog.c --prefix fixture_catalog \
+		$(FIXTURES)
+	@touch $(BUILD)/tests/fixture_catalog.c $(BUILD)/tests/fixture_catalog.h
+
+$(BUILD)/tests/fixture_catalog.o: $(BUILD)/tests/fixture_catalog.c
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/tests/test_runtime.o: $(BUILD)/tests/fixture_catalog.h
+$(BUILD)/tests/test_roundtrip.o: $(BUILD)/catalog.h
+$(BUILD)/tests/test_roundtrip.o: TEST_CFLAGS += -I$(BUILD)
+
+$(BUILD)/tests/test_parse: $(BUILD)/tests/test_parse.o $(GEN_OBJ) \
+		$(BUILD)/libpn.a $(UNITY_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^
+$(BUILD)/tests/test_generate: $(BUILD)/tests/test_generate.o $(GEN_OBJ) \
+		$(BUILD)/libpn.a $(UNITY_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^
+$(BUILD)/tests/test_cli: $(BUILD)/tests/test_cli.o $(UNITY_OBJ) | $(PNC)
+	$(CC) $(LDFLAGS) -o $@ $^
+$(BUILD)/tests/test_runtime: $(BUILD)/tests/test_runtime.o \
+		$(BUILD)/tests/fixture_catalog.o $(BUILD)/libpn.a $(UNITY_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^
+$(BUILD)/tests/test_roundtrip: $(BUILD)/tests/test_roundtrip.o \
+		$(BUILD)/catalog.o $(BUILD)/libpn.a $(UNITY_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^
+
+test: all $(TEST_BINS)
+	@sh tests/run.sh $(TEST_BINS)
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

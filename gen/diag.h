@@ -1,0 +1,48 @@
+/* diag.h: diagnostics in GCC's format.
+ *
+ *   policies/x.pn:3:1: error: unknown header key 'titel'; did you mean 'title'?
+ *       3 | titel: Foo
+ *         | ^~~~~
+ *
+ * Lines and columns start at 1; a column counts characters, not bytes. */
+#ifndef PNC_DIAG_H
+#define PNC_DIAG_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "source.h"
+
+typedef enum diag_severity {
+    DIAG_NOTE,
+    DIAG_WARNING,
+    DIAG_ERROR
+} diag_severity;
+
+typedef struct diag {
+    FILE *out;        /* where diagnostics go (stderr in pnc) */
+    unsigned errors;  /* errors reported so far */
+    unsigned warnings;/* warnings reported so far */
+} diag;
+
+void diag_init(diag *d, FILE *out);
+
+/* Reports a problem at byte `offset` of `src`, underlining `span` bytes
+ * (at least one character). `rule` is a rule id printed as "[rule]", or
+ * NULL. */
+void diag_at(diag *d, diag_severity severity, const source *src,
+             size_t offset, size_t span, const char *rule, const char *fmt,
+             ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 7, 8)))
+#endif
+    ;
+
+/* Reports a problem that has no place in a source: "pnc: error: ...". */
+void diag_plain(diag *d, diag_severity severity, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+#endif

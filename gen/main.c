@@ -1,0 +1,201 @@
+/* pnc: compiles privacy notices (.pn) into const C tables for libpn. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../runtime/pn.h"
+#include "buf.h"
+#include "diag.h"
+#include "emit.h"
+#include "outfile.h"
+#include "pack.h"
+#include "parse.h"
+#include "source.h"
+
+enum { EXIT_INPUT = 1, EXIT_USAGE = 2 };
+
+typedef struct options {
+    const char *out_c;      /* -o */
+    const char *out_h;      /* --header */
+    const char *prefix;     /* --prefix */
+    int check_only;         /* --check */
+    const char **files;
+    size_t file_count;
+} options;
+
+static const char usage_text[] =
+    "Usage: pnc [OPTION]... FILE...\n"
+    "Compile privacy notices (.pn files) into const C tables for libpn.\n"
+    "\n"
+    "  -o FILE          write the catalog's C source to FILE\n"
+    "  --header FILE    write its C header to FILE\n"
+    "                   (default: the -o name with .c replaced by .h)\n"
+    "  --prefix NAME    C name of the catalog array (default: pn_catalog)\n"
+    "  --check          read and check the notices, write nothing\n"
+    "  -h, --help       show this help and exit\n"
+    "  --version        show the version and exit\n"
+    "\n"
+    "Diagnostics are printed as FILE:LINE:COLUMN: error: MESSAGE.\n"
+    "Outputs are replaced atomically and left untouched when unchanged.\n"
+    "Exit status: 0 success, 1 errors in the notices, 2 usage or I/O "
+    "error.\n"
+    "The source format is described in docs/FORMAT.md.\n";
+
+static int usage_error(const char *message, const char *arg)
+{
+    fprintf(stderr, "pnc: error: %s%s%s\nTry 'pnc --help'.\n", message,
+            arg ? " " : "", arg ? arg : "");
+    return EXIT_USAGE;
+}
+
+/* Returns -1 to go on, or the exit status to end with. */
+static int parse_options(int argc, char **argv, options *o)
+{
+    int i, only_files = 0;
+
+    memset(o, 0, sizeof *o);
+    o->prefix = "pn_catalog";
+    o->files = xmalloc((size_t)argc * sizeof *o->files);
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char **value = NULL;
+
+        if (only_files || a[0] != '-' || strcmp(a, "-") == 0) {
+            o->files[o->file_count++] = a;
+            continue;
+        }
+        if (strcmp(a, "--") == 0) {
+            only_files = 1;
+        } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            fputs(usage_text, stdout);
+            return 0;
+        } else if (strcmp(a, "--version") == 0) {
+            printf("pnc %s\n", PN_VERSION);
+            return 0;
+        } else if (strcmp(a, "--check") == 0) {
+            o->check_only = 1;
+        } else if (strcmp(a, "-o") == 0) {
+            value = &o->out_c;
+        } else if (strcmp(a, "--header") == 0) {
+            value = &o->out_h;
+        } else if (strcmp(a, "--prefix") == 0) {
+            value = &o->prefix;
+        } else {
+            return usage_error("unknown option", a);
+        }
+        if (value) {
+            if (++i >= argc)
+                return usage_error("missing value after", a);
+            *value = argv[i];
+        }
+    }
+    if (o->file_count == 0)
+        return usage_error("no input files", NULL);
+    if (!o->check_only && !o->out_c)
+        return usage_error("no output: give -o FILE.c (or --check)", NULL);
+    if (!emit_is_valid_prefix(o->prefix))
+        return usage_error("--prefix needs a C identifier, got", o->prefix);
+    return -1;
+}
+
+static char *default_header_path(const char *c_path)
+{
+    size_t len = strlen(c_path);
+    char *h = xmalloc(len + 3);
+
+    memcpy(h, c_path, len + 1);
+    if (len >= 2 && strcmp(h + len - 2, ".c") == 0)
+        h[len - 1] = 'h';
+    else
+        memcpy(h + len, ".h", 3);
+    return h;
+}
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+static int write_outputs(const options *o, const buf *catalog,
+                         mnotice *const *notices, size_t count, diag *d)
+{
+    char *header_path = o->out_h ? NULL : default_header_path(o->out_c);
+    const char *h_path = o->out_h ? o->out_h : header_path;
+    buf c_text = {0}, h_text = {0};
+    outfile files[2];
+    int status;
+
+    emit_source(&c_text, catalog->data, catalog->len, notices, count,
+                o->prefix, base_name(h_path));
+    emit_header(&h_text, catalog->len, o->prefix);
+    files[0].path = o->out_c;
+    files[0].content = &c_text;
+    files[1].path = h_path;
+    files[1].content = &h_text;
+    status = outfiles_write(files, 2, d);
+    buf_free(&c_text);
+    buf_free(&h_text);
+    free(header_path);
+    return status;
+}
+
+static int compile(const options *o, diag *d)
+{
+    source *sources = xmalloc(o->file_count * sizeof *sources);
+    mnotice *models = xmalloc(o->file_count * sizeof *models);
+    mnotice **sorted = xmalloc(o->file_count * sizeof *sorted);
+    buf catalog = {0};
+    size_t i, loaded = 0;
+    int io_failed = 0, status;
+
+    for (i = 0; i < o->file_count; i++) {
+        if (source_load(&sources[loaded], o->files[i], d) != 0) {
+            io_failed = 1;
+            continue;
+        }
+        parse_notice(&sources[loaded], d, &models[loaded]);
+        sorted[loaded] = &models[loaded];
+        loaded++;
+    }
+    if (!io_failed && d->errors == 0)
+        pack_sort(sorted, loaded, d);
+    if (!io_failed && d->errors == 0)
+        pack_catalog(sorted, loaded, d, &catalog);
+
+    if (io_failed)
+        status = EXIT_USAGE;
+    else if (d->errors)
+        status = EXIT_INPUT;
+    else if (o->check_only)
+        status = 0;
+    else
+        status = write_outputs(o, &catalog, sorted, loaded, d);
+
+    for (i = 0; i < loaded; i++) {
+        notice_free(&models[i]);
+        source_free(&sources[i]);
+    }
+    buf_free(&catalog);
+    free(sources);
+    free(models);
+    free(sorted);
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    options o;
+    diag d;
+    int status = parse_options(argc, argv, &o);
+
+    if (status < 0) {
+        diag_init(&d, stderr);
+        status = compile(&o, &d);
+        if (d.errors)
+            fprintf(stderr, "pnc: %u error%s\n", d.errors,
+                    d.errors == 1 ? "" : "s");
+    }
+    free(o.files);
+    return status;
+}

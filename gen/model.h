@@ -1,0 +1,76 @@
+/* model.h: a parsed notice, as the parser builds it and pack reads it.
+ * Every string is NUL-terminated UTF-8 owned by the model, and remembers
+ * where in the source it came from, for diagnostics. */
+#ifndef PNC_MODEL_H
+#define PNC_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../runtime/pn.h"
+#include "source.h"
+
+/* A string and the span of source it was read from. */
+typedef struct mstr {
+    char *s;        /* the text, or NULL when absent */
+    size_t offset;  /* byte offset of its first byte in the source */
+    size_t span;    /* bytes of source it covers */
+} mstr;
+
+typedef enum fact_key {
+    FACT_CONTROLLER,
+    FACT_ORGNO,
+    FACT_ADDRESS,
+    FACT_POSTCODE,
+    FACT_CITY,
+    FACT_EMAIL,
+    FACT_PHONE,
+    FACT_WEB,
+    FACT_AUTHORITY,
+    FACT_COUNT
+} fact_key;
+
+typedef struct mblock {
+    pn_block_kind kind;
+    mstr text;
+} mblock;
+
+typedef struct msection {
+    unsigned level;       /* 1-3, or 0 for the preamble */
+    mstr id;              /* "" for the preamble */
+    mstr number;          /* "" when the heading has none */
+    mstr title;           /* "" for the preamble */
+    uint32_t topics;      /* PN_TOPIC_BIT()s */
+    size_t heading_offset;/* where its heading line starts */
+    mblock *blocks;
+    size_t block_count;
+    size_t block_cap;
+} msection;
+
+typedef struct mwaiver {
+    pn_topic topic;
+    mstr reason;
+} mwaiver;
+
+typedef struct mnotice {
+    const source *src;    /* the file it was read from */
+    mstr policy;
+    mstr lang;
+    mstr title;
+    mstr updated;
+    mstr facts[FACT_COUNT];
+    mwaiver *waivers;
+    size_t waiver_count;
+    size_t waiver_cap;
+    msection *sections;
+    size_t section_count;
+    size_t section_cap;
+} mnotice;
+
+/* The header key of each fact, in fact_key order ("controller", ...). */
+extern const char *const fact_key_names[FACT_COUNT];
+
+uint32_t notice_waived_mask(const mnotice *n);
+void notice_free(mnotice *n);
+
+#endif

@@ -1,0 +1,21 @@
+/* pack.h: parsed notices into the catalog bytes of runtime/pn_format.h. */
+#ifndef PNC_PACK_H
+#define PNC_PACK_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "model.h"
+
+/* Sorts `notices` by policy id, then language (byte order), so the output
+ * does not depend on the order of the files, and reports a policy given
+ * twice in one language. Returns the number of errors. */
+unsigned pack_sort(mnotice **notices, size_t count, diag *d);
+
+/* Appends the catalog for the sorted `notices` to `out`, CRC included.
+ * Returns the number of errors (a catalog past the format's limits). */
+unsigned pack_catalog(mnotice *const *notices, size_t count, diag *d,
+                      buf *out);
+
+#endif

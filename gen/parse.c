@@ -1,0 +1,721 @@
+#include "parse.h"
+
+#include <string.h>
+
+#include "../runtime/pn_format.h"
+#include "buf.h"
+#include "hint.h"
+
+/* ---- Small text helpers -------------------------------------------------- */
+
+typedef struct span {
+    const unsigned char *s; /* first byte, inside the source text */
+    size_t len;
+} span;
+
+static int is_blank(unsigned char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+static span trim(span t)
+{
+    while (t.len && is_blank(t.s[0])) {
+        t.s++;
+        t.len--;
+    }
+    while (t.len && is_blank(t.s[t.len - 1]))
+        t.len--;
+    return t;
+}
+
+static int span_is(span t, const char *word)
+{
+    size_t n = strlen(word);
+    return t.len == n && memcmp(t.s, word, n) == 0;
+}
+
+static int starts_with(span t, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    return t.len >= n && memcmp(t.s, prefix, n) == 0;
+}
+
+/* Appends `t` to `b`, runs of blanks folded into one space, with one space
+ * before it when `b` already holds text. */
+static void append_words(buf *b, span t)
+{
+    size_t i;
+    int pending_space = b->len > 0;
+
+    t = trim(t);
+    for (i = 0; i < t.len; i++) {
+        if (is_blank(t.s[i])) {
+            pending_space = 1;
+            continue;
+        }
+        if (pending_space)
+            buf_byte(b, ' ');
+        pending_space = 0;
+        buf_byte(b, t.s[i]);
+    }
+}
+
+int parse_is_valid_id(const char *s, size_t len)
+{
+    size_t i;
+
+    if (len == 0 || len > PN_MAX_NAME || s[0] == '-' || s[0] == '_')
+        return 0;
+    for (i = 0; i < len; i++) {
+        char c = s[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+              c == '_'))
+            return 0;
+    }
+    return 1;
+}
+
+static int is_valid_lang(span t)
+{
+    size_t i;
+    if (t.len < 2 || t.len > 3)
+        return 0;
+    for (i = 0; i < t.len; i++)
+        if (t.s[i] < 'a' || t.s[i] > 'z')
+            return 0;
+    return 1;
+}
+
+static int is_date_shape(span t)
+{
+    static const char shape[] = "dddd-dd-dd";
+    size_t i;
+    if (t.len != sizeof shape - 1)
+        return 0;
+    for (i = 0; i < t.len; i++) {
+        int digit = t.s[i] >= '0' && t.s[i] <= '9';
+        if (shape[i] == 'd' ? !digit : t.s[i] != '-')
+            return 0;
+    }
+    return 1;
+}
+
+static int topic_from_name(span t, pn_topic *out)
+{
+    unsigned i;
+    for (i = 0; i < PN_TOPIC_COUNT; i++) {
+        if (span_is(t, pn_topic_name((pn_topic)i))) {
+            *out = (pn_topic)i;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static const char *topic_hint(span t)
+{
+    const char *names[PN_TOPIC_COUNT];
+    unsigned i;
+    for (i = 0; i < PN_TOPIC_COUNT; i++)
+        names[i] = pn_topic_name((pn_topic)i);
+    return hint_closest((const char *)t.s, t.len, names, PN_TOPIC_COUNT);
+}
+
+/* ---- Parser state ---------------------------------------------------------- */
+
+typedef struct parser {
+    const source *src;
+    diag *d;
+    mnotice *n;
+    size_t line;            /* index of the line being read */
+    msection *section;      /* section receiving blocks, NULL before any */
+    int block_open;         /* a paragraph or list item is being built */
+    pn_block_kind block_kind;
+    size_t block_offset;    /* where the open block starts */
+    buf text;               /* the open block's text so far */
+    int too_many_sections;  /* already reported */
+} parser;
+
+static size_t offset_of(const parser *p, const unsigned char *at)
+{
+    return (size_t)(at - p->src->text);
+}
+
+static void error_at(parser *p, const unsigned char *at, size_t len,
+                     const char *message)
+{
+    diag_at(p->d, DIAG_ERROR, p->src, offset_of(p, at), len, NULL, "%s",
+            message);
+}
+
+static mstr make_mstr(const parser *p, span t)
+{
+    mstr m;
+    m.s = xstrndup((const char *)t.s, t.len);
+    m.offset = offset_of(p, t.s);
+    m.span = t.len;
+    return m;
+}
+
+static mstr empty_mstr(size_t offset)
+{
+    mstr m;
+    m.s = xstrndup("", 0);
+    m.offset = offset;
+    m.span = 0;
+    return m;
+}
+
+static span line_span(const parser *p, size_t index)
+{
+    span t;
+    t.s = source_line(p->src, index, &t.len);
+    while (t.len && is_blank(t.s[t.len - 1]))
+        t.len--;
+    return t;
+}
+
+/* ---- Header ---------------------------------------------------------------- */
+
+enum { KEY_POLICY = FACT_COUNT, KEY_LANG, KEY_TITLE, KEY_UPDATED, KEY_WAIVE,
+       KEY_COUNT };
+
+static const char *const key_names[KEY_COUNT] = {
+    "controller", "orgno", "address", "postcode", "city", "email", "phone",
+    "web", "authority", "policy", "lang", "title", "updated", "waive",
+};
+
+static mstr *key_slot(mnotice *n, int key)
+{
+    switch (key) {
+    case KEY_POLICY: return &n->policy;
+    case KEY_LANG: return &n->lang;
+    case KEY_TITLE: return &n->title;
+    case KEY_UPDATED: return &n->updated;
+    default: return &n->facts[key];
+    }
+}
+
+static void add_waiver(parser *p, span value)
+{
+    span topic = value, reason;
+    pn_topic t;
+    size_t i;
+
+    topic.len = 0;
+    while (topic.len < value.len && !is_blank(value.s[topic.len]))
+        topic.len++;
+    reason.s = value.s + topic.len;
+    reason.len = value.len - topic.len;
+    reason = trim(reason);
+
+    if (!topic_from_name(topic, &t)) {
+        const char *hint = topic_hint(topic);
+        diag_at(p->d, DIAG_ERROR, p->src, offset_of(p, topic.s), topic.len,
+                NULL, "unknown topic '%.*s' in waive%s%s%s", (int)topic.len,
+                (const char *)topic.s, hint ? "; did you mean '" : "",
+                hint ? hint : "", hint ? "'?" : "");
+        return;
+    }
+    if (reason.len == 0) {
+        error_at(p, topic.s, topic.len,
+                 "waive needs a reason after the topic: waive: TOPIC REASON");
+        return;
+    }
+    for (i = 0; i < p->n->waiver_count; i++) {
+        if (p->n->waivers[i].topic == t) {
+            error_at(p, topic.s, topic.len, "topic waived twice");
+            return;
+        }
+    }
+    p->n->waivers = grow_array(p->n->waivers, &p->n->waiver_cap,
+                               p->n->waiver_count + 1, sizeof *p->n->waivers);
+    p->n->waivers[p->n->waiver_count].topic = t;
+    p->n->waivers[p->n->waiver_count].reason = make_mstr(p, reason);
+    p->n->waiver_count++;
+}
+
+static void check_header_value(parser *p, int key, span value)
+{
+    if (key == KEY_POLICY &&
+        !parse_is_valid_id((const char *)value.s, value.len))
+        error_at(p, value.s, value.len,
+                 "invalid policy id: use a-z, 0-9, '-' and '_', starting "
+                 "with a letter or digit, at most 32 bytes");
+    else if (key == KEY_LANG && !is_valid_lang(value))
+        error_at(p, value.s, value.len,
+                 "invalid language tag: use 2 or 3 lower-case letters "
+                 "(ISO 639), e.g. 'nb' or 'en'");
+    else if (key == KEY_UPDATED && !is_date_shape(value))
+        error_at(p, value.s, value.len,
+                 "invalid date: write it as YYYY-MM-DD");
+    else if (value.len > PN_MAX_TEXT)
+        error_at(p, value.s, 1, "value is longer than 65535 bytes");
+}
+
+static void parse_header_line(parser *p, span line)
+{
+    span key = line, value;
+    const char *hint;
+    mstr *slot;
+    int k;
+
+    key.len = 0;
+    while (key.len < line.len &&
+           ((line.s[key.len] >= 'a' && line.s[key.len] <= 'z') ||
+            line.s[key.len] == '_'))
+        key.len++;
+    if (key.len == 0 || key.len >= line.len || line.s[key.len] != ':' ||
+        (key.len + 1 < line.len && !is_blank(line.s[key.len + 1]))) {
+        error_at(p, line.s, line.len,
+                 "expected 'key: value' in the header (or '---' to end it)");
+        return;
+    }
+    value.s = line.s + key.len + 1;
+    value.len = line.len - key.len - 1;
+    value = trim(value);
+
+    for (k = 0; k < KEY_COUNT; k++)
+        if (span_is(key, key_names[k]))
+            break;
+    if (k == KEY_COUNT) {
+        hint = hint_closest((const char *)key.s, key.len, key_names,
+                            KEY_COUNT);
+        diag_at(p->d, DIAG_ERROR, p->src, offset_of(p, key.s), key.len,
+                NULL, "unknown header key '%.*s'%s%s%s", (int)key.len,
+                (const char *)key.s, hint ? "; did you mean '" : "",
+                hint ? hint : "", hint ? "'?" : "");
+        return;
+    }
+    if (value.len == 0) {
+        diag_at(p->d, DIAG_ERROR, p->src, offset_of(p, key.s), key.len,
+                NULL, "header key '%s' has no value", key_names[k]);
+        return;
+    }
+    if (k == KEY_WAIVE) {
+        add_waiver(p, value);
+        return;
+    }
+    slot = key_slot(p->n, k);
+    if (slot->s) {
+        diag_at(p->d, DIAG_ERROR, p->src, offset_of(p, key.s), key.len,
+                NULL, "header key '%s' given twice", key_names[k]);
+        diag_at(p->d, DIAG_NOTE, p->src, slot->offset, slot->span, NULL,
+                "first given here");
+        return;
+    }
+    check_header_value(p, k, value);
+    *slot = make_mstr(p, value);
+}
+
+/* Reads the header; returns 0 when the body cannot be read. */
+static int parse_header(parser *p)
+{
+    static const int required[] = {KEY_POLICY, KEY_LANG, KEY_TITLE};
+    span first = line_span(p, 0);
+    unsigned i;
+
+    if (p->src->len == 0) {
+        error_at(p, p->src->text, 0,
+                 "empty file: a notice starts with a '---' header");
+        return 0;
+    }
+    if (!span_is(first, "---")) {
+        error_at(p, first.s, first.len,
+                 "expected '---': a notice starts with its header");
+        return 0;
+    }
+    for (p->line = 1; p->line < p->src->line_count; p->line++) {
+        span line = line_span(p, p->line);
+        if (span_is(line, "---"))
+            break;
+        if (line.len == 0 || line.s[0] == '#')
+            continue;
+        parse_header_line(p, line);
+    }
+    if (p->line >= p->src->line_count) {
+        error_at(p, first.s, first.len,
+                 "header is not closed: no '---' line after it");
+        return 0;
+    }
+    for (i = 0; i < sizeof required / sizeof required[0]; i++)
+        if (!key_slot(p->n, required[i])->s)
+            diag_at(p->d, DIAG_ERROR, p->src, 0, 3, NULL,
+                    "header has no '%s' key", key_names[required[i]]);
+    p->line++;
+    return 1;
+}
+
+/* ---- Body ------------------------------------------------------------------ */
+
+static msection *add_section(parser *p, size_t offset)
+{
+    msection *s;
+
+    if (p->n->section_count >= PN_MAX_SECTIONS) {
+        if (!p->too_many_sections)
+            diag_at(p->d, DIAG_ERROR, p->src, offset, 1, NULL,
+                    "more than %u sections in one notice",
+                    (unsigned)PN_MAX_SECTIONS);
+        p->too_many_sections = 1;
+        return NULL;
+    }
+    p->n->sections = grow_array(p->n->sections, &p->n->section_cap,
+                                p->n->section_count + 1,
+                                sizeof *p->n->sections);
+    s = &p->n->sections[p->n->section_count++];
+    memset(s, 0, sizeof *s);
+    s->heading_offset = offset;
+    return s;
+}
+
+static void close_block(parser *p)
+{
+    msection *s = p->section;
+    mblock *b;
+
+    if (!p->block_open)
+        return;
+    p->block_open = 0;
+    if (p->text.len > PN_MAX_TEXT) {
+        diag_at(p->d, DIAG_ERROR, p->src, p->block_offset, 1, NULL,
+                "this block is %lu bytes long; at most %u fit",
+                (unsigned long)p->text.len, (unsigned)PN_MAX_TEXT);
+    } else if (s && s->block_count >= PN_MAX_BLOCKS) {
+        diag_at(p->d, DIAG_ERROR, p->src, p->block_offset, 1, NULL,
+                "more than %u blocks in one section",
+                (unsigned)PN_MAX_BLOCKS);
+    } else if (s) {
+        s->blocks = grow_array(s->blocks, &s->block_cap, s->block_count + 1,
+                               sizeof *s->blocks);
+        b = &s->blocks[s->block_count++];
+        b->kind = p->block_kind;
+        b->text.s = xstrndup((const char *)p->text.data, p->text.len);
+        b->text.offset = p->block_offset;
+        b->text.span = 1;
+    }
+    p->text.len = 0;
+}
+
+static void open_block(parser *p, pn_block_kind kind, span content)
+{
+    close_block(p);
+    if (!p->section) {
+        p->section = add_section(p, offset_of(p, content.s));
+        if (p->section) {
+            p->section->id = empty_mstr(0);
+            p->section->number = empty_mstr(0);
+            p->section->title = empty_mstr(0);
+        }
+    }
+    p->block_open = 1;
+    p->block_kind = kind;
+    p->block_offset = offset_of(p, content.s);
+    append_words(&p->text, content);
+}
+
+static void text_line(parser *p, span content)
+{
+    if (p->block_open && p->block_kind == PN_PARAGRAPH)
+        append_words(&p->text, content);
+    else
+        open_block(p, PN_PARAGRAPH, content);
+}
+
+static void parse_topics(parser *p, msection *s, span list)
+{
+    size_t i = 0;
+
+    while (i <= list.len) {
+        span name;
+        pn_topic t;
+        name.s = list.s + i;
+        name.len = 0;
+        while (i + name.len < list.len && list.s[i + name.len] != ',')
+            name.len++;
+        if (name.len == 0) {
+            error_at(p, name.s, 1, "empty topic name in topic=");
+        } else if (topic_from_name(name, &t)) {
+            s->topics |= PN_TOPIC_BIT(t);
+        } else {
+            const char *hint = topic_hint(name);
+            diag_at(p->d, DIAG_ERROR, p->src, offset_of(p, name.s), name.len,
+                    NULL, "unknown topic '%.*s'%s%s%s", (int)name.len,
+                    (const char *)name.s, hint ? "; did you mean '" : "",
+                    hint ? hint : "", hint ? "'?" : "");
+        }
+        i += name.len + 1;
+    }
+}
+
+static void check_unique_id(parser *p, const msection *s)
+{
+    size_t i;
+    for (i = 0; i + 1 < p->n->section_count; i++) {
+        const msection *other = &p->n->sections[i];
+        if (other->id.s && strcmp(other->id.s, s->id.s) == 0 &&
+            other->level > 0) {
+            diag_at(p->d, DIAG_ERROR, p->src, s->id.offset, s->id.span, NULL,
+                    "section id '%s' is already used", s->id.s);
+            diag_at(p->d, DIAG_NOTE, p->src, other->id.offset,
+                    other->id.span, NULL, "first used here");
+            return;
+        }
+    }
+}
+
+/* Reads "{#id topic=a,b}" (without the braces) into the section. */
+static void parse_attributes(parser *p, msection *s, span attrs,
+                             const unsigned char *brace)
+{
+    size_t i = 0;
+    int have_id = 0;
+
+    while (i < attrs.len) {
+        span token;
+        while (i < attrs.len && is_blank(attrs.s[i]))
+            i++;
+        if (i >= attrs.len)
+            break;
+        token.s = attrs.s + i;
+        token.len = 0;
+        while (i + token.len < attrs.len && !is_blank(attrs.s[i + token.len]))
+            token.len++;
+        i += token.len;
+
+        if (token.s[0] == '#' && !have_id) {
+            span id;
+            id.s = token.s + 1;
+            id.len = token.len - 1;
+            have_id = 1;
+            if (!parse_is_valid_id((const char *)id.s, id.len))
+                error_at(p, token.s, token.len,
+                         "invalid section id: use a-z, 0-9, '-' and '_', "
+                         "starting with a letter or digit, at most 32 bytes");
+            s->id = make_mstr(p, id);
+        } else if (token.s[0] == '#') {
+            error_at(p, token.s, token.len, "a heading has only one id");
+        } else if (starts_with(token, "topic=")) {
+            span list;
+            list.s = token.s + 6;
+            list.len = token.len - 6;
+            parse_topics(p, s, list);
+        } else {
+            error_at(p, token.s, token.len,
+                     "unknown heading attribute: expected #id or topic=...");
+        }
+    }
+    if (!have_id) {
+        error_at(p, brace, 1, "heading has no id: add #id inside the braces");
+        s->id = empty_mstr(offset_of(p, brace));
+        return;
+    }
+    check_unique_id(p, s);
+}
+
+/* Splits a leading "2.1 " off the title. Returns the title that is left. */
+static span take_number(parser *p, msection *s, span title)
+{
+    span number = title;
+
+    if (title.len && title.s[0] == '\\') {
+        title.s++;
+        title.len--;
+        s->number = empty_mstr(offset_of(p, title.s));
+        return title;
+    }
+    number.len = 0;
+    if (title.len && title.s[0] >= '0' && title.s[0] <= '9') {
+        while (number.len < title.len &&
+               ((title.s[number.len] >= '0' && title.s[number.len] <= '9') ||
+                title.s[number.len] == '.'))
+            number.len++;
+        if (number.len < title.len && !is_blank(title.s[number.len]))
+            number.len = 0; /* "3D-skanning": a word, not a number */
+    }
+    s->number = make_mstr(p, number);
+    title.s += number.len;
+    title.len -= number.len;
+    return trim(title);
+}
+
+/* The title's text with "\{" turned into "{" and blanks folded. */
+static char *unescape_title(span title)
+{
+    buf b = {0};
+    span piece;
+    size_t i, start = 0;
+
+    for (i = 0; i < title.len; i++) {
+        if (title.s[i] == '\\' && i + 1 < title.len && title.s[i + 1] == '{') {
+            piece.s = title.s + start;
+            piece.len = i - start;
+            append_words(&b, piece);
+            if (piece.len && is_blank(title.s[i - 1]))
+                buf_byte(&b, ' ');
+            start = i + 1;
+        }
+    }
+    piece.s = title.s + start;
+    piece.len = title.len - start;
+    append_words(&b, piece);
+    buf_byte(&b, 0);
+    return (char *)b.data;
+}
+
+/* Where the attribute block's '{' is: the last '{' not escaped by '\'. */
+static const unsigned char *find_attribute_brace(span content)
+{
+    size_t i = content.len;
+    while (i > 0) {
+        i--;
+        if (content.s[i] == '{' && (i == 0 || content.s[i - 1] != '\\'))
+            return content.s + i;
+    }
+    return NULL;
+}
+
+static void parse_heading(parser *p, span line)
+{
+    unsigned level = 0;
+    span content, attrs, title;
+    const unsigned char *brace;
+    msection *s;
+
+    while (level < line.len && line.s[level] == '#')
+        level++;
+    if (level < line.len && !is_blank(line.s[level])) {
+        error_at(p, line.s, level + 1,
+                 "'#' starts a heading and needs a space after it; write "
+                 "'\\#' for a literal '#'");
+        return;
+    }
+    if (level > 3) {
+        error_at(p, line.s, level, "headings have 1 to 3 '#'");
+        return;
+    }
+    content.s = line.s + level;
+    content.len = line.len - level;
+    content = trim(content);
+    brace = find_attribute_brace(content);
+    if (content.len == 0 || brace == content.s) {
+        error_at(p, line.s, line.len, "heading has no text");
+        return;
+    }
+    if (!brace || content.s[content.len - 1] != '}') {
+        error_at(p, content.s + content.len - 1, 1,
+                 "heading has no id: end the line with {#id}");
+        return;
+    }
+    close_block(p);
+    s = add_section(p, offset_of(p, line.s));
+    if (!s)
+        return;
+    p->section = s;
+    s->level = level;
+    attrs.s = brace + 1;
+    attrs.len = (size_t)(content.s + content.len - 1 - attrs.s);
+    parse_attributes(p, s, attrs, brace);
+
+    title.s = content.s;
+    title.len = (size_t)(brace - content.s);
+    title = take_number(p, s, trim(title));
+    s->title.s = unescape_title(title);
+    s->title.offset = offset_of(p, title.s);
+    s->title.span = title.len;
+    if (s->title.s[0] == '\0')
+        error_at(p, line.s, line.len,
+                 s->number.s[0] ? "heading has a number but no title"
+                                : "heading has no text");
+    else if (strlen(s->title.s) > PN_MAX_TEXT)
+        error_at(p, title.s, 1, "heading is longer than 65535 bytes");
+}
+
+/* Skips a <!-- --> comment starting on the current line. */
+static void skip_comment(parser *p, span line)
+{
+    const unsigned char *open = line.s;
+    size_t index = p->line;
+    span rest;
+
+    rest.s = line.s + 4;
+    rest.len = line.len - 4;
+    for (;;) {
+        size_t i;
+        for (i = 0; i + 3 <= rest.len; i++) {
+            if (memcmp(rest.s + i, "-->", 3) == 0) {
+                span after;
+                after.s = rest.s + i + 3;
+                after.len = rest.len - i - 3;
+                if (trim(after).len)
+                    error_at(p, after.s, after.len,
+                             "text after '-->' on the same line");
+                p->line = index;
+                return;
+            }
+        }
+        if (++index >= p->src->line_count)
+            break;
+        rest = line_span(p, index);
+    }
+    error_at(p, open, 4, "comment is not closed: no '-->' after it");
+    p->line = index;
+}
+
+static void parse_body_line(parser *p, span line)
+{
+    span content;
+
+    if (line.len == 0) {
+        close_block(p);
+    } else if (starts_with(line, "<!--")) {
+        close_block(p);
+        skip_comment(p, line);
+    } else if (line.s[0] == '\\') {
+        content.s = line.s + 1;
+        content.len = line.len - 1;
+        text_line(p, content);
+    } else if (line.s[0] == '#') {
+        parse_heading(p, line);
+    } else if ((line.s[0] == '-' || line.s[0] == '*') &&
+               (line.len == 1 || line.s[1] == ' ')) {
+        content.s = line.s + 1;
+        content.len = line.len - 1;
+        if (trim(content).len == 0)
+            error_at(p, line.s, 1, "empty list item");
+        else
+            open_block(p, PN_LIST_ITEM, content);
+    } else if (span_is(line, "---")) {
+        error_at(p, line.s, 3,
+                 "'---' in the body; write '\\---' for literal text");
+    } else if (p->block_open && p->block_kind == PN_LIST_ITEM &&
+               line.len >= 2 && is_blank(line.s[0]) && is_blank(line.s[1])) {
+        append_words(&p->text, line);
+    } else {
+        text_line(p, line);
+    }
+}
+
+unsigned parse_notice(const source *src, diag *d, mnotice *out)
+{
+    unsigned errors_before = d->errors;
+    parser p;
+
+    memset(out, 0, sizeof *out);
+    out->src = src;
+    if (source_check_encoding(src, d) > 0)
+        return d->errors - errors_before;
+
+    memset(&p, 0, sizeof p);
+    p.src = src;
+    p.d = d;
+    p.n = out;
+    if (parse_header(&p)) {
+        for (; p.line < src->line_count; p.line++)
+            parse_body_line(&p, line_span(&p, p.line));
+        close_block(&p);
+    }
+    buf_free(&p.text);
+    return d->errors - errors_before;
+}

@@ -1,0 +1,18 @@
+/* parse.h: a .pn source (docs/FORMAT.md) into a notice model. */
+#ifndef PNC_PARSE_H
+#define PNC_PARSE_H
+
+#include "diag.h"
+#include "model.h"
+#include "source.h"
+
+/* Checks the encoding of `src`, then parses it into `*out`, reporting every
+ * problem through `d`. Returns the number of errors; the model is only
+ * complete when that is 0. Free it with notice_free() either way. */
+unsigned parse_notice(const source *src, diag *d, mnotice *out);
+
+/* Whether `len` bytes at `s` form a valid id: [a-z0-9][a-z0-9_-]*, at most
+ * PN_MAX_NAME bytes. */
+int parse_is_valid_id(const char *s, size_t len);
+
+#endif

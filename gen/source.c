@@ -1,0 +1,173 @@
+#include "source.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "utf8.h"
+
+static void index_lines(source *src)
+{
+    size_t cap = 0, i;
+
+    src->line_starts = NULL;
+    src->line_count = 0;
+    for (i = 0; i <= src->len; i++) {
+        if (i == 0 || src->text[i - 1] == '\n') {
+            if (i == src->len && i != 0)
+                break; /* a final LF does not start another line */
+            src->line_starts = grow_array(src->line_starts, &cap,
+                                          src->line_count + 1,
+                                          sizeof *src->line_starts);
+            src->line_starts[src->line_count++] = i;
+        }
+    }
+}
+
+static void adopt(source *src, const char *name, unsigned char *text,
+                  size_t len)
+{
+    src->path = xstrndup(name, strlen(name));
+    src->text = text;
+    src->len = len;
+    src->text[len] = '\0';
+    index_lines(src);
+}
+
+void source_from_memory(source *src, const char *name, const void *data,
+                        size_t len)
+{
+    unsigned char *text = xmalloc(len + 1);
+    if (len)
+        memcpy(text, data, len);
+    adopt(src, name, text, len);
+}
+
+int source_load(source *src, const char *path, struct diag *d)
+{
+    FILE *f = fopen(path, "rb");
+    buf content = {0};
+    unsigned char chunk[8192];
+    size_t n;
+    int failed;
+
+    memset(src, 0, sizeof *src);
+    if (!f) {
+        diag_plain(d, DIAG_ERROR, "cannot open '%s': %s", path,
+                   strerror(errno));
+        return 2;
+    }
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (content.len + n > SOURCE_MAX_BYTES) {
+            diag_plain(d, DIAG_ERROR, "'%s' is larger than %u MiB", path,
+                       (unsigned)(SOURCE_MAX_BYTES >> 20));
+            fclose(f);
+            buf_free(&content);
+            return 2;
+        }
+        buf_put(&content, chunk, n);
+    }
+    failed = ferror(f);
+    fclose(f);
+    if (failed) {
+        diag_plain(d, DIAG_ERROR, "cannot read '%s'", path);
+        buf_free(&content);
+        return 2;
+    }
+    buf_byte(&content, 0); /* room for the terminating NUL */
+    adopt(src, path, content.data, content.len - 1);
+    return 0;
+}
+
+size_t source_line_index(const source *src, size_t offset)
+{
+    size_t lo = 0, hi = src->line_count;
+
+    /* The last line whose start is <= offset. */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (src->line_starts[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+const unsigned char *source_line(const source *src, size_t index,
+                                 size_t *len)
+{
+    size_t start, end;
+
+    if (index >= src->line_count) {
+        *len = 0;
+        return src->text + src->len;
+    }
+    start = src->line_starts[index];
+    end = start;
+    while (end < src->len && src->text[end] != '\n')
+        end++;
+    if (end > start && src->text[end - 1] == '\r')
+        end--;
+    *len = end - start;
+    return src->text + start;
+}
+
+/* Stop a hopeless file (a binary, say) from flooding the terminal. */
+#define MAX_ENCODING_ERRORS 20
+
+unsigned source_check_encoding(const source *src, struct diag *d)
+{
+    const unsigned char *t = src->text;
+    unsigned errors = 0;
+    size_t i = 0;
+
+    if (src->len >= 3 && t[0] == 0xEF && t[1] == 0xBB && t[2] == 0xBF) {
+        diag_at(d, DIAG_ERROR, src, 0, 3, NULL,
+                "UTF-8 byte order mark; save the file as UTF-8 without BOM");
+        errors++;
+        i = 3;
+    }
+    while (i < src->len && errors < MAX_ENCODING_ERRORS) {
+        uint32_t cp;
+        size_t n = utf8_decode(t + i, src->len - i, &cp);
+
+        if (n == 0) {
+            diag_at(d, DIAG_ERROR, src, i, 1, NULL,
+                    "invalid UTF-8: byte 0x%02X at byte offset %lu", t[i],
+                    (unsigned long)i);
+            errors++;
+            i++;
+            continue;
+        }
+        if (cp == '\r' && (i + 1 >= src->len || t[i + 1] != '\n')) {
+            diag_at(d, DIAG_ERROR, src, i, 1, NULL,
+                    "carriage return without line feed at byte offset %lu;"
+                    " use LF or CRLF line ends",
+                    (unsigned long)i);
+            errors++;
+        } else if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
+                   cp == 0x7F) {
+            diag_at(d, DIAG_ERROR, src, i, 1, NULL,
+                    "control character U+%04lX at byte offset %lu",
+                    (unsigned long)cp, (unsigned long)i);
+            errors++;
+        }
+        i += n;
+    }
+    if (errors >= MAX_ENCODING_ERRORS && i < src->len)
+        diag_at(d, DIAG_NOTE, src, i, 1, NULL,
+                "too many encoding errors; stopped checking this file");
+    return errors;
+}
+
+void source_free(source *src)
+{
+    free(src->path);
+    free(src->text);
+    free(src->line_starts);
+    memset(src, 0, sizeof *src);
+}

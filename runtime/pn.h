@@ -1,0 +1,233 @@
+/* pn.h: libpn, the runtime that shows privacy notices compiled by pnc.
+ *
+ * The main function is pn_find(): it opens the notice of one service in the
+ * best language the caller prefers. Everything else reads that notice: its
+ * title and date, the controller's contact details, and its sections, each
+ * a heading and a list of text blocks (paragraphs and list items).
+ *
+ * libpn allocates nothing, keeps no global state and does no I/O. The
+ * catalog stays in flash; the caller owns every buffer and passes its size.
+ * Every call that can fail returns a pn_status: PN_OK, or a negative error.
+ * Text that does not fit a buffer is cut at a character boundary, always
+ * NUL-terminated, and reported as PN_ERR_TRUNCATED. Where a call takes
+ * `size_t *len`, it may be NULL; otherwise it gets the number of bytes
+ * written to the buffer, without the NUL: the cut length on
+ * PN_ERR_TRUNCATED, 0 on any other error (the buffer, if usable, is "").
+ *
+ * Example: print every block of the retention section.
+ *
+ *     #include "pn.h"
+ *     #include "catalog.h"       // made by: pnc -o catalog.c --prefix catalog
+ *
+ *     pn_catalog cat;
+ *     pn_notice notice;
+ *     pn_section sec;
+ *     char text[256];
+ *     unsigned i;
+ *
+ *     if (pn_open(&cat, catalog, CATALOG_SIZE) != PN_OK) return;
+ *     if (pn_find(&cat, "intech", "nn,nb,en", &notice) != PN_OK) return;
+ *     if (pn_section_by_topic(&notice, PN_TOPIC_RETENTION, 0, &sec) != PN_OK)
+ *         return;
+ *     for (i = 0; i < sec.block_count; i++) {
+ *         pn_block_kind kind;
+ *         pn_status st = pn_block_read(&sec, i, &kind, text, sizeof text, 0);
+ *         if (st == PN_OK || st == PN_ERR_TRUNCATED) show(text);
+ *     }
+ */
+#ifndef PN_H
+#define PN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define PN_VERSION "0.1.0"
+
+/* ---- Results ------------------------------------------------------------ */
+
+typedef enum pn_status {
+    PN_OK = 0,               /* done */
+    PN_ERR_ARG = -1,         /* a required pointer is NULL or a size is 0 */
+    PN_ERR_TRUNCATED = -2,   /* text cut to fit the buffer (still usable) */
+    PN_ERR_NOT_FOUND = -3,   /* no such policy, language, section or topic */
+    PN_ERR_RANGE = -4,       /* an index past the end */
+    PN_ERR_FORMAT = -5,      /* the bytes are not a catalog, or are damaged */
+    PN_ERR_VERSION = -6,     /* a catalog from an incompatible pnc */
+    PN_ERR_CRC = -7          /* the catalog's checksum does not match */
+} pn_status;
+
+/* A short English description of a status, for logs. Never NULL. Define
+ * PN_NO_ERROR_STRINGS to compile the strings out (it then returns ""). */
+const char *pn_strerror(pn_status status);
+
+/* ---- Vocabulary --------------------------------------------------------- */
+
+/* GDPR topics a section may be tagged with (docs/FORMAT.md). */
+typedef enum pn_topic {
+    PN_TOPIC_CONTROLLER,
+    PN_TOPIC_DPO,
+    PN_TOPIC_PURPOSES,
+    PN_TOPIC_LEGAL_BASIS,
+    PN_TOPIC_LEGITIMATE_INTERESTS,
+    PN_TOPIC_CATEGORIES,
+    PN_TOPIC_SOURCE,
+    PN_TOPIC_RECIPIENTS,
+    PN_TOPIC_TRANSFERS,
+    PN_TOPIC_RETENTION,
+    PN_TOPIC_RIGHTS,
+    PN_TOPIC_CONSENT_WITHDRAWAL,
+    PN_TOPIC_COMPLAINT,
+    PN_TOPIC_REQUIREMENT,
+    PN_TOPIC_AUTOMATED_DECISIONS,
+    PN_TOPIC_SECURITY,
+    PN_TOPIC_COOKIES,
+    PN_TOPIC_MARKETING,
+    PN_TOPIC_CHILDREN,
+    PN_TOPIC_CHANGES,
+    PN_TOPIC_CONTACT,
+    PN_TOPIC_COUNT           /* number of topics, not a topic */
+} pn_topic;
+
+/* The topic's source-format name ("legal_basis"), or NULL if out of range. */
+const char *pn_topic_name(pn_topic topic);
+
+/* The bit for a topic in pn_section.topics and pn_notice.waived. */
+#define PN_TOPIC_BIT(topic) ((uint32_t)1u << (unsigned)(topic))
+
+typedef enum pn_block_kind {
+    PN_PARAGRAPH = 1,        /* a paragraph */
+    PN_LIST_ITEM = 2         /* one item of a bullet list */
+} pn_block_kind;
+
+/* ---- Handles (plain values: copy them freely, no cleanup) ---------------- */
+
+/* An opened catalog: a checked view of the bytes pnc generated. */
+typedef struct pn_catalog {
+    const unsigned char *data; /* the catalog bytes, usually in flash */
+    uint32_t size;             /* their count */
+    uint32_t notice_count;     /* notices (policy + language pairs) */
+} pn_catalog;
+
+/* One policy in one language. */
+typedef struct pn_notice {
+    const pn_catalog *catalog; /* the catalog it belongs to */
+    uint32_t index;            /* its position, 0 .. notice_count-1 */
+    const char *policy;        /* policy id, e.g. "intech" */
+    const char *lang;          /* language tag, e.g. "nb" */
+    const char *updated;       /* last change, "YYYY-MM-DD", or "" */
+    uint32_t section_count;    /* sections, including any preamble */
+    uint32_t waived;           /* PN_TOPIC_BIT()s the notice waives */
+} pn_notice;
+
+/* One section: a heading and its blocks. */
+typedef struct pn_section {
+    const pn_catalog *catalog; /* the catalog it belongs to */
+    uint32_t index;            /* its position in the notice */
+    uint32_t record;           /* internal: its record in the catalog */
+    unsigned level;            /* 1-3 for a heading, 0 for the preamble */
+    const char *id;            /* stable id, e.g. "retention"; "" preamble */
+    const char *number;        /* heading number as written ("2.1"), or "" */
+    uint32_t topics;           /* PN_TOPIC_BIT()s it is tagged with */
+    uint32_t block_count;      /* its paragraphs and list items */
+} pn_section;
+
+/* The controller's contact details; each member points into the buffer
+ * given to pn_contact_read() and is "" when the notice does not state it. */
+typedef struct pn_contact {
+    const char *name;          /* controller's name */
+    const char *orgno;         /* organisation number */
+    const char *address;       /* street address or P.O. box */
+    const char *postcode;      /* postcode */
+    const char *city;          /* city or postal town */
+    const char *email;         /* e-mail address */
+    const char *phone;         /* phone number */
+    const char *web;           /* web address of the full notice */
+    const char *authority;     /* supervisory authority for complaints */
+} pn_contact;
+
+/* ---- Catalog ------------------------------------------------------------ */
+
+/* Checks that `data` holds a catalog and fills `cat`. Cheap: it checks the
+ * header and table bounds, not the checksum (see pn_verify()).
+ * Returns PN_OK, PN_ERR_ARG, PN_ERR_FORMAT or PN_ERR_VERSION. */
+pn_status pn_open(pn_catalog *cat, const void *data, size_t size);
+
+/* Recomputes the catalog's CRC-32, to detect corrupted flash at boot.
+ * Returns PN_OK, PN_ERR_ARG or PN_ERR_CRC. */
+pn_status pn_verify(const pn_catalog *cat);
+
+/* The notice at `index` (0 .. cat->notice_count-1). Notices are sorted by
+ * policy id, then language. Returns PN_OK, PN_ERR_ARG, PN_ERR_RANGE or
+ * PN_ERR_FORMAT. */
+pn_status pn_notice_at(const pn_catalog *cat, uint32_t index, pn_notice *out);
+
+/* Finds policy `policy` in the first language of `langs` it exists in.
+ * `langs` is a comma-separated preference list such as "nn,nb,en"; "*"
+ * (alone or as the last entry) or NULL or "" accepts any language, taking
+ * the first in byte order. out->lang tells which language was found.
+ * Returns PN_OK, PN_ERR_ARG, PN_ERR_NOT_FOUND or PN_ERR_FORMAT. */
+pn_status pn_find(const pn_catalog *cat, const char *policy,
+                  const char *langs, pn_notice *out);
+
+/* Writes the languages of `policy` into `buf` as a comma-separated list in
+ * byte order ("en,nb"), and its length (without the NUL) into `*len` if
+ * `len` is not NULL. Returns PN_OK, PN_ERR_ARG, PN_ERR_NOT_FOUND,
+ * PN_ERR_TRUNCATED or PN_ERR_FORMAT. */
+pn_status pn_langs(const pn_catalog *cat, const char *policy,
+                   char *buf, size_t size, size_t *len);
+
+/* ---- Notice ------------------------------------------------------------- */
+
+/* Copies the notice's title into `buf` (NUL-terminated; `*len` gets its
+ * length if `len` is not NULL). Returns PN_OK, PN_ERR_ARG,
+ * PN_ERR_TRUNCATED or PN_ERR_FORMAT. */
+pn_status pn_title(const pn_notice *notice, char *buf, size_t size,
+                   size_t *len);
+
+/* Copies all contact details into `buf`, one after another, and points the
+ * members of `*out` at them. 512 bytes hold any real notice's details.
+ * On PN_ERR_TRUNCATED the details that did not fit are cut or "".
+ * Returns PN_OK, PN_ERR_ARG, PN_ERR_TRUNCATED or PN_ERR_FORMAT. */
+pn_status pn_contact_read(const pn_notice *notice, char *buf, size_t size,
+                          pn_contact *out);
+
+/* ---- Sections ----------------------------------------------------------- */
+
+/* The section at `index`, in document order. Returns PN_OK, PN_ERR_ARG,
+ * PN_ERR_RANGE or PN_ERR_FORMAT. */
+pn_status pn_section_at(const pn_notice *notice, uint32_t index,
+                        pn_section *out);
+
+/* The section with id `id`. Returns PN_OK, PN_ERR_ARG, PN_ERR_NOT_FOUND or
+ * PN_ERR_FORMAT. */
+pn_status pn_section_find(const pn_notice *notice, const char *id,
+                          pn_section *out);
+
+/* The first section at index `from` or later tagged with `topic`; pass
+ * out->index + 1 as `from` to find the next one. Returns PN_OK, PN_ERR_ARG,
+ * PN_ERR_NOT_FOUND or PN_ERR_FORMAT. */
+pn_status pn_section_by_topic(const pn_notice *notice, pn_topic topic,
+                              uint32_t from, pn_section *out);
+
+/* Copies the section's heading title (without its number) into `buf`;
+ * "" for the preamble. Returns PN_OK, PN_ERR_ARG, PN_ERR_TRUNCATED or
+ * PN_ERR_FORMAT. */
+pn_status pn_section_title(const pn_section *sec, char *buf, size_t size,
+                           size_t *len);
+
+/* Copies block `index` of the section into `buf` and its kind into `*kind`
+ * (if `kind` is not NULL). Returns PN_OK, PN_ERR_ARG, PN_ERR_RANGE,
+ * PN_ERR_TRUNCATED or PN_ERR_FORMAT. */
+pn_status pn_block_read(const pn_section *sec, uint32_t index,
+                        pn_block_kind *kind, char *buf, size_t size,
+                        size_t *len);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

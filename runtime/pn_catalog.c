@@ -1,0 +1,229 @@
+/* pn_catalog.c: opening a catalog and finding its notices. */
+#include "pn.h"
+#include "pn_crc32.h"
+#include "pn_format.h"
+#include "pn_read.h"
+
+pn_status pn_open(pn_catalog *cat, const void *data, size_t size)
+{
+    pn__view v;
+    pn_status st;
+
+    if (!cat)
+        return PN_ERR_ARG;
+    cat->data = NULL;
+    cat->size = 0;
+    cat->notice_count = 0;
+    if (!data || size == 0)
+        return PN_ERR_ARG;
+    if ((size_t)(uint32_t)size != size)
+        return PN_ERR_FORMAT;
+    st = pn_read_header(&v, (const unsigned char *)data, (uint32_t)size);
+    if (st != PN_OK)
+        return st;
+    cat->data = v.data;
+    cat->size = v.size;
+    cat->notice_count = v.notice_count;
+    return PN_OK;
+}
+
+pn_status pn_verify(const pn_catalog *cat)
+{
+    uint32_t crc;
+
+    if (!cat || !cat->data || cat->size < PN_HEADER_SIZE)
+        return PN_ERR_ARG;
+    crc = pn_crc32(0, cat->data + PN_HDR_CRC_START,
+                   cat->size - PN_HDR_CRC_START);
+    if (crc != pn_read_u32(cat->data + PN_HDR_CRC))
+        return PN_ERR_CRC;
+    return PN_OK;
+}
+
+static pn_status notice_fill(const pn__view *v, const pn_catalog *cat,
+                             uint32_t index, pn_notice *out)
+{
+    const unsigned char *rec = pn_read_notice(v, index);
+    const char *policy, *lang, *updated;
+    uint32_t first, count;
+    pn_status st;
+
+    if (!rec)
+        return PN_ERR_FORMAT;
+    st = pn_read_field_name(v, rec, PN_NOT_POLICY, &policy);
+    if (st == PN_OK)
+        st = pn_read_field_name(v, rec, PN_NOT_LANG, &lang);
+    if (st == PN_OK)
+        st = pn_read_field_name(v, rec, PN_NOT_UPDATED, &updated);
+    if (st == PN_OK)
+        st = pn_read_notice_sections(v, rec, &first, &count);
+    if (st != PN_OK)
+        return st;
+    out->catalog = cat;
+    out->index = index;
+    out->policy = policy;
+    out->lang = lang;
+    out->updated = updated;
+    out->section_count = count;
+    out->waived = pn_read_u32(rec + PN_NOT_WAIVED);
+    return PN_OK;
+}
+
+pn_status pn_notice_at(const pn_catalog *cat, uint32_t index, pn_notice *out)
+{
+    pn__view v;
+    pn_status st;
+
+    if (!out)
+        return PN_ERR_ARG;
+    st = pn_read_view(&v, cat);
+    if (st != PN_OK)
+        return st;
+    if (index >= v.notice_count)
+        return PN_ERR_RANGE;
+    return notice_fill(&v, cat, index, out);
+}
+
+/* The notices of `policy`: consecutive, since the table is sorted. */
+static pn_status policy_run(const pn__view *v, const char *policy,
+                            uint32_t *first, uint32_t *count)
+{
+    size_t n = pn_read_strlen(policy);
+    const char *id;
+    uint32_t i;
+    pn_status st;
+
+    *first = 0;
+    *count = 0;
+    for (i = 0; i < v->notice_count; i++) {
+        st = pn_read_field_name(v, pn_read_notice(v, i), PN_NOT_POLICY, &id);
+        if (st != PN_OK)
+            return st;
+        if (pn_read_name_is(id, policy, n)) {
+            if (*count == 0)
+                *first = i;
+            (*count)++;
+        } else if (*count > 0) {
+            break;
+        }
+    }
+    return *count > 0 ? PN_OK : PN_ERR_NOT_FOUND;
+}
+
+/* The notice in the run whose language is the `n` bytes at `lang`. */
+static pn_status lang_in_run(const pn__view *v, uint32_t first,
+                             uint32_t count, const char *lang, size_t n,
+                             uint32_t *index)
+{
+    const char *tag;
+    uint32_t i;
+    pn_status st;
+
+    *index = first;
+    for (i = first; i < first + count; i++) {
+        st = pn_read_field_name(v, pn_read_notice(v, i), PN_NOT_LANG, &tag);
+        if (st != PN_OK)
+            return st;
+        if (pn_read_name_is(tag, lang, n)) {
+            *index = i;
+            return PN_OK;
+        }
+    }
+    return PN_ERR_NOT_FOUND;
+}
+
+static int is_blank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/* Takes the next entry of a comma-separated list, without the blanks around
+ * it; returns where the list goes on. */
+static const char *next_entry(const char *p, const char **entry, size_t *n)
+{
+    const char *end;
+
+    while (is_blank(*p))
+        p++;
+    for (end = p; *end != '\0' && *end != ','; end++)
+        ;
+    *entry = p;
+    *n = (size_t)(end - p);
+    while (*n > 0 && is_blank(p[*n - 1]))
+        (*n)--;
+    return *end == ',' ? end + 1 : end;
+}
+
+pn_status pn_find(const pn_catalog *cat, const char *policy,
+                  const char *langs, pn_notice *out)
+{
+    pn__view v;
+    uint32_t first, count, index;
+    const char *entry;
+    size_t n;
+    int any = 0;
+    pn_status st;
+
+    if (!policy || !out)
+        return PN_ERR_ARG;
+    st = pn_read_view(&v, cat);
+    if (st == PN_OK)
+        st = policy_run(&v, policy, &first, &count);
+    if (st != PN_OK)
+        return st;
+    if (!langs)
+        langs = "";
+    while (*langs != '\0') {
+        langs = next_entry(langs, &entry, &n);
+        if (n == 0)
+            continue;
+        any = 1;
+        if (n == 1 && entry[0] == '*')
+            return notice_fill(&v, cat, first, out);
+        st = lang_in_run(&v, first, count, entry, n, &index);
+        if (st == PN_OK)
+            return notice_fill(&v, cat, index, out);
+        if (st != PN_ERR_NOT_FOUND)
+            return st;
+    }
+    if (!any)   /* no language asked for: any will do */
+        return notice_fill(&v, cat, first, out);
+    return PN_ERR_NOT_FOUND;
+}
+
+pn_status pn_langs(const pn_catalog *cat, const char *policy,
+                   char *buf, size_t size, size_t *len)
+{
+    pn__view v;
+    uint32_t first, count, i;
+    const char *tag;
+    size_t pos = 0;
+    int cut = 0;
+    pn_status st;
+
+    st = pn_read_out_begin(buf, size, len);
+    if (st != PN_OK)
+        return st;
+    if (!policy)
+        return PN_ERR_ARG;
+    st = pn_read_view(&v, cat);
+    if (st == PN_OK)
+        st = policy_run(&v, policy, &first, &count);
+    if (st != PN_OK)
+        return st;
+    for (i = first; i < first + count && !cut; i++) {
+        st = pn_read_field_name(&v, pn_read_notice(&v, i), PN_NOT_LANG, &tag);
+        if (st != PN_OK) {
+            buf[0] = '\0';
+            return st;
+        }
+        if (i > first)
+            pos += pn_read_put(buf + pos, size - pos, ",", 1, &cut);
+        if (!cut)
+            pos += pn_read_put(buf + pos, size - pos, tag,
+                               pn_read_strlen(tag), &cut);
+    }
+    if (len)
+        *len = pos;
+    return cut ? PN_ERR_TRUNCATED : PN_OK;
+}

@@ -1,0 +1,189 @@
+/* pn_section.c: a notice's sections and their blocks. */
+#include "pn.h"
+#include "pn_format.h"
+#include "pn_read.h"
+
+/* The view of a notice handle and the range of its section records. */
+static pn_status notice_sections(pn__view *v, const pn_notice *notice,
+                                 uint32_t *first, uint32_t *count)
+{
+    const unsigned char *rec;
+    pn_status st = pn_read_notice_of(v, notice, &rec);
+
+    if (st != PN_OK)
+        return st;
+    return pn_read_notice_sections(v, rec, first, count);
+}
+
+static pn_status section_fill(const pn__view *v, const pn_catalog *cat,
+                              uint32_t record, uint32_t index,
+                              pn_section *out)
+{
+    const unsigned char *rec = pn_read_section(v, record);
+    const char *id, *number;
+    pn_status st;
+
+    if (!rec || rec[PN_SEC_LEVEL] > 3)
+        return PN_ERR_FORMAT;
+    st = pn_read_field_name(v, rec, PN_SEC_ID, &id);
+    if (st == PN_OK)
+        st = pn_read_field_name(v, rec, PN_SEC_NUMBER, &number);
+    if (st != PN_OK)
+        return st;
+    out->catalog = cat;
+    out->index = index;
+    out->record = record;
+    out->level = rec[PN_SEC_LEVEL];
+    out->id = id;
+    out->number = number;
+    out->topics = pn_read_u32(rec + PN_SEC_TOPICS);
+    out->block_count = pn_read_u16(rec + PN_SEC_BLOCK_COUNT);
+    return PN_OK;
+}
+
+pn_status pn_section_at(const pn_notice *notice, uint32_t index,
+                        pn_section *out)
+{
+    pn__view v;
+    uint32_t first, count;
+    pn_status st;
+
+    if (!out)
+        return PN_ERR_ARG;
+    st = notice_sections(&v, notice, &first, &count);
+    if (st != PN_OK)
+        return st;
+    if (index >= count)
+        return PN_ERR_RANGE;
+    return section_fill(&v, notice->catalog, first + index, index, out);
+}
+
+pn_status pn_section_find(const pn_notice *notice, const char *id,
+                          pn_section *out)
+{
+    pn__view v;
+    uint32_t first, count, i;
+    const char *sid;
+    size_t n;
+    pn_status st;
+
+    if (!id || !out)
+        return PN_ERR_ARG;
+    st = notice_sections(&v, notice, &first, &count);
+    if (st != PN_OK)
+        return st;
+    n = pn_read_strlen(id);
+    for (i = 0; i < count; i++) {
+        st = pn_read_field_name(&v, pn_read_section(&v, first + i),
+                                PN_SEC_ID, &sid);
+        if (st != PN_OK)
+            return st;
+        if (pn_read_name_is(sid, id, n))
+            return section_fill(&v, notice->catalog, first + i, i, out);
+    }
+    return PN_ERR_NOT_FOUND;
+}
+
+pn_status pn_section_by_topic(const pn_notice *notice, pn_topic topic,
+                              uint32_t from, pn_section *out)
+{
+    pn__view v;
+    uint32_t first, count, i;
+    pn_status st;
+
+    if (!out)
+        return PN_ERR_ARG;
+    st = notice_sections(&v, notice, &first, &count);
+    if (st != PN_OK)
+        return st;
+    if ((unsigned)topic >= (unsigned)PN_TOPIC_COUNT)
+        return PN_ERR_NOT_FOUND;
+    for (i = from; i < count; i++) {
+        const unsigned char *rec = pn_read_section(&v, first + i);
+
+        if (pn_read_u32(rec + PN_SEC_TOPICS) & PN_TOPIC_BIT(topic))
+            return section_fill(&v, notice->catalog, first + i, i, out);
+    }
+    return PN_ERR_NOT_FOUND;
+}
+
+/* The view of a section handle and its record. */
+static pn_status section_of(pn__view *v, const pn_section *sec,
+                            const unsigned char **rec)
+{
+    pn_status st;
+
+    if (!sec)
+        return PN_ERR_ARG;
+    st = pn_read_view(v, sec->catalog);
+    if (st != PN_OK)
+        return st;
+    *rec = pn_read_section(v, sec->record);
+    return *rec ? PN_OK : PN_ERR_FORMAT;
+}
+
+pn_status pn_section_title(const pn_section *sec, char *buf, size_t size,
+                           size_t *len)
+{
+    pn__view v;
+    const unsigned char *rec;
+    pn__text title;
+    pn_status st;
+
+    st = pn_read_out_begin(buf, size, len);
+    if (st == PN_OK)
+        st = section_of(&v, sec, &rec);
+    if (st == PN_OK)
+        st = pn_read_field_text(&v, rec, PN_SEC_TITLE, &title);
+    if (st != PN_OK)
+        return st;
+    return pn_read_copy(title, buf, size, len);
+}
+
+/* Walks the block stream from its start to block `index`, checking each
+ * block on the way. */
+static pn_status block_at(const pn__view *v, const unsigned char *rec,
+                          uint32_t index, unsigned *kind, pn__text *text)
+{
+    uint32_t pos = pn_read_u32(rec + PN_SEC_BLOCKS);
+    uint32_t i;
+    pn_status st;
+
+    for (i = 0; i <= index; i++) {
+        if (pos >= v->pool_size)
+            return PN_ERR_FORMAT;
+        *kind = v->pool[pos];
+        if (*kind != PN_BLOCK_PARAGRAPH && *kind != PN_BLOCK_LIST_ITEM)
+            return PN_ERR_FORMAT;
+        pos++;
+        st = pn_read_text_at(v, &pos, text);
+        if (st != PN_OK)
+            return st;
+    }
+    return PN_OK;
+}
+
+pn_status pn_block_read(const pn_section *sec, uint32_t index,
+                        pn_block_kind *kind, char *buf, size_t size,
+                        size_t *len)
+{
+    pn__view v;
+    const unsigned char *rec;
+    pn__text text;
+    unsigned k;
+    pn_status st;
+
+    st = pn_read_out_begin(buf, size, len);
+    if (st == PN_OK)
+        st = section_of(&v, sec, &rec);
+    if (st != PN_OK)
+        return st;
+    if (index >= pn_read_u16(rec + PN_SEC_BLOCK_COUNT))
+        return PN_ERR_RANGE;
+    st = block_at(&v, rec, index, &k, &text);
+    if (st != PN_OK)
+        return st;
+    if (kind)
+        *kind = (pn_block_kind)k;
+    return pn_read_copy(text, buf, size, len);
+}
