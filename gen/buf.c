@@ -96,14 +96,19 @@ void buf_leb128(buf *b, uint32_t value)
 
 void buf_printf(buf *b, const char *fmt, ...)
 {
+    char small[256];
     va_list ap;
     int n;
 
     va_start(ap, fmt);
-    n = vsnprintf(NULL, 0, fmt, ap);
+    n = vsnprintf(small, sizeof small, fmt, ap);
     va_end(ap);
     if (n < 0)
         return;
+    if ((size_t)n < sizeof small) {
+        buf_put(b, small, (size_t)n);
+        return;
+    }
     reserve(b, (size_t)n + 1);
     va_start(ap, fmt);
     vsnprintf((char *)b->data + b->len, (size_t)n + 1, fmt, ap);

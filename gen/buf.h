@@ -24,7 +24,11 @@ void buf_byte(buf *b, unsigned value);
 void buf_u16(buf *b, uint32_t value);
 void buf_u32(buf *b, uint32_t value);
 void buf_leb128(buf *b, uint32_t value);
-void buf_printf(buf *b, const char *fmt, ...);
+void buf_printf(buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
 /* Overwrites 4 bytes at `at` with `value`, little-endian. */
 void buf_patch_u32(buf *b, size_t at, uint32_t value);
 void buf_free(buf *b);

@@ -56,9 +56,9 @@ static void put_contents(buf *out, mnotice *const *notices, size_t count)
     size_t i;
     buf_printf(out, "/* Notices:\n");
     for (i = 0; i < count; i++)
-        buf_printf(out, " *   %s:%s, %lu sections\n", notices[i]->policy.s,
-                   notices[i]->lang.s,
-                   (unsigned long)notices[i]->section_count);
+        buf_printf(out, " *   %s:%s, %lu section%s\n", notices[i]->policy.s,
+                   notices[i]->lang.s, (unsigned long)notices[i]->section_count,
+                   notices[i]->section_count == 1 ? "" : "s");
     buf_printf(out, " */\n");
 }
 

@@ -543,25 +543,21 @@ static span take_number(parser *p, msection *s, span title)
 /* The title's text with "\{" turned into "{" and blanks folded. */
 static char *unescape_title(span title)
 {
-    buf b = {0};
-    span piece;
-    size_t i, start = 0;
+    buf raw = {0}, folded = {0};
+    span all;
+    size_t i;
 
     for (i = 0; i < title.len; i++) {
-        if (title.s[i] == '\\' && i + 1 < title.len && title.s[i + 1] == '{') {
-            piece.s = title.s + start;
-            piece.len = i - start;
-            append_words(&b, piece);
-            if (piece.len && is_blank(title.s[i - 1]))
-                buf_byte(&b, ' ');
-            start = i + 1;
-        }
+        if (title.s[i] == '\\' && i + 1 < title.len && title.s[i + 1] == '{')
+            continue;
+        buf_byte(&raw, title.s[i]);
     }
-    piece.s = title.s + start;
-    piece.len = title.len - start;
-    append_words(&b, piece);
-    buf_byte(&b, 0);
-    return (char *)b.data;
+    all.s = raw.data;
+    all.len = raw.len;
+    append_words(&folded, all);
+    buf_byte(&folded, 0);
+    buf_free(&raw);
+    return (char *)folded.data;
 }
 
 /* Where the attribute block's '{' is: the last '{' not escaped by '\'. */
@@ -648,7 +644,8 @@ static void skip_comment(parser *p, span line)
                 span after;
                 after.s = rest.s + i + 3;
                 after.len = rest.len - i - 3;
-                if (trim(after).len)
+                after = trim(after);
+                if (after.len)
                     error_at(p, after.s, after.len,
                              "text after '-->' on the same line");
                 p->line = index;

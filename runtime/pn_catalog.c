@@ -50,14 +50,10 @@ static pn_status notice_fill(const pn__view *v, const pn_catalog *cat,
 
     if (!rec)
         return PN_ERR_FORMAT;
-    st = pn_read_field_name(v, rec, PN_NOT_POLICY, &policy);
-    if (st == PN_OK)
-        st = pn_read_field_name(v, rec, PN_NOT_LANG, &lang);
-    if (st == PN_OK)
-        st = pn_read_field_name(v, rec, PN_NOT_UPDATED, &updated);
-    if (st == PN_OK)
-        st = pn_read_notice_sections(v, rec, &first, &count);
-    if (st != PN_OK)
+    if ((st = pn_read_field_name(v, rec, PN_NOT_POLICY, &policy)) != PN_OK ||
+        (st = pn_read_field_name(v, rec, PN_NOT_LANG, &lang)) != PN_OK ||
+        (st = pn_read_field_name(v, rec, PN_NOT_UPDATED, &updated)) != PN_OK ||
+        (st = pn_read_notice_sections(v, rec, &first, &count)) != PN_OK)
         return st;
     out->catalog = cat;
     out->index = index;
@@ -166,10 +162,8 @@ pn_status pn_find(const pn_catalog *cat, const char *policy,
 
     if (!policy || !out)
         return PN_ERR_ARG;
-    st = pn_read_view(&v, cat);
-    if (st == PN_OK)
-        st = policy_run(&v, policy, &first, &count);
-    if (st != PN_OK)
+    if ((st = pn_read_view(&v, cat)) != PN_OK ||
+        (st = policy_run(&v, policy, &first, &count)) != PN_OK)
         return st;
     if (!langs)
         langs = "";
@@ -206,10 +200,8 @@ pn_status pn_langs(const pn_catalog *cat, const char *policy,
         return st;
     if (!policy)
         return PN_ERR_ARG;
-    st = pn_read_view(&v, cat);
-    if (st == PN_OK)
-        st = policy_run(&v, policy, &first, &count);
-    if (st != PN_OK)
+    if ((st = pn_read_view(&v, cat)) != PN_OK ||
+        (st = policy_run(&v, policy, &first, &count)) != PN_OK)
         return st;
     for (i = first; i < first + count && !cut; i++) {
         st = pn_read_field_name(&v, pn_read_notice(&v, i), PN_NOT_LANG, &tag);

@@ -11,12 +11,9 @@ pn_status pn_title(const pn_notice *notice, char *buf, size_t size,
     pn__text title;
     pn_status st;
 
-    st = pn_read_out_begin(buf, size, len);
-    if (st == PN_OK)
-        st = pn_read_notice_of(&v, notice, &rec);
-    if (st == PN_OK)
-        st = pn_read_field_text(&v, rec, PN_NOT_TITLE, &title);
-    if (st != PN_OK)
+    if ((st = pn_read_out_begin(buf, size, len)) != PN_OK ||
+        (st = pn_read_notice_of(&v, notice, &rec)) != PN_OK ||
+        (st = pn_read_field_text(&v, rec, PN_NOT_TITLE, &title)) != PN_OK)
         return st;
     return pn_read_copy(title, buf, size, len);
 }
@@ -34,39 +31,27 @@ static void contact_clear(pn_contact *out, const char *empty)
     out->authority = empty;
 }
 
-pn_status pn_contact_read(const pn_notice *notice, char *buf, size_t size,
-                          pn_contact *out)
+/* Copies the facts one after another; when the buffer is full, the rest
+ * point at its last byte, the NUL that ends the fact before them. */
+static pn_status contact_copy(const pn__view *v, const unsigned char *rec,
+                              char *buf, size_t size, pn_contact *out)
 {
     /* In pn_fact order, which is the order of the members. */
     const char **const fact[PN_FACT_COUNT] = {
         &out->name, &out->orgno, &out->address, &out->postcode, &out->city,
         &out->email, &out->phone, &out->web, &out->authority
     };
-    pn__view v;
-    const unsigned char *rec;
     pn__text text;
     size_t pos = 0;
     unsigned i;
     int cut = 0;
     pn_status st;
 
-    if (!buf || size == 0 || !out)
-        return PN_ERR_ARG;
-    buf[0] = '\0';
-    contact_clear(out, buf);
-    st = pn_read_notice_of(&v, notice, &rec);
-    if (st != PN_OK)
-        return st;
     for (i = 0; i < PN_FACT_COUNT; i++) {
-        st = pn_read_field_text(&v, rec, PN_NOT_FACTS + 4 * i, &text);
-        if (st != PN_OK) {
-            buf[0] = '\0';
-            contact_clear(out, buf);
+        st = pn_read_field_text(v, rec, PN_NOT_FACTS + 4 * i, &text);
+        if (st != PN_OK)
             return st;
-        }
         if (pos == size) {
-            /* Full: the buffer's last byte is the NUL ending the previous
-             * fact. */
             *fact[i] = buf + size - 1;
             if (text.len > 0)
                 cut = 1;
@@ -77,4 +62,24 @@ pn_status pn_contact_read(const pn_notice *notice, char *buf, size_t size,
                            &cut) + 1;
     }
     return cut ? PN_ERR_TRUNCATED : PN_OK;
+}
+
+pn_status pn_contact_read(const pn_notice *notice, char *buf, size_t size,
+                          pn_contact *out)
+{
+    pn__view v;
+    const unsigned char *rec;
+    pn_status st;
+
+    if (!buf || size == 0 || !out)
+        return PN_ERR_ARG;
+    buf[0] = '\0';
+    contact_clear(out, buf);
+    if ((st = pn_read_notice_of(&v, notice, &rec)) == PN_OK)
+        st = contact_copy(&v, rec, buf, size, out);
+    if (st != PN_OK && st != PN_ERR_TRUNCATED) {
+        buf[0] = '\0';
+        contact_clear(out, buf);
+    }
+    return st;
 }

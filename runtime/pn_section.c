@@ -25,10 +25,8 @@ static pn_status section_fill(const pn__view *v, const pn_catalog *cat,
 
     if (!rec || rec[PN_SEC_LEVEL] > 3)
         return PN_ERR_FORMAT;
-    st = pn_read_field_name(v, rec, PN_SEC_ID, &id);
-    if (st == PN_OK)
-        st = pn_read_field_name(v, rec, PN_SEC_NUMBER, &number);
-    if (st != PN_OK)
+    if ((st = pn_read_field_name(v, rec, PN_SEC_ID, &id)) != PN_OK ||
+        (st = pn_read_field_name(v, rec, PN_SEC_NUMBER, &number)) != PN_OK)
         return st;
     out->catalog = cat;
     out->index = index;
@@ -130,12 +128,9 @@ pn_status pn_section_title(const pn_section *sec, char *buf, size_t size,
     pn__text title;
     pn_status st;
 
-    st = pn_read_out_begin(buf, size, len);
-    if (st == PN_OK)
-        st = section_of(&v, sec, &rec);
-    if (st == PN_OK)
-        st = pn_read_field_text(&v, rec, PN_SEC_TITLE, &title);
-    if (st != PN_OK)
+    if ((st = pn_read_out_begin(buf, size, len)) != PN_OK ||
+        (st = section_of(&v, sec, &rec)) != PN_OK ||
+        (st = pn_read_field_text(&v, rec, PN_SEC_TITLE, &title)) != PN_OK)
         return st;
     return pn_read_copy(title, buf, size, len);
 }
@@ -173,10 +168,8 @@ pn_status pn_block_read(const pn_section *sec, uint32_t index,
     unsigned k;
     pn_status st;
 
-    st = pn_read_out_begin(buf, size, len);
-    if (st == PN_OK)
-        st = section_of(&v, sec, &rec);
-    if (st != PN_OK)
+    if ((st = pn_read_out_begin(buf, size, len)) != PN_OK ||
+        (st = section_of(&v, sec, &rec)) != PN_OK)
         return st;
     if (index >= pn_read_u16(rec + PN_SEC_BLOCK_COUNT))
         return PN_ERR_RANGE;

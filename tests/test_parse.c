@@ -1,0 +1,374 @@
+/* Parser tests: good inputs give the right model; each bad input gives its
+ * error at the right line and column. */
+#include <stdio.h>
+#include <string.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "parse.h"
+#include "source.h"
+#include "unity.h"
+
+static source src;
+static mnotice notice;
+static char messages[8192];
+static unsigned errors;
+
+#define HEADER "---\npolicy: demo\nlang: nb\ntitle: Demo\n---\n"
+
+void setUp(void)
+{
+    memset(&src, 0, sizeof src);
+    memset(&notice, 0, sizeof notice);
+    messages[0] = '\0';
+    errors = 0;
+}
+
+void tearDown(void)
+{
+    notice_free(&notice);
+    source_free(&src);
+}
+
+/* Parses `len` bytes, keeping the diagnostics text in `messages`. */
+static void parse_bytes(const char *text, size_t len)
+{
+    FILE *out = tmpfile();
+    diag d;
+    size_t n;
+
+    TEST_ASSERT_NOT_NULL(out);
+    diag_init(&d, out);
+    source_from_memory(&src, "t.pn", text, len);
+    errors = parse_notice(&src, &d, &notice);
+    rewind(out);
+    n = fread(messages, 1, sizeof messages - 1, out);
+    messages[n] = '\0';
+    fclose(out);
+}
+
+static void parse_text(const char *text)
+{
+    parse_bytes(text, strlen(text));
+}
+
+/* The first diagnostic must start with "t.pn:LINE:COL: error: MESSAGE". */
+static void expect_error(const char *where, const char *message)
+{
+    char expected[512];
+
+    snprintf(expected, sizeof expected, "t.pn:%s: error: %s", where, message);
+    TEST_ASSERT_TRUE_MESSAGE(errors > 0, "expected an error");
+    TEST_ASSERT_EQUAL_MEMORY_MESSAGE(expected, messages, strlen(expected),
+                                     messages);
+}
+
+static const mblock *block(size_t section, size_t index)
+{
+    TEST_ASSERT_TRUE(section < notice.section_count);
+    TEST_ASSERT_TRUE(index < notice.sections[section].block_count);
+    return &notice.sections[section].blocks[index];
+}
+
+/* ---- Good input ---------------------------------------------------------- */
+
+static void test_header_facts_and_waivers(void)
+{
+    parse_text("---\npolicy: shop-1\nlang: nn\ntitle:  Personvern  i  butikk\n"
+               "# a comment\n\nupdated: 2021-05-31\ncontroller: Ntec Media AS\n"
+               "orgno: 913 480 295\nemail: a@b.no\n"
+               "waive: dpo No officer is named.\n---\n");
+    TEST_ASSERT_EQUAL_INT(0, errors);
+    TEST_ASSERT_EQUAL_STRING("shop-1", notice.policy.s);
+    TEST_ASSERT_EQUAL_STRING("nn", notice.lang.s);
+    TEST_ASSERT_EQUAL_STRING("Personvern  i  butikk", notice.title.s);
+    TEST_ASSERT_EQUAL_STRING("2021-05-31", notice.updated.s);
+    TEST_ASSERT_EQUAL_STRING("Ntec Media AS", notice.facts[FACT_CONTROLLER].s);
+    TEST_ASSERT_EQUAL_STRING("913 480 295", notice.facts[FACT_ORGNO].s);
+    TEST_ASSERT_EQUAL_STRING("a@b.no", notice.facts[FACT_EMAIL].s);
+    TEST_ASSERT_NULL(notice.facts[FACT_PHONE].s);
+    TEST_ASSERT_EQUAL_INT(1, notice.waiver_count);
+    TEST_ASSERT_EQUAL_INT(PN_TOPIC_DPO, notice.waivers[0].topic);
+    TEST_ASSERT_EQUAL_STRING("No officer is named.",
+                             notice.waivers[0].reason.s);
+    TEST_ASSERT_EQUAL_INT(0, notice.section_count);
+}
+
+static void test_preamble_headings_and_blocks(void)
+{
+    parse_text(HEADER "Intro line one\n  and two.\n\n"
+               "# 1 First {#first topic=purposes,retention}\n"
+               "## 1.1 Second {#second}\n"
+               "Para.\n- item one\n  continued\n* item two\nAfter list.\n");
+    TEST_ASSERT_EQUAL_INT(0, errors);
+    TEST_ASSERT_EQUAL_INT(3, notice.section_count);
+
+    TEST_ASSERT_EQUAL_INT(0, notice.sections[0].level);
+    TEST_ASSERT_EQUAL_STRING("", notice.sections[0].id.s);
+    TEST_ASSERT_EQUAL_STRING("Intro line one and two.", block(0, 0)->text.s);
+
+    TEST_ASSERT_EQUAL_INT(1, notice.sections[1].level);
+    TEST_ASSERT_EQUAL_STRING("first", notice.sections[1].id.s);
+    TEST_ASSERT_EQUAL_STRING("1", notice.sections[1].number.s);
+    TEST_ASSERT_EQUAL_STRING("First", notice.sections[1].title.s);
+    TEST_ASSERT_EQUAL_HEX32(PN_TOPIC_BIT(PN_TOPIC_PURPOSES) |
+                                PN_TOPIC_BIT(PN_TOPIC_RETENTION),
+                            notice.sections[1].topics);
+    TEST_ASSERT_EQUAL_INT(0, notice.sections[1].block_count);
+
+    TEST_ASSERT_EQUAL_INT(2, notice.sections[2].level);
+    TEST_ASSERT_EQUAL_STRING("1.1", notice.sections[2].number.s);
+    TEST_ASSERT_EQUAL_INT(4, notice.sections[2].block_count);
+    TEST_ASSERT_EQUAL_INT(PN_PARAGRAPH, block(2, 0)->kind);
+    TEST_ASSERT_EQUAL_INT(PN_LIST_ITEM, block(2, 1)->kind);
+    TEST_ASSERT_EQUAL_STRING("item one continued", block(2, 1)->text.s);
+    TEST_ASSERT_EQUAL_STRING("item two", block(2, 2)->text.s);
+    TEST_ASSERT_EQUAL_INT(PN_PARAGRAPH, block(2, 3)->kind);
+    TEST_ASSERT_EQUAL_STRING("After list.", block(2, 3)->text.s);
+}
+
+static void test_comments_and_escapes(void)
+{
+    parse_text(HEADER "# Title \\{x} {#t}\n<!-- one line -->\n"
+               "\\# not a heading\n\n<!--\nmany\nlines\n-->\n\\- not an item\n"
+               "\\---\n# \\2 ting {#two}\n## 6. Six {#six}\n");
+    TEST_ASSERT_EQUAL_INT(0, errors);
+    TEST_ASSERT_EQUAL_INT(3, notice.section_count);
+    TEST_ASSERT_EQUAL_STRING("Title {x}", notice.sections[0].title.s);
+    TEST_ASSERT_EQUAL_STRING("# not a heading", block(0, 0)->text.s);
+    TEST_ASSERT_EQUAL_STRING("- not an item ---", block(0, 1)->text.s);
+    TEST_ASSERT_EQUAL_STRING("", notice.sections[1].number.s);
+    TEST_ASSERT_EQUAL_STRING("2 ting", notice.sections[1].title.s);
+    TEST_ASSERT_EQUAL_STRING("6.", notice.sections[2].number.s);
+    TEST_ASSERT_EQUAL_STRING("Six", notice.sections[2].title.s);
+}
+
+static void test_crlf_tabs_and_blanks(void)
+{
+    parse_text("---\r\npolicy: p\r\nlang: en\r\ntitle: T\r\n---\r\n"
+               "# H {#h}  \r\nA\tB   C  \r\n");
+    TEST_ASSERT_EQUAL_INT(0, errors);
+    TEST_ASSERT_EQUAL_STRING("A B C", block(0, 0)->text.s);
+}
+
+static void test_hostile_text_kept_as_is(void)
+{
+    parse_text(HEADER "*/ \"q\" \\ ?\?= %n #include <x> «å»\n");
+    TEST_ASSERT_EQUAL_INT(0, errors);
+    TEST_ASSERT_EQUAL_STRING("*/ \"q\" \\ ?\?= %n #include <x> «å»",
+                             block(0, 0)->text.s);
+}
+
+/* ---- Bad input: each error where it belongs ------------------------------ */
+
+static void test_empty_file(void)
+{
+    parse_text("");
+    expect_error("1:1", "empty file");
+}
+
+static void test_missing_header(void)
+{
+    parse_text("# Hei {#a}\n");
+    expect_error("1:1", "expected '---'");
+}
+
+static void test_unclosed_header(void)
+{
+    parse_text("---\npolicy: a\nlang: nb\n");
+    expect_error("1:1", "header is not closed");
+}
+
+static void test_unknown_key_with_hint(void)
+{
+    parse_text("---\npolicy: a\nlang: nb\ntitel: T\n---\n");
+    expect_error("4:1", "unknown header key 'titel'; did you mean 'title'?");
+}
+
+static void test_duplicate_key(void)
+{
+    parse_text("---\npolicy: a\nlang: nb\ntitle: T\nlang: en\n---\n");
+    expect_error("5:1", "header key 'lang' given twice");
+    TEST_ASSERT_NOT_NULL(strstr(messages, "t.pn:3:7: note: first given here"));
+}
+
+static void test_missing_required_key(void)
+{
+    parse_text("---\npolicy: a\nlang: nb\n---\n");
+    expect_error("1:1", "header has no 'title' key");
+}
+
+static void test_bad_header_values(void)
+{
+    parse_text("---\npolicy: A b\nlang: nb\ntitle: T\n---\n");
+    expect_error("2:9", "invalid policy id");
+    tearDown();
+    parse_text("---\npolicy: a\nlang: norsk\ntitle: T\n---\n");
+    expect_error("3:7", "invalid language tag");
+    tearDown();
+    parse_text("---\npolicy: a\nlang: nb\ntitle: T\nupdated: 31/05/2021\n---\n");
+    expect_error("5:10", "invalid date");
+    tearDown();
+    parse_text("---\npolicy: a\nlang: nb\ntitle:\n---\n");
+    expect_error("4:1", "header key 'title' has no value");
+    tearDown();
+    parse_text("---\npolicy: a\nnot a key\n---\n");
+    expect_error("3:1", "expected 'key: value'");
+}
+
+static void test_bad_waivers(void)
+{
+    parse_text("---\npolicy: a\nlang: nb\ntitle: T\nwaive: dpoo none\n---\n");
+    expect_error("5:8", "unknown topic 'dpoo' in waive; did you mean 'dpo'?");
+    tearDown();
+    parse_text("---\npolicy: a\nlang: nb\ntitle: T\nwaive: dpo\n---\n");
+    expect_error("5:8", "waive needs a reason");
+}
+
+static void test_heading_without_text(void)
+{
+    parse_text(HEADER "# {#a}\n");
+    expect_error("6:1", "heading has no text");
+    tearDown();
+    parse_text(HEADER "#\n");
+    expect_error("6:1", "heading has no text");
+    tearDown();
+    parse_text(HEADER "## 2.1 {#a}\n");
+    expect_error("6:1", "heading has a number but no title");
+}
+
+static void test_heading_without_id(void)
+{
+    parse_text(HEADER "\n# Hei\n");
+    expect_error("7:5", "heading has no id");
+    tearDown();
+    parse_text(HEADER "# Hei {topic=dpo}\n");
+    expect_error("6:7", "heading has no id: add #id");
+}
+
+static void test_bad_heading_attributes(void)
+{
+    parse_text(HEADER "# Hei {#Stor}\n");
+    expect_error("6:8", "invalid section id");
+    tearDown();
+    parse_text(HEADER "# Hei {#a topic=purposes,retension}\n");
+    expect_error("6:26", "unknown topic 'retension'; did you mean 'retention'?");
+    tearDown();
+    parse_text(HEADER "# Hei {#a lang=nb}\n");
+    expect_error("6:11", "unknown heading attribute");
+    tearDown();
+    parse_text(HEADER "# Hå {#a}\n# Hei {#a}\n");
+    expect_error("7:9", "section id 'a' is already used");
+    TEST_ASSERT_NOT_NULL(strstr(messages, "t.pn:6:8: note: first used here"));
+}
+
+static void test_bad_heading_marks(void)
+{
+    parse_text(HEADER "#hashtag\n");
+    expect_error("6:1", "'#' starts a heading and needs a space");
+    tearDown();
+    parse_text(HEADER "#### Deep {#d}\n");
+    expect_error("6:1", "headings have 1 to 3 '#'");
+}
+
+static void test_bad_body_lines(void)
+{
+    parse_text(HEADER "text\n---\n");
+    expect_error("7:1", "'---' in the body");
+    tearDown();
+    parse_text(HEADER "-\n");
+    expect_error("6:1", "empty list item");
+    tearDown();
+    parse_text(HEADER "<!-- never closed\ntext\n");
+    expect_error("6:1", "comment is not closed");
+    tearDown();
+    parse_text(HEADER "<!-- c --> text\n");
+    expect_error("6:12", "text after '-->'");
+}
+
+static void test_invalid_utf8(void)
+{
+    static const struct {
+        const char *bytes;
+        const char *where;
+    } cases[] = {
+        {HEADER "ab\xff\n", "6:3"},            /* 0xFF is never UTF-8 */
+        {HEADER "\xc3\n", "6:1"},              /* truncated sequence */
+        {HEADER "\xc0\xaf\n", "6:1"},          /* overlong '/' */
+        {HEADER "\xed\xa0\x80\n", "6:1"},      /* surrogate U+D800 */
+        {HEADER "\xf4\x90\x80\x80\n", "6:1"},  /* above U+10FFFF */
+        {HEADER "å\x80\n", "6:2"},             /* stray continuation */
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        parse_text(cases[i].bytes);
+        expect_error(cases[i].where, "invalid UTF-8");
+        tearDown();
+    }
+    parse_text(HEADER "ab\xff\n");
+    TEST_ASSERT_NOT_NULL(strstr(messages, "byte 0xFF at byte offset 44"));
+}
+
+static void test_encoding_errors(void)
+{
+    parse_text("\xef\xbb\xbf" HEADER);
+    expect_error("1:1", "UTF-8 byte order mark");
+    tearDown();
+    parse_text(HEADER "a\rb\n");
+    expect_error("6:2", "carriage return without line feed");
+    tearDown();
+    parse_bytes(HEADER "a\0b\n", sizeof HEADER + 3);
+    expect_error("6:2", "control character U+0000");
+    tearDown();
+    parse_text(HEADER "a\x1b[31m\n");
+    expect_error("6:2", "control character U+001B");
+}
+
+static void test_overlong_block(void)
+{
+    static char text[70000 + sizeof HEADER];
+    size_t len = strlen(HEADER);
+
+    memcpy(text, HEADER, len);
+    memset(text + len, 'x', 66000);
+    text[len + 66000] = '\n';
+    text[len + 66001] = '\0';
+    parse_text(text);
+    expect_error("6:1", "this block is 66000 bytes long; at most 65535 fit");
+}
+
+static void test_columns_count_characters(void)
+{
+    parse_text(HEADER "# Æøå {#Æ}\n");
+    expect_error("6:8", "invalid section id");
+    TEST_ASSERT_NOT_NULL(strstr(messages, "    6 | # Æøå {#Æ}\n      |        ^~\n"));
+}
+
+int main(void)
+{
+    UNITY_BEGIN();
+    RUN_TEST(test_header_facts_and_waivers);
+    RUN_TEST(test_preamble_headings_and_blocks);
+    RUN_TEST(test_comments_and_escapes);
+    RUN_TEST(test_crlf_tabs_and_blanks);
+    RUN_TEST(test_hostile_text_kept_as_is);
+    RUN_TEST(test_empty_file);
+    RUN_TEST(test_missing_header);
+    RUN_TEST(test_unclosed_header);
+    RUN_TEST(test_unknown_key_with_hint);
+    RUN_TEST(test_duplicate_key);
+    RUN_TEST(test_missing_required_key);
+    RUN_TEST(test_bad_header_values);
+    RUN_TEST(test_bad_waivers);
+    RUN_TEST(test_heading_without_text);
+    RUN_TEST(test_heading_without_id);
+    RUN_TEST(test_bad_heading_attributes);
+    RUN_TEST(test_bad_heading_marks);
+    RUN_TEST(test_bad_body_lines);
+    RUN_TEST(test_invalid_utf8);
+    RUN_TEST(test_encoding_errors);
+    RUN_TEST(test_overlong_block);
+    RUN_TEST(test_columns_count_characters);
+    return UNITY_END();
+}

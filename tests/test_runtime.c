@@ -1,0 +1,349 @@
+/* libpn tests over the catalog pnc makes from tests/fixtures/good: every
+ * call, every status, truncation, language fallback, damaged catalogs. */
+#include <string.h>
+
+#include "fixture_catalog.h"
+#include "pn.h"
+#include "pn_format.h"
+#include "unity.h"
+
+static pn_catalog cat;
+static pn_notice notice;
+static pn_section sec;
+static char text[256];
+static size_t len;
+
+void setUp(void)
+{
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&cat, fixture_catalog,
+                                         FIXTURE_CATALOG_SIZE));
+    memset(&notice, 0, sizeof notice);
+    memset(&sec, 0, sizeof sec);
+    memset(text, 'x', sizeof text);
+    len = 12345;
+}
+
+void tearDown(void)
+{
+}
+
+static void find(const char *policy, const char *langs)
+{
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_find(&cat, policy, langs, &notice));
+}
+
+/* ---- Catalog -------------------------------------------------------------- */
+
+static void test_open_and_verify(void)
+{
+    TEST_ASSERT_EQUAL_UINT32(3, cat.notice_count);
+    TEST_ASSERT_EQUAL_UINT32(FIXTURE_CATALOG_SIZE, cat.size);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_verify(&cat));
+}
+
+static void test_open_rejects_bad_input(void)
+{
+    static unsigned char copy[FIXTURE_CATALOG_SIZE];
+    pn_catalog c;
+
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_open(NULL, fixture_catalog, 10));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_open(&c, NULL, 10));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_open(&c, fixture_catalog, 0));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_open(&c, fixture_catalog, 39));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT,
+                          pn_open(&c, fixture_catalog, FIXTURE_CATALOG_SIZE - 1));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_open(&c, "not a catalog at all, "
+                                                 "really not, no no no no", 46));
+
+    memcpy(copy, fixture_catalog, sizeof copy);
+    copy[PN_HDR_VERSION] = 2;
+    TEST_ASSERT_EQUAL_INT(PN_ERR_VERSION, pn_open(&c, copy, sizeof copy));
+    /* After a failed open the handle is unusable, not dangerous. */
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_find(&c, "alpha", "nb", &notice));
+}
+
+static void test_verify_sees_every_flipped_byte(void)
+{
+    static unsigned char copy[FIXTURE_CATALOG_SIZE];
+    size_t i;
+
+    memcpy(copy, fixture_catalog, sizeof copy);
+    for (i = PN_HDR_CRC_START; i < sizeof copy; i++) {
+        pn_catalog c;
+        copy[i] ^= 0x01;
+        /* A flip may also break the layout; if it opens, verify must fail. */
+        if (pn_open(&c, copy, sizeof copy) == PN_OK)
+            TEST_ASSERT_EQUAL_INT(PN_ERR_CRC, pn_verify(&c));
+        copy[i] ^= 0x01;
+    }
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_verify(NULL));
+}
+
+static void test_notice_at_in_sorted_order(void)
+{
+    static const char *const expected[3][2] = {
+        {"alpha", "en"}, {"alpha", "nb"}, {"beta", "nn"}};
+    uint32_t i;
+
+    for (i = 0; i < 3; i++) {
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&cat, i, &notice));
+        TEST_ASSERT_EQUAL_STRING(expected[i][0], notice.policy);
+        TEST_ASSERT_EQUAL_STRING(expected[i][1], notice.lang);
+        TEST_ASSERT_EQUAL_UINT32(i, notice.index);
+    }
+    TEST_ASSERT_EQUAL_INT(PN_ERR_RANGE, pn_notice_at(&cat, 3, &notice));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_notice_at(&cat, 0, NULL));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_notice_at(NULL, 0, &notice));
+}
+
+static void test_find_with_preference_list(void)
+{
+    find("alpha", "nn,nb,en");
+    TEST_ASSERT_EQUAL_STRING("nb", notice.lang);
+    find("alpha", "sv, en ,nb");
+    TEST_ASSERT_EQUAL_STRING("en", notice.lang);
+    find("alpha", "en");
+    TEST_ASSERT_EQUAL_STRING("en", notice.lang);
+    find("beta", "nb,*");
+    TEST_ASSERT_EQUAL_STRING("nn", notice.lang);
+    find("alpha", NULL);
+    TEST_ASSERT_EQUAL_STRING("en", notice.lang);
+    find("alpha", "");
+    TEST_ASSERT_EQUAL_STRING("en", notice.lang);
+}
+
+static void test_find_failures(void)
+{
+    TEST_ASSERT_EQUAL_INT(PN_ERR_NOT_FOUND, pn_find(&cat, "alpha", "sv,de", &notice));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_NOT_FOUND, pn_find(&cat, "gamma", "*", &notice));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_NOT_FOUND, pn_find(&cat, "alph", "en", &notice));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_NOT_FOUND, pn_find(&cat, "alpha", "e", &notice));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_find(&cat, NULL, "en", &notice));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_find(&cat, "alpha", "en", NULL));
+}
+
+static void test_langs(void)
+{
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_langs(&cat, "alpha", text, sizeof text, &len));
+    TEST_ASSERT_EQUAL_STRING("en,nb", text);
+    TEST_ASSERT_EQUAL_size_t(5, len);
+    TEST_ASSERT_EQUAL_INT(PN_ERR_TRUNCATED, pn_langs(&cat, "alpha", text, 4, &len));
+    TEST_ASSERT_EQUAL_STRING("en,", text);
+    TEST_ASSERT_EQUAL_INT(PN_ERR_NOT_FOUND, pn_langs(&cat, "zeta", text, sizeof text, NULL));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_langs(&cat, "alpha", text, 0, NULL));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_langs(&cat, "alpha", NULL, 8, NULL));
+}
+
+/* ---- Notice --------------------------------------------------------------- */
+
+static void test_title_and_date(void)
+{
+    find("alpha", "nb");
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_title(&notice, text, sizeof text, &len));
+    TEST_ASSERT_EQUAL_STRING("Personvern for Alfa", text);
+    TEST_ASSERT_EQUAL_size_t(19, len);
+    TEST_ASSERT_EQUAL_STRING("2024-02-29", notice.updated);
+    find("beta", "nn");
+    TEST_ASSERT_EQUAL_STRING("", notice.updated);
+}
+
+static void test_truncation_keeps_whole_characters(void)
+{
+    /* "Tekst med «anførsel»...": « is 2 bytes at offsets 10-11. */
+    pn_block_kind kind;
+    find("alpha", "nb");
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_section_find(&notice, "purposes", &sec));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_TRUNCATED,
+                          pn_block_read(&sec, 3, &kind, text, 12, &len));
+    TEST_ASSERT_EQUAL_STRING("Tekst med ", text);
+    TEST_ASSERT_EQUAL_size_t(10, len);
+    TEST_ASSERT_EQUAL_INT(PN_ERR_TRUNCATED,
+                          pn_block_read(&sec, 3, &kind, text, 13, &len));
+    TEST_ASSERT_EQUAL_STRING("Tekst med «", text);
+    TEST_ASSERT_EQUAL_INT(PN_ERR_TRUNCATED,
+                          pn_block_read(&sec, 3, &kind, text, 1, &len));
+    TEST_ASSERT_EQUAL_STRING("", text);
+    TEST_ASSERT_EQUAL_size_t(0, len);
+    TEST_ASSERT_EQUAL_INT(PN_ERR_TRUNCATED, pn_title(&notice, text, 5, NULL));
+    TEST_ASSERT_EQUAL_STRING("Pers", text);
+}
+
+static void test_contact_details(void)
+{
+    pn_contact c;
+    find("alpha", "nb");
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_contact_read(&notice, text, sizeof text, &c));
+    TEST_ASSERT_EQUAL_STRING("Alfa Kiosk AS", c.name);
+    TEST_ASSERT_EQUAL_STRING("913 480 295", c.orgno);
+    TEST_ASSERT_EQUAL_STRING("Storgata 1", c.address);
+    TEST_ASSERT_EQUAL_STRING("0155", c.postcode);
+    TEST_ASSERT_EQUAL_STRING("Oslo", c.city);
+    TEST_ASSERT_EQUAL_STRING("personvern@alfa.example", c.email);
+    TEST_ASSERT_EQUAL_STRING("+47 22 00 00 00", c.phone);
+    TEST_ASSERT_EQUAL_STRING("https://alfa.example/personvern", c.web);
+    TEST_ASSERT_EQUAL_STRING("Datatilsynet", c.authority);
+    TEST_ASSERT_EQUAL_HEX32(PN_TOPIC_BIT(PN_TOPIC_DPO), notice.waived);
+
+    find("beta", "nn");
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_contact_read(&notice, text, sizeof text, &c));
+    TEST_ASSERT_EQUAL_STRING("", c.name);
+    TEST_ASSERT_EQUAL_STRING("", c.authority);
+}
+
+static void test_contact_details_truncated(void)
+{
+    pn_contact c;
+    find("alpha", "nb");
+    TEST_ASSERT_EQUAL_INT(PN_ERR_TRUNCATED, pn_contact_read(&notice, text, 20, &c));
+    TEST_ASSERT_EQUAL_STRING("Alfa Kiosk AS", c.name);
+    TEST_ASSERT_NOT_NULL(c.authority);
+    TEST_ASSERT_EQUAL_STRING("", c.authority);
+    TEST_ASSERT_TRUE(strlen(c.orgno) < 11);
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_contact_read(&notice, text, 0, &c));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_contact_read(&notice, text, 8, NULL));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_contact_read(NULL, text, 8, &c));
+}
+
+/* ---- Sections and blocks ------------------------------------------------- */
+
+static void test_sections_in_order(void)
+{
+    static const struct {
+        unsigned level;
+        const char *id, *number, *title;
+    } expected[] = {
+        {0, "", "", ""},
+        {1, "controller", "1", "Hvem vi er"},
+        {2, "purposes", "1.1", "Formål"},
+        {2, "retention", "1.2", "Oppbevaring"},
+        {1, "rights", "2", "Dine rettigheter {og plikter}"},
+        {1, "three", "", "3 ting å vite"},
+    };
+    uint32_t i;
+
+    find("alpha", "nb");
+    TEST_ASSERT_EQUAL_UINT32(6, notice.section_count);
+    for (i = 0; i < notice.section_count; i++) {
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_section_at(&notice, i, &sec));
+        TEST_ASSERT_EQUAL_UINT32(i, sec.index);
+        TEST_ASSERT_EQUAL_UINT(expected[i].level, sec.level);
+        TEST_ASSERT_EQUAL_STRING(expected[i].id, sec.id);
+        TEST_ASSERT_EQUAL_STRING(expected[i].number, sec.number);
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_section_title(&sec, text, sizeof text, &len));
+        TEST_ASSERT_EQUAL_STRING(expected[i].title, text);
+    }
+    TEST_ASSERT_EQUAL_INT(PN_ERR_RANGE, pn_section_at(&notice, 6, &sec));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_section_at(&notice, 0, NULL));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_section_at(NULL, 0, &sec));
+}
+
+static void test_section_find_by_id(void)
+{
+    find("alpha", "en");
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_section_find(&notice, "retention", &sec));
+    TEST_ASSERT_EQUAL_STRING("1.2", sec.number);
+    TEST_ASSERT_EQUAL_UINT32(2, sec.index); /* alpha:en has no preamble */
+    TEST_ASSERT_EQUAL_INT(PN_ERR_NOT_FOUND, pn_section_find(&notice, "retentio", &sec));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_NOT_FOUND, pn_section_find(&notice, "", &sec));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_section_find(&notice, NULL, &sec));
+}
+
+static void test_section_by_topic(void)
+{
+    find("alpha", "nb");
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_section_by_topic(&notice, PN_TOPIC_CONTACT, 0, &sec));
+    TEST_ASSERT_EQUAL_STRING("controller", sec.id);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_section_by_topic(&notice, PN_TOPIC_COMPLAINT, 0, &sec));
+    TEST_ASSERT_EQUAL_STRING("rights", sec.id);
+    TEST_ASSERT_TRUE(sec.topics & PN_TOPIC_BIT(PN_TOPIC_CONSENT_WITHDRAWAL));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_NOT_FOUND,
+                          pn_section_by_topic(&notice, PN_TOPIC_COMPLAINT, sec.index + 1, &sec));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_NOT_FOUND,
+                          pn_section_by_topic(&notice, PN_TOPIC_COOKIES, 0, &sec));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_NOT_FOUND,
+                          pn_section_by_topic(&notice, PN_TOPIC_COUNT, 0, &sec));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG,
+                          pn_section_by_topic(&notice, PN_TOPIC_RIGHTS, 0, NULL));
+}
+
+static void test_blocks(void)
+{
+    static const struct {
+        pn_block_kind kind;
+        const char *text;
+    } expected[] = {
+        {PN_LIST_ITEM, "Å levere tjenesten"},
+        {PN_LIST_ITEM, "Å sende kvittering, over to linjer"},
+        {PN_LIST_ITEM, "Stjerne virker også"},
+        {PN_PARAGRAPH, "Tekst med «anførsel», \"sitat\", */ og \\ og ?\?= og %n: trygt."},
+        {PN_PARAGRAPH, "# Ikke en overskrift"},
+    };
+    pn_block_kind kind;
+    uint32_t i;
+
+    find("alpha", "nb");
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_section_find(&notice, "purposes", &sec));
+    TEST_ASSERT_EQUAL_UINT32(5, sec.block_count);
+    for (i = 0; i < sec.block_count; i++) {
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_block_read(&sec, i, &kind, text, sizeof text, &len));
+        TEST_ASSERT_EQUAL_INT(expected[i].kind, kind);
+        TEST_ASSERT_EQUAL_STRING(expected[i].text, text);
+        TEST_ASSERT_EQUAL_size_t(strlen(expected[i].text), len);
+    }
+    TEST_ASSERT_EQUAL_INT(PN_ERR_RANGE, pn_block_read(&sec, 5, &kind, text, sizeof text, &len));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_block_read(&sec, 0, NULL, text, sizeof text, NULL));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_block_read(&sec, 0, &kind, NULL, 8, NULL));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_block_read(&sec, 0, &kind, text, 0, NULL));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_block_read(NULL, 0, &kind, text, 8, NULL));
+}
+
+static void test_preamble_and_empty_section(void)
+{
+    find("alpha", "nb");
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_section_at(&notice, 0, &sec));
+    TEST_ASSERT_EQUAL_UINT32(1, sec.block_count);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_block_read(&sec, 0, NULL, text, sizeof text, NULL));
+    TEST_ASSERT_EQUAL_STRING("Sist oppdatert 29. februar 2024.", text);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_section_find(&notice, "three", &sec));
+    TEST_ASSERT_EQUAL_UINT32(0, sec.block_count);
+    TEST_ASSERT_EQUAL_INT(PN_ERR_RANGE, pn_block_read(&sec, 0, NULL, text, sizeof text, NULL));
+}
+
+/* ---- Strings ------------------------------------------------------------------ */
+
+static void test_strerror_and_topic_names(void)
+{
+    int s;
+    for (s = PN_ERR_CRC; s <= PN_OK; s++) {
+        TEST_ASSERT_NOT_NULL(pn_strerror((pn_status)s));
+        TEST_ASSERT_TRUE(strlen(pn_strerror((pn_status)s)) > 0);
+    }
+    TEST_ASSERT_NOT_NULL(pn_strerror((pn_status)42));
+    TEST_ASSERT_EQUAL_STRING("controller", pn_topic_name(PN_TOPIC_CONTROLLER));
+    TEST_ASSERT_EQUAL_STRING("legal_basis", pn_topic_name(PN_TOPIC_LEGAL_BASIS));
+    TEST_ASSERT_EQUAL_STRING("contact", pn_topic_name(PN_TOPIC_CONTACT));
+    TEST_ASSERT_NULL(pn_topic_name(PN_TOPIC_COUNT));
+}
+
+int main(void)
+{
+    UNITY_BEGIN();
+    RUN_TEST(test_open_and_verify);
+    RUN_TEST(test_open_rejects_bad_input);
+    RUN_TEST(test_verify_sees_every_flipped_byte);
+    RUN_TEST(test_notice_at_in_sorted_order);
+    RUN_TEST(test_find_with_preference_list);
+    RUN_TEST(test_find_failures);
+    RUN_TEST(test_langs);
+    RUN_TEST(test_title_and_date);
+    RUN_TEST(test_truncation_keeps_whole_characters);
+    RUN_TEST(test_contact_details);
+    RUN_TEST(test_contact_details_truncated);
+    RUN_TEST(test_sections_in_order);
+    RUN_TEST(test_section_find_by_id);
+    RUN_TEST(test_section_by_topic);
+    RUN_TEST(test_blocks);
+    RUN_TEST(test_preamble_and_empty_section);
+    RUN_TEST(test_strerror_and_topic_names);
+    return UNITY_END();
+}
