@@ -102,6 +102,10 @@ $(BUILD)/tests/test_roundtrip: $(BUILD)/tests/test_roundtrip.o \
 		$(BUILD)/catalog.o $(BUILD)/libpn.a $(UNITY_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^
 
+# Further targets and tests (firmware, install, ...) live in mk/*.mk; they
+# may add to TEST_NAMES and TEST_BINS.
+include $(sort $(wildcard mk/*.mk))
+
 test: all $(TEST_BINS)
 	@sh tests/run.sh $(TEST_BINS)
 
