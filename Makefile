@@ -47,19 +47,21 @@ $(BUILD)/catalog.h: $(BUILD)/catalog.c ;
 $(BUILD)/catalog.o: $(BUILD)/catalog.c
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
-$(BUILD)/kiosk: $(BUILD)/examples/kiosk/kiosk.o $(BUILD)/catalog.o \
-		$(BUILD)/libpn.a
+KIOSK_OBJ = $(patsubst %.c,$(BUILD)/%.o,$(wildcard examples/kiosk/*.c))
+$(BUILD)/kiosk: $(KIOSK_OBJ) $(BUILD)/catalog.o $(BUILD)/libpn.a
 	$(CC) $(LDFLAGS) -o $@ $^
 
-$(BUILD)/examples/kiosk/kiosk.o: $(BUILD)/catalog.h
-$(BUILD)/examples/kiosk/kiosk.o: ALL_CFLAGS += -I$(BUILD) -Iruntime
+$(KIOSK_OBJ): $(BUILD)/catalog.h
+$(KIOSK_OBJ): ALL_CFLAGS += -I$(BUILD) -Iruntime
 
 run: all
-	$(BUILD)/kiosk --list
+	$(BUILD)/kiosk --size 40x12
 
 # ---- Tests -------------------------------------------------------------------
 
-TEST_NAMES = test_parse test_generate test_cli test_runtime test_roundtrip
+TEST_NAMES = test_parse test_generate test_cli test_runtime test_roundtrip \
+	test_layout test_screens \
+	test_translations
 TEST_BINS = $(TEST_NAMES:%=$(BUILD)/tests/%)
 TEST_CFLAGS = -I$(UNITY_DIR) -Iruntime -Igen -I$(BUILD)/tests \
 	-DPNC_PATH='"$(PNC)"' -DBUILD_DIR='"$(BUILD)"' -DTEST_CC='"$(CC)"'
@@ -83,9 +85,24 @@ $(BUILD)/tests/fixture_catalog.h: $(BUILD)/tests/fixture_catalog.c ;
 $(BUILD)/tests/fixture_catalog.o: $(BUILD)/tests/fixture_catalog.c
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
+# And one of wrapping edge cases, for the layout tests.
+LAYOUT_FIXTURES = $(sort $(wildcard tests/fixtures/layout/*.pn))
+$(BUILD)/tests/layout_catalog.c: $(PNC) $(LAYOUT_FIXTURES)
+	@mkdir -p $(BUILD)/tests
+	$(PNC) -o $(BUILD)/tests/layout_catalog.c --prefix layout_catalog \
+		$(LAYOUT_FIXTURES)
+$(BUILD)/tests/layout_catalog.h: $(BUILD)/tests/layout_catalog.c ;
+
+$(BUILD)/tests/layout_catalog.o: $(BUILD)/tests/layout_catalog.c
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
 $(BUILD)/tests/test_runtime.o: $(BUILD)/tests/fixture_catalog.h
+$(BUILD)/tests/test_layout.o: $(BUILD)/tests/layout_catalog.h $(BUILD)/catalog.h
+$(BUILD)/tests/test_layout.o: TEST_CFLAGS += -I$(BUILD)
 $(BUILD)/tests/test_roundtrip.o: $(BUILD)/catalog.h
 $(BUILD)/tests/test_roundtrip.o: TEST_CFLAGS += -I$(BUILD)
+$(BUILD)/tests/test_translations.o: $(BUILD)/catalog.h
+$(BUILD)/tests/test_translations.o: TEST_CFLAGS += -I$(BUILD)
 
 $(BUILD)/tests/test_parse: $(BUILD)/tests/test_parse.o $(GEN_OBJ) \
 		$(BUILD)/libpn.a $(UNITY_OBJ)
@@ -101,10 +118,22 @@ $(BUILD)/tests/test_runtime: $(BUILD)/tests/test_runtime.o \
 $(BUILD)/tests/test_roundtrip: $(BUILD)/tests/test_roundtrip.o \
 		$(BUILD)/catalog.o $(BUILD)/libpn.a $(UNITY_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^
+$(BUILD)/tests/test_translations: $(BUILD)/tests/test_translations.o \
+		$(BUILD)/catalog.o $(BUILD)/libpn.a $(UNITY_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^
 
 # Further targets and tests (firmware, install, ...) live in mk/*.mk; they
 # may add to TEST_NAMES and TEST_BINS.
 include $(sort $(wildcard mk/*.mk))
+
+$(BUILD)/tests/test_layout: $(BUILD)/tests/test_layout.o \
+		$(BUILD)/tests/layout_catalog.o $(BUILD)/catalog.o $(BUILD)/libpn.a \
+		$(UNITY_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^
+
+$(BUILD)/tests/test_screens: $(BUILD)/tests/test_screens.o $(UNITY_OBJ) \
+		| $(BUILD)/kiosk
+	$(CC) $(LDFLAGS) -o $@ $^
 
 test: all $(TEST_BINS)
 	@sh tests/run.sh $(TEST_BINS)

@@ -165,10 +165,12 @@ pn_status pn_verify(const pn_catalog *cat);
  * PN_ERR_FORMAT. */
 pn_status pn_notice_at(const pn_catalog *cat, uint32_t index, pn_notice *out);
 
-/* Finds policy `policy` in the first language of `langs` it exists in.
- * `langs` is a comma-separated preference list such as "nn,nb,en"; "*"
- * (alone or as the last entry) or NULL or "" accepts any language, taking
- * the first in byte order. out->lang tells which language was found.
+/* Finds policy `policy` in the language the reader prefers. `langs` is a
+ * comma-separated preference list such as "sv,en"; entries are tried in
+ * order, and a region is ignored ("nb-NO" is "nb"). If none exists, the
+ * entries are tried again through a fallback table: "nn" is served by
+ * "nb", "nb" by "nn", "no" by "nb" then "nn". "*" accepts any language;
+ * NULL or "" means "*". out->lang tells which language was found.
  * Returns PN_OK, PN_ERR_ARG, PN_ERR_NOT_FOUND or PN_ERR_FORMAT. */
 pn_status pn_find(const pn_catalog *cat, const char *policy,
                   const char *langs, pn_notice *out);
@@ -225,6 +227,92 @@ pn_status pn_section_title(const pn_section *sec, char *buf, size_t size,
 pn_status pn_block_read(const pn_section *sec, uint32_t index,
                         pn_block_kind *kind, char *buf, size_t size,
                         size_t *len);
+
+/* ---- Screens ------------------------------------------------------------ */
+
+/* Flags for pn_screen.flags and pn_transliterate(): what the display's font
+ * can show. Without them text stays UTF-8 as written. */
+#define PN_ASCII 1u   /* only ASCII: å->aa, æ->ae, ø->o, « » “ ” „ -> ",
+                         ’ -> ', – — ‑ -> -, no-break space -> space,
+                         • -> *, § -> S, anything else -> ? */
+#define PN_LATIN1 2u  /* only ISO 8859-1 characters (kept as UTF-8): the
+                         rest is replaced as for PN_ASCII */
+
+/* Writes what character `cp` becomes on a display limited by `flags` into
+ * `out` (UTF-8, not NUL-terminated) and returns its length in bytes, 1-4.
+ * The table is in docs/LAYOUT.md. */
+size_t pn_transliterate(uint32_t cp, unsigned flags, char out[4]);
+
+/* A character display: `cols` characters a line, `rows` lines a page. */
+typedef struct pn_screen {
+    uint16_t cols;             /* 1 .. PN_MAX_COLS */
+    uint16_t rows;             /* 1 .. 65535 */
+    unsigned flags;            /* PN_ASCII, PN_LATIN1 or 0 */
+} pn_screen;
+
+#define PN_MAX_COLS 1000u
+
+/* Where a reader is in a notice laid out on a screen. The caller keeps it
+ * (it is a plain value, about 80 bytes) and moves it with the calls below;
+ * every field is read-only for the caller. Text is wrapped at spaces (and
+ * after a '-' when a word does not fit); a character is one column; a word
+ * longer than a line is broken; no-break space and no-break hyphen keep
+ * words together. A heading is followed by a blank line, paragraphs are
+ * separated by one, list items get "- " and a hanging indent (on screens of
+ * 8 or more columns). Every section starts on a new page. */
+typedef struct pn_cursor {
+    pn_notice notice;          /* the notice shown */
+    pn_screen screen;          /* the screen it is laid out for */
+    int summary;               /* 1: the first layer (pn_cursor_summary) */
+    uint32_t section;          /* section shown (0 in the first layer) */
+    uint32_t page;             /* page within that section, from 0 */
+    uint32_t pages;            /* pages that section takes, at least 1 */
+    uint32_t top_block;        /* internal: where the page starts */
+    uint32_t top_offset;       /* internal */
+    uint32_t top_gap;          /* internal */
+} pn_cursor;
+
+/* Opens `notice` on `screen` at the first page of its first section.
+ * Returns PN_OK, PN_ERR_ARG (also for a screen of 0 columns or rows, or
+ * more than PN_MAX_COLS columns) or PN_ERR_FORMAT. */
+pn_status pn_cursor_open(pn_cursor *cur, const pn_notice *notice,
+                         const pn_screen *screen);
+
+/* Opens the first layer of `notice`: the short notice built from its facts
+ * (controller and org number, contact details, purposes, rights, the
+ * complaint authority, and where the full text is), in the notice's
+ * language (labels exist for nb, nn and en; others get English labels).
+ * Paging works as for a section. Same results as pn_cursor_open(). */
+pn_status pn_cursor_summary(pn_cursor *cur, const pn_notice *notice,
+                            const pn_screen *screen);
+
+/* Moves to the next page, going on to the next section after a section's
+ * last page. Returns PN_OK, PN_ERR_RANGE on the last page (the cursor does
+ * not move), PN_ERR_ARG or PN_ERR_FORMAT. */
+pn_status pn_cursor_next(pn_cursor *cur);
+
+/* Moves to the previous page, going back to the last page of the section
+ * before. Returns PN_OK, PN_ERR_RANGE on the first page, PN_ERR_ARG or
+ * PN_ERR_FORMAT. */
+pn_status pn_cursor_prev(pn_cursor *cur);
+
+/* Moves to the first page of section `index` (full notice only).
+ * Returns PN_OK, PN_ERR_RANGE, PN_ERR_ARG or PN_ERR_FORMAT. */
+pn_status pn_cursor_goto(pn_cursor *cur, uint32_t index);
+
+/* Writes the current page into `buf`: exactly screen.rows lines, each
+ * ended by '\n' and at most screen.cols characters (rows past the end of
+ * the section are empty). rows * (4 * cols + 1) + 1 bytes always suffice;
+ * rows * (cols + 1) + 1 with PN_ASCII. Returns PN_OK, PN_ERR_ARG,
+ * PN_ERR_TRUNCATED or PN_ERR_FORMAT. */
+pn_status pn_cursor_page(const pn_cursor *cur, char *buf, size_t size,
+                         size_t *len);
+
+/* The current page's number in the whole notice (from 1) and the notice's
+ * page count, for "page k of n". Costs a pass over the notice's text.
+ * Returns PN_OK, PN_ERR_ARG or PN_ERR_FORMAT. */
+pn_status pn_cursor_position(const pn_cursor *cur, uint32_t *page,
+                             uint32_t *pages);
 
 #ifdef __cplusplus
 }

@@ -150,13 +150,78 @@ static const char *next_entry(const char *p, const char **entry, size_t *n)
     return *end == ',' ? end + 1 : end;
 }
 
+/* Languages a reader of the first also reads, tried when no language of
+ * the preference list exists itself. Both written forms of Norwegian
+ * stand in for each other; "no" is Norwegian of either form. */
+static const char *const fallbacks[][3] = {
+    {"nn", "nb", ""},
+    {"nb", "nn", ""},
+    {"no", "nb", "nn"},
+};
+
+/* The primary subtag of a tag: "nb" of "nb-NO" or "nb_NO". */
+static size_t primary_length(const char *entry, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (entry[i] == '-' || entry[i] == '_')
+            return i;
+    return n;
+}
+
+static pn_status fallback_in_run(const pn__view *v, uint32_t first,
+                                 uint32_t count, const char *entry, size_t n,
+                                 uint32_t *index)
+{
+    size_t i, j;
+
+    for (i = 0; i < sizeof fallbacks / sizeof fallbacks[0]; i++) {
+        if (!pn_read_name_is(fallbacks[i][0], entry, n))
+            continue;
+        for (j = 1; j < 3 && fallbacks[i][j][0]; j++) {
+            pn_status st = lang_in_run(v, first, count, fallbacks[i][j],
+                                       pn_read_strlen(fallbacks[i][j]), index);
+            if (st != PN_ERR_NOT_FOUND)
+                return st;
+        }
+    }
+    return PN_ERR_NOT_FOUND;
+}
+
+/* One pass over the preference list: exact tags, or (`fallback`) the
+ * languages that stand in for them. `*any` is set when the list has an
+ * entry; "*" takes the first language. */
+static pn_status pass(const pn__view *v, uint32_t first, uint32_t count,
+                      const char *langs, int fallback, int *any,
+                      uint32_t *index)
+{
+    const char *entry;
+    size_t n;
+    pn_status st;
+
+    while (*langs != '\0') {
+        langs = next_entry(langs, &entry, &n);
+        if (n == 0)
+            continue;
+        *any = 1;
+        if (n == 1 && entry[0] == '*') {
+            *index = first;
+            return PN_OK;
+        }
+        n = primary_length(entry, n);
+        st = fallback ? fallback_in_run(v, first, count, entry, n, index)
+                      : lang_in_run(v, first, count, entry, n, index);
+        if (st != PN_ERR_NOT_FOUND)
+            return st;
+    }
+    return PN_ERR_NOT_FOUND;
+}
+
 pn_status pn_find(const pn_catalog *cat, const char *policy,
                   const char *langs, pn_notice *out)
 {
     pn__view v;
-    uint32_t first, count, index;
-    const char *entry;
-    size_t n;
+    uint32_t first, count, index = 0;
     int any = 0;
     pn_status st;
 
@@ -167,22 +232,14 @@ pn_status pn_find(const pn_catalog *cat, const char *policy,
         return st;
     if (!langs)
         langs = "";
-    while (*langs != '\0') {
-        langs = next_entry(langs, &entry, &n);
-        if (n == 0)
-            continue;
-        any = 1;
-        if (n == 1 && entry[0] == '*')
-            return notice_fill(&v, cat, first, out);
-        st = lang_in_run(&v, first, count, entry, n, &index);
-        if (st == PN_OK)
-            return notice_fill(&v, cat, index, out);
-        if (st != PN_ERR_NOT_FOUND)
-            return st;
-    }
-    if (!any)   /* no language asked for: any will do */
+    st = pass(&v, first, count, langs, 0, &any, &index);
+    if (st == PN_ERR_NOT_FOUND)
+        st = pass(&v, first, count, langs, 1, &any, &index);
+    if (st == PN_ERR_NOT_FOUND && !any)   /* no language asked for */
         return notice_fill(&v, cat, first, out);
-    return PN_ERR_NOT_FOUND;
+    if (st != PN_OK)
+        return st;
+    return notice_fill(&v, cat, index, out);
 }
 
 pn_status pn_langs(const pn_catalog *cat, const char *policy,

@@ -6,16 +6,25 @@
 pn_status pn_title(const pn_notice *notice, char *buf, size_t size,
                    size_t *len)
 {
-    pn__view v;
-    const unsigned char *rec;
     pn__text title;
     pn_status st;
 
     if ((st = pn_read_out_begin(buf, size, len)) != PN_OK ||
-        (st = pn_read_notice_of(&v, notice, &rec)) != PN_OK ||
-        (st = pn_read_field_text(&v, rec, PN_NOT_TITLE, &title)) != PN_OK)
+        (st = pn_read_notice_text(notice, PN_NOT_TITLE, &title)) != PN_OK)
         return st;
     return pn_read_copy(title, buf, size, len);
+}
+
+pn_status pn_read_notice_text(const pn_notice *notice, unsigned field,
+                              pn__text *text)
+{
+    pn__view v;
+    const unsigned char *rec;
+    pn_status st = pn_read_notice_of(&v, notice, &rec);
+
+    if (st != PN_OK)
+        return st;
+    return pn_read_field_text(&v, rec, field, text);
 }
 
 static void contact_clear(pn_contact *out, const char *empty)

@@ -63,6 +63,15 @@ pn_status pn_read_field_text(const pn__view *v, const unsigned char *record,
 /* The text at pool offset `*pos`; moves `*pos` past it. */
 pn_status pn_read_text_at(const pn__view *v, uint32_t *pos, pn__text *out);
 
+/* Texts of the handles' records: a notice's title (PN_NOT_TITLE) or fact
+ * (PN_NOT_FACTS + 4 * i), a section's title, a section's block `index`
+ * and its kind (PN_ERR_RANGE past the last block). */
+pn_status pn_read_notice_text(const pn_notice *notice, unsigned field,
+                              pn__text *text);
+pn_status pn_read_section_title(const pn_section *sec, pn__text *title);
+pn_status pn_read_block(const pn_section *sec, uint32_t index,
+                        unsigned *kind, pn__text *text);
+
 size_t pn_read_strlen(const char *s);
 
 /* Whether NUL-terminated `name` is exactly the `n` bytes at `s`. */

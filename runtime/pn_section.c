@@ -120,17 +120,25 @@ static pn_status section_of(pn__view *v, const pn_section *sec,
     return *rec ? PN_OK : PN_ERR_FORMAT;
 }
 
-pn_status pn_section_title(const pn_section *sec, char *buf, size_t size,
-                           size_t *len)
+pn_status pn_read_section_title(const pn_section *sec, pn__text *title)
 {
     pn__view v;
     const unsigned char *rec;
+    pn_status st = section_of(&v, sec, &rec);
+
+    if (st != PN_OK)
+        return st;
+    return pn_read_field_text(&v, rec, PN_SEC_TITLE, title);
+}
+
+pn_status pn_section_title(const pn_section *sec, char *buf, size_t size,
+                           size_t *len)
+{
     pn__text title;
     pn_status st;
 
     if ((st = pn_read_out_begin(buf, size, len)) != PN_OK ||
-        (st = section_of(&v, sec, &rec)) != PN_OK ||
-        (st = pn_read_field_text(&v, rec, PN_SEC_TITLE, &title)) != PN_OK)
+        (st = pn_read_section_title(sec, &title)) != PN_OK)
         return st;
     return pn_read_copy(title, buf, size, len);
 }
@@ -158,23 +166,30 @@ static pn_status block_at(const pn__view *v, const unsigned char *rec,
     return PN_OK;
 }
 
+pn_status pn_read_block(const pn_section *sec, uint32_t index,
+                        unsigned *kind, pn__text *text)
+{
+    pn__view v;
+    const unsigned char *rec;
+    pn_status st = section_of(&v, sec, &rec);
+
+    if (st != PN_OK)
+        return st;
+    if (index >= pn_read_u16(rec + PN_SEC_BLOCK_COUNT))
+        return PN_ERR_RANGE;
+    return block_at(&v, rec, index, kind, text);
+}
+
 pn_status pn_block_read(const pn_section *sec, uint32_t index,
                         pn_block_kind *kind, char *buf, size_t size,
                         size_t *len)
 {
-    pn__view v;
-    const unsigned char *rec;
     pn__text text;
     unsigned k;
     pn_status st;
 
     if ((st = pn_read_out_begin(buf, size, len)) != PN_OK ||
-        (st = section_of(&v, sec, &rec)) != PN_OK)
-        return st;
-    if (index >= pn_read_u16(rec + PN_SEC_BLOCK_COUNT))
-        return PN_ERR_RANGE;
-    st = block_at(&v, rec, index, &k, &text);
-    if (st != PN_OK)
+        (st = pn_read_block(sec, index, &k, &text)) != PN_OK)
         return st;
     if (kind)
         *kind = (pn_block_kind)k;

@@ -112,6 +112,26 @@ static void test_find_with_preference_list(void)
     TEST_ASSERT_EQUAL_STRING("en", notice.lang);
 }
 
+static void test_find_falls_back(void)
+{
+    find("alpha", "nn");
+    TEST_ASSERT_EQUAL_STRING("nb", notice.lang);
+    find("alpha", "no");
+    TEST_ASSERT_EQUAL_STRING("nb", notice.lang);
+    find("beta", "nb");
+    TEST_ASSERT_EQUAL_STRING("nn", notice.lang);
+    find("alpha", "nb-NO");
+    TEST_ASSERT_EQUAL_STRING("nb", notice.lang);
+    find("alpha", "en_GB");
+    TEST_ASSERT_EQUAL_STRING("en", notice.lang);
+    /* Languages the reader listed come before fallbacks. */
+    find("alpha", "nn,en");
+    TEST_ASSERT_EQUAL_STRING("en", notice.lang);
+    find("alpha", "sv,en");
+    TEST_ASSERT_EQUAL_STRING("en", notice.lang);
+    TEST_ASSERT_EQUAL_INT(PN_ERR_NOT_FOUND, pn_find(&cat, "beta", "en,sv", &notice));
+}
+
 static void test_find_failures(void)
 {
     TEST_ASSERT_EQUAL_INT(PN_ERR_NOT_FOUND, pn_find(&cat, "alpha", "sv,de", &notice));
@@ -333,6 +353,7 @@ int main(void)
     RUN_TEST(test_verify_sees_every_flipped_byte);
     RUN_TEST(test_notice_at_in_sorted_order);
     RUN_TEST(test_find_with_preference_list);
+    RUN_TEST(test_find_falls_back);
     RUN_TEST(test_find_failures);
     RUN_TEST(test_langs);
     RUN_TEST(test_title_and_date);

@@ -1,130 +1,171 @@
-/* kiosk: shows the bundled privacy notices through libpn, as a device
- * would. This first version lists the notices and dumps one as plain
- * lines; the paged screen comes with libpn's layout. */
+/* kiosk: shows the bundled privacy notices through libpn as a device with a
+ * small character screen would, in a terminal. */
+#define _POSIX_C_SOURCE 200809L
+
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include "catalog.h"
+#include "dump.h"
 #include "pn.h"
-
-/* Large enough for any text pnc accepts (PN_MAX_TEXT bytes) and a NUL. */
-static char text[65536];
+#include "ui.h"
 
 static const char usage_text[] =
-    "Usage: kiosk --list\n"
+    "Usage: kiosk [OPTION]...\n"
+    "       kiosk --list\n"
     "       kiosk --dump POLICY[:LANGS]\n"
-    "Show the privacy notices compiled into this program.\n"
+    "Show the privacy notices compiled into this program as a device with a\n"
+    "small character screen would.\n"
     "\n"
+    "  --size COLSxROWS       the device's screen (default 20x4; 1x1 to 200x100)\n"
+    "  --policy ID            the service to show (default: the first)\n"
+    "  --lang LANGS           language preference list, e.g. nn,nb,en\n"
+    "  --ascii                a display with ASCII glyphs only\n"
+    "  --latin1               a display with ISO 8859-1 glyphs only\n"
+    "  --script KEYS          press KEYS one by one and print every screen\n"
     "  --list                 list the policies, their languages and titles\n"
     "  --dump POLICY[:LANGS]  print a whole notice, one heading, paragraph\n"
-    "                         or list item per line; LANGS is a preference\n"
-    "                         list such as nn,nb,en (default: any)\n"
-    "  -h, --help             show this help\n";
+    "                         or list item per line\n"
+    "  -h, --help             show this help\n"
+    "\n"
+    "Keys: n/space next page, p/b previous, m sections, t topics, 1-9 choose,\n"
+    "l language, c contact, h first layer, v next service, ? keys, q quit.\n";
 
-static int fail(const char *what, pn_status status)
+typedef struct options {
+    pn_screen screen;
+    const char *policy;
+    const char *langs;
+    const char *script;
+} options;
+
+static int usage_error(const char *message, const char *arg)
 {
-    fprintf(stderr, "kiosk: %s: %s\n", what, pn_strerror(status));
+    fprintf(stderr, "kiosk: %s%s%s\nTry 'kiosk --help'.\n", message,
+            arg ? " " : "", arg ? arg : "");
+    return 2;
+}
+
+static int parse_size(const char *text, pn_screen *screen)
+{
+    unsigned cols, rows;
+    char tail;
+    if (sscanf(text, "%ux%u%c", &cols, &rows, &tail) != 2 ||
+        !ui_is_valid_size(cols, rows))
+        return 0;
+    screen->cols = (uint16_t)cols;
+    screen->rows = (uint16_t)rows;
     return 1;
 }
 
-static int list_notices(const pn_catalog *cat)
+static int run_script(ui *u, const char *keys)
 {
-    uint32_t i;
-
-    for (i = 0; i < cat->notice_count; i++) {
-        pn_notice notice;
-        pn_status st = pn_notice_at(cat, i, &notice);
-        if (st != PN_OK)
-            return fail("cannot read the catalog", st);
-        /* One line per policy: its languages, then its first title. */
-        if (i > 0) {
-            pn_notice prev;
-            if (pn_notice_at(cat, i - 1, &prev) == PN_OK &&
-                strcmp(prev.policy, notice.policy) == 0)
-                continue;
-        }
-        st = pn_langs(cat, notice.policy, text, sizeof text, NULL);
-        if (st != PN_OK)
-            return fail(notice.policy, st);
-        printf("%-12s %-10s ", notice.policy, text);
-        st = pn_title(&notice, text, sizeof text, NULL);
-        if (st != PN_OK)
-            return fail(notice.policy, st);
-        printf("%s\n", text);
+    ui_draw(u, stdout);
+    for (; *keys && !u->done; keys++) {
+        printf("\n> %c\n", *keys);
+        ui_key(u, *keys);
+        if (!u->done)
+            ui_draw(u, stdout);
     }
     return 0;
 }
 
-static int print_section(const pn_section *sec)
+/* Reads keys straight from the terminal, arrow keys included. */
+static int read_key(void)
 {
-    uint32_t i;
-    pn_status st;
-
-    if (sec->level > 0) {
-        st = pn_section_title(sec, text, sizeof text, NULL);
-        if (st != PN_OK)
-            return fail(sec->id, st);
-        printf("%s%s%s\n", sec->number, sec->number[0] ? " " : "", text);
+    unsigned char c, seq[2];
+    if (read(STDIN_FILENO, &c, 1) != 1)
+        return 'q';
+    if (c != 27)
+        return c;
+    if (read(STDIN_FILENO, seq, 2) != 2 || seq[0] != '[')
+        return 0;
+    switch (seq[1]) {
+    case 'C': case 'B': return 'n';
+    case 'D': case 'A': return 'p';
+    default: return 0;
     }
-    for (i = 0; i < sec->block_count; i++) {
-        pn_block_kind kind;
-        st = pn_block_read(sec, i, &kind, text, sizeof text, NULL);
-        if (st != PN_OK)
-            return fail(sec->id, st);
-        printf("%s%s\n", kind == PN_LIST_ITEM ? "- " : "", text);
-    }
-    return 0;
 }
 
-static int dump_notice(const pn_catalog *cat, const char *spec)
+static int run_interactive(ui *u)
 {
-    char policy[64];
-    const char *colon = strchr(spec, ':');
-    size_t len = colon ? (size_t)(colon - spec) : strlen(spec);
-    pn_notice notice;
-    pn_status st;
-    uint32_t i;
+    struct termios saved, raw;
+    int is_tty = isatty(STDIN_FILENO);
 
-    if (len >= sizeof policy) {
-        fprintf(stderr, "kiosk: policy id too long\n");
-        return 2;
+    if (is_tty) {
+        tcgetattr(STDIN_FILENO, &saved);
+        raw = saved;
+        raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
+        raw.c_cc[VMIN] = 1;
+        raw.c_cc[VTIME] = 0;
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw);
     }
-    memcpy(policy, spec, len);
-    policy[len] = '\0';
-    st = pn_find(cat, policy, colon ? colon + 1 : NULL, &notice);
-    if (st != PN_OK)
-        return fail(spec, st);
-    st = pn_title(&notice, text, sizeof text, NULL);
-    if (st != PN_OK)
-        return fail(spec, st);
-    printf("%s\n", text);
-    for (i = 0; i < notice.section_count; i++) {
-        pn_section sec;
-        st = pn_section_at(&notice, i, &sec);
-        if (st != PN_OK)
-            return fail(spec, st);
-        if (print_section(&sec) != 0)
-            return 1;
+    while (!u->done) {
+        fputs("\033[H\033[2J", stdout);
+        ui_draw(u, stdout);
+        fputs("n next  p back  m sections  l language  ? keys  q quit\n",
+              stdout);
+        fflush(stdout);
+        ui_key(u, read_key());
     }
+    if (is_tty)
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
     return 0;
 }
 
 int main(int argc, char **argv)
 {
     pn_catalog cat;
+    options o;
+    ui u;
     pn_status st = pn_open(&cat, pn_bundled, PN_BUNDLED_SIZE);
+    int i;
 
-    if (st != PN_OK)
-        return fail("the bundled catalog", st);
-    if (argc == 2 && strcmp(argv[1], "--list") == 0)
-        return list_notices(&cat);
-    if (argc == 3 && strcmp(argv[1], "--dump") == 0)
-        return dump_notice(&cat, argv[2]);
-    if (argc == 2 && (strcmp(argv[1], "-h") == 0 ||
-                      strcmp(argv[1], "--help") == 0)) {
-        fputs(usage_text, stdout);
-        return 0;
+    if (st != PN_OK) {
+        fprintf(stderr, "kiosk: the bundled catalog: %s\n", pn_strerror(st));
+        return 1;
     }
-    fputs(usage_text, stderr);
-    return 2;
+    memset(&o, 0, sizeof o);
+    o.screen.cols = 20;
+    o.screen.rows = 4;
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *value = i + 1 < argc ? argv[i + 1] : NULL;
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            fputs(usage_text, stdout);
+            return 0;
+        } else if (strcmp(a, "--list") == 0) {
+            return dump_list(&cat, stdout);
+        } else if (strcmp(a, "--ascii") == 0) {
+            o.screen.flags = PN_ASCII;
+            continue;
+        } else if (strcmp(a, "--latin1") == 0) {
+            o.screen.flags = PN_LATIN1;
+            continue;
+        }
+        if (!value)
+            return usage_error(a[0] == '-' ? "missing value after" : "unexpected", a);
+        if (strcmp(a, "--dump") == 0)
+            return dump_notice(&cat, value, stdout);
+        else if (strcmp(a, "--size") == 0 && !parse_size(value, &o.screen))
+            return usage_error("--size wants COLSxROWS from 1x1 to 200x100, got", value);
+        else if (strcmp(a, "--policy") == 0)
+            o.policy = value;
+        else if (strcmp(a, "--lang") == 0)
+            o.langs = value;
+        else if (strcmp(a, "--script") == 0)
+            o.script = value;
+        else if (strcmp(a, "--size") != 0)
+            return usage_error("unknown option", a);
+        i++;
+    }
+    st = ui_open(&u, &cat, o.policy, o.langs, &o.screen);
+    if (st != PN_OK) {
+        fprintf(stderr, "kiosk: %s: %s\n", o.policy ? o.policy : "notice",
+                pn_strerror(st));
+        return 1;
+    }
+    return o.script ? run_script(&u, o.script) : run_interactive(&u);
 }

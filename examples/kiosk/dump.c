@@ -1,0 +1,86 @@
+/* dump.c: the kiosk's plain outputs, straight from libpn's readers. */
+#include "dump.h"
+
+#include <string.h>
+
+/* Large enough for any text pnc accepts (PN_MAX_TEXT bytes) and a NUL. */
+static char text[65536];
+
+static int fail(const char *what, pn_status status)
+{
+    fprintf(stderr, "kiosk: %s: %s\n", what, pn_strerror(status));
+    return 1;
+}
+
+int dump_list(const pn_catalog *cat, FILE *out)
+{
+    pn_notice notice, prev;
+    uint32_t i;
+    pn_status st;
+
+    for (i = 0; i < cat->notice_count; i++) {
+        if ((st = pn_notice_at(cat, i, &notice)) != PN_OK)
+            return fail("cannot read the catalog", st);
+        /* One line per policy: its languages, then its first title. */
+        if (i > 0 && pn_notice_at(cat, i - 1, &prev) == PN_OK &&
+            strcmp(prev.policy, notice.policy) == 0)
+            continue;
+        if ((st = pn_langs(cat, notice.policy, text, sizeof text, NULL)) !=
+            PN_OK)
+            return fail(notice.policy, st);
+        fprintf(out, "%-12s %-10s ", notice.policy, text);
+        if ((st = pn_title(&notice, text, sizeof text, NULL)) != PN_OK)
+            return fail(notice.policy, st);
+        fprintf(out, "%s\n", text);
+    }
+    return 0;
+}
+
+static int dump_section(const pn_section *sec, FILE *out)
+{
+    uint32_t i;
+    pn_status st;
+
+    if (sec->level > 0) {
+        if ((st = pn_section_title(sec, text, sizeof text, NULL)) != PN_OK)
+            return fail(sec->id, st);
+        fprintf(out, "%s%s%s\n", sec->number, sec->number[0] ? " " : "",
+                text);
+    }
+    for (i = 0; i < sec->block_count; i++) {
+        pn_block_kind kind;
+        if ((st = pn_block_read(sec, i, &kind, text, sizeof text, NULL)) !=
+            PN_OK)
+            return fail(sec->id, st);
+        fprintf(out, "%s%s\n", kind == PN_LIST_ITEM ? "- " : "", text);
+    }
+    return 0;
+}
+
+int dump_notice(const pn_catalog *cat, const char *spec, FILE *out)
+{
+    char policy[64];
+    const char *colon = strchr(spec, ':');
+    size_t len = colon ? (size_t)(colon - spec) : strlen(spec);
+    pn_notice notice;
+    pn_section sec;
+    pn_status st;
+    uint32_t i;
+
+    if (len >= sizeof policy)
+        return fail(spec, PN_ERR_NOT_FOUND);
+    memcpy(policy, spec, len);
+    policy[len] = '\0';
+    if ((st = pn_find(cat, policy, colon ? colon + 1 : NULL, &notice)) !=
+            PN_OK ||
+        (st = pn_title(&notice, text, sizeof text, NULL)) != PN_OK)
+        return fail(spec, st);
+    fprintf(out, "%s\n", text);
+    for (i = 0; i < notice.section_count; i++) {
+        if ((st = pn_section_at(&notice, i, &sec)) != PN_OK)
+            return fail(spec, st);
+        if (dump_section(&sec, out) != 0)
+            return 1;
+    }
+    return 0;
+}

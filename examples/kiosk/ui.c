@@ -1,0 +1,384 @@
+/* ui.c: the kiosk's screens, on top of libpn's cursor. */
+#include "ui.h"
+
+#include <string.h>
+
+#define MAX_ROWS 100
+#define MAX_COLS 200
+
+/* A page of text as pn_cursor_page() writes it; room for any size the
+ * kiosk accepts. */
+static char page[MAX_ROWS * (4 * MAX_COLS + 1) + 1];
+
+static const char *const help_lines[] = {
+    "n space  next page",
+    "p b      previous page",
+    "m        sections",
+    "t        topics",
+    "1-9      choose in a menu",
+    "l        next language",
+    "c        contact",
+    "h        first layer",
+    "v        next service",
+    "?        these keys",
+    "q        quit",
+};
+#define HELP_COUNT (sizeof help_lines / sizeof help_lines[0])
+
+static void note(ui *u, const char *what, pn_status st)
+{
+    snprintf(u->message, sizeof u->message, "%s: %s", what, pn_strerror(st));
+}
+
+pn_status ui_open(ui *u, const pn_catalog *cat, const char *policy,
+                  const char *langs, const pn_screen *screen)
+{
+    pn_notice first;
+    pn_status st;
+
+    memset(u, 0, sizeof *u);
+    u->catalog = cat;
+    u->screen = *screen;
+    snprintf(u->langs, sizeof u->langs, "%s", langs ? langs : "nb,*");
+    if (!policy) {
+        st = pn_notice_at(cat, 0, &first);
+        if (st != PN_OK)
+            return st;
+        policy = first.policy;
+    }
+    st = pn_find(cat, policy, u->langs, &u->notice);
+    if (st != PN_OK)
+        return st;
+    return pn_cursor_summary(&u->cursor, &u->notice, &u->screen);
+}
+
+/* ---- Menus --------------------------------------------------------------- */
+
+/* Item `index` of the menu: a titled section, or a topic some section has.
+ * Writes its text and returns the section it leads to, or -1 past the end. */
+static long menu_item(const ui *u, unsigned index, char *text, size_t size)
+{
+    pn_section sec;
+    uint32_t i;
+    unsigned seen = 0;
+
+    if (u->menu_topics) {
+        for (i = 0; i < PN_TOPIC_COUNT; i++) {
+            if (pn_section_by_topic(&u->notice, (pn_topic)i, 0, &sec) != PN_OK)
+                continue;
+            if (seen++ == index) {
+                char *c;
+                snprintf(text, size, "%s", pn_topic_name((pn_topic)i));
+                for (c = text; *c; c++)
+                    if (*c == '_')
+                        *c = ' ';
+                return (long)sec.index;
+            }
+        }
+        return -1;
+    }
+    for (i = 0; i < u->notice.section_count; i++) {
+        char title[256];
+        if (pn_section_at(&u->notice, i, &sec) != PN_OK || sec.level == 0)
+            continue;
+        if (seen++ == index) {
+            pn_section_title(&sec, title, sizeof title, NULL);
+            snprintf(text, size, "%s%s%s", sec.number,
+                     sec.number[0] ? " " : "", title);
+            return (long)sec.index;
+        }
+    }
+    return -1;
+}
+
+static unsigned menu_count(const ui *u)
+{
+    char text[8];
+    unsigned n = 0;
+    while (menu_item(u, n, text, sizeof text) >= 0)
+        n++;
+    return n;
+}
+
+/* Menu lines are numbered 1-9 on each page, so a page holds at most 9. */
+static unsigned menu_per_page(const ui *u)
+{
+    return u->screen.rows < 9 ? u->screen.rows : 9;
+}
+
+static void choose(ui *u, unsigned number)
+{
+    char text[8];
+    long section;
+    pn_status st;
+
+    if (number == 0 || number > menu_per_page(u))
+        return;
+    section = menu_item(u, u->menu_page * menu_per_page(u) + number - 1,
+                        text, sizeof text);
+    if (section < 0)
+        return;
+    st = pn_cursor_open(&u->cursor, &u->notice, &u->screen);
+    if (st == PN_OK)
+        st = pn_cursor_goto(&u->cursor, (uint32_t)section);
+    if (st != PN_OK)
+        note(u, "section", st);
+    u->mode = UI_READ;
+}
+
+/* ---- Keys ------------------------------------------------------------------ */
+
+/* The next language of the policy after the one shown, keeping the
+ * reader's place: the same section, or the first layer. */
+static void next_language(ui *u)
+{
+    char langs[64], *p, *next;
+    pn_notice other;
+    pn_section sec;
+    pn_status st;
+    size_t n = strlen(u->notice.lang);
+
+    if (pn_langs(u->catalog, u->notice.policy, langs, sizeof langs, NULL) !=
+        PN_OK)
+        return;
+    for (p = langs; *p; p = *next ? next + 1 : next) {
+        next = strchr(p, ',');
+        if (!next)
+            next = p + strlen(p);
+        if ((size_t)(next - p) == n && strncmp(p, u->notice.lang, n) == 0)
+            break;
+    }
+    next = *p && *next ? next + 1 : langs;
+    p = strchr(next, ',');
+    if (p)
+        *p = '\0';
+    if (pn_find(u->catalog, u->notice.policy, next, &other) != PN_OK)
+        return;
+    snprintf(u->langs, sizeof u->langs, "%s", other.lang);
+    if (u->cursor.summary) {
+        u->notice = other;
+        st = pn_cursor_summary(&u->cursor, &u->notice, &u->screen);
+    } else {
+        const char *id = "";
+        if (pn_section_at(&u->notice, u->cursor.section, &sec) == PN_OK)
+            id = sec.id;
+        /* `id` points into the catalog, so it outlives the old notice. */
+        u->notice = other;
+        st = pn_cursor_open(&u->cursor, &u->notice, &u->screen);
+        if (st == PN_OK && id[0] && pn_section_find(&u->notice, id, &sec) == PN_OK)
+            st = pn_cursor_goto(&u->cursor, sec.index);
+    }
+    if (st != PN_OK)
+        note(u, "language", st);
+    snprintf(u->message, sizeof u->message, "language: %s", u->notice.lang);
+}
+
+static void next_service(ui *u)
+{
+    pn_notice n;
+    uint32_t i = u->notice.index;
+    pn_status st;
+
+    do {
+        i = (i + 1) % u->catalog->notice_count;
+        if (pn_notice_at(u->catalog, i, &n) != PN_OK)
+            return;
+    } while (strcmp(n.policy, u->notice.policy) == 0 && i != u->notice.index);
+    st = pn_find(u->catalog, n.policy, u->langs, &u->notice);
+    if (st != PN_OK)
+        st = pn_find(u->catalog, n.policy, "*", &u->notice);
+    if (st == PN_OK)
+        st = pn_cursor_summary(&u->cursor, &u->notice, &u->screen);
+    if (st != PN_OK)
+        note(u, n.policy, st);
+}
+
+static void show_contact(ui *u)
+{
+    pn_section sec;
+    pn_status st = pn_section_by_topic(&u->notice, PN_TOPIC_CONTACT, 0, &sec);
+
+    if (st == PN_OK) {
+        st = pn_cursor_open(&u->cursor, &u->notice, &u->screen);
+        if (st == PN_OK)
+            st = pn_cursor_goto(&u->cursor, sec.index);
+    } else {
+        st = pn_cursor_summary(&u->cursor, &u->notice, &u->screen);
+    }
+    if (st != PN_OK)
+        note(u, "contact", st);
+}
+
+static void page_key(ui *u, int forward)
+{
+    if (u->mode == UI_READ) {
+        pn_status st = forward ? pn_cursor_next(&u->cursor)
+                               : pn_cursor_prev(&u->cursor);
+        if (st == PN_ERR_RANGE && forward && u->cursor.summary) {
+            st = pn_cursor_open(&u->cursor, &u->notice, &u->screen);
+        } else if (st == PN_ERR_RANGE) {
+            snprintf(u->message, sizeof u->message, "%s",
+                     forward ? "end of notice" : "start of notice");
+            return;
+        }
+        if (st != PN_OK)
+            note(u, "page", st);
+        return;
+    }
+    {
+        unsigned count = u->mode == UI_HELP ? HELP_COUNT : menu_count(u);
+        unsigned per = u->mode == UI_HELP ? u->screen.rows : menu_per_page(u);
+        unsigned pages = count ? (count - 1) / per + 1 : 1;
+        if (forward && u->menu_page + 1 < pages)
+            u->menu_page++;
+        else if (!forward && u->menu_page > 0)
+            u->menu_page--;
+    }
+}
+
+void ui_key(ui *u, int key)
+{
+    u->message[0] = '\0';
+    switch (key) {
+    case 'n': case ' ': case 'j':
+        page_key(u, 1);
+        break;
+    case 'p': case 'b': case 'k':
+        page_key(u, 0);
+        break;
+    case 'm': case 't':
+        u->mode = UI_MENU;
+        u->menu_topics = key == 't';
+        u->menu_page = 0;
+        break;
+    case '?':
+        u->mode = UI_HELP;
+        u->menu_page = 0;
+        break;
+    case 'l':
+        next_language(u);
+        break;
+    case 'c':
+        u->mode = UI_READ;
+        show_contact(u);
+        break;
+    case 'h':
+        u->mode = UI_READ;
+        pn_cursor_summary(&u->cursor, &u->notice, &u->screen);
+        break;
+    case 'v':
+        u->mode = UI_READ;
+        next_service(u);
+        break;
+    case 'q':
+        u->done = 1;
+        break;
+    default:
+        if (key >= '1' && key <= '9' && u->mode == UI_MENU)
+            choose(u, (unsigned)(key - '0'));
+        break;
+    }
+}
+
+/* ---- Drawing -------------------------------------------------------------- */
+
+/* Characters (not bytes) in `len` bytes of UTF-8. */
+static unsigned width_of(const char *s, size_t len)
+{
+    unsigned n = 0;
+    size_t i;
+    for (i = 0; i < len; i++)
+        if (((unsigned char)s[i] & 0xC0u) != 0x80u)
+            n++;
+    return n;
+}
+
+/* One framed row: at most `cols` characters of `text`, padded. */
+static void draw_row(FILE *out, const char *text, size_t len, unsigned cols)
+{
+    size_t end = 0;
+    unsigned used = 0;
+
+    while (end < len && used < cols) {
+        end++;
+        while (end < len && ((unsigned char)text[end] & 0xC0u) == 0x80u)
+            end++;
+        used++;
+    }
+    fputc('|', out);
+    fwrite(text, 1, end, out);
+    for (used = width_of(text, end); used < cols; used++)
+        fputc(' ', out);
+    fputs("|\n", out);
+}
+
+static void draw_border(FILE *out, unsigned cols)
+{
+    unsigned i;
+    fputc('+', out);
+    for (i = 0; i < cols; i++)
+        fputc('-', out);
+    fputs("+\n", out);
+}
+
+static void draw_page(const ui *u, FILE *out)
+{
+    const char *line = page;
+    unsigned row;
+    pn_status st = pn_cursor_page(&u->cursor, page, sizeof page, NULL);
+
+    if (st != PN_OK && st != PN_ERR_TRUNCATED)
+        page[0] = '\0';
+    for (row = 0; row < u->screen.rows; row++) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        draw_row(out, line, len, u->screen.cols);
+        line = end ? end + 1 : line + len;
+    }
+}
+
+static void draw_list(const ui *u, FILE *out)
+{
+    unsigned per = u->mode == UI_HELP ? u->screen.rows : menu_per_page(u);
+    unsigned row;
+
+    for (row = 0; row < u->screen.rows; row++) {
+        char text[300], item[280];
+        unsigned index = u->menu_page * per + row;
+        text[0] = '\0';
+        if (row < per && u->mode == UI_HELP && index < HELP_COUNT)
+            snprintf(text, sizeof text, "%s", help_lines[index]);
+        else if (row < per && u->mode == UI_MENU &&
+                 menu_item(u, index, item, sizeof item) >= 0)
+            snprintf(text, sizeof text, "%u %s", row + 1, item);
+        draw_row(out, text, strlen(text), u->screen.cols);
+    }
+}
+
+void ui_draw(const ui *u, FILE *out)
+{
+    uint32_t page_no = 0, pages = 0;
+
+    draw_border(out, u->screen.cols);
+    if (u->mode == UI_READ)
+        draw_page(u, out);
+    else
+        draw_list(u, out);
+    draw_border(out, u->screen.cols);
+
+    fprintf(out, "%s:%s ", u->notice.policy, u->notice.lang);
+    if (u->mode == UI_READ &&
+        pn_cursor_position(&u->cursor, &page_no, &pages) == PN_OK)
+        fprintf(out, "%s %u/%u", u->cursor.summary ? "first layer" : "page",
+                (unsigned)page_no, (unsigned)pages);
+    else if (u->mode == UI_MENU)
+        fprintf(out, "%s", u->menu_topics ? "topics" : "sections");
+    else if (u->mode == UI_HELP)
+        fprintf(out, "keys");
+    fprintf(out, "%s%s\n", u->message[0] ? " - " : "", u->message);
+}
+
+int ui_is_valid_size(unsigned cols, unsigned rows)
+{
+    return cols >= 1 && cols <= MAX_COLS && rows >= 1 && rows <= MAX_ROWS;
+}

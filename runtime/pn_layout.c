@@ -1,0 +1,514 @@
+/* pn_layout.c: word wrap and paging of a document (a section, or the first
+ * layer) on a character screen, for the caller-kept pn_cursor.
+ *
+ * Nothing is stored between calls but the cursor: a page is laid out by
+ * wrapping from the position of its first line, and going back re-wraps
+ * the section from its start. Sections are short, so this costs less than
+ * the RAM a table of line starts would. */
+#include "pn_doc.h"
+
+/* Where the next line starts. */
+typedef struct wrap_pos {
+    uint32_t block;            /* block of the document */
+    uint32_t offset;           /* byte offset in that block */
+    uint32_t prev_kind;        /* kind of the block before, 0 at the start */
+    uint32_t gap_done;         /* the blank line before this block is out */
+} wrap_pos;
+
+/* One laid-out line: bytes [start, end) of a block, after a prefix. */
+typedef struct line {
+    int blank;                 /* an empty line */
+    int bullet;                /* "- " first */
+    int indent;                /* "  " first (a list item's later lines) */
+    uint32_t start, end;
+} line;
+
+/* The block last fetched, so that a page does not fetch it per line. */
+typedef struct block_cache {
+    uint32_t section;
+    uint32_t index;            /* UINT32_MAX when empty */
+    pn__block block;
+} block_cache;
+
+#define NO_BLOCK 0xFFFFFFFFu
+#define LIST_INDENT_MIN_COLS 8u
+
+/* ---- Characters ---------------------------------------------------------- */
+
+static uint32_t block_len(const pn__block *b)
+{
+    uint32_t len = 0;
+    unsigned i;
+    for (i = 0; i < b->count; i++)
+        len += b->piece[i].len;
+    return len;
+}
+
+/* Decodes the character at `offset`; damaged UTF-8 and control characters
+ * come out as one byte of U+FFFD, so layout always moves on. */
+static uint32_t char_at(const pn__block *b, uint32_t offset, uint32_t *size)
+{
+    const unsigned char *s = NULL;
+    uint32_t left = 0, cp, need, i;
+    unsigned p;
+
+    for (p = 0; p < b->count; p++) {
+        if (offset < b->piece[p].len) {
+            s = (const unsigned char *)b->piece[p].bytes + offset;
+            left = b->piece[p].len - offset;
+            break;
+        }
+        offset -= b->piece[p].len;
+    }
+    *size = 1;
+    if (!s)
+        return 0xFFFD;
+    if (s[0] < 0x80)
+        return (s[0] < 0x20 || s[0] == 0x7F) ? 0xFFFD : s[0];
+    if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+        need = 2;
+        cp = s[0] & 0x1Fu;
+    } else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+        need = 3;
+        cp = s[0] & 0x0Fu;
+    } else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+        need = 4;
+        cp = s[0] & 0x07u;
+    } else {
+        return 0xFFFD;
+    }
+    if (left < need)
+        return 0xFFFD;
+    for (i = 1; i < need; i++) {
+        if ((s[i] & 0xC0u) != 0x80u)
+            return 0xFFFD;
+        cp = (cp << 6) | (s[i] & 0x3Fu);
+    }
+    *size = need;
+    return cp;
+}
+
+static unsigned char_cols(uint32_t cp, unsigned flags)
+{
+    char out[4];
+    if (flags == 0 || cp < 0x80)
+        return 1;
+    /* Under PN_LATIN1 a kept character is 2 bytes but 1 column. */
+    return cp <= 0xFF && !(flags & PN_ASCII)
+               ? 1
+               : (unsigned)pn_transliterate(cp, flags, out);
+}
+
+static uint32_t skip_spaces(const pn__block *b, uint32_t pos, uint32_t len)
+{
+    uint32_t size;
+    while (pos < len && char_at(b, pos, &size) == ' ')
+        pos += size;
+    return pos;
+}
+
+/* ---- Wrapping ------------------------------------------------------------ */
+
+/* The end of the line that starts at `start`, at most `avail` columns:
+ * whole words, else a break after a '-' that fits, else a word cut. */
+static uint32_t line_end(const pn__block *b, uint32_t start, uint32_t len,
+                         unsigned avail, unsigned flags)
+{
+    uint32_t pos = start, end = start;
+    unsigned used = 0;
+
+    while (pos < len) {
+        unsigned sep = used ? 1u : 0u;
+        unsigned room = avail > used + sep ? avail - used - sep : 0u;
+        unsigned width = 0;
+        uint32_t word = pos, fit = pos, hyphen = 0, size, cp;
+
+        while (word < len && (cp = char_at(b, word, &size)) != ' ') {
+            unsigned cols = char_cols(cp, flags);
+            if (width + cols <= room)
+                fit = word + size;
+            width += cols;
+            word += size;
+            if (cp == '-' && width <= room)
+                hyphen = word;
+        }
+        if (width <= room) {
+            used += sep + width;
+            end = word;
+            pos = skip_spaces(b, word, len);
+            continue;
+        }
+        if (hyphen)
+            return hyphen;
+        if (used > 0)
+            return end;
+        if (fit > pos)
+            return fit;
+        char_at(b, pos, &size); /* not even one character fits: show it */
+        return pos + size;
+    }
+    return end;
+}
+
+static int needs_gap(uint32_t prev_kind, uint32_t kind)
+{
+    return prev_kind != 0 &&
+           !(prev_kind == PN_LIST_ITEM && kind == PN_LIST_ITEM);
+}
+
+static pn_status fetch(const pn_cursor *cur, block_cache *cache,
+                       uint32_t section, uint32_t index)
+{
+    pn_status st;
+    if (cache->index == index && cache->section == section)
+        return PN_OK;
+    cache->index = NO_BLOCK;
+    st = pn_doc_block(cur, section, index, &cache->block);
+    if (st == PN_OK) {
+        cache->index = index;
+        cache->section = section;
+    }
+    return st;
+}
+
+/* Lays out the line at `*pos` and moves `*pos` past it. PN_ERR_RANGE when
+ * the section has no more lines. */
+static pn_status next_line(const pn_cursor *cur, uint32_t section,
+                           wrap_pos *pos, block_cache *cache, line *out)
+{
+    const pn__block *b = &cache->block;
+    unsigned cols = cur->screen.cols, avail = cols;
+    uint32_t len, next;
+    pn_status st = fetch(cur, cache, section, pos->block);
+
+    if (st != PN_OK)
+        return st;
+    out->blank = out->bullet = out->indent = 0;
+    out->start = out->end = 0;
+    if (pos->offset == 0 && !pos->gap_done &&
+        needs_gap(pos->prev_kind, b->kind)) {
+        pos->gap_done = 1;
+        out->blank = 1;
+        return PN_OK;
+    }
+    len = block_len(b);
+    if (b->kind == PN_LIST_ITEM && cols >= LIST_INDENT_MIN_COLS) {
+        out->bullet = pos->offset == 0;
+        out->indent = !out->bullet;
+        avail -= 2;
+    }
+    out->start = skip_spaces(b, pos->offset, len);
+    out->end = line_end(b, out->start, len, avail, cur->screen.flags);
+    next = skip_spaces(b, out->end, len);
+    if (next >= len) {
+        pos->prev_kind = b->kind;
+        pos->block++;
+        pos->offset = 0;
+        pos->gap_done = 0;
+    } else {
+        pos->offset = next;
+    }
+    return PN_OK;
+}
+
+/* ---- Pages --------------------------------------------------------------- */
+
+static void start_of_section(wrap_pos *pos)
+{
+    pos->block = 0;
+    pos->offset = 0;
+    pos->prev_kind = 0;
+    pos->gap_done = 0;
+}
+
+/* Lays out the page at `*pos` and moves `*pos` to the next one, calling
+ * `emit` (if not NULL) for each of its lines. A blank line that would open
+ * a page is dropped. PN_ERR_RANGE when no line is left for the page. */
+typedef void emit_fn(const pn_cursor *cur, const pn__block *b,
+                     const line *l, void *ctx);
+
+static pn_status page_step(const pn_cursor *cur, uint32_t section,
+                           wrap_pos *pos, block_cache *cache, emit_fn *emit,
+                           void *ctx)
+{
+    uint32_t row = 0;
+    line l;
+
+    while (row < cur->screen.rows) {
+        pn_status st = next_line(cur, section, pos, cache, &l);
+        if (st == PN_ERR_RANGE)
+            return row > 0 ? PN_OK : PN_ERR_RANGE;
+        if (st != PN_OK)
+            return st;
+        if (row == 0 && l.blank)
+            continue;
+        if (emit)
+            emit(cur, &cache->block, &l, ctx);
+        row++;
+    }
+    return PN_OK;
+}
+
+/* Moves `*pos` on by up to `pages` pages; `*moved` gets how many. */
+static pn_status skip_pages(const pn_cursor *cur, uint32_t section,
+                            wrap_pos *pos, uint32_t pages, uint32_t *moved)
+{
+    block_cache cache;
+    pn_status st = PN_OK;
+
+    cache.index = NO_BLOCK;
+    for (*moved = 0; *moved < pages; (*moved)++) {
+        wrap_pos before = *pos;
+        st = page_step(cur, section, pos, &cache, NULL, NULL);
+        if (st != PN_OK) {
+            *pos = before;
+            break;
+        }
+    }
+    return st == PN_ERR_RANGE ? PN_OK : st;
+}
+
+static pn_status count_pages(const pn_cursor *cur, uint32_t section,
+                             uint32_t *pages)
+{
+    wrap_pos pos;
+    pn_status st;
+
+    start_of_section(&pos);
+    st = skip_pages(cur, section, &pos, 0xFFFFFFFFu, pages);
+    if (st == PN_OK && *pages == 0)
+        *pages = 1;
+    return st;
+}
+
+static void save_top(pn_cursor *cur, const wrap_pos *pos)
+{
+    cur->top_block = pos->block;
+    cur->top_offset = pos->offset;
+    cur->top_gap = pos->prev_kind | pos->gap_done << 8;
+}
+
+static void load_top(const pn_cursor *cur, wrap_pos *pos)
+{
+    pos->block = cur->top_block;
+    pos->offset = cur->top_offset;
+    pos->prev_kind = cur->top_gap & 0xFFu;
+    pos->gap_done = cur->top_gap >> 8;
+}
+
+/* Shows page `page` of section `section`. */
+static pn_status show(pn_cursor *cur, uint32_t section, uint32_t page)
+{
+    wrap_pos pos;
+    uint32_t pages, moved;
+    pn_status st = count_pages(cur, section, &pages);
+
+    if (st != PN_OK)
+        return st;
+    if (page >= pages)
+        page = pages - 1;
+    start_of_section(&pos);
+    st = skip_pages(cur, section, &pos, page, &moved);
+    if (st != PN_OK)
+        return st;
+    cur->section = section;
+    cur->page = page;
+    cur->pages = pages;
+    save_top(cur, &pos);
+    return PN_OK;
+}
+
+static pn_status open_cursor(pn_cursor *cur, const pn_notice *notice,
+                             const pn_screen *screen, int summary)
+{
+    if (!cur || !notice || !notice->catalog || !screen || screen->cols == 0 ||
+        screen->cols > PN_MAX_COLS || screen->rows == 0)
+        return PN_ERR_ARG;
+    /* Member by member: a struct copy may become a call to memcpy, which a
+     * -nostdlib firmware need not have. */
+    cur->notice.catalog = notice->catalog;
+    cur->notice.index = notice->index;
+    cur->notice.policy = notice->policy;
+    cur->notice.lang = notice->lang;
+    cur->notice.updated = notice->updated;
+    cur->notice.section_count = notice->section_count;
+    cur->notice.waived = notice->waived;
+    cur->screen.cols = screen->cols;
+    cur->screen.rows = screen->rows;
+    cur->screen.flags = screen->flags;
+    cur->summary = summary;
+    return show(cur, 0, 0);
+}
+
+pn_status pn_cursor_open(pn_cursor *cur, const pn_notice *notice,
+                         const pn_screen *screen)
+{
+    return open_cursor(cur, notice, screen, 0);
+}
+
+pn_status pn_cursor_summary(pn_cursor *cur, const pn_notice *notice,
+                            const pn_screen *screen)
+{
+    return open_cursor(cur, notice, screen, 1);
+}
+
+static int cursor_ok(const pn_cursor *cur)
+{
+    return cur && cur->notice.catalog && cur->screen.cols > 0 &&
+           cur->screen.cols <= PN_MAX_COLS && cur->screen.rows > 0;
+}
+
+pn_status pn_cursor_next(pn_cursor *cur)
+{
+    wrap_pos pos;
+    uint32_t moved;
+    pn_status st;
+
+    if (!cursor_ok(cur))
+        return PN_ERR_ARG;
+    if (cur->page + 1 < cur->pages) {
+        load_top(cur, &pos);
+        st = skip_pages(cur, cur->section, &pos, 1, &moved);
+        if (st != PN_OK)
+            return st;
+        cur->page++;
+        save_top(cur, &pos);
+        return PN_OK;
+    }
+    if (cur->section + 1 >= pn_doc_sections(cur))
+        return PN_ERR_RANGE;
+    return show(cur, cur->section + 1, 0);
+}
+
+pn_status pn_cursor_prev(pn_cursor *cur)
+{
+    if (!cursor_ok(cur))
+        return PN_ERR_ARG;
+    if (cur->page > 0)
+        return show(cur, cur->section, cur->page - 1);
+    if (cur->section == 0)
+        return PN_ERR_RANGE;
+    return show(cur, cur->section - 1, 0xFFFFFFFFu);
+}
+
+pn_status pn_cursor_goto(pn_cursor *cur, uint32_t index)
+{
+    if (!cursor_ok(cur))
+        return PN_ERR_ARG;
+    if (index >= pn_doc_sections(cur))
+        return PN_ERR_RANGE;
+    return show(cur, index, 0);
+}
+
+pn_status pn_cursor_position(const pn_cursor *cur, uint32_t *page,
+                             uint32_t *pages)
+{
+    uint32_t i, n, total = 0, sections;
+    pn_status st;
+
+    if (!cursor_ok(cur) || !page || !pages)
+        return PN_ERR_ARG;
+    sections = pn_doc_sections(cur);
+    *page = cur->page + 1;
+    for (i = 0; i < sections; i++) {
+        st = count_pages(cur, i, &n);
+        if (st != PN_OK)
+            return st;
+        if (i < cur->section)
+            *page += n;
+        total += n;
+    }
+    *pages = total ? total : 1;
+    return PN_OK;
+}
+
+/* ---- Rendering ----------------------------------------------------------- */
+
+typedef struct out {
+    char *buf;
+    size_t size, len;
+    int cut;
+    uint32_t rows;             /* lines written */
+} out;
+
+static void put(out *o, const char *bytes, size_t n)
+{
+    size_t i;
+    if (o->cut || o->len + n >= o->size) {
+        o->cut = 1;
+        return;
+    }
+    for (i = 0; i < n; i++)
+        o->buf[o->len++] = bytes[i];
+}
+
+static void render_line(const pn_cursor *cur, const pn__block *b,
+                        const line *l, out *o)
+{
+    unsigned flags = cur->screen.flags, cols = cur->screen.cols, used = 0;
+    uint32_t pos = l->start, size;
+
+    if (l->bullet || l->indent) {
+        put(o, l->bullet ? "- " : "  ", 2);
+        used = 2;
+    }
+    while (pos < l->end) {
+        char bytes[4];
+        uint32_t cp = char_at(b, pos, &size);
+        size_t n = pn_transliterate(cp == 0xFFFD && flags ? '?' : cp,
+                                    flags, bytes);
+        unsigned width = char_cols(cp, flags);
+        if (used + width > cols) {
+            n = cols - used; /* only a wide transliteration can get here */
+            width = (unsigned)n;
+        }
+        put(o, bytes, n);
+        used += width;
+        pos += size;
+    }
+}
+
+static void emit_line(const pn_cursor *cur, const pn__block *b,
+                      const line *l, void *ctx)
+{
+    out *o = ctx;
+    if (!l->blank)
+        render_line(cur, b, l, o);
+    put(o, "\n", 1);
+    o->rows++;
+}
+
+pn_status pn_cursor_page(const pn_cursor *cur, char *buf, size_t size,
+                         size_t *len)
+{
+    block_cache cache;
+    wrap_pos pos;
+    out o;
+    pn_status st;
+
+    if (len)
+        *len = 0;
+    if (!buf || size == 0)
+        return PN_ERR_ARG;
+    buf[0] = '\0';
+    if (!cursor_ok(cur))
+        return PN_ERR_ARG;
+    o.buf = buf;
+    o.size = size;
+    o.len = 0;
+    o.cut = 0;
+    o.rows = 0;
+    cache.index = NO_BLOCK;
+    load_top(cur, &pos);
+    st = page_step(cur, cur->section, &pos, &cache, emit_line, &o);
+    if (st != PN_OK && st != PN_ERR_RANGE)
+        return st;
+    while (o.rows < cur->screen.rows) {
+        put(&o, "\n", 1);
+        o.rows++;
+    }
+    o.buf[o.len] = '\0';
+    if (len)
+        *len = o.len;
+    return o.cut ? PN_ERR_TRUNCATED : PN_OK;
+}

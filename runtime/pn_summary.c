@@ -1,0 +1,227 @@
+/* pn_summary.c: a notice's first layer, the short notice a person sees
+ * first, built from its structured facts and its section topics. */
+#include "pn_doc.h"
+#include "pn_format.h"
+
+typedef struct labels {
+    const char *lang;
+    const char *orgno;         /* before the org number */
+    const char *contact;       /* heads the contact details */
+    const char *phone;         /* before the phone number */
+    const char *purposes;      /* heads the purposes */
+    const char *rights;        /* heads the sections on rights */
+    const char *complaint;     /* before the authority's name */
+    const char *full_text;     /* says the full notice follows */
+    const char *web;           /* before the web address */
+} labels;
+
+/* The first entry is the fallback for languages not listed. */
+static const labels all_labels[] = {
+    {"en", "org. no.", "Contact:", "Phone", "Why we process personal data:",
+     "Your rights:", "You can complain to ",
+     "The full notice follows on the next pages.", "Web:"},
+    {"nb", "org.nr.", "Kontakt:", "Tlf.", "Formål:", "Dine rettigheter:",
+     "Du kan klage til ",
+     "Hele personvernerklæringen følger på de neste sidene.", "Nett:"},
+    {"nn", "org.nr.", "Kontakt:", "Tlf.", "Føremål:", "Rettane dine:",
+     "Du kan klage til ",
+     "Heile personvernerklæringa følgjer på dei neste sidene.", "Nett:"},
+};
+
+static const labels *labels_for(const char *lang)
+{
+    size_t i;
+    for (i = 0; i < sizeof all_labels / sizeof all_labels[0]; i++)
+        if (pn_read_name_is(lang, all_labels[i].lang,
+                            pn_read_strlen(all_labels[i].lang)))
+            return &all_labels[i];
+    return &all_labels[0];
+}
+
+/* Walks the first layer's blocks in order, stopping at the wanted one. */
+typedef struct walk {
+    const pn_notice *notice;
+    const labels *label;
+    uint32_t want;             /* index of the block asked for */
+    uint32_t at;               /* index of the next block produced */
+    pn__block *out;
+} walk;
+
+static int reached(walk *w, unsigned kind)
+{
+    if (w->at++ != w->want)
+        return 0;
+    w->out->kind = kind;
+    w->out->count = 0;
+    return 1;
+}
+
+static void add(walk *w, const char *bytes, uint32_t len)
+{
+    pn__block *b = w->out;
+    if (len == 0 || b->count >= PN_DOC_PIECES)
+        return;
+    b->piece[b->count].bytes = bytes;
+    b->piece[b->count].len = len;
+    b->count++;
+}
+
+static void add_label(walk *w, const char *label)
+{
+    add(w, label, (uint32_t)pn_read_strlen(label));
+}
+
+static pn_status fact(const walk *w, unsigned index, pn__text *text)
+{
+    return pn_read_notice_text(w->notice, PN_NOT_FACTS + 4 * index, text);
+}
+
+/* Facts, in pn_contact member order. */
+enum { F_NAME, F_ORGNO, F_ADDRESS, F_POSTCODE, F_CITY, F_EMAIL, F_PHONE,
+       F_WEB, F_AUTHORITY };
+
+static pn_status controller_blocks(walk *w, int *found)
+{
+    pn__text name, orgno, email, phone, address, postcode, city;
+    pn_status st;
+
+    if ((st = fact(w, F_NAME, &name)) != PN_OK ||
+        (st = fact(w, F_ORGNO, &orgno)) != PN_OK ||
+        (st = fact(w, F_EMAIL, &email)) != PN_OK ||
+        (st = fact(w, F_PHONE, &phone)) != PN_OK ||
+        (st = fact(w, F_ADDRESS, &address)) != PN_OK ||
+        (st = fact(w, F_POSTCODE, &postcode)) != PN_OK ||
+        (st = fact(w, F_CITY, &city)) != PN_OK)
+        return st;
+    *found = 1;
+    if ((name.len || orgno.len) && reached(w, PN_PARAGRAPH)) {
+        add(w, name.bytes, name.len);
+        if (name.len && orgno.len)
+            add(w, ", ", 2);
+        if (orgno.len) {
+            add_label(w, w->label->orgno);
+            add(w, " ", 1);
+            add(w, orgno.bytes, orgno.len);
+        }
+        return PN_OK;
+    }
+    if ((email.len || phone.len || address.len || city.len) &&
+        reached(w, PN_PARAGRAPH)) {
+        add_label(w, w->label->contact);
+        return PN_OK;
+    }
+    if (email.len && reached(w, PN_LIST_ITEM)) {
+        add(w, email.bytes, email.len);
+        return PN_OK;
+    }
+    if (phone.len && reached(w, PN_LIST_ITEM)) {
+        add_label(w, w->label->phone);
+        add(w, " ", 1);
+        add(w, phone.bytes, phone.len);
+        return PN_OK;
+    }
+    if ((address.len || postcode.len || city.len) &&
+        reached(w, PN_LIST_ITEM)) {
+        add(w, address.bytes, address.len);
+        if (address.len && (postcode.len || city.len))
+            add(w, ", ", 2);
+        add(w, postcode.bytes, postcode.len);
+        if (postcode.len && city.len)
+            add(w, " ", 1);
+        add(w, city.bytes, city.len);
+        return PN_OK;
+    }
+    *found = 0;
+    return PN_OK;
+}
+
+/* A heading line, then one list item per section tagged `topic`. */
+static pn_status topic_blocks(walk *w, pn_topic topic, const char *label,
+                              int *found)
+{
+    pn_section sec;
+    pn__text title;
+    uint32_t i;
+    int any = 0;
+    pn_status st;
+
+    *found = 0;
+    for (i = 0; i < w->notice->section_count; i++) {
+        if ((st = pn_section_at(w->notice, i, &sec)) != PN_OK)
+            return st;
+        if (sec.level == 0 || !(sec.topics & PN_TOPIC_BIT(topic)))
+            continue;
+        if (!any && reached(w, PN_PARAGRAPH)) {
+            add_label(w, label);
+            *found = 1;
+            return PN_OK;
+        }
+        any = 1;
+        if (reached(w, PN_LIST_ITEM)) {
+            if ((st = pn_read_section_title(&sec, &title)) != PN_OK)
+                return st;
+            add(w, title.bytes, title.len);
+            *found = 1;
+            return PN_OK;
+        }
+    }
+    return PN_OK;
+}
+
+static pn_status closing_blocks(walk *w, int *found)
+{
+    pn__text authority, web;
+    pn_status st;
+
+    if ((st = fact(w, F_AUTHORITY, &authority)) != PN_OK ||
+        (st = fact(w, F_WEB, &web)) != PN_OK)
+        return st;
+    *found = 1;
+    if (authority.len && reached(w, PN_PARAGRAPH)) {
+        add_label(w, w->label->complaint);
+        add(w, authority.bytes, authority.len);
+        add(w, ".", 1);
+        return PN_OK;
+    }
+    if (web.len && reached(w, PN_PARAGRAPH)) {
+        add_label(w, w->label->web);
+        add(w, " ", 1);
+        add(w, web.bytes, web.len);
+        return PN_OK;
+    }
+    if (reached(w, PN_PARAGRAPH)) {
+        add_label(w, w->label->full_text);
+        return PN_OK;
+    }
+    *found = 0;
+    return PN_OK;
+}
+
+pn_status pn_doc_summary_block(const pn_notice *notice, uint32_t index,
+                               pn__block *out)
+{
+    walk w;
+    pn__text title;
+    int found = 0;
+    pn_status st;
+
+    w.notice = notice;
+    w.label = labels_for(notice->lang);
+    w.want = index;
+    w.at = 0;
+    w.out = out;
+    if (reached(&w, PN_DOC_HEADING)) {
+        st = pn_read_notice_text(notice, PN_NOT_TITLE, &title);
+        if (st == PN_OK)
+            add(&w, title.bytes, title.len);
+        return st;
+    }
+    if ((st = controller_blocks(&w, &found)) != PN_OK || found ||
+        (st = topic_blocks(&w, PN_TOPIC_PURPOSES, w.label->purposes,
+                           &found)) != PN_OK || found ||
+        (st = topic_blocks(&w, PN_TOPIC_RIGHTS, w.label->rights,
+                           &found)) != PN_OK || found ||
+        (st = closing_blocks(&w, &found)) != PN_OK || found)
+        return st;
+    return PN_ERR_RANGE;
+}

@@ -1,0 +1,385 @@
+/* Layout tests: word wrap edge cases on tests/fixtures/layout, paging back
+ * and forth over every bundled notice at several screen sizes, the
+ * transliteration table, and each bundled notice's first layer. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog.h"
+#include "layout_catalog.h"
+#include "pn.h"
+#include "unity.h"
+
+static pn_catalog layout, bundled;
+static pn_notice notice;
+static pn_cursor cur;
+static char page[65536];
+
+void setUp(void)
+{
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&layout, layout_catalog, LAYOUT_CATALOG_SIZE));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&bundled, pn_bundled, PN_BUNDLED_SIZE));
+}
+
+void tearDown(void)
+{
+}
+
+static pn_screen screen(unsigned cols, unsigned rows, unsigned flags)
+{
+    pn_screen s;
+    s.cols = (uint16_t)cols;
+    s.rows = (uint16_t)rows;
+    s.flags = flags;
+    return s;
+}
+
+/* Opens section `id` of the layout fixture and returns its first page. */
+static const char *section_page(const char *id, unsigned cols, unsigned rows,
+                                unsigned flags)
+{
+    pn_screen s = screen(cols, rows, flags);
+    pn_section sec;
+
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_find(&layout, "wrap", "en", &notice));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_section_find(&notice, id, &sec));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open(&cur, &notice, &s));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_goto(&cur, sec.index));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_page(&cur, page, sizeof page, NULL));
+    return page;
+}
+
+/* ---- Wrapping ------------------------------------------------------------ */
+
+static void test_exact_fit(void)
+{
+    TEST_ASSERT_EQUAL_STRING("Exact\n\nabcd efgh\nijkl\n\n\n",
+                             section_page("exact", 9, 6, 0));
+}
+
+static void test_long_word_is_broken(void)
+{
+    TEST_ASSERT_EQUAL_STRING("Long\n\nabcdefghij\nklmnopqrst\nuvwxyz\n",
+                             section_page("long", 10, 5, 0));
+}
+
+static void test_multibyte_at_the_boundary(void)
+{
+    TEST_ASSERT_EQUAL_STRING("Mult\nibyt\ne\n\nææææ\nøøøø\n",
+                             section_page("multi", 4, 6, 0));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_next(&cur));
+    TEST_ASSERT_EQUAL_STRING("åå å\n\n\n\n\n\n",
+                             (pn_cursor_page(&cur, page, sizeof page, NULL), page));
+    TEST_ASSERT_EQUAL_UINT32(2, cur.pages);
+}
+
+static void test_hyphens_and_no_break_characters(void)
+{
+    TEST_ASSERT_EQUAL_STRING("Hyphens\n\nxx e-\npostadre\nsser\n"
+                             "e\xe2\x80\x91post\na\xc2\xa0" "b\n",
+                             section_page("hyphen", 8, 7, 0));
+    TEST_ASSERT_EQUAL_STRING("Hyphens\n\nxx e-\npostadre\nsser\ne-post\na b\n",
+                             section_page("hyphen", 8, 7, PN_ASCII));
+}
+
+static void test_list_items_hang(void)
+{
+    TEST_ASSERT_EQUAL_STRING("List\n\n- one two\n  three four\n- five\n\n"
+                             "After the\nlist.\n",
+                             section_page("list", 12, 8, 0));
+    /* Too narrow for an indent: items read like paragraphs. */
+    TEST_ASSERT_EQUAL_STRING("List\n\none two\nthree\nfour\nfive\n\nAfter\n",
+                             section_page("list", 7, 8, 0));
+}
+
+static void test_empty_section_is_one_page(void)
+{
+    TEST_ASSERT_EQUAL_STRING("Empty\n\n\n", section_page("empty", 20, 3, 0));
+    TEST_ASSERT_EQUAL_UINT32(1, cur.pages);
+}
+
+static void test_width_one(void)
+{
+    const char *p = section_page("long", 1, 40, 0);
+    TEST_ASSERT_EQUAL_MEMORY("L\no\nn\ng\n\na\nb\nc\n", p, 15);
+    TEST_ASSERT_NOT_NULL(strstr(p, "\nx\ny\nz\n\n"));
+}
+
+static void test_blank_line_never_opens_a_page(void)
+{
+    /* "Exact" fills row 1 of page 1; its blank line is dropped at the top
+     * of page 2. */
+    section_page("exact", 9, 1, 0);
+    TEST_ASSERT_EQUAL_STRING("Exact\n", page);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_next(&cur));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_page(&cur, page, sizeof page, NULL));
+    TEST_ASSERT_EQUAL_STRING("abcd efgh\n", page);
+    TEST_ASSERT_EQUAL_UINT32(3, cur.pages);
+}
+
+static void test_bad_arguments(void)
+{
+    pn_screen s = screen(0, 4, 0);
+    size_t len = 7;
+
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_find(&layout, "wrap", "en", &notice));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_cursor_open(&cur, &notice, &s));
+    s = screen(PN_MAX_COLS + 1, 4, 0);
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_cursor_open(&cur, &notice, &s));
+    s = screen(20, 0, 0);
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_cursor_open(&cur, &notice, &s));
+    s = screen(20, 4, 0);
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_cursor_open(NULL, &notice, &s));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_cursor_open(&cur, NULL, &s));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open(&cur, &notice, &s));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_cursor_page(&cur, page, 0, &len));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_cursor_page(NULL, page, 10, &len));
+    TEST_ASSERT_EQUAL_size_t(0, len);
+    TEST_ASSERT_EQUAL_INT(PN_ERR_TRUNCATED, pn_cursor_page(&cur, page, 8, &len));
+    TEST_ASSERT_EQUAL_STRING("Exact\n\n", page);
+    TEST_ASSERT_EQUAL_INT(PN_ERR_RANGE, pn_cursor_prev(&cur));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_RANGE, pn_cursor_goto(&cur, notice.section_count));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_cursor_next(NULL));
+}
+
+/* ---- Paging over the bundled notices -------------------------------------- */
+
+static unsigned columns_of(const char *s, size_t len)
+{
+    unsigned n = 0;
+    size_t i;
+    for (i = 0; i < len; i++)
+        if (((unsigned char)s[i] & 0xC0u) != 0x80u)
+            n++;
+    return n;
+}
+
+/* Every page has exactly `rows` lines of at most `cols` characters. */
+static void check_shape(const char *p, const pn_screen *s)
+{
+    unsigned rows = 0;
+    while (*p) {
+        const char *end = strchr(p, '\n');
+        TEST_ASSERT_NOT_NULL(end);
+        TEST_ASSERT_LESS_OR_EQUAL(s->cols, columns_of(p, (size_t)(end - p)));
+        if (s->flags & PN_ASCII)
+            for (; p < end; p++)
+                TEST_ASSERT_TRUE((unsigned char)*p < 0x80);
+        p = end + 1;
+        rows++;
+    }
+    TEST_ASSERT_EQUAL_UINT(s->rows, rows);
+}
+
+#define MAX_PAGES 1000
+#define PAGE_BYTES 8192
+
+/* Pages forward to the end, then back to the start: the same pages, in
+ * reverse, and positions counting 1..n. */
+static void page_through(const pn_notice *n, const pn_screen *s, int summary)
+{
+    static char pages[MAX_PAGES][PAGE_BYTES];
+    uint32_t count = 0, at, total, i;
+
+    TEST_ASSERT_EQUAL_INT(PN_OK, summary ? pn_cursor_summary(&cur, n, s)
+                                         : pn_cursor_open(&cur, n, s));
+    do {
+        TEST_ASSERT_TRUE(count < MAX_PAGES);
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_page(&cur, pages[count], PAGE_BYTES, NULL));
+        check_shape(pages[count], s);
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_position(&cur, &at, &total));
+        TEST_ASSERT_EQUAL_UINT32(count + 1, at);
+        count++;
+    } while (pn_cursor_next(&cur) == PN_OK);
+    TEST_ASSERT_EQUAL_UINT32(count, total);
+    for (i = count - 1; i > 0; i--) {
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_prev(&cur));
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_page(&cur, page, sizeof page, NULL));
+        TEST_ASSERT_EQUAL_STRING(pages[i - 1], page);
+    }
+    TEST_ASSERT_EQUAL_INT(PN_ERR_RANGE, pn_cursor_prev(&cur));
+}
+
+static void test_paging_back_and_forth_gives_the_same_pages(void)
+{
+    static const unsigned sizes[][3] = {
+        {16, 2, 0}, {20, 4, 0}, {20, 4, PN_ASCII}, {40, 12, 0},
+        {40, 12, PN_LATIN1}, {80, 40, 0},
+    };
+    uint32_t i;
+    size_t k;
+
+    for (i = 0; i < bundled.notice_count; i++) {
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&bundled, i, &notice));
+        for (k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+            pn_screen s = screen(sizes[k][0], sizes[k][1], sizes[k][2]);
+            page_through(&notice, &s, 0);
+            page_through(&notice, &s, 1);
+        }
+    }
+}
+
+/* Appends the characters of `text` that are not spaces. */
+static size_t ink(const char *text, char *to, size_t at)
+{
+    for (; *text; text++)
+        if (*text != ' ' && *text != '\n')
+            to[at++] = *text;
+    return at;
+}
+
+/* What the pages show is the notice's text, nothing lost or added: the
+ * same characters as its headings and blocks, spaces aside. */
+static void test_pages_hold_the_whole_text(void)
+{
+    static char expected[200000], shown[200000], text[65536];
+    pn_screen s = screen(20, 4, 0);
+    uint32_t i, j, k;
+
+    for (i = 0; i < bundled.notice_count; i++) {
+        size_t e = 0, g = 0;
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&bundled, i, &notice));
+        for (j = 0; j < notice.section_count; j++) {
+            pn_section sec;
+            TEST_ASSERT_EQUAL_INT(PN_OK, pn_section_at(&notice, j, &sec));
+            e = ink(sec.number, expected, e);
+            pn_section_title(&sec, text, sizeof text, NULL);
+            e = ink(text, expected, e);
+            for (k = 0; k < sec.block_count; k++) {
+                pn_block_kind kind;
+                pn_block_read(&sec, k, &kind, text, sizeof text, NULL);
+                if (kind == PN_LIST_ITEM)
+                    expected[e++] = '-';
+                e = ink(text, expected, e);
+            }
+        }
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open(&cur, &notice, &s));
+        do {
+            pn_cursor_page(&cur, page, sizeof page, NULL);
+            g = ink(page, shown, g);
+        } while (pn_cursor_next(&cur) == PN_OK);
+        TEST_ASSERT_EQUAL_size_t(e, g);
+        TEST_ASSERT_EQUAL_MEMORY(expected, shown, e);
+    }
+}
+
+/* ---- Transliteration ------------------------------------------------------- */
+
+static void expect_translit(uint32_t cp, unsigned flags, const char *want)
+{
+    char out[5];
+    size_t n = pn_transliterate(cp, flags, out);
+    out[n] = '\0';
+    TEST_ASSERT_EQUAL_STRING(want, out);
+}
+
+static void test_transliteration_table(void)
+{
+    expect_translit(0xE5, PN_ASCII, "aa");      /* å */
+    expect_translit(0xC5, PN_ASCII, "Aa");      /* Å */
+    expect_translit(0xE6, PN_ASCII, "ae");      /* æ */
+    expect_translit(0xC6, PN_ASCII, "Ae");      /* Æ */
+    expect_translit(0xF8, PN_ASCII, "o");       /* ø */
+    expect_translit(0xD8, PN_ASCII, "O");       /* Ø */
+    expect_translit(0xAB, PN_ASCII, "\"");      /* « */
+    expect_translit(0xBB, PN_ASCII, "\"");      /* » */
+    expect_translit(0x201C, PN_ASCII, "\"");    /* “ */
+    expect_translit(0x201D, PN_ASCII, "\"");    /* ” */
+    expect_translit(0x201E, PN_ASCII, "\"");    /* „ */
+    expect_translit(0x2019, PN_ASCII, "'");     /* ’ */
+    expect_translit(0x2013, PN_ASCII, "-");     /* – */
+    expect_translit(0x2014, PN_ASCII, "-");     /* — */
+    expect_translit(0x2011, PN_ASCII, "-");     /* no-break hyphen */
+    expect_translit(0xA0, PN_ASCII, " ");       /* no-break space */
+    expect_translit(0x2022, PN_ASCII, "*");     /* • */
+    expect_translit(0xA7, PN_ASCII, "S");       /* § */
+    expect_translit(0x4E2D, PN_ASCII, "?");     /* not in the table */
+    expect_translit('a', PN_ASCII, "a");
+    /* Latin-1 keeps its own characters and replaces the rest. */
+    expect_translit(0xE5, PN_LATIN1, "å");
+    expect_translit(0xA7, PN_LATIN1, "§");
+    expect_translit(0xAB, PN_LATIN1, "«");
+    expect_translit(0x2013, PN_LATIN1, "-");
+    expect_translit(0x201C, PN_LATIN1, "\"");
+    /* Without flags, UTF-8 as it is. */
+    expect_translit(0x2013, 0, "–");
+    expect_translit(0x1F600, 0, "\xf0\x9f\x98\x80");
+}
+
+/* ---- First layer ----------------------------------------------------------- */
+
+static const char *first_layer(const char *policy)
+{
+    pn_screen s = screen(80, 40, 0);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_find(&bundled, policy, "nb", &notice));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_summary(&cur, &notice, &s));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_page(&cur, page, sizeof page, NULL));
+    TEST_ASSERT_EQUAL_UINT32(1, cur.pages);
+    return page;
+}
+
+static void expect_in(const char *text, const char *needle)
+{
+    char message[200];
+    snprintf(message, sizeof message, "missing: %s", needle);
+    TEST_ASSERT_TRUE_MESSAGE(strstr(text, needle) != NULL, message);
+}
+
+static void test_first_layer_of_each_seed(void)
+{
+    const char *p = first_layer("internia");
+    expect_in(p, "Personvernsvilkår\n\nNtec Media AS, org.nr. 913 480 295\n");
+    expect_in(p, "Kontakt:\n\n- Hellandsveien 173, 8270 Drag\n");
+    expect_in(p, "Formål:\n\n- Formålet med behandlingen av personopplysninger\n");
+    expect_in(p, "Dine rettigheter:\n\n- Dine rettigheter\n");
+    expect_in(p, "Du kan klage til Datatilsynet.\n\nNett: https://internia.no\n");
+    expect_in(p, "Hele personvernerklæringen følger på de neste sidene.\n");
+
+    p = first_layer("intech");
+    expect_in(p, "Intech AS, org.nr. 983 040 225\n");
+    expect_in(p, "- intech@intech.no\n- Tlf. 66 98 33 00\n- Postboks 246, 1301 Sandvika\n");
+    expect_in(p, "Du kan klage til Datatilsynet.");
+
+    p = first_layer("ntc");
+    expect_in(p, "Ntc Gave Og Profilering AS\n");
+    expect_in(p, "- post@ntcprofil.no\n");
+    expect_in(p, "Nett: https://ntcprofil.no\n");
+
+    p = first_layer("ittotal");
+    expect_in(p, "IT total AS, org.nr. 928 775 305\n");
+    expect_in(p, "- Hunsøya, 4700 Vennesla\n");
+    TEST_ASSERT_NULL(strstr(p, "klage til")); /* the notice names no authority */
+
+    p = first_layer("nitd");
+    expect_in(p, "Norsk IT Drift AS\n");
+    expect_in(p, "- helpdesk@nitd.no\n- Tlf. 69 81 10 00\n- Tvillinggata 1, 1870 Ørje\n");
+}
+
+static void test_first_layer_labels_follow_the_language(void)
+{
+    pn_screen s = screen(80, 40, 0);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_find(&layout, "wrap", "en", &notice));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_summary(&cur, &notice, &s));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_page(&cur, page, sizeof page, NULL));
+    expect_in(page, "Wrap\n\nThe full notice follows on the next pages.\n");
+}
+
+int main(void)
+{
+    UNITY_BEGIN();
+    RUN_TEST(test_exact_fit);
+    RUN_TEST(test_long_word_is_broken);
+    RUN_TEST(test_multibyte_at_the_boundary);
+    RUN_TEST(test_hyphens_and_no_break_characters);
+    RUN_TEST(test_list_items_hang);
+    RUN_TEST(test_empty_section_is_one_page);
+    RUN_TEST(test_width_one);
+    RUN_TEST(test_blank_line_never_opens_a_page);
+    RUN_TEST(test_bad_arguments);
+    RUN_TEST(test_paging_back_and_forth_gives_the_same_pages);
+    RUN_TEST(test_pages_hold_the_whole_text);
+    RUN_TEST(test_transliteration_table);
+    RUN_TEST(test_first_layer_of_each_seed);
+    RUN_TEST(test_first_layer_labels_follow_the_language);
+    return UNITY_END();
+}

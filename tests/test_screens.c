@@ -1,0 +1,176 @@
+/* The kiosk as a device shows it: every bundled notice paged through from
+ * its first layer to its end at 20x4 and 40x12, compared with golden
+ * screens, each screen checked to fit its frame; and a session that uses
+ * the menus and switches language mid-notice.
+ * PNC_UPDATE_GOLDEN=1 rewrites the golden files (review the diff). */
+#define _POSIX_C_SOURCE 200809L
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "unity.h"
+
+#ifndef BUILD_DIR
+#define BUILD_DIR "build"
+#endif
+#define KIOSK BUILD_DIR "/kiosk"
+#define OUT BUILD_DIR "/tests/screens.out"
+
+static char shown[1 << 20];
+static char golden[1 << 20];
+
+void setUp(void)
+{
+}
+
+void tearDown(void)
+{
+}
+
+static size_t slurp(const char *path, char *into, size_t size)
+{
+    FILE *f = fopen(path, "rb");
+    size_t n = 0;
+    if (f) {
+        n = fread(into, 1, size - 1, f);
+        fclose(f);
+    }
+    into[n] = '\0';
+    return n;
+}
+
+static void run_kiosk(const char *args)
+{
+    char command[4096];
+    int status;
+
+    snprintf(command, sizeof command, KIOSK " %s > " OUT, args);
+    status = system(command);
+    TEST_ASSERT_TRUE_MESSAGE(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+                             command);
+    slurp(OUT, shown, sizeof shown);
+}
+
+static void compare_with_golden(const char *name)
+{
+    char path[256], message[300];
+
+    snprintf(path, sizeof path, "tests/golden/screens/%s.txt", name);
+    if (getenv("PNC_UPDATE_GOLDEN")) {
+        FILE *f = fopen(path, "wb");
+        TEST_ASSERT_NOT_NULL(f);
+        fputs(shown, f);
+        fclose(f);
+    }
+    slurp(path, golden, sizeof golden);
+    snprintf(message, sizeof message, "%s differs from %s", OUT, path);
+    TEST_ASSERT_EQUAL_size_t(strlen(golden), strlen(shown));
+    TEST_ASSERT_EQUAL_STRING_MESSAGE(golden, shown, message);
+}
+
+static unsigned columns_of(const char *s, size_t len)
+{
+    unsigned n = 0;
+    size_t i;
+    for (i = 0; i < len; i++)
+        if (((unsigned char)s[i] & 0xC0u) != 0x80u)
+            n++;
+    return n;
+}
+
+/* Every frame is `cols` wide and `rows` high inside its border. Returns
+ * how many screens there were. */
+static unsigned check_frames(unsigned cols, unsigned rows)
+{
+    const char *line = shown;
+    unsigned screens = 0, inside = 0, in_frame = 0;
+
+    while (*line) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        if (line[0] == '+') {
+            TEST_ASSERT_EQUAL_size_t(cols + 2, len);
+            if (in_frame) {
+                TEST_ASSERT_EQUAL_UINT(rows, inside);
+                screens++;
+            }
+            in_frame = !in_frame;
+            inside = 0;
+        } else if (in_frame) {
+            TEST_ASSERT_EQUAL_INT('|', line[0]);
+            TEST_ASSERT_EQUAL_INT('|', line[len - 1]);
+            TEST_ASSERT_EQUAL_UINT(cols + 2, columns_of(line, len));
+            inside++;
+        }
+        line = end ? end + 1 : line + len;
+    }
+    return screens;
+}
+
+/* Pages through a notice from its first layer to its last page. */
+static void walk(const char *policy, unsigned cols, unsigned rows)
+{
+    char args[2048], name[64], keys[1200];
+    const char *last;
+    unsigned screens;
+
+    memset(keys, 'n', sizeof keys - 1);
+    keys[sizeof keys - 1] = '\0';
+    snprintf(args, sizeof args, "--size %ux%u --policy %s --lang nb --script %s",
+             cols, rows, policy, keys);
+    run_kiosk(args);
+    /* Stop at the first "end of notice": the rest repeats it. */
+    last = strstr(shown, " - end of notice\n");
+    TEST_ASSERT_TRUE_MESSAGE(last != NULL, "the walk never reached the end");
+    shown[last - shown + strlen(" - end of notice\n")] = '\0';
+    screens = check_frames(cols, rows);
+    TEST_ASSERT_TRUE(screens > 5);
+    snprintf(name, sizeof name, "%s-%ux%u", policy, cols, rows);
+    compare_with_golden(name);
+}
+
+#define WALKS(policy)                                                        \
+    static void test_##policy##_20x4(void) { walk(#policy, 20, 4); }          \
+    static void test_##policy##_40x12(void) { walk(#policy, 40, 12); }
+
+WALKS(internia)
+WALKS(intech)
+WALKS(ntc)
+WALKS(ittotal)
+WALKS(nitd)
+
+static void test_menus_and_language_switch(void)
+{
+    const char *after;
+
+    /* Sections menu, fourth item, a page on, English, back, topics menu,
+     * first topic, contact, first layer, keys, quit. */
+    run_kiosk("--size 40x12 --policy intech --lang nb --script m4nlpt1ch?q");
+    check_frames(40, 12);
+    compare_with_golden("intech-session-40x12");
+    /* After 'l' the reader is in the same section, now in English. */
+    after = strstr(shown, "\n> l\n");
+    TEST_ASSERT_NOT_NULL(after);
+    TEST_ASSERT_NOT_NULL(strstr(after, "intech:en page"));
+    TEST_ASSERT_NOT_NULL(strstr(after, "|Our website "));
+    TEST_ASSERT_NOT_NULL(strstr(strstr(shown, "\n> 4\n"), "|Vår nettside "));
+}
+
+int main(void)
+{
+    UNITY_BEGIN();
+    RUN_TEST(test_internia_20x4);
+    RUN_TEST(test_internia_40x12);
+    RUN_TEST(test_intech_20x4);
+    RUN_TEST(test_intech_40x12);
+    RUN_TEST(test_ntc_20x4);
+    RUN_TEST(test_ntc_40x12);
+    RUN_TEST(test_ittotal_20x4);
+    RUN_TEST(test_ittotal_40x12);
+    RUN_TEST(test_nitd_20x4);
+    RUN_TEST(test_nitd_40x12);
+    RUN_TEST(test_menus_and_language_switch);
+    return UNITY_END();
+}
