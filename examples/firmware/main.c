@@ -1,0 +1,136 @@
+/* A bare-metal libpn demo for QEMU's mps2-an385 board (Cortex-M3).
+ *
+ * It opens the bundled catalog in flash, checks its CRC-32, finds one
+ * notice and prints it on UART0 exactly as `kiosk --dump nitd:nb` prints it
+ * on the host: the title, then per section its heading ("NUMBER TITLE") and
+ * each block on a line of its own, list items after "- ". It exits with
+ * status 0, or 1 if any libpn call failed (including a cut text).
+ *
+ * All the text passes through one static buffer; the printing is
+ * print_notice() alone, so another way of showing the notice (screens of
+ * a 20x4 display, say) replaces that one function. */
+#include <stddef.h>
+
+#include "board.h"
+#include "catalog.h"
+#include "pn.h"
+
+#define POLICY "nitd"
+#define LANGS "nb"
+
+/* Holds any one text of the notice: the longest block among the bundled
+ * notices is 651 bytes (ntc), nitd's 308. A longer one fails the run with
+ * PN_ERR_TRUNCATED rather than being cut silently. */
+static char text[1024];
+
+static pn_status print_section(const pn_section *sec)
+{
+    uint32_t i;
+    pn_status st;
+
+    if (sec->level > 0) {
+        st = pn_section_title(sec, text, sizeof text, NULL);
+        if (st != PN_OK)
+            return st;
+        board_puts(sec->number);
+        board_puts(sec->number[0] ? " " : "");
+        board_puts(text);
+        board_puts("\n");
+    }
+    for (i = 0; i < sec->block_count; i++) {
+        pn_block_kind kind;
+
+        st = pn_block_read(sec, i, &kind, text, sizeof text, NULL);
+        if (st != PN_OK)
+            return st;
+        board_puts(kind == PN_LIST_ITEM ? "- " : "");
+        board_puts(text);
+        board_puts("\n");
+    }
+    return PN_OK;
+}
+
+/* Prints the whole notice: its title, then every section in order. */
+static pn_status print_notice(const pn_notice *notice)
+{
+    uint32_t i;
+    pn_status st = pn_title(notice, text, sizeof text, NULL);
+
+    if (st != PN_OK)
+        return st;
+    board_puts(text);
+    board_puts("\n");
+    for (i = 0; i < notice->section_count; i++) {
+        pn_section sec;
+
+        st = pn_section_at(notice, i, &sec);
+        if (st == PN_OK)
+            st = print_section(&sec);
+        if (st != PN_OK)
+            return st;
+    }
+    return PN_OK;
+}
+
+/* Reports a failed call on the debug console; returns the exit status. */
+static int fail(const char *what, pn_status st)
+{
+    board_debug("firmware: ");
+    board_debug(what);
+    board_debug(": ");
+    board_debug(pn_strerror(st));
+    board_debug("\n");
+    return 1;
+}
+
+/* Writes `v` in decimal at `p`, NUL-terminated. */
+static void format_size(char *p, size_t v)
+{
+    char digits[20];
+    size_t n = 0;
+
+    do {
+        digits[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    while (n)
+        *p++ = digits[--n];
+    *p = '\0';
+}
+
+/* Writes "firmware: stack used N of M bytes" on the debug console. */
+static void report_stack(void)
+{
+    char number[24];
+
+    board_debug("firmware: stack used ");
+    format_size(number, board_stack_used());
+    board_debug(number);
+    board_debug(" of ");
+    format_size(number, board_stack_size());
+    board_debug(number);
+    board_debug(" bytes\n");
+}
+
+int main(void)
+{
+    pn_catalog cat;
+    pn_notice notice;
+    pn_status st;
+
+    board_init();
+    st = pn_open(&cat, pn_bundled, PN_BUNDLED_SIZE);
+    if (st != PN_OK)
+        return fail("pn_open", st);
+    st = pn_verify(&cat);
+    if (st != PN_OK)
+        return fail("pn_verify", st);
+    st = pn_find(&cat, POLICY, LANGS, &notice);
+    if (st != PN_OK)
+        return fail("pn_find " POLICY ":" LANGS, st);
+    st = print_notice(&notice);
+    if (st != PN_OK)
+        return fail("print_notice", st);
+    report_stack();
+    return 0;
+}
