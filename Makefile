@@ -63,7 +63,7 @@ run: all
 
 TEST_NAMES = test_parse test_generate test_cli test_runtime test_roundtrip \
 	test_layout test_screens \
-	test_translations test_check
+	test_translations
 TEST_BINS = $(TEST_NAMES:%=$(BUILD)/tests/%)
 TEST_CFLAGS = -I$(UNITY_DIR) -Iruntime -Igen -I$(BUILD)/tests \
 	-DPNC_PATH='"$(PNC)"' -DBUILD_DIR='"$(BUILD)"' -DTEST_CC='"$(CC)"'
@@ -109,24 +109,6 @@ $(BUILD)/tests/test_translations.o: TEST_CFLAGS += -I$(BUILD)
 $(BUILD)/tests/test_parse: $(BUILD)/tests/test_parse.o $(GEN_OBJ) \
 		$(BUILD)/libpn.a $(UNITY_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^
-$(BUILD)/tests/test_check: $(BUILD)/tests/test_check.o $(GEN_OBJ) \
-		$(BUILD)/libpn.a $(UNITY_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $^
-$(BUILD)/tests/test_generate: $(BUILD)/tests/test_generate.o $(GEN_OBJ) \
-		$(BUILD)/libpn.a $(UNITY_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $^
-$(BUILD)/tests/test_cli: $(BUILD)/tests/test_cli.o $(UNITY_OBJ) | $(PNC)
-	$(CC) $(LDFLAGS) -o $@ $^
-$(BUILD)/tests/test_runtime: $(BUILD)/tests/test_runtime.o \
-		$(BUILD)/tests/fixture_catalog.o $(BUILD)/libpn.a $(UNITY_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $^
-$(BUILD)/tests/test_roundtrip: $(BUILD)/tests/test_roundtrip.o \
-		$(BUILD)/catalog.o $(BUILD)/libpn.a $(UNITY_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $^
-$(BUILD)/tests/test_translations: $(BUILD)/tests/test_translations.o \
-		$(BUILD)/catalog.o $(BUILD)/libpn.a $(UNITY_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $^
-
 # Further targets and tests (firmware, install, ...) live in mk/*.mk; they
 # may add to TEST_NAMES and TEST_BINS.
 include $(sort $(wildcard mk/*.mk))
