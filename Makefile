@@ -109,6 +109,21 @@ $(BUILD)/tests/test_translations.o: TEST_CFLAGS += -I$(BUILD)
 $(BUILD)/tests/test_parse: $(BUILD)/tests/test_parse.o $(GEN_OBJ) \
 		$(BUILD)/libpn.a $(UNITY_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^
+$(BUILD)/tests/test_generate: $(BUILD)/tests/test_generate.o $(GEN_OBJ) \
+		$(BUILD)/libpn.a $(UNITY_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^
+$(BUILD)/tests/test_cli: $(BUILD)/tests/test_cli.o $(UNITY_OBJ) | $(PNC)
+	$(CC) $(LDFLAGS) -o $@ $^
+$(BUILD)/tests/test_runtime: $(BUILD)/tests/test_runtime.o \
+		$(BUILD)/tests/fixture_catalog.o $(BUILD)/libpn.a $(UNITY_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^
+$(BUILD)/tests/test_roundtrip: $(BUILD)/tests/test_roundtrip.o \
+		$(BUILD)/catalog.o $(BUILD)/libpn.a $(UNITY_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^
+$(BUILD)/tests/test_translations: $(BUILD)/tests/test_translations.o \
+		$(BUILD)/catalog.o $(BUILD)/libpn.a $(UNITY_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^
+
 # Further targets and tests (firmware, install, ...) live in mk/*.mk; they
 # may add to TEST_NAMES and TEST_BINS.
 include $(sort $(wildcard mk/*.mk))
