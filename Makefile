@@ -62,8 +62,8 @@ run: all
 # ---- Tests -------------------------------------------------------------------
 
 TEST_NAMES = test_parse test_generate test_cli test_runtime test_roundtrip \
-	test_layout test_screens \
-	test_translations
+	test_layout test_screens test_interactive \
+	test_translations test_check
 TEST_BINS = $(TEST_NAMES:%=$(BUILD)/tests/%)
 TEST_CFLAGS = -I$(UNITY_DIR) -Iruntime -Igen -I$(BUILD)/tests \
 	-DPNC_PATH='"$(PNC)"' -DBUILD_DIR='"$(BUILD)"' -DTEST_CC='"$(CC)"'
@@ -109,6 +109,9 @@ $(BUILD)/tests/test_translations.o: TEST_CFLAGS += -I$(BUILD)
 $(BUILD)/tests/test_parse: $(BUILD)/tests/test_parse.o $(GEN_OBJ) \
 		$(BUILD)/libpn.a $(UNITY_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^
+$(BUILD)/tests/test_check: $(BUILD)/tests/test_check.o $(GEN_OBJ) \
+		$(BUILD)/libpn.a $(UNITY_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^
 $(BUILD)/tests/test_generate: $(BUILD)/tests/test_generate.o $(GEN_OBJ) \
 		$(BUILD)/libpn.a $(UNITY_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^
@@ -135,6 +138,9 @@ $(BUILD)/tests/test_layout: $(BUILD)/tests/test_layout.o \
 
 $(BUILD)/tests/test_screens: $(BUILD)/tests/test_screens.o $(UNITY_OBJ) \
 		| $(BUILD)/kiosk
+	$(CC) $(LDFLAGS) -o $@ $^
+$(BUILD)/tests/test_interactive: $(BUILD)/tests/test_interactive.o \
+		$(UNITY_OBJ) | $(BUILD)/kiosk
 	$(CC) $(LDFLAGS) -o $@ $^
 
 test: all $(TEST_BINS) $(EXTRA_TEST_DEPS)

@@ -1,7 +1,10 @@
 #include "diag.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include "buf.h"
 #include "utf8.h"
 
 static const char *severity_name(diag_severity severity)
@@ -26,6 +29,8 @@ void diag_init(diag *d, FILE *out)
     d->out = out;
     d->errors = 0;
     d->warnings = 0;
+    d->format = DIAG_TEXT;
+    d->rules = NULL;
 }
 
 /* Prints the line as text a terminal can show: bytes that are not valid
@@ -66,14 +71,106 @@ static void print_caret(FILE *out, const unsigned char *line, size_t len,
     fputc('\n', out);
 }
 
-void diag_at(diag *d, diag_severity severity, const source *src,
-             size_t offset, size_t span, const char *rule, const char *fmt,
-             ...)
+/* ---- JSON ------------------------------------------------------------------ */
+
+/* Writes `len` bytes as a JSON string. Bytes that are not UTF-8 (a file
+ * name can hold any) become U+FFFD, so the output is always valid JSON. */
+static void json_string(FILE *out, const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = 0;
+
+    fputc('"', out);
+    while (i < len) {
+        uint32_t cp;
+        size_t n = utf8_decode(s + i, len - i, &cp);
+
+        if (n == 0) {
+            fputs("\\ufffd", out);
+            i++;
+            continue;
+        }
+        if (cp == '"' || cp == '\\')
+            fprintf(out, "\\%c", (int)cp);
+        else if (cp == '\n')
+            fputs("\\n", out);
+        else if (cp == '\t')
+            fputs("\\t", out);
+        else if (cp < 0x20 || cp == 0x7F)
+            fprintf(out, "\\u%04lx", (unsigned long)cp);
+        else
+            fwrite(s + i, 1, n, out);
+        i += n;
+    }
+    fputc('"', out);
+}
+
+static void json_field(FILE *out, const char *name, const char *value)
+{
+    fprintf(out, ",\"%s\":", name);
+    if (value)
+        json_string(out, value, strlen(value));
+    else
+        fputs("null", out);
+}
+
+/* The message as one string; vsnprintf measures it first. */
+static char *format_message(const char *fmt, va_list ap)
+{
+    va_list again;
+    char *text;
+    int n;
+
+    va_copy(again, ap);
+    n = vsnprintf(NULL, 0, fmt, again);
+    va_end(again);
+    if (n < 0)
+        n = 0;
+    text = xmalloc((size_t)n + 1);
+    if (n > 0)
+        vsnprintf(text, (size_t)n + 1, fmt, ap);
+    text[n] = '\0';
+    return text;
+}
+
+typedef struct place {
+    unsigned long line, column, byte_offset, length;
+} place;
+
+static void print_json(FILE *out, diag_severity severity, const char *path,
+                       const place *at, const char *rule,
+                       const char *message)
+{
+    fputs("{\"file\":", out);
+    if (path)
+        json_string(out, path, strlen(path));
+    else
+        fputs("null", out);
+    if (at)
+        fprintf(out, ",\"line\":%lu,\"column\":%lu,\"byte_offset\":%lu,"
+                     "\"length\":%lu",
+                at->line, at->column, at->byte_offset, at->length);
+    else
+        fputs(",\"line\":null,\"column\":null,\"byte_offset\":null,"
+              "\"length\":null",
+              out);
+    json_field(out, "severity", severity_name(severity));
+    json_field(out, "rule", rule);
+    json_field(out, "message", message);
+    fputs("}\n", out);
+}
+
+/* ---- Reporting ----------------------------------------------------------- */
+
+void diag_vat(diag *d, diag_severity severity, const source *src,
+              size_t offset, size_t span, const char *rule, const char *fmt,
+              va_list ap)
 {
     size_t index = source_line_index(src, offset);
     size_t line_len, col_bytes, span_chars;
     const unsigned char *line = source_line(src, index, &line_len);
-    va_list ap;
+    char *message = format_message(fmt, ap);
+    place at;
 
     col_bytes = offset - src->line_starts[index];
     if (col_bytes > line_len)
@@ -83,32 +180,53 @@ void diag_at(diag *d, diag_severity severity, const source *src,
     span_chars = utf8_count(line + col_bytes, span);
     if (span_chars == 0)
         span_chars = 1;
+    at.line = (unsigned long)index + 1;
+    at.column = (unsigned long)utf8_count(line, col_bytes) + 1;
+    at.byte_offset = (unsigned long)(src->line_starts[index] + col_bytes);
+    at.length = (unsigned long)span_chars;
 
     count(d, severity);
-    fprintf(d->out, "%s:%lu:%lu: %s: ", src->path, (unsigned long)index + 1,
-            (unsigned long)utf8_count(line, col_bytes) + 1,
-            severity_name(severity));
-    va_start(ap, fmt);
-    vfprintf(d->out, fmt, ap);
-    va_end(ap);
+    if (d->format == DIAG_JSON) {
+        print_json(d->out, severity, src->path, &at, rule, message);
+        free(message);
+        return;
+    }
+    fprintf(d->out, "%s:%lu:%lu: %s: %s", src->path, at.line, at.column,
+            severity_name(severity), message);
     if (rule)
         fprintf(d->out, " [%s]", rule);
     fputc('\n', d->out);
+    free(message);
 
-    fprintf(d->out, "%5lu | ", (unsigned long)index + 1);
+    fprintf(d->out, "%5lu | ", at.line);
     print_line(d->out, line, line_len);
     fputs("      | ", d->out);
     print_caret(d->out, line, line_len, col_bytes, span_chars);
 }
 
-void diag_plain(diag *d, diag_severity severity, const char *fmt, ...)
+void diag_at(diag *d, diag_severity severity, const source *src,
+             size_t offset, size_t span, const char *rule, const char *fmt,
+             ...)
 {
     va_list ap;
 
-    count(d, severity);
-    fprintf(d->out, "pnc: %s: ", severity_name(severity));
     va_start(ap, fmt);
-    vfprintf(d->out, fmt, ap);
+    diag_vat(d, severity, src, offset, span, rule, fmt, ap);
     va_end(ap);
-    fputc('\n', d->out);
+}
+
+void diag_plain(diag *d, diag_severity severity, const char *fmt, ...)
+{
+    va_list ap;
+    char *message;
+
+    va_start(ap, fmt);
+    message = format_message(fmt, ap);
+    va_end(ap);
+    count(d, severity);
+    if (d->format == DIAG_JSON)
+        print_json(d->out, severity, NULL, NULL, NULL, message);
+    else
+        fprintf(d->out, "pnc: %s: %s\n", severity_name(severity), message);
+    free(message);
 }

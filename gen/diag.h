@@ -1,13 +1,15 @@
-/* diag.h: diagnostics in GCC's format.
+/* diag.h: diagnostics in GCC's format,
  *
- *   policies/x.pn:3:1: error: unknown header key 'titel'; did you mean 'title'?
+ *   policies/x.pn:3:1: error: unknown header key 'titel'; did you mean 'title'? [header-unknown-key]
  *       3 | titel: Foo
  *         | ^~~~~
  *
+ * or, for tools, as JSON Lines: one JSON object per diagnostic and line.
  * Lines and columns start at 1; a column counts characters, not bytes. */
 #ifndef PNC_DIAG_H
 #define PNC_DIAG_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -19,12 +21,22 @@ typedef enum diag_severity {
     DIAG_ERROR
 } diag_severity;
 
+struct rule_settings;
+
+typedef enum diag_format {
+    DIAG_TEXT,        /* GCC's format, with the source line and a caret */
+    DIAG_JSON         /* one JSON object a line (docs/CHECKS.md) */
+} diag_format;
+
 typedef struct diag {
     FILE *out;        /* where diagnostics go (stderr in pnc) */
     unsigned errors;  /* errors reported so far */
     unsigned warnings;/* warnings reported so far */
+    diag_format format;
+    const struct rule_settings *rules; /* -W options, or NULL: defaults */
 } diag;
 
+/* Text format, default rule settings. */
 void diag_init(diag *d, FILE *out);
 
 /* Reports a problem at byte `offset` of `src`, underlining `span` bytes
@@ -37,6 +49,10 @@ void diag_at(diag *d, diag_severity severity, const source *src,
     __attribute__((format(printf, 7, 8)))
 #endif
     ;
+
+void diag_vat(diag *d, diag_severity severity, const source *src,
+              size_t offset, size_t span, const char *rule, const char *fmt,
+              va_list ap);
 
 /* Reports a problem that has no place in a source: "pnc: error: ...". */
 void diag_plain(diag *d, diag_severity severity, const char *fmt, ...)

@@ -5,11 +5,14 @@
 
 #include "../runtime/pn.h"
 #include "buf.h"
+#include "check.h"
+#include "check_report.h"
 #include "diag.h"
 #include "emit.h"
 #include "outfile.h"
 #include "pack.h"
 #include "parse.h"
+#include "rules.h"
 #include "source.h"
 
 enum { EXIT_INPUT = 1, EXIT_USAGE = 2 };
@@ -19,6 +22,11 @@ typedef struct options {
     const char *out_h;      /* --header */
     const char *prefix;     /* --prefix */
     int check_only;         /* --check */
+    int report;             /* --report */
+    int list_rules;         /* --list-rules */
+    const char *charset;    /* --charset */
+    diag_format format;     /* --diagnostics */
+    rule_settings rules;    /* -W... */
     const char **files;
     size_t file_count;
 } options;
@@ -32,14 +40,27 @@ static const char usage_text[] =
     "                   (default: the -o name with .c replaced by .h)\n"
     "  --prefix NAME    C name of the catalog array (default: pn_catalog)\n"
     "  --check          read and check the notices, write nothing\n"
+    "  --report         print which GDPR Art. 13 items each notice covers,\n"
+    "                   waives or lacks; write nothing (add --check to run\n"
+    "                   the checks too)\n"
+    "  --charset SET    report characters the display cannot show: SET is\n"
+    "                   ascii, latin1 or a file listing the glyphs\n"
+    "  -Werror          make warnings errors\n"
+    "  -Werror=RULE     make RULE (or a group of rules) an error\n"
+    "  -Wno-error=RULE  keep RULE a warning\n"
+    "  -Wno-RULE        turn RULE off; -WRULE turns it back on\n"
+    "  --diagnostics=json\n"
+    "                   diagnostics as JSON Lines instead of text\n"
+    "  --list-rules     list the rules, their groups and severities\n"
     "  -h, --help       show this help and exit\n"
     "  --version        show the version and exit\n"
     "\n"
-    "Diagnostics are printed as FILE:LINE:COLUMN: error: MESSAGE.\n"
+    "Diagnostics are printed as FILE:LINE:COLUMN: error: MESSAGE [RULE].\n"
     "Outputs are replaced atomically and left untouched when unchanged.\n"
     "Exit status: 0 success, 1 errors in the notices, 2 usage or I/O "
     "error.\n"
-    "The source format is described in docs/FORMAT.md.\n";
+    "The source format is described in docs/FORMAT.md, the rules in\n"
+    "docs/CHECKS.md.\n";
 
 static int usage_error(const char *message, const char *arg)
 {
@@ -48,17 +69,48 @@ static int usage_error(const char *message, const char *arg)
     return EXIT_USAGE;
 }
 
+/* Whether `arg` is the option `name`, alone or (for a long option) as
+ * "--name=VALUE"; sets `*inline_value` to that VALUE or NULL. */
+static int is_option(const char *arg, const char *name,
+                     const char **inline_value)
+{
+    size_t len = strlen(name);
+
+    *inline_value = NULL;
+    if (strncmp(arg, name, len) != 0)
+        return 0;
+    if (arg[len] == '=' && name[1] == '-')
+        *inline_value = arg + len + 1;
+    return arg[len] == '\0' || *inline_value != NULL;
+}
+
+static int set_format(options *o, const char *name)
+{
+    if (strcmp(name, "text") == 0)
+        o->format = DIAG_TEXT;
+    else if (strcmp(name, "json") == 0)
+        o->format = DIAG_JSON;
+    else
+        return usage_error("--diagnostics takes text or json, not", name);
+    return -1;
+}
+
 /* Returns -1 to go on, or the exit status to end with. */
 static int parse_options(int argc, char **argv, options *o)
 {
+    const char *format = NULL;
+    char why[256];
     int i, only_files = 0;
 
     memset(o, 0, sizeof *o);
     o->prefix = "pn_catalog";
+    o->format = DIAG_TEXT;
+    rule_settings_init(&o->rules);
     o->files = xmalloc((size_t)argc * sizeof *o->files);
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char **value = NULL;
+        const char *inline_value;
 
         if (only_files || a[0] != '-' || strcmp(a, "-") == 0) {
             o->files[o->file_count++] = a;
@@ -72,26 +124,42 @@ static int parse_options(int argc, char **argv, options *o)
         } else if (strcmp(a, "--version") == 0) {
             printf("pnc %s\n", PN_VERSION);
             return 0;
+        } else if (strcmp(a, "--list-rules") == 0) {
+            rule_print_table(stdout);
+            return 0;
         } else if (strcmp(a, "--check") == 0) {
             o->check_only = 1;
-        } else if (strcmp(a, "-o") == 0) {
+        } else if (strcmp(a, "--report") == 0) {
+            o->report = 1;
+        } else if (strncmp(a, "-W", 2) == 0) {
+            if (rule_settings_apply(&o->rules, a, why, sizeof why) != 0)
+                return usage_error(why, NULL);
+        } else if (is_option(a, "-o", &inline_value)) {
             value = &o->out_c;
-        } else if (strcmp(a, "--header") == 0) {
+        } else if (is_option(a, "--header", &inline_value)) {
             value = &o->out_h;
-        } else if (strcmp(a, "--prefix") == 0) {
+        } else if (is_option(a, "--prefix", &inline_value)) {
             value = &o->prefix;
+        } else if (is_option(a, "--charset", &inline_value)) {
+            value = &o->charset;
+        } else if (is_option(a, "--diagnostics", &inline_value)) {
+            value = &format;
         } else {
             return usage_error("unknown option", a);
         }
-        if (value) {
+        if (value && inline_value) {
+            *value = inline_value;
+        } else if (value) {
             if (++i >= argc)
                 return usage_error("missing value after", a);
             *value = argv[i];
         }
     }
+    if (format && set_format(o, format) >= 0)
+        return EXIT_USAGE;
     if (o->file_count == 0)
         return usage_error("no input files", NULL);
-    if (!o->check_only && !o->out_c)
+    if (!o->check_only && !o->report && !o->out_c)
         return usage_error("no output: give -o FILE.c (or --check)", NULL);
     if (!emit_is_valid_prefix(o->prefix))
         return usage_error("--prefix needs a C identifier, got", o->prefix);
@@ -140,13 +208,18 @@ static int write_outputs(const options *o, const buf *catalog,
     return status;
 }
 
-static int compile(const options *o, diag *d)
+/* Reads every file, checks the notices read without errors, then prints
+ * the report or writes the catalog as the options say. */
+static int compile(const options *o, const charset *cs, diag *d)
 {
     source *sources = xmalloc(o->file_count * sizeof *sources);
     mnotice *models = xmalloc(o->file_count * sizeof *models);
     mnotice **sorted = xmalloc(o->file_count * sizeof *sorted);
+    mnotice **readable = xmalloc(o->file_count * sizeof *readable);
+    int run_checks = o->check_only || !o->report;
+    check_options checks;
     buf catalog = {0};
-    size_t i, loaded = 0;
+    size_t i, loaded = 0, readable_count = 0;
     int io_failed = 0, status;
 
     for (i = 0; i < o->file_count; i++) {
@@ -154,20 +227,26 @@ static int compile(const options *o, diag *d)
             io_failed = 1;
             continue;
         }
-        parse_notice(&sources[loaded], d, &models[loaded]);
+        if (parse_notice(&sources[loaded], d, &models[loaded]) == 0)
+            readable[readable_count++] = &models[loaded];
         sorted[loaded] = &models[loaded];
         loaded++;
     }
-    if (!io_failed && d->errors == 0)
+    checks.charset = cs;
+    if (run_checks)
+        check_notices(readable, readable_count, &checks, d);
+    if (o->report)
+        report_print(stdout, readable, readable_count);
+    if (run_checks && !io_failed && d->errors == 0)
         pack_sort(sorted, loaded, d);
-    if (!io_failed && d->errors == 0)
+    if (run_checks && !io_failed && d->errors == 0)
         pack_catalog(sorted, loaded, d, &catalog);
 
     if (io_failed)
         status = EXIT_USAGE;
     else if (d->errors)
         status = EXIT_INPUT;
-    else if (o->check_only)
+    else if (o->check_only || o->report)
         status = 0;
     else
         status = write_outputs(o, &catalog, sorted, loaded, d);
@@ -180,21 +259,41 @@ static int compile(const options *o, diag *d)
     free(sources);
     free(models);
     free(sorted);
+    free(readable);
     return status;
+}
+
+static void print_summary(const diag *d)
+{
+    if (d->format != DIAG_TEXT || (d->errors == 0 && d->warnings == 0))
+        return;
+    fputs("pnc: ", stderr);
+    if (d->errors)
+        fprintf(stderr, "%u error%s%s", d->errors, d->errors == 1 ? "" : "s",
+                d->warnings ? ", " : "");
+    if (d->warnings)
+        fprintf(stderr, "%u warning%s", d->warnings,
+                d->warnings == 1 ? "" : "s");
+    fputc('\n', stderr);
 }
 
 int main(int argc, char **argv)
 {
     options o;
+    charset cs;
     diag d;
     int status = parse_options(argc, argv, &o);
 
     if (status < 0) {
         diag_init(&d, stderr);
-        status = compile(&o, &d);
-        if (d.errors)
-            fprintf(stderr, "pnc: %u error%s\n", d.errors,
-                    d.errors == 1 ? "" : "s");
+        d.format = o.format;
+        d.rules = &o.rules;
+        status = o.charset ? charset_load(&cs, o.charset, &d) : 0;
+        if (status == 0)
+            status = compile(&o, o.charset ? &cs : NULL, &d);
+        print_summary(&d);
+        if (o.charset)
+            charset_free(&cs);
     }
     free(o.files);
     return status;

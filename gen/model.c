@@ -17,6 +17,15 @@ uint32_t notice_waived_mask(const mnotice *n)
     return mask;
 }
 
+uint32_t notice_topic_mask(const mnotice *n)
+{
+    uint32_t mask = 0;
+    size_t i;
+    for (i = 0; i < n->section_count; i++)
+        mask |= n->sections[i].topics;
+    return mask;
+}
+
 static void free_section(msection *s)
 {
     size_t i;
@@ -44,5 +53,6 @@ void notice_free(mnotice *n)
     for (i = 0; i < n->section_count; i++)
         free_section(&n->sections[i]);
     free(n->sections);
+    free(n->shown);
     memset(n, 0, sizeof *n);
 }

@@ -47,8 +47,17 @@ typedef struct msection {
     size_t block_cap;
 } msection;
 
+/* A run of source bytes the device shows as text: a header value it
+ * displays, a heading's number and title, a line of a paragraph or list
+ * item. The text rules (--charset, obfuscated e-mail) read these. */
+typedef struct mspan {
+    size_t offset;
+    size_t len;
+} mspan;
+
 typedef struct mwaiver {
     pn_topic topic;
+    size_t topic_offset;  /* where the topic's name is in the source */
     mstr reason;
 } mwaiver;
 
@@ -65,12 +74,18 @@ typedef struct mnotice {
     msection *sections;
     size_t section_count;
     size_t section_cap;
+    size_t header_end;    /* where the header's closing '---' line starts */
+    mspan *shown;         /* in source order */
+    size_t shown_count;
+    size_t shown_cap;
 } mnotice;
 
 /* The header key of each fact, in fact_key order ("controller", ...). */
 extern const char *const fact_key_names[FACT_COUNT];
 
 uint32_t notice_waived_mask(const mnotice *n);
+/* The topics the notice's sections are tagged with, together. */
+uint32_t notice_topic_mask(const mnotice *n);
 void notice_free(mnotice *n);
 
 #endif

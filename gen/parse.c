@@ -5,6 +5,7 @@
 #include "../runtime/pn_format.h"
 #include "buf.h"
 #include "hint.h"
+#include "rules.h"
 
 /* ---- Small text helpers -------------------------------------------------- */
 
@@ -87,20 +88,6 @@ static int is_valid_lang(span t)
     return 1;
 }
 
-static int is_date_shape(span t)
-{
-    static const char shape[] = "dddd-dd-dd";
-    size_t i;
-    if (t.len != sizeof shape - 1)
-        return 0;
-    for (i = 0; i < t.len; i++) {
-        int digit = t.s[i] >= '0' && t.s[i] <= '9';
-        if (shape[i] == 'd' ? !digit : t.s[i] != '-')
-            return 0;
-    }
-    return 1;
-}
-
 static int topic_from_name(span t, pn_topic *out)
 {
     unsigned i;
@@ -142,11 +129,25 @@ static size_t offset_of(const parser *p, const unsigned char *at)
     return (size_t)(at - p->src->text);
 }
 
-static void error_at(parser *p, const unsigned char *at, size_t len,
+static void error_at(parser *p, rule r, const unsigned char *at, size_t len,
                      const char *message)
 {
-    diag_at(p->d, DIAG_ERROR, p->src, offset_of(p, at), len, NULL, "%s",
-            message);
+    rule_report(p->d, r, p->src, offset_of(p, at), len, "%s", message);
+}
+
+/* Remembers that the device shows the text of `t` (for the text rules). */
+static void shown(parser *p, span t)
+{
+    mnotice *n = p->n;
+
+    t = trim(t);
+    if (t.len == 0)
+        return;
+    n->shown = grow_array(n->shown, &n->shown_cap, n->shown_count + 1,
+                          sizeof *n->shown);
+    n->shown[n->shown_count].offset = offset_of(p, t.s);
+    n->shown[n->shown_count].len = t.len;
+    n->shown_count++;
 }
 
 static mstr make_mstr(const parser *p, span t)
@@ -212,46 +213,48 @@ static void add_waiver(parser *p, span value)
 
     if (!topic_from_name(topic, &t)) {
         const char *hint = topic_hint(topic);
-        diag_at(p->d, DIAG_ERROR, p->src, offset_of(p, topic.s), topic.len,
-                NULL, "unknown topic '%.*s' in waive%s%s%s", (int)topic.len,
-                (const char *)topic.s, hint ? "; did you mean '" : "",
-                hint ? hint : "", hint ? "'?" : "");
+        rule_report(p->d, RULE_TOPIC_UNKNOWN, p->src, offset_of(p, topic.s),
+                    topic.len, "unknown topic '%.*s' in waive%s%s%s",
+                    (int)topic.len, (const char *)topic.s,
+                    hint ? "; did you mean '" : "", hint ? hint : "",
+                    hint ? "'?" : "");
         return;
     }
     if (reason.len == 0) {
-        error_at(p, topic.s, topic.len,
+        error_at(p, RULE_WAIVE_SYNTAX, topic.s, topic.len,
                  "waive needs a reason after the topic: waive: TOPIC REASON");
         return;
     }
     for (i = 0; i < p->n->waiver_count; i++) {
         if (p->n->waivers[i].topic == t) {
-            error_at(p, topic.s, topic.len, "topic waived twice");
+            error_at(p, RULE_WAIVE_DUPLICATE, topic.s, topic.len,
+                     "topic waived twice");
             return;
         }
     }
     p->n->waivers = grow_array(p->n->waivers, &p->n->waiver_cap,
                                p->n->waiver_count + 1, sizeof *p->n->waivers);
     p->n->waivers[p->n->waiver_count].topic = t;
+    p->n->waivers[p->n->waiver_count].topic_offset = offset_of(p, topic.s);
     p->n->waivers[p->n->waiver_count].reason = make_mstr(p, reason);
     p->n->waiver_count++;
 }
 
 static void check_header_value(parser *p, int key, span value)
 {
+    /* The facts' values are checked later, as rules (check_header.c). */
     if (key == KEY_POLICY &&
         !parse_is_valid_id((const char *)value.s, value.len))
-        error_at(p, value.s, value.len,
+        error_at(p, RULE_HEADER_POLICY, value.s, value.len,
                  "invalid policy id: use a-z, 0-9, '-' and '_', starting "
                  "with a letter or digit, at most 32 bytes");
     else if (key == KEY_LANG && !is_valid_lang(value))
-        error_at(p, value.s, value.len,
+        error_at(p, RULE_HEADER_LANG, value.s, value.len,
                  "invalid language tag: use 2 or 3 lower-case letters "
                  "(ISO 639), e.g. 'nb' or 'en'");
-    else if (key == KEY_UPDATED && !is_date_shape(value))
-        error_at(p, value.s, value.len,
-                 "invalid date: write it as YYYY-MM-DD");
     else if (value.len > PN_MAX_TEXT)
-        error_at(p, value.s, 1, "value is longer than 65535 bytes");
+        error_at(p, RULE_LIMIT, value.s, 1,
+                 "value is longer than 65535 bytes");
 }
 
 static void parse_header_line(parser *p, span line)
@@ -268,7 +271,7 @@ static void parse_header_line(parser *p, span line)
         key.len++;
     if (key.len == 0 || key.len >= line.len || line.s[key.len] != ':' ||
         (key.len + 1 < line.len && !is_blank(line.s[key.len + 1]))) {
-        error_at(p, line.s, line.len,
+        error_at(p, RULE_HEADER_SYNTAX, line.s, line.len,
                  "expected 'key: value' in the header (or '---' to end it)");
         return;
     }
@@ -282,15 +285,16 @@ static void parse_header_line(parser *p, span line)
     if (k == KEY_COUNT) {
         hint = hint_closest((const char *)key.s, key.len, key_names,
                             KEY_COUNT);
-        diag_at(p->d, DIAG_ERROR, p->src, offset_of(p, key.s), key.len,
-                NULL, "unknown header key '%.*s'%s%s%s", (int)key.len,
-                (const char *)key.s, hint ? "; did you mean '" : "",
-                hint ? hint : "", hint ? "'?" : "");
+        rule_report(p->d, RULE_HEADER_UNKNOWN_KEY, p->src,
+                    offset_of(p, key.s), key.len,
+                    "unknown header key '%.*s'%s%s%s", (int)key.len,
+                    (const char *)key.s, hint ? "; did you mean '" : "",
+                    hint ? hint : "", hint ? "'?" : "");
         return;
     }
     if (value.len == 0) {
-        diag_at(p->d, DIAG_ERROR, p->src, offset_of(p, key.s), key.len,
-                NULL, "header key '%s' has no value", key_names[k]);
+        rule_report(p->d, RULE_HEADER_SYNTAX, p->src, offset_of(p, key.s),
+                    key.len, "header key '%s' has no value", key_names[k]);
         return;
     }
     if (k == KEY_WAIVE) {
@@ -299,14 +303,17 @@ static void parse_header_line(parser *p, span line)
     }
     slot = key_slot(p->n, k);
     if (slot->s) {
-        diag_at(p->d, DIAG_ERROR, p->src, offset_of(p, key.s), key.len,
-                NULL, "header key '%s' given twice", key_names[k]);
+        rule_report(p->d, RULE_HEADER_DUPLICATE_KEY, p->src,
+                    offset_of(p, key.s), key.len,
+                    "header key '%s' given twice", key_names[k]);
         diag_at(p->d, DIAG_NOTE, p->src, slot->offset, slot->span, NULL,
                 "first given here");
         return;
     }
     check_header_value(p, k, value);
     *slot = make_mstr(p, value);
+    if (k < FACT_COUNT || k == KEY_TITLE)
+        shown(p, value);
 }
 
 /* Reads the header; returns 0 when the body cannot be read. */
@@ -317,12 +324,12 @@ static int parse_header(parser *p)
     unsigned i;
 
     if (p->src->len == 0) {
-        error_at(p, p->src->text, 0,
+        error_at(p, RULE_HEADER_SYNTAX, p->src->text, 0,
                  "empty file: a notice starts with a '---' header");
         return 0;
     }
     if (!span_is(first, "---")) {
-        error_at(p, first.s, first.len,
+        error_at(p, RULE_HEADER_SYNTAX, first.s, first.len,
                  "expected '---': a notice starts with its header");
         return 0;
     }
@@ -335,14 +342,15 @@ static int parse_header(parser *p)
         parse_header_line(p, line);
     }
     if (p->line >= p->src->line_count) {
-        error_at(p, first.s, first.len,
+        error_at(p, RULE_HEADER_SYNTAX, first.s, first.len,
                  "header is not closed: no '---' line after it");
         return 0;
     }
     for (i = 0; i < sizeof required / sizeof required[0]; i++)
         if (!key_slot(p->n, required[i])->s)
-            diag_at(p->d, DIAG_ERROR, p->src, 0, 3, NULL,
-                    "header has no '%s' key", key_names[required[i]]);
+            rule_report(p->d, RULE_HEADER_REQUIRED, p->src, 0, 3,
+                        "header has no '%s' key", key_names[required[i]]);
+    p->n->header_end = p->src->line_starts[p->line];
     p->line++;
     return 1;
 }
@@ -355,9 +363,9 @@ static msection *add_section(parser *p, size_t offset)
 
     if (p->n->section_count >= PN_MAX_SECTIONS) {
         if (!p->too_many_sections)
-            diag_at(p->d, DIAG_ERROR, p->src, offset, 1, NULL,
-                    "more than %u sections in one notice",
-                    (unsigned)PN_MAX_SECTIONS);
+            rule_report(p->d, RULE_LIMIT, p->src, offset, 1,
+                        "more than %u sections in one notice",
+                        (unsigned)PN_MAX_SECTIONS);
         p->too_many_sections = 1;
         return NULL;
     }
@@ -379,13 +387,13 @@ static void close_block(parser *p)
         return;
     p->block_open = 0;
     if (p->text.len > PN_MAX_TEXT) {
-        diag_at(p->d, DIAG_ERROR, p->src, p->block_offset, 1, NULL,
-                "this block is %lu bytes long; at most %u fit",
-                (unsigned long)p->text.len, (unsigned)PN_MAX_TEXT);
+        rule_report(p->d, RULE_LIMIT, p->src, p->block_offset, 1,
+                    "this block is %lu bytes long; at most %u fit",
+                    (unsigned long)p->text.len, (unsigned)PN_MAX_TEXT);
     } else if (s && s->block_count >= PN_MAX_BLOCKS) {
-        diag_at(p->d, DIAG_ERROR, p->src, p->block_offset, 1, NULL,
-                "more than %u blocks in one section",
-                (unsigned)PN_MAX_BLOCKS);
+        rule_report(p->d, RULE_LIMIT, p->src, p->block_offset, 1,
+                    "more than %u blocks in one section",
+                    (unsigned)PN_MAX_BLOCKS);
     } else if (s) {
         s->blocks = grow_array(s->blocks, &s->block_cap, s->block_count + 1,
                                sizeof *s->blocks);
@@ -413,13 +421,15 @@ static void open_block(parser *p, pn_block_kind kind, span content)
     p->block_kind = kind;
     p->block_offset = offset_of(p, content.s);
     append_words(&p->text, content);
+    shown(p, content);
 }
 
 static void text_line(parser *p, span content)
 {
-    if (p->block_open && p->block_kind == PN_PARAGRAPH)
+    if (p->block_open && p->block_kind == PN_PARAGRAPH) {
         append_words(&p->text, content);
-    else
+        shown(p, content);
+    } else
         open_block(p, PN_PARAGRAPH, content);
 }
 
@@ -435,15 +445,17 @@ static void parse_topics(parser *p, msection *s, span list)
         while (i + name.len < list.len && list.s[i + name.len] != ',')
             name.len++;
         if (name.len == 0) {
-            error_at(p, name.s, 1, "empty topic name in topic=");
+            error_at(p, RULE_HEADING_SYNTAX, name.s, 1,
+                     "empty topic name in topic=");
         } else if (topic_from_name(name, &t)) {
             s->topics |= PN_TOPIC_BIT(t);
         } else {
             const char *hint = topic_hint(name);
-            diag_at(p->d, DIAG_ERROR, p->src, offset_of(p, name.s), name.len,
-                    NULL, "unknown topic '%.*s'%s%s%s", (int)name.len,
-                    (const char *)name.s, hint ? "; did you mean '" : "",
-                    hint ? hint : "", hint ? "'?" : "");
+            rule_report(p->d, RULE_TOPIC_UNKNOWN, p->src,
+                        offset_of(p, name.s), name.len,
+                        "unknown topic '%.*s'%s%s%s", (int)name.len,
+                        (const char *)name.s, hint ? "; did you mean '" : "",
+                        hint ? hint : "", hint ? "'?" : "");
         }
         i += name.len + 1;
     }
@@ -456,8 +468,9 @@ static void check_unique_id(parser *p, const msection *s)
         const msection *other = &p->n->sections[i];
         if (other->id.s && strcmp(other->id.s, s->id.s) == 0 &&
             other->level > 0) {
-            diag_at(p->d, DIAG_ERROR, p->src, s->id.offset, s->id.span, NULL,
-                    "section id '%s' is already used", s->id.s);
+            rule_report(p->d, RULE_SECTION_ID_DUPLICATE, p->src, s->id.offset,
+                        s->id.span, "section id '%s' is already used",
+                        s->id.s);
             diag_at(p->d, DIAG_NOTE, p->src, other->id.offset,
                     other->id.span, NULL, "first used here");
             return;
@@ -490,24 +503,26 @@ static void parse_attributes(parser *p, msection *s, span attrs,
             id.len = token.len - 1;
             have_id = 1;
             if (!parse_is_valid_id((const char *)id.s, id.len))
-                error_at(p, token.s, token.len,
+                error_at(p, RULE_SECTION_ID_INVALID, token.s, token.len,
                          "invalid section id: use a-z, 0-9, '-' and '_', "
                          "starting with a letter or digit, at most 32 bytes");
             s->id = make_mstr(p, id);
         } else if (token.s[0] == '#') {
-            error_at(p, token.s, token.len, "a heading has only one id");
+            error_at(p, RULE_HEADING_SYNTAX, token.s, token.len,
+                     "a heading has only one id");
         } else if (starts_with(token, "topic=")) {
             span list;
             list.s = token.s + 6;
             list.len = token.len - 6;
             parse_topics(p, s, list);
         } else {
-            error_at(p, token.s, token.len,
+            error_at(p, RULE_HEADING_SYNTAX, token.s, token.len,
                      "unknown heading attribute: expected #id or topic=...");
         }
     }
     if (!have_id) {
-        error_at(p, brace, 1, "heading has no id: add #id inside the braces");
+        error_at(p, RULE_HEADING_SYNTAX, brace, 1,
+                 "heading has no id: add #id inside the braces");
         s->id = empty_mstr(offset_of(p, brace));
         return;
     }
@@ -575,20 +590,21 @@ static const unsigned char *find_attribute_brace(span content)
 static void parse_heading(parser *p, span line)
 {
     unsigned level = 0;
-    span content, attrs, title;
+    span content, attrs, title, number;
     const unsigned char *brace;
     msection *s;
 
     while (level < line.len && line.s[level] == '#')
         level++;
     if (level < line.len && !is_blank(line.s[level])) {
-        error_at(p, line.s, level + 1,
+        error_at(p, RULE_HEADING_SYNTAX, line.s, level + 1,
                  "'#' starts a heading and needs a space after it; write "
                  "'\\#' for a literal '#'");
         return;
     }
     if (level > 3) {
-        error_at(p, line.s, level, "headings have 1 to 3 '#'");
+        error_at(p, RULE_HEADING_SYNTAX, line.s, level,
+                 "headings have 1 to 3 '#'");
         return;
     }
     content.s = line.s + level;
@@ -596,11 +612,12 @@ static void parse_heading(parser *p, span line)
     content = trim(content);
     brace = find_attribute_brace(content);
     if (content.len == 0 || brace == content.s) {
-        error_at(p, line.s, line.len, "heading has no text");
+        error_at(p, RULE_HEADING_SYNTAX, line.s, line.len,
+                 "heading has no text");
         return;
     }
     if (!brace || content.s[content.len - 1] != '}') {
-        error_at(p, content.s + content.len - 1, 1,
+        error_at(p, RULE_HEADING_SYNTAX, content.s + content.len - 1, 1,
                  "heading has no id: end the line with {#id}");
         return;
     }
@@ -617,15 +634,20 @@ static void parse_heading(parser *p, span line)
     title.s = content.s;
     title.len = (size_t)(brace - content.s);
     title = take_number(p, s, trim(title));
+    number.s = p->src->text + s->number.offset;
+    number.len = s->number.span;
+    shown(p, number);
+    shown(p, title);
     s->title.s = unescape_title(title);
     s->title.offset = offset_of(p, title.s);
     s->title.span = title.len;
     if (s->title.s[0] == '\0')
-        error_at(p, line.s, line.len,
+        error_at(p, RULE_HEADING_SYNTAX, line.s, line.len,
                  s->number.s[0] ? "heading has a number but no title"
                                 : "heading has no text");
     else if (strlen(s->title.s) > PN_MAX_TEXT)
-        error_at(p, title.s, 1, "heading is longer than 65535 bytes");
+        error_at(p, RULE_LIMIT, title.s, 1,
+                 "heading is longer than 65535 bytes");
 }
 
 /* Skips a <!-- --> comment starting on the current line. */
@@ -646,7 +668,7 @@ static void skip_comment(parser *p, span line)
                 after.len = rest.len - i - 3;
                 after = trim(after);
                 if (after.len)
-                    error_at(p, after.s, after.len,
+                    error_at(p, RULE_BODY_SYNTAX, after.s, after.len,
                              "text after '-->' on the same line");
                 p->line = index;
                 return;
@@ -656,7 +678,8 @@ static void skip_comment(parser *p, span line)
             break;
         rest = line_span(p, index);
     }
-    error_at(p, open, 4, "comment is not closed: no '-->' after it");
+    error_at(p, RULE_BODY_SYNTAX, open, 4,
+             "comment is not closed: no '-->' after it");
     p->line = index;
 }
 
@@ -680,15 +703,16 @@ static void parse_body_line(parser *p, span line)
         content.s = line.s + 1;
         content.len = line.len - 1;
         if (trim(content).len == 0)
-            error_at(p, line.s, 1, "empty list item");
+            error_at(p, RULE_BODY_SYNTAX, line.s, 1, "empty list item");
         else
             open_block(p, PN_LIST_ITEM, content);
     } else if (span_is(line, "---")) {
-        error_at(p, line.s, 3,
+        error_at(p, RULE_BODY_SYNTAX, line.s, 3,
                  "'---' in the body; write '\\---' for literal text");
     } else if (p->block_open && p->block_kind == PN_LIST_ITEM &&
                line.len >= 2 && is_blank(line.s[0]) && is_blank(line.s[1])) {
         append_words(&p->text, line);
+        shown(p, line);
     } else {
         text_line(p, line);
     }

@@ -7,6 +7,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "rules.h"
 #include "utf8.h"
 
 static void index_lines(source *src)
@@ -126,8 +127,8 @@ unsigned source_check_encoding(const source *src, struct diag *d)
     size_t i = 0;
 
     if (src->len >= 3 && t[0] == 0xEF && t[1] == 0xBB && t[2] == 0xBF) {
-        diag_at(d, DIAG_ERROR, src, 0, 3, NULL,
-                "UTF-8 byte order mark; save the file as UTF-8 without BOM");
+        rule_report(d, RULE_UTF8_BOM, src, 0, 3,
+                    "UTF-8 byte order mark; save the file as UTF-8 without BOM");
         errors++;
         i = 3;
     }
@@ -136,24 +137,24 @@ unsigned source_check_encoding(const source *src, struct diag *d)
         size_t n = utf8_decode(t + i, src->len - i, &cp);
 
         if (n == 0) {
-            diag_at(d, DIAG_ERROR, src, i, 1, NULL,
-                    "invalid UTF-8: byte 0x%02X at byte offset %lu", t[i],
-                    (unsigned long)i);
+            rule_report(d, RULE_UTF8_INVALID, src, i, 1,
+                        "invalid UTF-8: byte 0x%02X at byte offset %lu",
+                        t[i], (unsigned long)i);
             errors++;
             i++;
             continue;
         }
         if (cp == '\r' && (i + 1 >= src->len || t[i + 1] != '\n')) {
-            diag_at(d, DIAG_ERROR, src, i, 1, NULL,
-                    "carriage return without line feed at byte offset %lu;"
-                    " use LF or CRLF line ends",
-                    (unsigned long)i);
+            rule_report(d, RULE_LINE_END_CR, src, i, 1,
+                        "carriage return without line feed at byte offset "
+                        "%lu; use LF or CRLF line ends",
+                        (unsigned long)i);
             errors++;
         } else if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
                    cp == 0x7F) {
-            diag_at(d, DIAG_ERROR, src, i, 1, NULL,
-                    "control character U+%04lX at byte offset %lu",
-                    (unsigned long)cp, (unsigned long)i);
+            rule_report(d, RULE_CONTROL_CHAR, src, i, 1,
+                        "control character U+%04lX at byte offset %lu",
+                        (unsigned long)cp, (unsigned long)i);
             errors++;
         }
         i += n;

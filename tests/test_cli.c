@@ -130,7 +130,7 @@ static void test_unwritable_output_exits_2_and_leaves_nothing(void)
 static void test_check_writes_nothing(void)
 {
     TEST_ASSERT_EQUAL_INT(0, run_pnc("--check -o " TMP "/c.c " GOOD));
-    TEST_ASSERT_EQUAL_STRING("", err_text);
+    TEST_ASSERT_NULL(strstr(err_text, "error"));
     TEST_ASSERT_FALSE(file_exists(TMP "/c.c"));
     TEST_ASSERT_FALSE(file_exists(TMP "/c.h"));
 }
@@ -253,6 +253,322 @@ static void test_same_notice_twice_is_an_error(void)
     TEST_ASSERT_NOT_NULL(strstr(err_text, "policy 'beta' in language 'nn' is defined twice"));
 }
 
+/* ---- Checks (docs/CHECKS.md) ----------------------------------------------- */
+
+#define CHECK_DIR "tests/fixtures/check/"
+#define WARN_ONLY CHECK_DIR "empty-section.nb.pn"
+
+/* The bundled notices pass the gate, and the warnings are true statements
+ * about the seeds: seed 000's numbering gap and missing e-mail address,
+ * seed 004's obfuscated address. */
+static void test_bundled_notices_pass_with_true_warnings(void)
+{
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("--check policies/*.pn"));
+    TEST_ASSERT_NULL(strstr(err_text, ": error: "));
+    TEST_ASSERT_NOT_NULL(strstr(err_text,
+        "policies/internia.nb.pn:78:3: warning: section number 6 follows 4; "
+        "expected 5 [heading-number-sequence]\n"));
+    TEST_ASSERT_NOT_NULL(strstr(err_text,
+        "policies/internia.nb.pn:18:1: warning: no e-mail address for the "
+        "controller"));
+    TEST_ASSERT_NOT_NULL(strstr(err_text,
+        "policies/nitd.nb.pn:93:9: warning: obfuscated e-mail address "
+        "('(at)')"));
+    TEST_ASSERT_NOT_NULL(strstr(err_text,
+        "policies/ittotal.nb.pn:27:1: warning: no section covers complaint"));
+}
+
+static void test_werror_and_wno(void)
+{
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("--check " WARN_ONLY));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, "empty-section.nb.pn:34:5: warning: "
+                                          "section 'recipients' is empty"));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, "pnc: 1 warning\n"));
+
+    TEST_ASSERT_EQUAL_INT(1, run_pnc("--check -Werror " WARN_ONLY));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, "34:5: error: section 'recipients' "
+                                          "is empty: it has no text and no "
+                                          "subsections [section-empty]\n"));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, "pnc: 1 error\n"));
+
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("--check -Wno-section-empty " WARN_ONLY));
+    TEST_ASSERT_EQUAL_STRING("", err_text);
+    TEST_ASSERT_EQUAL_INT(1, run_pnc("--check -Werror=section-empty " WARN_ONLY));
+    TEST_ASSERT_EQUAL_INT(1, run_pnc("--check -Werror=structure " WARN_ONLY));
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("--check -Werror=art13 " WARN_ONLY));
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("--check -Werror -Wno-error=section-empty "
+                                     WARN_ONLY));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, "warning: section 'recipients'"));
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("--check -Wno-section-empty -Wsection-empty "
+                                     "-Wno-error " WARN_ONLY));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, "warning: section 'recipients'"));
+
+    /* Writing a catalog applies the same rules. */
+    TEST_ASSERT_EQUAL_INT(1, run_pnc("-Werror -o " TMP "/c.c " WARN_ONLY));
+    TEST_ASSERT_FALSE(file_exists(TMP "/c.c"));
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("-o " TMP "/c.c " WARN_ONLY));
+    TEST_ASSERT_TRUE(file_exists(TMP "/c.c"));
+}
+
+static void test_bad_w_options_exit_2(void)
+{
+    TEST_ASSERT_EQUAL_INT(2, run_pnc("--check -Wno-utf8-invalid " WARN_ONLY));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, "rule 'utf8-invalid' reports input "
+                                          "pnc cannot compile; it is always "
+                                          "an error"));
+    TEST_ASSERT_EQUAL_INT(2, run_pnc("--check -Werror=sektion-empty " WARN_ONLY));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, "no rule or group 'sektion-empty'; "
+                                          "did you mean 'section-empty'?"));
+    TEST_ASSERT_EQUAL_INT(2, run_pnc("--check --diagnostics=xml " WARN_ONLY));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, "--diagnostics takes text or json"));
+}
+
+/* The issue's done-when, on copies of the bundled notices. */
+static void test_one_wrong_digit_missing_retention_stray_byte(void)
+{
+    TEST_ASSERT_EQUAL_INT(0, run("(sed 's/^orgno: 983 040 225$/orgno: 983 040 226/'"
+                                 " policies/intech.nb.pn >" TMP "/intech.pn)"));
+    TEST_ASSERT_EQUAL_INT(1, run_pnc("--check " TMP "/intech.pn"));
+    TEST_ASSERT_NOT_NULL(strstr(err_text,
+        TMP "/intech.pn:7:8: error: organisation number 983 040 226 fails the "
+        "MOD11 check: its check digit should be 5, not 6 [orgno-checksum]\n"
+        "    7 | orgno: 983 040 226\n"
+        "      |        ^~~~~~~~~~~\n"));
+
+    TEST_ASSERT_EQUAL_INT(0, run("(sed '/^# Hvor lang tid/,/^# Kontaktinformasjon/"
+                                 "{/^# Kontaktinformasjon/!d;}' "
+                                 "policies/nitd.nb.pn >" TMP "/nitd.pn)"));
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("--check " TMP "/nitd.pn"));
+    TEST_ASSERT_NOT_NULL(strstr(err_text,
+        TMP "/nitd.pn:23:1: warning: no section covers retention, how long the "
+        "data is kept (GDPR Art. 13(2)(a)); tag one with topic=retention "
+        "[art13-retention]\n"));
+    TEST_ASSERT_EQUAL_INT(1, run_pnc("--check -Werror=art13-required "
+                                     TMP "/nitd.pn"));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, "23:1: error: no section covers "
+                                          "retention"));
+
+    TEST_ASSERT_EQUAL_INT(0, run("(printf -- '---\\npolicy: a\\nlang: nb\\n"
+                                 "title: T\\n---\\nab\\377\\n' >" TMP "/ff.pn)"));
+    TEST_ASSERT_EQUAL_INT(1, run_pnc("--check " TMP "/ff.pn"));
+    TEST_ASSERT_NOT_NULL(strstr(err_text,
+        TMP "/ff.pn:6:3: error: invalid UTF-8: byte 0xFF at byte offset 38 "
+        "[utf8-invalid]\n    6 | ab?\n      |   ^\n"));
+}
+
+/* ---- A small JSON checker: whether a line is one valid JSON value. ------- */
+
+static const char *json_value(const char *s);
+
+static const char *json_space(const char *s)
+{
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+        s++;
+    return s;
+}
+
+static const char *json_string(const char *s)
+{
+    if (*s++ != '"')
+        return NULL;
+    while (*s != '"') {
+        if ((unsigned char)*s < 0x20)
+            return NULL;
+        if (*s == '\\') {
+            s++;
+            if (*s == 'u') {
+                int i;
+                for (i = 1; i <= 4; i++)
+                    if (!strchr("0123456789abcdefABCDEF", s[i]) || !s[i])
+                        return NULL;
+                s += 4;
+            } else if (!*s || !strchr("\"\\/bfnrt", *s)) {
+                return NULL;
+            }
+        }
+        s++;
+    }
+    return s + 1;
+}
+
+static const char *json_members(const char *s, char close, int keyed)
+{
+    s = json_space(s + 1);
+    if (*s == close)
+        return s + 1;
+    for (;;) {
+        if (keyed) {
+            s = json_string(json_space(s));
+            if (!s)
+                return NULL;
+            s = json_space(s);
+            if (*s++ != ':')
+                return NULL;
+        }
+        s = json_value(s);
+        if (!s)
+            return NULL;
+        s = json_space(s);
+        if (*s == close)
+            return s + 1;
+        if (*s++ != ',')
+            return NULL;
+    }
+}
+
+static const char *json_value(const char *s)
+{
+    s = json_space(s);
+    if (*s == '{')
+        return json_members(s, '}', 1);
+    if (*s == '[')
+        return json_members(s, ']', 0);
+    if (*s == '"')
+        return json_string(s);
+    if (strncmp(s, "null", 4) == 0 || strncmp(s, "true", 4) == 0)
+        return s + 4;
+    if (strncmp(s, "false", 5) == 0)
+        return s + 5;
+    if (*s == '-' || (*s >= '0' && *s <= '9')) {
+        s++;
+        while ((*s >= '0' && *s <= '9') || *s == '.' || *s == 'e' ||
+               *s == 'E' || *s == '+' || *s == '-')
+            s++;
+        return s;
+    }
+    return NULL;
+}
+
+/* Every line of `text` is one JSON object; returns how many. */
+static unsigned check_json_lines(const char *text)
+{
+    unsigned lines = 0;
+    char line[4096];
+
+    while (*text) {
+        size_t len = strcspn(text, "\n");
+        const char *end;
+        TEST_ASSERT_TRUE(len < sizeof line);
+        memcpy(line, text, len);
+        line[len] = '\0';
+        TEST_ASSERT_EQUAL_INT_MESSAGE('{', line[0], line);
+        end = json_value(line);
+        TEST_ASSERT_TRUE_MESSAGE(end && *json_space(end) == '\0', line);
+        lines++;
+        text += len + (text[len] == '\n');
+    }
+    return lines;
+}
+
+static void test_json_diagnostics(void)
+{
+    TEST_ASSERT_EQUAL_INT(0, run("cp " WARN_ONLY " '" TMP "/we\"ird\\name.pn'"));
+    TEST_ASSERT_EQUAL_INT(1, run_pnc("--check -Werror --diagnostics=json '"
+                                     TMP "/we\"ird\\name.pn'"));
+    TEST_ASSERT_EQUAL_INT(1, check_json_lines(err_text));
+    TEST_ASSERT_EQUAL_STRING(
+        "{\"file\":\"" TMP "/we\\\"ird\\\\name.pn\",\"line\":34,\"column\":5,"
+        "\"byte_offset\":651,\"length\":9,\"severity\":\"error\","
+        "\"rule\":\"section-empty\",\"message\":\"section 'recipients' is "
+        "empty: it has no text and no subsections\"}\n",
+        err_text);
+
+    /* Notes, errors without a place, and every line still valid JSON. */
+    TEST_ASSERT_EQUAL_INT(2, run_pnc("--check --diagnostics json "
+                                     "tests/fixtures/bad/duplicate-id.pn "
+                                     TMP "/nowhere.pn"));
+    TEST_ASSERT_EQUAL_INT(3, check_json_lines(err_text));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, "\"severity\":\"note\",\"rule\":null"));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, "{\"file\":null,\"line\":null,"));
+
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("--check --diagnostics=json policies/*.pn"));
+    TEST_ASSERT_GREATER_OR_EQUAL(5, check_json_lines(err_text));
+}
+
+static void test_report(void)
+{
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("--report policies/*.pn"));
+    TEST_ASSERT_EQUAL_STRING("", err_text);
+    TEST_ASSERT_NOT_NULL(strstr(out_text, "nitd (nb): policies/nitd.nb.pn\n"
+        "  GDPR item             Art.      status   sections, or why\n"
+        "  controller            13(1)(a)  covered  #intro\n"));
+    TEST_ASSERT_NOT_NULL(strstr(out_text,
+        "  legal_basis           13(1)(c)  MISSING  required in every notice\n"));
+    TEST_ASSERT_NOT_NULL(strstr(out_text, "  5 covered, 4 waived, 3 missing\n"));
+    TEST_ASSERT_NOT_NULL(strstr(out_text, "internia (nb): "));
+    TEST_ASSERT_NOT_NULL(strstr(out_text, "intech (nb): "));
+    TEST_ASSERT_NOT_NULL(strstr(out_text, "ittotal (nb): "));
+    TEST_ASSERT_NOT_NULL(strstr(out_text, "ntc (nb): "));
+
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("--report " CHECK_DIR "clean.nb.pn"));
+    TEST_ASSERT_EQUAL_STRING(
+        "demo (nb): " CHECK_DIR "clean.nb.pn\n"
+        "  GDPR item             Art.      status   sections, or why\n"
+        "  controller            13(1)(a)  covered  #controller\n"
+        "  dpo                   13(1)(b)  waived   Demo has no data protection officer.\n"
+        "  purposes              13(1)(c)  covered  #purposes\n"
+        "  legal_basis           13(1)(c)  covered  #purposes\n"
+        "  legitimate_interests  13(1)(d)  covered  #purposes\n"
+        "  recipients            13(1)(e)  covered  #recipients\n"
+        "  transfers             13(1)(f)  waived   No data leaves the EU/EEA.\n"
+        "  retention             13(2)(a)  covered  #retention\n"
+        "  rights                13(2)(b)  covered  #rights\n"
+        "  consent_withdrawal    13(2)(c)  covered  #rights\n"
+        "  complaint             13(2)(d)  covered  #rights\n"
+        "  automated_decisions   13(2)(f)  waived   No automated decisions are made.\n"
+        "  9 covered, 3 waived, 0 missing\n",
+        out_text);
+
+    /* --report with --check runs the rules too. */
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("--report --check " WARN_ONLY));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, "[section-empty]"));
+    TEST_ASSERT_NOT_NULL(strstr(out_text, "empty (nb): "));
+}
+
+static void test_charset(void)
+{
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("--check " CHECK_DIR "clean.nb.pn"));
+    TEST_ASSERT_EQUAL_STRING("", err_text);
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("--check --charset latin1 "
+                                     CHECK_DIR "clean.nb.pn"));
+    TEST_ASSERT_EQUAL_STRING("", err_text);
+    TEST_ASSERT_EQUAL_INT(1, run_pnc("--check --charset ascii "
+                                     CHECK_DIR "clean.nb.pn"));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, "clean.nb.pn:26:9: error: 'å' "
+                                          "(U+00E5) is not in the ascii "
+                                          "charset; transliterate as 'aa' "
+                                          "(2 times in this file) [charset]\n"));
+    TEST_ASSERT_EQUAL_INT(1, run_pnc("--check --charset=" CHECK_DIR "font.txt "
+                                     CHECK_DIR "clean.nb.pn"));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, "26:9: error: 'å' (U+00E5) is not "
+                                          "in the " CHECK_DIR "font.txt "
+                                          "charset; transliterate as 'aa'"));
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("--check --charset " CHECK_DIR "font.txt "
+                                     CHECK_DIR "clean.en.pn"));
+    TEST_ASSERT_EQUAL_INT(2, run_pnc("--check --charset " TMP "/none.txt "
+                                     CHECK_DIR "clean.nb.pn"));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, "cannot open '" TMP "/none.txt'"));
+}
+
+static void test_translations_and_rule_list(void)
+{
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("--check " CHECK_DIR "clean.nb.pn "
+                                     CHECK_DIR "clean.en.pn"));
+    TEST_ASSERT_EQUAL_STRING("", err_text);
+    TEST_ASSERT_EQUAL_INT(0, run("(sed 's/^email: .*/email: info@demo.no/' "
+                                 CHECK_DIR "clean.en.pn >" TMP "/en.pn)"));
+    TEST_ASSERT_EQUAL_INT(1, run_pnc("--check " CHECK_DIR "clean.nb.pn "
+                                     TMP "/en.pn"));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, TMP "/en.pn:11:8: error: email "
+                                          "'info@demo.no' differs from the "
+                                          "nb notice's 'post@demo.no' "
+                                          "[translation-facts]\n"));
+
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("--list-rules"));
+    TEST_ASSERT_NOT_NULL(strstr(out_text, "orgno-checksum "));
+    TEST_ASSERT_NOT_NULL(strstr(out_text, "art13-retention "));
+}
+
 int main(void)
 {
     UNITY_BEGIN();
@@ -268,5 +584,13 @@ int main(void)
     RUN_TEST(test_every_bad_fixture_is_refused);
     RUN_TEST(test_errors_in_several_files_all_reported);
     RUN_TEST(test_same_notice_twice_is_an_error);
+    RUN_TEST(test_bundled_notices_pass_with_true_warnings);
+    RUN_TEST(test_werror_and_wno);
+    RUN_TEST(test_bad_w_options_exit_2);
+    RUN_TEST(test_one_wrong_digit_missing_retention_stray_byte);
+    RUN_TEST(test_json_diagnostics);
+    RUN_TEST(test_report);
+    RUN_TEST(test_charset);
+    RUN_TEST(test_translations_and_rule_list);
     return UNITY_END();
 }

@@ -1,0 +1,15 @@
+#include "check.h"
+
+void check_notices(mnotice *const *notices, size_t count,
+                   const check_options *o, diag *d)
+{
+    size_t i;
+
+    for (i = 0; i < count; i++) {
+        check_header(notices[i], d);
+        check_structure(notices[i], d);
+        check_art13(notices[i], d);
+        check_text(notices[i], o ? o->charset : NULL, d);
+    }
+    check_translations(notices, count, d);
+}

@@ -1,0 +1,40 @@
+/* check.h: the rules that read parsed notices (docs/CHECKS.md): header
+ * facts, structure, GDPR Art. 13 coverage, text and translations. The
+ * parser has already applied the rules that decide whether a file can be
+ * read at all (encoding, syntax); these run on notices it read without
+ * errors. */
+#ifndef PNC_CHECK_H
+#define PNC_CHECK_H
+
+#include <stddef.h>
+
+#include "check_charset.h"
+#include "diag.h"
+#include "model.h"
+
+typedef struct check_options {
+    const charset *charset; /* --charset, or NULL for no check */
+} check_options;
+
+/* Runs every rule on each notice, then compares the languages of each
+ * policy. The first file given for a policy is the one its other
+ * languages are compared with; the differences are reported on them. */
+void check_notices(mnotice *const *notices, size_t count,
+                   const check_options *o, diag *d);
+
+/* The rules of each area, for one notice (check_*.c). */
+void check_header(const mnotice *n, diag *d);
+void check_structure(const mnotice *n, diag *d);
+void check_art13(const mnotice *n, diag *d);
+void check_text(const mnotice *n, const charset *cs, diag *d);
+void check_translations(mnotice *const *notices, size_t count, diag *d);
+
+/* Finds the first obfuscated e-mail mark in `len` bytes at `s`: "(at)",
+ * "[at]", "(dot)", Cloudflare's "[email protected]" and the like, in any
+ * case. With `loose`, also " at " and " dot " between words (for a header
+ * value, which has no other reason to hold them). Returns the mark's
+ * offset and sets `*mark_len`, or returns `len` when there is none. */
+size_t check_find_obfuscation(const char *s, size_t len, int loose,
+                              size_t *mark_len);
+
+#endif

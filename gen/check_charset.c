@@ -1,0 +1,179 @@
+#include "check_charset.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "source.h"
+#include "utf8.h"
+
+static void add_range(charset *cs, uint32_t first, uint32_t last)
+{
+    cs->ranges = grow_array(cs->ranges, &cs->range_cap,
+                            2 * (cs->range_count + 1), sizeof *cs->ranges);
+    cs->ranges[2 * cs->range_count] = first;
+    cs->ranges[2 * cs->range_count + 1] = last;
+    cs->range_count++;
+}
+
+/* Reads "U+XXXX" (4 to 6 hex digits) at `*s`, advancing it. */
+static int read_code_point(const char **s, uint32_t *cp)
+{
+    const char *p = *s;
+    uint32_t value = 0;
+    int digits = 0;
+
+    if (p[0] != 'U' || p[1] != '+')
+        return 0;
+    for (p += 2; digits < 7; p++, digits++) {
+        char c = *p;
+        unsigned v;
+        if (c >= '0' && c <= '9')
+            v = (unsigned)(c - '0');
+        else if (c >= 'A' && c <= 'F')
+            v = (unsigned)(c - 'A' + 10);
+        else if (c >= 'a' && c <= 'f')
+            v = (unsigned)(c - 'a' + 10);
+        else
+            break;
+        value = value * 16 + v;
+    }
+    if (digits < 4 || digits > 6 || value > 0x10FFFFu)
+        return 0;
+    *s = p;
+    *cp = value;
+    return 1;
+}
+
+/* A line that is exactly "U+XXXX" or "U+XXXX..U+YYYY". */
+static int parse_range_line(const char *line, uint32_t *first,
+                            uint32_t *last)
+{
+    const char *p = line;
+
+    if (!read_code_point(&p, first))
+        return 0;
+    *last = *first;
+    if (p[0] == '.' && p[1] == '.') {
+        p += 2;
+        if (!read_code_point(&p, last))
+            return 0;
+    }
+    return *p == '\0';
+}
+
+static unsigned parse_file(charset *cs, const source *src, diag *d)
+{
+    unsigned errors = 0;
+    size_t i;
+
+    for (i = 0; i < src->line_count; i++) {
+        size_t len, at = 0;
+        const unsigned char *line = source_line(src, i, &len);
+        char *text = xstrndup((const char *)line, len);
+        uint32_t first, last;
+
+        while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t'))
+            text[--len] = '\0';
+        if (len == 0 || text[0] == '#') {
+            free(text);
+            continue;
+        }
+        if (parse_range_line(text, &first, &last)) {
+            if (first > last) {
+                diag_at(d, DIAG_ERROR, src, src->line_starts[i], len, NULL,
+                        "range ends before it starts");
+                errors++;
+            } else {
+                add_range(cs, first, last);
+            }
+            free(text);
+            continue;
+        }
+        while (at < len) {
+            uint32_t cp;
+            size_t n = utf8_decode(line + at, len - at, &cp);
+            if (n == 0)
+                n = 1; /* cannot happen: the encoding was checked */
+            else if (cp != ' ' && cp != '\t')
+                add_range(cs, cp, cp);
+            at += n;
+        }
+        free(text);
+    }
+    return errors;
+}
+
+int charset_load(charset *cs, const char *spec, diag *d)
+{
+    source src;
+    int status = 0;
+
+    memset(cs, 0, sizeof *cs);
+    cs->name = xstrndup(spec, strlen(spec));
+    add_range(cs, ' ', ' ');
+    if (strcmp(spec, "ascii") == 0 || strcmp(spec, "latin1") == 0) {
+        add_range(cs, 0x21, 0x7E);
+        if (strcmp(spec, "latin1") == 0)
+            add_range(cs, 0xA0, 0xFF);
+        return 0;
+    }
+    if (source_load(&src, spec, d) != 0)
+        return 2;
+    if (source_check_encoding(&src, d) > 0 || parse_file(cs, &src, d) > 0)
+        status = 2;
+    source_free(&src);
+    return status;
+}
+
+int charset_has(const charset *cs, uint32_t cp)
+{
+    size_t i;
+    for (i = 0; i < cs->range_count; i++)
+        if (cp >= cs->ranges[2 * i] && cp <= cs->ranges[2 * i + 1])
+            return 1;
+    return 0;
+}
+
+int charset_has_text(const charset *cs, const char *text)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t len = strlen(text), i = 0;
+
+    while (i < len) {
+        uint32_t cp;
+        size_t n = utf8_decode(s + i, len - i, &cp);
+        if (n == 0 || !charset_has(cs, cp))
+            return 0;
+        i += n;
+    }
+    return 1;
+}
+
+const char *charset_transliteration(uint32_t cp)
+{
+    static const struct {
+        uint32_t cp;
+        const char *as;
+    } table[] = {
+        {0x00A0, " "},  {0x00AB, "\""}, {0x00BB, "\""}, {0x00C5, "Aa"},
+        {0x00C6, "Ae"}, {0x00C9, "E"},  {0x00D8, "O"},  {0x00E5, "aa"},
+        {0x00E6, "ae"}, {0x00E9, "e"},  {0x00F8, "o"},  {0x2011, "-"},
+        {0x2013, "-"},  {0x2014, "-"},  {0x2018, "'"},  {0x2019, "'"},
+        {0x201C, "\""}, {0x201D, "\""}, {0x201E, "\""}, {0x2022, "*"},
+        {0x2026, "..."},
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof table / sizeof table[0]; i++)
+        if (table[i].cp == cp)
+            return table[i].as;
+    return NULL;
+}
+
+void charset_free(charset *cs)
+{
+    free(cs->name);
+    free(cs->ranges);
+    memset(cs, 0, sizeof *cs);
+}

@@ -1,0 +1,331 @@
+/* check_header.c: the header's facts are the structured contact details
+ * firmware shows and dials; each must be well formed. */
+#include <string.h>
+
+#include "check.h"
+#include "rules.h"
+
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static int is_alpha(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static char lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+static int starts_with_nocase(const char *s, size_t len, const char *word)
+{
+    size_t i, n = strlen(word);
+    if (len < n)
+        return 0;
+    for (i = 0; i < n; i++)
+        if (lower(s[i]) != word[i])
+            return 0;
+    return 1;
+}
+
+/* ---- Obfuscated e-mail addresses ----------------------------------------- */
+
+size_t check_find_obfuscation(const char *s, size_t len, int loose,
+                              size_t *mark_len)
+{
+    static const char *const marks[] = {
+        "[email protected]", "[email\xc2\xa0protected]", "(at)", "[at]",
+        "{at}", "<at>", "(dot)", "[dot]", "{dot}", "<dot>", "(@)", "[@]",
+    };
+    static const char *const loose_marks[] = {" at ", " dot "};
+    size_t i, m;
+
+    for (i = 0; i < len; i++) {
+        for (m = 0; m < sizeof marks / sizeof marks[0]; m++) {
+            if (starts_with_nocase(s + i, len - i, marks[m])) {
+                *mark_len = strlen(marks[m]);
+                return i;
+            }
+        }
+        for (m = 0; loose && m < sizeof loose_marks / sizeof loose_marks[0];
+             m++) {
+            if (starts_with_nocase(s + i, len - i, loose_marks[m])) {
+                *mark_len = strlen(loose_marks[m]);
+                return i;
+            }
+        }
+    }
+    return len;
+}
+
+/* ---- Well-formed values --------------------------------------------------- */
+
+static int is_leap_year(unsigned year)
+{
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+/* YYYY-MM-DD, and a day that exists in that month of that year. */
+static int is_real_date(const char *s)
+{
+    static const unsigned days[12] = {31, 28, 31, 30, 31, 30,
+                                      31, 31, 30, 31, 30, 31};
+    unsigned year, month, day, i;
+
+    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return 0;
+    for (i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && !is_digit(s[i]))
+            return 0;
+    year = (unsigned)((s[0] - '0') * 1000 + (s[1] - '0') * 100 +
+                      (s[2] - '0') * 10 + (s[3] - '0'));
+    month = (unsigned)((s[5] - '0') * 10 + (s[6] - '0'));
+    day = (unsigned)((s[8] - '0') * 10 + (s[9] - '0'));
+    if (month < 1 || month > 12 || day < 1)
+        return 0;
+    return day <= days[month - 1] + (month == 2 && is_leap_year(year));
+}
+
+/* A host name: dot-separated labels of letters, digits and '-' (or bytes
+ * of non-ASCII letters, for internationalised names), neither starting nor
+ * ending with '-', at most 63 bytes each; at least two labels, the last
+ * holding a letter. Returns its length at `s`, or 0. */
+static size_t host_length(const char *s)
+{
+    size_t i = 0, labels = 0;
+    int has_letter = 0;
+
+    for (;;) {
+        size_t start = i;
+        has_letter = 0;
+        while (is_alpha(s[i]) || is_digit(s[i]) || s[i] == '-' ||
+               (unsigned char)s[i] >= 0x80) {
+            if (!is_digit(s[i]) && s[i] != '-')
+                has_letter = 1;
+            i++;
+        }
+        if (i == start || i - start > 63 || s[start] == '-' ||
+            s[i - 1] == '-')
+            return 0;
+        labels++;
+        if (s[i] != '.')
+            break;
+        i++;
+    }
+    return labels >= 2 && has_letter ? i : 0;
+}
+
+/* Why `s` is not an http(s) URL, or NULL when it is one. */
+static const char *url_problem(const char *s)
+{
+    size_t host;
+
+    if (starts_with_nocase(s, strlen(s), "https://"))
+        s += 8;
+    else if (starts_with_nocase(s, strlen(s), "http://"))
+        s += 7;
+    else
+        return "it does not start with https:// or http://";
+    host = host_length(s);
+    if (host == 0)
+        return "the host name is not well formed";
+    s += host;
+    if (*s == ':') {
+        size_t digits = 0;
+        while (is_digit(s[1 + digits]))
+            digits++;
+        if (digits == 0 || digits > 5)
+            return "the port after ':' is not a number";
+        s += 1 + digits;
+    }
+    if (*s != '\0' && *s != '/' && *s != '?' && *s != '#')
+        return "the host name is followed by something other than a path";
+    for (; *s; s++)
+        if ((unsigned char)*s <= ' ' || strchr("\"<>\\^`{|}", *s))
+            return "it contains a character a URL cannot hold, such as a "
+                   "space or a quote";
+    return NULL;
+}
+
+static int is_local_part_char(char c)
+{
+    return is_alpha(c) || is_digit(c) || strchr("!#$%&'*+/=?^_`{|}~.-", c);
+}
+
+/* Why `s` is not an e-mail address, or NULL when it is one. */
+static const char *email_problem(const char *s)
+{
+    const char *at = strchr(s, '@');
+    size_t i, local;
+
+    if (starts_with_nocase(s, strlen(s), "mailto:"))
+        return "write the address without 'mailto:'";
+    if (!at)
+        return "it has no '@'";
+    if (strchr(at + 1, '@'))
+        return "it has more than one '@'";
+    local = (size_t)(at - s);
+    if (local == 0 || local > 64)
+        return "the part before '@' is empty or longer than 64 bytes";
+    for (i = 0; i < local; i++)
+        if (!is_local_part_char(s[i]))
+            return "the part before '@' holds a character an address "
+                   "cannot";
+    if (s[0] == '.' || s[local - 1] == '.' || strstr(s, "..") != NULL)
+        return "a dot starts or ends the part before '@', or two follow "
+               "each other";
+    if (host_length(at + 1) != strlen(at + 1))
+        return "the domain after '@' is not well formed";
+    return NULL;
+}
+
+/* Copies the digits of `s` into `digits` (at most `size` - 1); returns
+ * their count, or `size` when `s` holds anything but digits and spaces. */
+static size_t digits_of(const char *s, char *digits, size_t size)
+{
+    size_t count = 0;
+
+    for (; *s; s++) {
+        if (*s == ' ')
+            continue;
+        if (!is_digit(*s) || count + 1 >= size)
+            return size;
+        digits[count++] = *s;
+    }
+    digits[count] = '\0';
+    return count;
+}
+
+static int is_norwegian_phone(const char *s)
+{
+    char digits[16];
+
+    if (strncmp(s, "+47", 3) == 0)
+        s += 3;
+    else if (strncmp(s, "0047", 4) == 0)
+        s += 4;
+    return digits_of(s, digits, sizeof digits) == 8;
+}
+
+/* ---- The rules ----------------------------------------------------------- */
+
+static void check_date(const mnotice *n, diag *d)
+{
+    if (n->updated.s && !is_real_date(n->updated.s))
+        rule_report(d, RULE_HEADER_DATE, n->src, n->updated.offset,
+                    n->updated.span,
+                    "updated '%s' is not a real date written YYYY-MM-DD",
+                    n->updated.s);
+}
+
+static void check_web(const mnotice *n, diag *d)
+{
+    const mstr *web = &n->facts[FACT_WEB];
+    const char *problem = web->s ? url_problem(web->s) : NULL;
+
+    if (problem)
+        rule_report(d, RULE_HEADER_URL, n->src, web->offset, web->span,
+                    "web address '%s' is not a well-formed URL: %s", web->s,
+                    problem);
+}
+
+static void check_email(const mnotice *n, diag *d)
+{
+    const mstr *email = &n->facts[FACT_EMAIL];
+    size_t mark, mark_len;
+    const char *problem;
+
+    if (!email->s)
+        return;
+    mark = check_find_obfuscation(email->s, strlen(email->s), 1, &mark_len);
+    if (mark < strlen(email->s)) {
+        rule_report(d, RULE_HEADER_EMAIL_OBFUSCATED, n->src,
+                    email->offset + mark, mark_len,
+                    "e-mail address '%s' is obfuscated ('%.*s'); the header "
+                    "must give the address itself",
+                    email->s, (int)mark_len, email->s + mark);
+        return;
+    }
+    problem = email_problem(email->s);
+    if (problem)
+        rule_report(d, RULE_HEADER_EMAIL, n->src, email->offset, email->span,
+                    "e-mail address '%s' is not well formed: %s", email->s,
+                    problem);
+}
+
+static void check_phone(const mnotice *n, diag *d)
+{
+    const mstr *phone = &n->facts[FACT_PHONE];
+
+    if (phone->s && !is_norwegian_phone(phone->s))
+        rule_report(d, RULE_HEADER_PHONE, n->src, phone->offset, phone->span,
+                    "phone number '%s' is not a Norwegian number: expected 8 "
+                    "digits, optionally after +47 (spaces are allowed)",
+                    phone->s);
+}
+
+static void check_postcode(const mnotice *n, diag *d)
+{
+    const mstr *code = &n->facts[FACT_POSTCODE];
+    const char *s = code->s;
+
+    if (s && !(strlen(s) == 4 && is_digit(s[0]) && is_digit(s[1]) &&
+               is_digit(s[2]) && is_digit(s[3])))
+        rule_report(d, RULE_HEADER_POSTCODE, n->src, code->offset,
+                    code->span, "postcode '%s' is not 4 digits", s);
+}
+
+/* Norwegian organisation numbers end in a MOD11 check digit: weigh the
+ * first eight digits by 3 2 7 6 5 4 3 2; the check digit is 11 minus the
+ * sum's remainder by 11, 0 when that remainder is 0, and no number has
+ * remainder 1. */
+static void check_orgno(const mnotice *n, diag *d)
+{
+    static const int weights[8] = {3, 2, 7, 6, 5, 4, 3, 2};
+    const mstr *orgno = &n->facts[FACT_ORGNO];
+    char digits[16];
+    int sum = 0, remainder, i;
+
+    if (!orgno->s)
+        return;
+    if (digits_of(orgno->s, digits, sizeof digits) != 9) {
+        rule_report(d, RULE_HEADER_ORGNO, n->src, orgno->offset, orgno->span,
+                    "organisation number '%s' is not 9 digits (spaces "
+                    "between them are allowed)",
+                    orgno->s);
+        return;
+    }
+    for (i = 0; i < 8; i++)
+        sum += (digits[i] - '0') * weights[i];
+    remainder = sum % 11;
+    if (remainder == 1)
+        rule_report(d, RULE_ORGNO_CHECKSUM, n->src, orgno->offset,
+                    orgno->span,
+                    "organisation number %s cannot be valid: its first eight "
+                    "digits leave remainder 1 in the MOD11 check",
+                    orgno->s);
+    else if (digits[8] - '0' != (remainder == 0 ? 0 : 11 - remainder))
+        rule_report(d, RULE_ORGNO_CHECKSUM, n->src, orgno->offset,
+                    orgno->span,
+                    "organisation number %s fails the MOD11 check: its check "
+                    "digit should be %d, not %c",
+                    orgno->s, remainder == 0 ? 0 : 11 - remainder,
+                    digits[8]);
+}
+
+void check_header(const mnotice *n, diag *d)
+{
+    check_date(n, d);
+    check_orgno(n, d);
+    check_postcode(n, d);
+    check_email(n, d);
+    check_phone(n, d);
+    check_web(n, d);
+    if (!n->facts[FACT_EMAIL].s)
+        rule_report(d, RULE_HEADER_EMAIL_MISSING, n->src, n->header_end, 3,
+                    "no e-mail address for the controller: add 'email:' to "
+                    "the header (contact details, GDPR Art. 13(1)(a))");
+}

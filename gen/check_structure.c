@@ -1,0 +1,309 @@
+/* check_structure.c: the shape of a notice: heading numbers in sequence,
+ * no empty sections, no section given twice. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "check.h"
+#include "rules.h"
+
+/* ---- Heading numbers -------------------------------------------------------- */
+
+#define MAX_NUMBER_PARTS 8
+
+typedef struct number {
+    unsigned long part[MAX_NUMBER_PARTS];
+    size_t count;
+} number;
+
+/* "2", "2.1" or "6." (a trailing dot is a style, not a level). */
+static int parse_number(const char *s, number *out)
+{
+    out->count = 0;
+    while (*s) {
+        unsigned long value = 0;
+        size_t digits = 0;
+        while (*s >= '0' && *s <= '9' && digits < 6) {
+            value = value * 10 + (unsigned long)(*s - '0');
+            s++;
+            digits++;
+        }
+        if (digits == 0 || out->count == MAX_NUMBER_PARTS ||
+            (*s != '.' && *s != '\0'))
+            return 0;
+        out->part[out->count++] = value;
+        if (*s == '.')
+            s++;
+    }
+    return out->count > 0;
+}
+
+static void format_number(const number *n, char *out, size_t size)
+{
+    size_t i, used = 0;
+
+    out[0] = '\0';
+    for (i = 0; i < n->count && used < size; i++) {
+        int w = snprintf(out + used, size - used, "%s%lu", i ? "." : "",
+                         n->part[i]);
+        if (w < 0)
+            break;
+        used += (size_t)w;
+    }
+}
+
+/* The number expected after `prev` at the depth of `next`: the next one at
+ * that depth, or the first one a level deeper. */
+static number expected_after(const number *prev, const number *next)
+{
+    number e = *prev;
+
+    if (next->count > prev->count) {
+        e.part[e.count++] = 1;
+    } else {
+        e.count = next->count;
+        e.part[e.count - 1]++;
+    }
+    return e;
+}
+
+static int same_number(const number *a, const number *b)
+{
+    return a->count == b->count &&
+           memcmp(a->part, b->part, a->count * sizeof a->part[0]) == 0;
+}
+
+static void check_numbers(const mnotice *n, diag *d)
+{
+    number prev, cur, want;
+    int have_prev = 0;
+    size_t i;
+
+    for (i = 0; i < n->section_count; i++) {
+        const mstr *text = &n->sections[i].number;
+        char expected[64], before[64], got[64];
+
+        if (!text->s || text->s[0] == '\0')
+            continue;
+        if (!parse_number(text->s, &cur)) {
+            rule_report(d, RULE_HEADING_NUMBER_SEQUENCE, n->src, text->offset,
+                        text->span,
+                        "section number '%s' is not of the form 2 or 2.1",
+                        text->s);
+            continue;
+        }
+        if (have_prev) {
+            want = expected_after(&prev, &cur);
+        } else {
+            want.count = 1;
+            want.part[0] = 1;
+            if (cur.count > 1)
+                want = expected_after(&want, &cur);
+        }
+        if (!same_number(&cur, &want)) {
+            format_number(&want, expected, sizeof expected);
+            format_number(&cur, got, sizeof got);
+            if (have_prev) {
+                format_number(&prev, before, sizeof before);
+                rule_report(d, RULE_HEADING_NUMBER_SEQUENCE, n->src,
+                            text->offset, text->span,
+                            "section number %s follows %s; expected %s",
+                            got, before, expected);
+            } else {
+                rule_report(d, RULE_HEADING_NUMBER_SEQUENCE, n->src,
+                            text->offset, text->span,
+                            "the first section number is %s; expected %s",
+                            got, expected);
+            }
+        }
+        prev = cur;
+        have_prev = 1;
+    }
+}
+
+/* ---- Empty sections ----------------------------------------------------- */
+
+static void check_empty(const mnotice *n, diag *d)
+{
+    size_t i;
+
+    for (i = 0; i < n->section_count; i++) {
+        const msection *s = &n->sections[i];
+        int has_subsection = i + 1 < n->section_count &&
+                             n->sections[i + 1].level > s->level;
+
+        if (s->level > 0 && s->block_count == 0 && !has_subsection)
+            rule_report(d, RULE_SECTION_EMPTY, n->src, s->title.offset,
+                        s->title.span,
+                        "section '%s' is empty: it has no text and no "
+                        "subsections",
+                        s->id.s);
+    }
+}
+
+/* ---- Duplicate sections ----------------------------------------------------- */
+
+typedef struct section_key {
+    size_t index;   /* in the notice */
+    size_t parent;  /* index of the enclosing section, or (size_t)-1 */
+    unsigned long hash; /* of the blocks' kinds and text */
+    const msection *s;
+} section_key;
+
+static int compare_titles(const char *a, const char *b)
+{
+    for (;; a++, b++) {
+        char x = (*a >= 'A' && *a <= 'Z') ? (char)(*a - 'A' + 'a') : *a;
+        char y = (*b >= 'A' && *b <= 'Z') ? (char)(*b - 'A' + 'a') : *b;
+        if (x != y || x == '\0')
+            return (unsigned char)x - (unsigned char)y;
+    }
+}
+
+static int by_parent_and_title(const void *a, const void *b)
+{
+    const section_key *x = a, *y = b;
+    int by_title;
+
+    if (x->parent != y->parent)
+        return x->parent < y->parent ? -1 : 1;
+    by_title = compare_titles(x->s->title.s, y->s->title.s);
+    if (by_title)
+        return by_title;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static int by_content_hash(const void *a, const void *b)
+{
+    const section_key *x = a, *y = b;
+
+    if (x->hash != y->hash)
+        return x->hash < y->hash ? -1 : 1;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static unsigned long content_hash(const msection *s)
+{
+    unsigned long h = 5381;
+    size_t i;
+    const char *t;
+
+    for (i = 0; i < s->block_count; i++) {
+        h = h * 33 + (unsigned long)s->blocks[i].kind;
+        for (t = s->blocks[i].text.s; *t; t++)
+            h = h * 33 + (unsigned char)*t;
+    }
+    return h;
+}
+
+static int same_content(const msection *a, const msection *b)
+{
+    size_t i;
+
+    if (a->block_count != b->block_count || a->block_count == 0)
+        return 0;
+    for (i = 0; i < a->block_count; i++)
+        if (a->blocks[i].kind != b->blocks[i].kind ||
+            strcmp(a->blocks[i].text.s, b->blocks[i].text.s) != 0)
+            return 0;
+    return 1;
+}
+
+/* Marks in `first_of[i]` the earlier section that section i repeats, by
+ * title under the same parent, or by text; (size_t)-1 if none. Sorting
+ * keeps this fast for notices with very many sections. */
+static void find_duplicates(section_key *keys, size_t count,
+                            size_t *title_of, size_t *text_of)
+{
+    size_t i, j;
+
+    qsort(keys, count, sizeof *keys, by_parent_and_title);
+    for (i = 1; i < count; i++) {
+        const section_key *a = &keys[i - 1], *b = &keys[i];
+        if (a->parent == b->parent &&
+            compare_titles(a->s->title.s, b->s->title.s) == 0)
+            title_of[b->index] = title_of[a->index] != (size_t)-1
+                                     ? title_of[a->index]
+                                     : a->index;
+    }
+    qsort(keys, count, sizeof *keys, by_content_hash);
+    for (i = 0; i < count; i++) {
+        for (j = i + 1; j < count && keys[j].hash == keys[i].hash; j++) {
+            size_t later = keys[j].index;
+            if (text_of[later] == (size_t)-1 &&
+                same_content(keys[i].s, keys[j].s))
+                text_of[later] = keys[i].index;
+        }
+    }
+}
+
+static void check_duplicates(const mnotice *n, diag *d)
+{
+    section_key *keys = xmalloc(n->section_count * sizeof *keys);
+    size_t *title_of = xmalloc(n->section_count * sizeof *title_of);
+    size_t *text_of = xmalloc(n->section_count * sizeof *text_of);
+    size_t open[4]; /* the latest section at each level, 0-3 */
+    size_t i, count = 0;
+
+    for (i = 0; i < 4; i++)
+        open[i] = (size_t)-1;
+    for (i = 0; i < n->section_count; i++) {
+        const msection *s = &n->sections[i];
+        unsigned level;
+
+        title_of[i] = text_of[i] = (size_t)-1;
+        open[s->level] = i;
+        for (level = s->level + 1; level < 4; level++)
+            open[level] = (size_t)-1;
+        if (s->level == 0)
+            continue;
+        keys[count].index = i;
+        keys[count].parent = (size_t)-1;
+        for (level = s->level; level-- > 0;) {
+            if (open[level] != (size_t)-1) {
+                keys[count].parent = open[level];
+                break;
+            }
+        }
+        keys[count].hash = content_hash(s);
+        keys[count].s = s;
+        count++;
+    }
+    find_duplicates(keys, count, title_of, text_of);
+
+    for (i = 0; i < n->section_count; i++) {
+        const msection *s = &n->sections[i];
+        const msection *first;
+
+        if (title_of[i] != (size_t)-1) {
+            first = &n->sections[title_of[i]];
+            if (rule_report(d, RULE_SECTION_DUPLICATE, n->src, s->title.offset,
+                            s->title.span,
+                            "a section titled '%s' is already under the "
+                            "same heading",
+                            s->title.s))
+                diag_at(d, DIAG_NOTE, n->src, first->title.offset,
+                        first->title.span, NULL, "first given here");
+        } else if (text_of[i] != (size_t)-1) {
+            first = &n->sections[text_of[i]];
+            if (rule_report(d, RULE_SECTION_DUPLICATE, n->src, s->title.offset,
+                            s->title.span,
+                            "section '%s' has the same text as section '%s'",
+                            s->id.s, first->id.s))
+                diag_at(d, DIAG_NOTE, n->src, first->title.offset,
+                        first->title.span, NULL, "section '%s' is here",
+                        first->id.s);
+        }
+    }
+    free(keys);
+    free(title_of);
+    free(text_of);
+}
+
+void check_structure(const mnotice *n, diag *d)
+{
+    check_numbers(n, d);
+    check_empty(n, d);
+    check_duplicates(n, d);
+}

@@ -1,0 +1,141 @@
+/* check_text.c: the text a person reads: no damaged characters, no
+ * obfuscated e-mail addresses, nothing the display cannot show. */
+#include <stdlib.h>
+
+#include "buf.h"
+#include "check.h"
+#include "rules.h"
+#include "utf8.h"
+
+/* U+FFFD anywhere in the file, comments too: it means the text went
+ * through a conversion that lost characters. */
+static void check_replacement_chars(const mnotice *n, diag *d)
+{
+    const source *src = n->src;
+    size_t i;
+
+    for (i = 0; i + 3 <= src->len; i++) {
+        if (src->text[i] == 0xEF && src->text[i + 1] == 0xBF &&
+            src->text[i + 2] == 0xBD)
+            rule_report(d, RULE_REPLACEMENT_CHAR, src, i, 3,
+                        "U+FFFD replacement character at byte offset %lu: "
+                        "a conversion lost the character that was here",
+                        (unsigned long)i);
+    }
+}
+
+/* Body text may quote an address as a web page obfuscated it, but the
+ * person cannot use it as written. The header's email: is checked by
+ * header-email-obfuscated. */
+static void check_obfuscated_emails(const mnotice *n, diag *d)
+{
+    size_t i;
+
+    for (i = 0; i < n->shown_count; i++) {
+        const mspan *t = &n->shown[i];
+        const char *s = (const char *)n->src->text + t->offset;
+        size_t at = 0, mark_len;
+
+        if (t->offset < n->header_end)
+            continue;
+        while (at < t->len) {
+            size_t found = check_find_obfuscation(s + at, t->len - at, 0,
+                                                  &mark_len);
+            if (found == t->len - at)
+                break;
+            rule_report(d, RULE_TEXT_EMAIL_OBFUSCATED, n->src,
+                        t->offset + at + found, mark_len,
+                        "obfuscated e-mail address ('%.*s'): a person "
+                        "cannot write to it as shown; give the address",
+                        (int)mark_len, s + at + found);
+            at += found + mark_len;
+        }
+    }
+}
+
+/* ---- --charset ------------------------------------------------------------ */
+
+typedef struct missing_char {
+    uint32_t cp;
+    size_t offset; /* first occurrence */
+    size_t count;
+} missing_char;
+
+/* Characters that would be invisible or confusing between quotes. */
+static int is_invisible(uint32_t cp)
+{
+    return cp == 0xA0 || cp == 0xAD || (cp >= 0x2000 && cp <= 0x200F) ||
+           (cp >= 0x2028 && cp <= 0x202F) || cp == 0x205F || cp == 0x3000 ||
+           cp == 0xFEFF;
+}
+
+static void report_missing(const mnotice *n, const charset *cs,
+                           const missing_char *m, diag *d)
+{
+    const char *as = charset_transliteration(m->cp);
+    char glyph[16] = "";
+    char more[64] = "";
+    char hint[64] = "";
+
+    if (!is_invisible(m->cp)) {
+        size_t len = 1;
+        while (len < 4 && (n->src->text[m->offset + len] & 0xC0u) == 0x80u)
+            len++;
+        snprintf(glyph, sizeof glyph, "'%.*s' ", (int)len,
+                 (const char *)n->src->text + m->offset);
+    }
+    if (m->count > 1)
+        snprintf(more, sizeof more, " (%lu times in this file)",
+                 (unsigned long)m->count);
+    if (as && charset_has_text(cs, as))
+        snprintf(hint, sizeof hint, "; transliterate as '%s'", as);
+    rule_report(d, RULE_CHARSET, n->src, m->offset, 1,
+                "%s(U+%04lX) is not in the %s charset%s%s", glyph,
+                (unsigned long)m->cp, cs->name, hint, more);
+}
+
+/* One diagnostic for each character the display lacks, at its first use:
+ * a Norwegian notice on an ASCII display would otherwise give hundreds. */
+static void check_charset(const mnotice *n, const charset *cs, diag *d)
+{
+    missing_char *missing = NULL;
+    size_t count = 0, cap = 0, i, k;
+
+    for (i = 0; i < n->shown_count; i++) {
+        const unsigned char *s = n->src->text + n->shown[i].offset;
+        size_t len = n->shown[i].len, at = 0;
+
+        while (at < len) {
+            uint32_t cp;
+            size_t step = utf8_decode(s + at, len - at, &cp);
+
+            if (step == 0)
+                step = 1; /* cannot happen: the encoding was checked */
+            else if (cp != '\t' && !charset_has(cs, cp)) {
+                for (k = 0; k < count && missing[k].cp != cp; k++)
+                    continue;
+                if (k == count) {
+                    missing = grow_array(missing, &cap, count + 1,
+                                         sizeof *missing);
+                    missing[k].cp = cp;
+                    missing[k].offset = n->shown[i].offset + at;
+                    missing[k].count = 0;
+                    count++;
+                }
+                missing[k].count++;
+            }
+            at += step;
+        }
+    }
+    for (k = 0; k < count; k++)
+        report_missing(n, cs, &missing[k], d);
+    free(missing);
+}
+
+void check_text(const mnotice *n, const charset *cs, diag *d)
+{
+    check_replacement_chars(n, d);
+    check_obfuscated_emails(n, d);
+    if (cs)
+        check_charset(n, cs, d);
+}

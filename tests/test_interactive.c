@@ -1,0 +1,114 @@
+/* The kiosk in a real terminal: started in a detached tmux session, driven
+ * with send-keys, read back with capture-pane. Each step waits (up to five
+ * seconds) for the screen it expects, so a slow machine does not make it
+ * flaky. Ignored when tmux is not installed. */
+#define _POSIX_C_SOURCE 200809L
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "unity.h"
+
+#ifndef BUILD_DIR
+#define BUILD_DIR "build"
+#endif
+#define SESSION "pnc-kiosk-test"
+#define PANE BUILD_DIR "/tests/pane.txt"
+
+static char pane[65536];
+
+static int sh(const char *command)
+{
+    return system(command);
+}
+
+void setUp(void)
+{
+    if (sh("command -v tmux >/dev/null 2>&1") != 0)
+        TEST_IGNORE_MESSAGE("tmux not found: apt-get install tmux");
+    sh("tmux kill-session -t " SESSION " 2>/dev/null");
+}
+
+void tearDown(void)
+{
+    sh("tmux kill-session -t " SESSION " 2>/dev/null");
+}
+
+static void capture(void)
+{
+    FILE *f;
+    size_t n = 0;
+
+    sh("tmux capture-pane -p -t " SESSION " > " PANE " 2>/dev/null");
+    f = fopen(PANE, "rb");
+    if (f) {
+        n = fread(pane, 1, sizeof pane - 1, f);
+        fclose(f);
+    }
+    pane[n] = '\0';
+}
+
+/* Polls the pane until it shows `text`. */
+static void wait_for(const char *text)
+{
+    struct timespec pause = {0, 50 * 1000 * 1000};
+    char message[300];
+    int tries;
+
+    for (tries = 0; tries < 100; tries++) {
+        capture();
+        if (strstr(pane, text))
+            return;
+        nanosleep(&pause, NULL);
+    }
+    snprintf(message, sizeof message, "the screen never showed \"%s\"", text);
+    TEST_FAIL_MESSAGE(message);
+}
+
+static void keys(const char *k)
+{
+    char command[256];
+    snprintf(command, sizeof command, "tmux send-keys -t " SESSION " %s", k);
+    TEST_ASSERT_EQUAL_INT(0, sh(command));
+}
+
+static void test_pages_menus_language_and_quit(void)
+{
+    TEST_ASSERT_EQUAL_INT(0, sh("tmux new-session -d -s " SESSION
+                                " -x 80 -y 24 '" BUILD_DIR "/kiosk --size 40x12"
+                                " --policy intech --lang nb'"));
+    wait_for("intech:nb first layer 1/3");
+    wait_for("|Intech AS, org.nr. 983 040 225");
+    keys("n");
+    wait_for("intech:nb first layer 2/3");
+    keys("Left");
+    wait_for("intech:nb first layer 1/3");
+    keys("m");
+    wait_for("intech:nb sections");
+    keys("6");
+    wait_for("|Data fra tredjepart ");
+    keys("l");
+    wait_for("intech:en page");
+    wait_for("|Data from third parties");
+    keys("q");
+    {
+        struct timespec pause = {0, 100 * 1000 * 1000};
+        int tries;
+        for (tries = 0; tries < 50; tries++) {
+            if (sh("tmux has-session -t " SESSION " 2>/dev/null") != 0)
+                return; /* the kiosk quit, and its session with it */
+            nanosleep(&pause, NULL);
+        }
+        TEST_FAIL_MESSAGE("the kiosk did not quit on 'q'");
+    }
+}
+
+int main(void)
+{
+    UNITY_BEGIN();
+    RUN_TEST(test_pages_menus_language_and_quit);
+    return UNITY_END();
+}
