@@ -14,6 +14,7 @@
 
 typedef struct check_options {
     const charset *charset; /* --charset, or NULL for no check */
+    unsigned transliterate; /* --transliterate: PN_ASCII, PN_LATIN1 or 0 */
 } check_options;
 
 /* Runs every rule on each notice, then compares the languages of each
@@ -26,7 +27,8 @@ void check_notices(mnotice *const *notices, size_t count,
 void check_header(const mnotice *n, diag *d);
 void check_structure(const mnotice *n, diag *d);
 void check_art13(const mnotice *n, diag *d);
-void check_text(const mnotice *n, const charset *cs, diag *d);
+void check_text(const mnotice *n, const charset *cs, unsigned translit,
+                diag *d);
 void check_translations(mnotice *const *notices, size_t count, diag *d);
 
 /* Finds the first obfuscated e-mail mark in `len` bytes at `s`: "(at)",

@@ -150,27 +150,6 @@ int charset_has_text(const charset *cs, const char *text)
     return 1;
 }
 
-const char *charset_transliteration(uint32_t cp)
-{
-    static const struct {
-        uint32_t cp;
-        const char *as;
-    } table[] = {
-        {0x00A0, " "},  {0x00AB, "\""}, {0x00BB, "\""}, {0x00C5, "Aa"},
-        {0x00C6, "Ae"}, {0x00C9, "E"},  {0x00D8, "O"},  {0x00E5, "aa"},
-        {0x00E6, "ae"}, {0x00E9, "e"},  {0x00F8, "o"},  {0x2011, "-"},
-        {0x2013, "-"},  {0x2014, "-"},  {0x2018, "'"},  {0x2019, "'"},
-        {0x201C, "\""}, {0x201D, "\""}, {0x201E, "\""}, {0x2022, "*"},
-        {0x2026, "..."},
-    };
-    size_t i;
-
-    for (i = 0; i < sizeof table / sizeof table[0]; i++)
-        if (table[i].cp == cp)
-            return table[i].as;
-    return NULL;
-}
-
 void charset_free(charset *cs)
 {
     free(cs->name);

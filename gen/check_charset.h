@@ -1,5 +1,5 @@
 /* check_charset.h: the characters a display can show (--charset), and the
- * transliterations pnc suggests for the others. */
+ * characters it lacks. */
 #ifndef PNC_CHECK_CHARSET_H
 #define PNC_CHECK_CHARSET_H
 
@@ -26,10 +26,6 @@ int charset_has(const charset *cs, uint32_t cp);
 
 /* Whether every character of the UTF-8 string `text` is in `cs`. */
 int charset_has_text(const charset *cs, const char *text);
-
-/* What `cp` is usually written as where it cannot be shown (UTF-8, such
- * as "aa" for 'å'), or NULL if there is no usual replacement. */
-const char *charset_transliteration(uint32_t cp);
 
 void charset_free(charset *cs);
 

@@ -4,6 +4,7 @@
 
 #include "buf.h"
 #include "check.h"
+#include "translit.h"
 #include "rules.h"
 #include "utf8.h"
 
@@ -72,7 +73,8 @@ static int is_invisible(uint32_t cp)
 static void report_missing(const mnotice *n, const charset *cs,
                            const missing_char *m, diag *d)
 {
-    const char *as = charset_transliteration(m->cp);
+    char as[5];
+    int has_as = translit_char(m->cp, PN_ASCII, as);
     char glyph[16] = "";
     char more[64] = "";
     char hint[64] = "";
@@ -87,8 +89,9 @@ static void report_missing(const mnotice *n, const charset *cs,
     if (m->count > 1)
         snprintf(more, sizeof more, " (%lu times in this file)",
                  (unsigned long)m->count);
-    if (as && charset_has_text(cs, as))
-        snprintf(hint, sizeof hint, "; transliterate as '%s'", as);
+    if (has_as && charset_has_text(cs, as))
+        snprintf(hint, sizeof hint,
+                 "; --transliterate writes it as '%s'", as);
     rule_report(d, RULE_CHARSET, n->src, m->offset, 1,
                 "%s(U+%04lX) is not in the %s charset%s%s", glyph,
                 (unsigned long)m->cp, cs->name, hint, more);
@@ -96,7 +99,19 @@ static void report_missing(const mnotice *n, const charset *cs,
 
 /* One diagnostic for each character the display lacks, at its first use:
  * a Norwegian notice on an ASCII display would otherwise give hundreds. */
-static void check_charset(const mnotice *n, const charset *cs, diag *d)
+/* Whether the display shows `cp`, as it is or as pnc --transliterate
+ * (`flags`) writes it. */
+static int display_has(const charset *cs, unsigned flags, uint32_t cp)
+{
+    char as[5];
+
+    if (charset_has(cs, cp))
+        return 1;
+    return flags && translit_char(cp, flags, as) && charset_has_text(cs, as);
+}
+
+static void check_charset(const mnotice *n, const charset *cs,
+                          unsigned translit, diag *d)
 {
     missing_char *missing = NULL;
     size_t count = 0, cap = 0, i, k;
@@ -111,7 +126,7 @@ static void check_charset(const mnotice *n, const charset *cs, diag *d)
 
             if (step == 0)
                 step = 1; /* cannot happen: the encoding was checked */
-            else if (cp != '\t' && !charset_has(cs, cp)) {
+            else if (cp != '\t' && !display_has(cs, translit, cp)) {
                 for (k = 0; k < count && missing[k].cp != cp; k++)
                     continue;
                 if (k == count) {
@@ -132,10 +147,11 @@ static void check_charset(const mnotice *n, const charset *cs, diag *d)
     free(missing);
 }
 
-void check_text(const mnotice *n, const charset *cs, diag *d)
+void check_text(const mnotice *n, const charset *cs, unsigned translit,
+                diag *d)
 {
     check_replacement_chars(n, d);
     check_obfuscated_emails(n, d);
     if (cs)
-        check_charset(n, cs, d);
+        check_charset(n, cs, translit, d);
 }

@@ -12,8 +12,10 @@
 #include "outfile.h"
 #include "pack.h"
 #include "parse.h"
+#include "preview.h"
 #include "rules.h"
 #include "source.h"
+#include "translit.h"
 
 enum { EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
@@ -25,6 +27,9 @@ typedef struct options {
     int report;             /* --report */
     int list_rules;         /* --list-rules */
     const char *charset;    /* --charset */
+    unsigned transliterate; /* --transliterate: PN_ASCII, PN_LATIN1 or 0 */
+    int preview;            /* --preview */
+    pn_screen screen;       /* its size */
     diag_format format;     /* --diagnostics */
     rule_settings rules;    /* -W... */
     const char **files;
@@ -45,6 +50,14 @@ static const char usage_text[] =
     "                   the checks too)\n"
     "  --charset SET    report characters the display cannot show: SET is\n"
     "                   ascii, latin1 or a file listing the glyphs\n"
+    "  --transliterate SET\n"
+    "                   write the text for a font limited to SET (ascii or\n"
+    "                   latin1): å becomes aa, « becomes \", and so on (the\n"
+    "                   table is in docs/LAYOUT.md); also checks --charset\n"
+    "                   SET unless another --charset is given\n"
+    "  --preview COLSxROWS\n"
+    "                   print the pages a screen of that size shows, first\n"
+    "                   layer then full notice; write nothing\n"
     "  -Werror          make warnings errors\n"
     "  -Werror=RULE     make RULE (or a group of rules) an error\n"
     "  -Wno-error=RULE  keep RULE a warning\n"
@@ -84,6 +97,20 @@ static int is_option(const char *arg, const char *name,
     return arg[len] == '\0' || *inline_value != NULL;
 }
 
+static int set_transliterate(options *o, const char *name)
+{
+    if (strcmp(name, "ascii") == 0)
+        o->transliterate = PN_ASCII;
+    else if (strcmp(name, "latin1") == 0)
+        o->transliterate = PN_LATIN1;
+    else
+        return usage_error("--transliterate takes ascii or latin1, not",
+                           name);
+    if (!o->charset)
+        o->charset = name;
+    return -1;
+}
+
 static int set_format(options *o, const char *name)
 {
     if (strcmp(name, "text") == 0)
@@ -98,7 +125,7 @@ static int set_format(options *o, const char *name)
 /* Returns -1 to go on, or the exit status to end with. */
 static int parse_options(int argc, char **argv, options *o)
 {
-    const char *format = NULL;
+    const char *format = NULL, *transliterate = NULL, *preview = NULL;
     char why[256];
     int i, only_files = 0;
 
@@ -144,6 +171,10 @@ static int parse_options(int argc, char **argv, options *o)
             value = &o->charset;
         } else if (is_option(a, "--diagnostics", &inline_value)) {
             value = &format;
+        } else if (is_option(a, "--transliterate", &inline_value)) {
+            value = &transliterate;
+        } else if (is_option(a, "--preview", &inline_value)) {
+            value = &preview;
         } else {
             return usage_error("unknown option", a);
         }
@@ -157,9 +188,16 @@ static int parse_options(int argc, char **argv, options *o)
     }
     if (format && set_format(o, format) >= 0)
         return EXIT_USAGE;
+    if (transliterate && set_transliterate(o, transliterate) >= 0)
+        return EXIT_USAGE;
+    if (preview && preview_parse_size(preview, &o->screen) != 0)
+        return usage_error("--preview takes COLSxROWS such as 40x12, not",
+                           preview);
+    o->preview = preview != NULL;
+    o->screen.flags = o->transliterate; /* for libpn's own labels too */
     if (o->file_count == 0)
         return usage_error("no input files", NULL);
-    if (!o->check_only && !o->report && !o->out_c)
+    if (!o->check_only && !o->report && !o->preview && !o->out_c)
         return usage_error("no output: give -o FILE.c (or --check)", NULL);
     if (!emit_is_valid_prefix(o->prefix))
         return usage_error("--prefix needs a C identifier, got", o->prefix);
@@ -216,7 +254,7 @@ static int compile(const options *o, const charset *cs, diag *d)
     mnotice *models = xmalloc(o->file_count * sizeof *models);
     mnotice **sorted = xmalloc(o->file_count * sizeof *sorted);
     mnotice **readable = xmalloc(o->file_count * sizeof *readable);
-    int run_checks = o->check_only || !o->report;
+    int run_checks = o->check_only || o->preview || !o->report;
     check_options checks;
     buf catalog = {0};
     size_t i, loaded = 0, readable_count = 0;
@@ -233,12 +271,15 @@ static int compile(const options *o, const charset *cs, diag *d)
         loaded++;
     }
     checks.charset = cs;
+    checks.transliterate = o->transliterate;
     if (run_checks)
         check_notices(readable, readable_count, &checks, d);
     if (o->report)
         report_print(stdout, readable, readable_count);
     if (run_checks && !io_failed && d->errors == 0)
         pack_sort(sorted, loaded, d);
+    for (i = 0; o->transliterate && i < readable_count; i++)
+        translit_notice(readable[i], o->transliterate);
     if (run_checks && !io_failed && d->errors == 0)
         pack_catalog(sorted, loaded, d, &catalog);
 
@@ -246,6 +287,9 @@ static int compile(const options *o, const charset *cs, diag *d)
         status = EXIT_USAGE;
     else if (d->errors)
         status = EXIT_INPUT;
+    else if (o->preview)
+        status = preview_print(stdout, catalog.data, catalog.len, &o->screen)
+                     ? EXIT_USAGE : 0;
     else if (o->check_only || o->report)
         status = 0;
     else

@@ -275,6 +275,7 @@ static unsigned check_texts(const char *const *texts, size_t count,
             readable[readable_count++] = &notices[i];
     }
     options.charset = NULL;
+    options.transliterate = 0;
     if (charset_name) {
         TEST_ASSERT_EQUAL_INT(0, charset_load(&cs, charset_name, &d));
         options.charset = &cs;
@@ -457,7 +458,8 @@ static void test_messages(void)
     run_case(&c);
     TEST_ASSERT_NOT_NULL(strstr(messages, "t.pn:26:9: error: 'å' (U+00E5) is "
                                           "not in the ascii charset; "
-                                          "transliterate as 'aa' (2 times in "
+                                          "--transliterate writes it as 'aa' "
+                                          "(2 times in "
                                           "this file) [charset]\n"));
 }
 

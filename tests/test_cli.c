@@ -536,18 +536,66 @@ static void test_charset(void)
                                      CHECK_DIR "clean.nb.pn"));
     TEST_ASSERT_NOT_NULL(strstr(err_text, "clean.nb.pn:26:9: error: 'å' "
                                           "(U+00E5) is not in the ascii "
-                                          "charset; transliterate as 'aa' "
+                                          "charset; --transliterate writes it as 'aa' "
                                           "(2 times in this file) [charset]\n"));
     TEST_ASSERT_EQUAL_INT(1, run_pnc("--check --charset=" CHECK_DIR "font.txt "
                                      CHECK_DIR "clean.nb.pn"));
     TEST_ASSERT_NOT_NULL(strstr(err_text, "26:9: error: 'å' (U+00E5) is not "
                                           "in the " CHECK_DIR "font.txt "
-                                          "charset; transliterate as 'aa'"));
+                                          "charset; --transliterate writes it "
+                                          "as 'aa'"));
     TEST_ASSERT_EQUAL_INT(0, run_pnc("--check --charset " CHECK_DIR "font.txt "
                                      CHECK_DIR "clean.en.pn"));
     TEST_ASSERT_EQUAL_INT(2, run_pnc("--check --charset " TMP "/none.txt "
                                      CHECK_DIR "clean.nb.pn"));
     TEST_ASSERT_NOT_NULL(strstr(err_text, "cannot open '" TMP "/none.txt'"));
+
+}
+
+/* --transliterate writes the text for a smaller font and checks that
+ * font's charset: what it can write passes, what it cannot is an error. */
+static void test_transliterate(void)
+{
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("--check --transliterate ascii "
+                                     CHECK_DIR "clean.nb.pn"));
+    TEST_ASSERT_EQUAL_STRING("", err_text);
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("--transliterate latin1 -o " TMP
+                                     "/tl.c " CHECK_DIR "clean.nb.pn"));
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("--transliterate ascii -o " TMP
+                                     "/ta.c " CHECK_DIR "clean.nb.pn"));
+    TEST_ASSERT_FALSE(same_files(TMP "/tl.c", TMP "/ta.c"));
+    TEST_ASSERT_EQUAL_INT(0, run("(printf -- '---\\npolicy: a\\nlang: nb\\n"
+                                 "title: T\\n---\\n\\nPris: 5 \\342\\202\\254, "
+                                 "\\303\\245r.\\n' >" TMP "/euro.pn)"));
+    TEST_ASSERT_EQUAL_INT(1, run_pnc("--check --transliterate ascii "
+                                     TMP "/euro.pn"));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, TMP "/euro.pn:7:9: error: '\xE2\x82\xAC' "
+                                          "(U+20AC) is not in the ascii "
+                                          "charset [charset]\n"));
+    TEST_ASSERT_NULL(strstr(err_text, "U+00E5"));
+    TEST_ASSERT_EQUAL_INT(2, run_pnc("--check --transliterate utf8 "
+                                     CHECK_DIR "clean.nb.pn"));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, "--transliterate takes ascii or "
+                                          "latin1, not utf8"));
+}
+
+/* --preview prints framed pages and writes nothing; a bad size is a usage
+ * error. (test_screens compares the pages with the kiosk's.) */
+static void test_preview_options(void)
+{
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("--preview 16x2 " CHECK_DIR "clean.nb.pn"));
+    TEST_ASSERT_NOT_NULL(strstr(out_text, "== demo (nb): "));
+    TEST_ASSERT_NOT_NULL(strstr(out_text, "\nfirst layer, page 1 of "));
+    TEST_ASSERT_NOT_NULL(strstr(out_text, "\nfull notice, page 1 of "));
+    TEST_ASSERT_NOT_NULL(strstr(out_text, "\n+----------------+\n|"));
+    TEST_ASSERT_EQUAL_INT(2, run_pnc("--preview 0x4 " CHECK_DIR "clean.nb.pn"));
+    TEST_ASSERT_EQUAL_INT(2, run_pnc("--preview 20x " CHECK_DIR "clean.nb.pn"));
+    TEST_ASSERT_EQUAL_INT(2, run_pnc("--preview 1001x4 " CHECK_DIR
+                                     "clean.nb.pn"));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, "--preview takes COLSxROWS"));
+    TEST_ASSERT_EQUAL_INT(1, run_pnc("--preview 20x4 tests/fixtures/bad/"
+                                     "duplicate-id.pn"));
+    TEST_ASSERT_EQUAL_STRING("", out_text);
 }
 
 static void test_translations_and_rule_list(void)
@@ -591,6 +639,8 @@ int main(void)
     RUN_TEST(test_json_diagnostics);
     RUN_TEST(test_report);
     RUN_TEST(test_charset);
+    RUN_TEST(test_transliterate);
+    RUN_TEST(test_preview_options);
     RUN_TEST(test_translations_and_rule_list);
     return UNITY_END();
 }

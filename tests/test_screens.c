@@ -1,7 +1,8 @@
 /* The kiosk as a device shows it: every bundled notice paged through from
  * its first layer to its end at 20x4 and 40x12, compared with golden
  * screens, each screen checked to fit its frame; and a session that uses
- * the menus and switches language mid-notice.
+ * the menus and switches language mid-notice. pnc --preview must show
+ * the very same screens, built from the .pn file without the kiosk.
  * PNC_UPDATE_GOLDEN=1 rewrites the golden files (review the diff). */
 #define _POSIX_C_SOURCE 200809L
 
@@ -17,6 +18,9 @@
 #endif
 #define KIOSK BUILD_DIR "/kiosk"
 #define OUT BUILD_DIR "/tests/screens.out"
+#ifndef PNC_PATH
+#define PNC_PATH BUILD_DIR "/pnc"
+#endif
 
 static char shown[1 << 20];
 static char golden[1 << 20];
@@ -41,16 +45,22 @@ static size_t slurp(const char *path, char *into, size_t size)
     return n;
 }
 
-static void run_kiosk(const char *args)
+static void run_tool(const char *tool, const char *args)
 {
     char command[4096];
     int status;
 
-    snprintf(command, sizeof command, KIOSK " %s > " OUT, args);
+    snprintf(command, sizeof command, "%s %s > " OUT " 2>/dev/null", tool,
+             args);
     status = system(command);
     TEST_ASSERT_TRUE_MESSAGE(WIFEXITED(status) && WEXITSTATUS(status) == 0,
                              command);
     slurp(OUT, shown, sizeof shown);
+}
+
+static void run_kiosk(const char *args)
+{
+    run_tool(KIOSK, args);
 }
 
 static void compare_with_golden(const char *name)
@@ -141,6 +151,100 @@ WALKS(ntc)
 WALKS(ittotal)
 WALKS(nitd)
 
+/* Keeps only the frame lines of `text`, in order. */
+static void frames_only(char *text)
+{
+    char *in = text, *out = text;
+
+    while (*in) {
+        char *end = strchr(in, '\n');
+        size_t len = end ? (size_t)(end - in) + 1 : strlen(in);
+        if (in[0] == '+' || in[0] == '|') {
+            memmove(out, in, len);
+            out += len;
+        }
+        in += len;
+    }
+    *out = '\0';
+}
+
+/* Drops the last frame of frame lines, `rows` high: the kiosk shows the
+ * last page once more when asked to go past it. */
+static void drop_last_frame(char *frames, unsigned rows)
+{
+    size_t len = strlen(frames);
+    unsigned lines = 0;
+
+    while (len > 0 && lines <= rows + 2) {
+        len--;
+        if (frames[len] == '\n' && ++lines == rows + 3) {
+            len++;
+            break;
+        }
+    }
+    frames[len] = '\0';
+}
+
+/* The preview of the .pn file shows exactly the kiosk's golden screens. */
+static void preview(const char *policy, unsigned cols, unsigned rows)
+{
+    char args[256], path[256];
+
+    snprintf(args, sizeof args, "--preview %ux%u policies/%s.nb.pn", cols,
+             rows, policy);
+    run_tool(PNC_PATH, args);
+    TEST_ASSERT_TRUE(check_frames(cols, rows) > 5);
+    frames_only(shown);
+    snprintf(path, sizeof path, "tests/golden/screens/%s-%ux%u.txt", policy,
+             cols, rows);
+    slurp(path, golden, sizeof golden);
+    frames_only(golden);
+    drop_last_frame(golden, rows);
+    TEST_ASSERT_EQUAL_STRING_MESSAGE(golden, shown, path);
+}
+
+#define PREVIEWS(policy)                                                     \
+    static void test_##policy##_preview(void)                                \
+    {                                                                         \
+        preview(#policy, 20, 4);                                              \
+        preview(#policy, 40, 12);                                             \
+    }
+
+PREVIEWS(internia)
+PREVIEWS(intech)
+PREVIEWS(ntc)
+PREVIEWS(ittotal)
+PREVIEWS(nitd)
+
+/* With --transliterate ascii every byte of every screen is ASCII, and the
+ * screens are those the kiosk shows with --ascii. */
+static void test_transliterated_preview(void)
+{
+    char keys[400], args[600];
+    const unsigned char *p;
+    const char *end;
+
+    run_tool(PNC_PATH, "--preview 20x4 --transliterate ascii "
+                       "policies/ntc.nb.pn");
+    check_frames(20, 4);
+    for (p = (const unsigned char *)shown; *p; p++)
+        TEST_ASSERT_TRUE_MESSAGE(*p < 0x80, "a byte beyond ASCII");
+    TEST_ASSERT_NOT_NULL(strstr(shown, "aa"));
+    frames_only(shown);
+    memcpy(golden, shown, strlen(shown) + 1);
+    memset(keys, 'n', sizeof keys - 1);
+    keys[sizeof keys - 1] = '\0';
+    snprintf(args, sizeof args, "--ascii --size 20x4 --policy ntc --lang nb "
+             "--script %s", keys);
+    run_tool(KIOSK, args);
+    end = strstr(shown, " - end of notice\n");
+    TEST_ASSERT_NOT_NULL(end);
+    shown[end - shown] = '\0';
+    frames_only(shown);
+    drop_last_frame(shown, 4);
+    TEST_ASSERT_EQUAL_STRING(golden, shown);
+}
+
 static void test_menus_and_language_switch(void)
 {
     const char *after;
@@ -172,5 +276,11 @@ int main(void)
     RUN_TEST(test_nitd_20x4);
     RUN_TEST(test_nitd_40x12);
     RUN_TEST(test_menus_and_language_switch);
+    RUN_TEST(test_internia_preview);
+    RUN_TEST(test_intech_preview);
+    RUN_TEST(test_ntc_preview);
+    RUN_TEST(test_ittotal_preview);
+    RUN_TEST(test_nitd_preview);
+    RUN_TEST(test_transliterated_preview);
     return UNITY_END();
 }

@@ -1,0 +1,23 @@
+/* preview.h: pnc --preview WxH, the pages a device of that size shows,
+ * laid out by libpn itself from the catalog pnc just built in memory, so
+ * a legal reviewer sees what the device will show without any firmware. */
+#ifndef PNC_PREVIEW_H
+#define PNC_PREVIEW_H
+
+#include <stdio.h>
+
+#include "../runtime/pn.h"
+
+/* Parses "COLSxROWS" into `*screen` (flags 0). Returns 0, or -1 when the
+ * text is not two numbers joined by 'x' or the screen is outside 1x1 to
+ * PN_MAX_COLS x 1000. */
+int preview_parse_size(const char *text, pn_screen *screen);
+
+/* Prints, for every notice of the catalog, its first layer and then the
+ * full notice, page by page, each page framed at the screen's size under
+ * a line saying where it is. Returns 0, or 1 when libpn refuses the
+ * catalog (which would be a bug in pnc; the reason is printed). */
+int preview_print(FILE *out, const unsigned char *catalog, size_t size,
+                  const pn_screen *screen);
+
+#endif
