@@ -24,6 +24,7 @@ typedef struct options {
     const char *out_h;      /* --header */
     const char *prefix;     /* --prefix */
     int check_only;         /* --check */
+    int no_compress;        /* --no-compress */
     int report;             /* --report */
     int list_rules;         /* --list-rules */
     const char *charset;    /* --charset */
@@ -45,6 +46,7 @@ static const char usage_text[] =
     "                   (default: the -o name with .c replaced by .h)\n"
     "  --prefix NAME    C name of the catalog array (default: pn_catalog)\n"
     "  --check          read and check the notices, write nothing\n"
+    "  --no-compress    store the texts plain, not compressed (for debugging)\n"
     "  --report         print which GDPR Art. 13 items each notice covers,\n"
     "                   waives or lacks; write nothing (add --check to run\n"
     "                   the checks too)\n"
@@ -156,6 +158,8 @@ static int parse_options(int argc, char **argv, options *o)
             return 0;
         } else if (strcmp(a, "--check") == 0) {
             o->check_only = 1;
+        } else if (strcmp(a, "--no-compress") == 0) {
+            o->no_compress = 1;
         } else if (strcmp(a, "--report") == 0) {
             o->report = 1;
         } else if (strncmp(a, "-W", 2) == 0) {
@@ -281,7 +285,8 @@ static int compile(const options *o, const charset *cs, diag *d)
     for (i = 0; o->transliterate && i < readable_count; i++)
         translit_notice(readable[i], o->transliterate);
     if (run_checks && !io_failed && d->errors == 0)
-        pack_catalog(sorted, loaded, d, &catalog);
+        pack_catalog(sorted, loaded, o->no_compress ? PACK_PLAIN : 0, d,
+                     &catalog);
 
     if (io_failed)
         status = EXIT_USAGE;

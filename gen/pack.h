@@ -13,9 +13,14 @@
  * twice in one language. Returns the number of errors. */
 unsigned pack_sort(mnotice **notices, size_t count, diag *d);
 
-/* Appends the catalog for the sorted `notices` to `out`, CRC included.
- * Returns the number of errors (a catalog past the format's limits). */
-unsigned pack_catalog(mnotice *const *notices, size_t count, diag *d,
-                      buf *out);
+/* `flags` of pack_catalog(). */
+#define PACK_PLAIN 1u  /* store texts as they are (pnc --no-compress) */
+
+/* Appends the catalog for the sorted `notices` to `out`, CRC included:
+ * texts compressed with a code trained on them all (gen/compress.c),
+ * unless `flags` has PACK_PLAIN. Returns the number of errors (a catalog
+ * past the format's limits). */
+unsigned pack_catalog(mnotice *const *notices, size_t count, unsigned flags,
+                      diag *d, buf *out);
 
 #endif

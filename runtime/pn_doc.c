@@ -1,13 +1,19 @@
 /* pn_doc.c: a section as a document for the layout. */
 #include "pn_doc.h"
+#include "pn_decode.h"
 
-static void add_piece(pn__block *b, const char *bytes, uint32_t len)
+void pn_doc_add(pn__block *b, const pn__text *text)
 {
-    if (len == 0 || b->count >= PN_DOC_PIECES)
+    if (text->len == 0 || b->count >= PN_DOC_PIECES)
         return;
-    b->piece[b->count].bytes = bytes;
-    b->piece[b->count].len = len;
-    b->count++;
+    b->piece[b->count++] = *text;
+}
+
+void pn_doc_add_plain(pn__block *b, const char *bytes, uint32_t len)
+{
+    pn__text text;
+    pn_text_plain(&text, bytes, len);
+    pn_doc_add(b, &text);
 }
 
 /* Block 0 of a titled section is its heading; its blocks follow. */
@@ -26,10 +32,10 @@ static pn_status section_block(const pn_section *sec, uint32_t index,
             if (st != PN_OK)
                 return st;
             out->kind = PN_DOC_HEADING;
-            add_piece(out, sec->number, number_len);
+            pn_doc_add_plain(out, sec->number, number_len);
             if (number_len > 0 && text.len > 0)
-                add_piece(out, " ", 1);
-            add_piece(out, text.bytes, text.len);
+                pn_doc_add_plain(out, " ", 1);
+            pn_doc_add(out, &text);
             return PN_OK;
         }
         index--;
@@ -38,7 +44,7 @@ static pn_status section_block(const pn_section *sec, uint32_t index,
     if (st != PN_OK)
         return st;
     out->kind = kind;
-    add_piece(out, text.bytes, text.len);
+    pn_doc_add(out, &text);
     return PN_OK;
 }
 
@@ -60,4 +66,108 @@ pn_status pn_doc_block(const pn_cursor *cur, uint32_t section,
 uint32_t pn_doc_sections(const pn_cursor *cur)
 {
     return cur->summary ? 1 : cur->notice.section_count;
+}
+
+/* ---- Reading characters ------------------------------------------------- */
+
+/* Makes next[] hold at least `want` bytes of the current piece, as far as
+ * it has them; returns how many it holds. */
+static unsigned fill(pn__rd *r, unsigned want)
+{
+    while (r->ahead < want) {
+        int c = pn_dec_byte(&r->dec);
+        if (c < 0) {
+            if (r->dec.err)
+                r->err = 1;
+            break;
+        }
+        r->next[r->ahead++] = (unsigned char)c;
+    }
+    return r->ahead;
+}
+
+/* Decodes the character at the front of next[], moving on to the next
+ * piece when this one is done. */
+static void load(pn__rd *r)
+{
+    const unsigned char *s = r->next;
+    uint32_t cp, need, i;
+
+    while (fill(r, 1) == 0) {
+        if (r->err || r->piece + 1u >= r->b->count) {
+            r->end = 1;
+            r->cp = 0xFFFD;
+            r->size = 1;
+            return;
+        }
+        r->piece++;
+        pn_dec_open(&r->dec, &r->b->piece[r->piece]);
+    }
+    r->size = 1;
+    r->cp = 0xFFFD;
+    if (s[0] < 0x80) {
+        if (s[0] >= 0x20 && s[0] != 0x7F)
+            r->cp = s[0];
+        return;
+    }
+    if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+        need = 2;
+        cp = s[0] & 0x1Fu;
+    } else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+        need = 3;
+        cp = s[0] & 0x0Fu;
+    } else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+        need = 4;
+        cp = s[0] & 0x07u;
+    } else {
+        return;
+    }
+    if (fill(r, need) < need)
+        return;
+    for (i = 1; i < need; i++) {
+        if ((s[i] & 0xC0u) != 0x80u)
+            return;
+        cp = (cp << 6) | (s[i] & 0x3Fu);
+    }
+    r->size = (uint8_t)need;
+    r->cp = cp;
+}
+
+void pn_rd_open(pn__rd *r, const pn__block *b)
+{
+    r->b = b;
+    r->off = 0;
+    r->piece = 0;
+    r->ahead = 0;
+    r->end = 0;
+    r->err = 0;
+    if (b->count == 0) {
+        r->end = 1;
+        r->cp = 0xFFFD;
+        r->size = 1;
+        return;
+    }
+    pn_dec_open(&r->dec, &b->piece[0]);
+    load(r);
+}
+
+void pn_rd_next(pn__rd *r)
+{
+    unsigned i;
+
+    if (r->end)
+        return;
+    for (i = r->size; i < r->ahead; i++)
+        r->next[i - r->size] = r->next[i];
+    r->ahead = (uint8_t)(r->ahead - r->size);
+    r->off += r->size;
+    load(r);
+}
+
+void pn_rd_seek(pn__rd *r, uint32_t off)
+{
+    if (off < r->off)
+        pn_rd_open(r, r->b);
+    while (r->off < off && !r->end)
+        pn_rd_next(r);
 }

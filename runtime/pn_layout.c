@@ -15,78 +15,29 @@ typedef struct wrap_pos {
     uint32_t gap_done;         /* the blank line before this block is out */
 } wrap_pos;
 
-/* One laid-out line: bytes [start, end) of a block, after a prefix. */
+/* One laid-out line: from `from` (a reader on its first character) to
+ * byte offset `end` of the block, after a prefix. */
 typedef struct line {
     int blank;                 /* an empty line */
     int bullet;                /* "- " first */
     int indent;                /* "  " first (a list item's later lines) */
-    uint32_t start, end;
+    pn__rd from;
+    uint32_t end;
 } line;
 
-/* The block last fetched, so that a page does not fetch it per line. */
+/* The block last fetched, so that a page does not fetch it per line, and
+ * a reader where the last line left it. */
 typedef struct block_cache {
     uint32_t section;
-    uint32_t index;            /* UINT32_MAX when empty */
+    uint32_t index;            /* NO_BLOCK when empty */
     pn__block block;
+    pn__rd rd;
 } block_cache;
 
 #define NO_BLOCK 0xFFFFFFFFu
 #define LIST_INDENT_MIN_COLS 8u
 
 /* ---- Characters ---------------------------------------------------------- */
-
-static uint32_t block_len(const pn__block *b)
-{
-    uint32_t len = 0;
-    unsigned i;
-    for (i = 0; i < b->count; i++)
-        len += b->piece[i].len;
-    return len;
-}
-
-/* Decodes the character at `offset`; damaged UTF-8 and control characters
- * come out as one byte of U+FFFD, so layout always moves on. */
-static uint32_t char_at(const pn__block *b, uint32_t offset, uint32_t *size)
-{
-    const unsigned char *s = NULL;
-    uint32_t left = 0, cp, need, i;
-    unsigned p;
-
-    for (p = 0; p < b->count; p++) {
-        if (offset < b->piece[p].len) {
-            s = (const unsigned char *)b->piece[p].bytes + offset;
-            left = b->piece[p].len - offset;
-            break;
-        }
-        offset -= b->piece[p].len;
-    }
-    *size = 1;
-    if (!s)
-        return 0xFFFD;
-    if (s[0] < 0x80)
-        return (s[0] < 0x20 || s[0] == 0x7F) ? 0xFFFD : s[0];
-    if (s[0] >= 0xC2 && s[0] <= 0xDF) {
-        need = 2;
-        cp = s[0] & 0x1Fu;
-    } else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
-        need = 3;
-        cp = s[0] & 0x0Fu;
-    } else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
-        need = 4;
-        cp = s[0] & 0x07u;
-    } else {
-        return 0xFFFD;
-    }
-    if (left < need)
-        return 0xFFFD;
-    for (i = 1; i < need; i++) {
-        if ((s[i] & 0xC0u) != 0x80u)
-            return 0xFFFD;
-        cp = (cp << 6) | (s[i] & 0x3Fu);
-    }
-    *size = need;
-    return cp;
-}
 
 static unsigned char_cols(uint32_t cp, unsigned flags)
 {
@@ -99,55 +50,56 @@ static unsigned char_cols(uint32_t cp, unsigned flags)
                : (unsigned)pn_transliterate(cp, flags, out);
 }
 
-static uint32_t skip_spaces(const pn__block *b, uint32_t pos, uint32_t len)
+static void skip_spaces(pn__rd *r)
 {
-    uint32_t size;
-    while (pos < len && char_at(b, pos, &size) == ' ')
-        pos += size;
-    return pos;
+    while (!r->end && r->cp == ' ')
+        pn_rd_next(r);
 }
 
 /* ---- Wrapping ------------------------------------------------------------ */
 
-/* The end of the line that starts at `start`, at most `avail` columns:
- * whole words, else a break after a '-' that fits, else a word cut. */
-static uint32_t line_end(const pn__block *b, uint32_t start, uint32_t len,
-                         unsigned avail, unsigned flags)
+/* Moves `*r` from the start of a line to its end, at most `avail` columns
+ * on: whole words, else a break after a '-' that fits, else a word cut. */
+static void line_end(pn__rd *r, unsigned avail, unsigned flags)
 {
-    uint32_t pos = start, end = start;
+    pn__rd end = *r;
     unsigned used = 0;
 
-    while (pos < len) {
+    while (!r->end) {
         unsigned sep = used ? 1u : 0u;
         unsigned room = avail > used + sep ? avail - used - sep : 0u;
         unsigned width = 0;
-        uint32_t word = pos, fit = pos, hyphen = 0, size, cp;
+        uint32_t word = r->off, fit = r->off, hyphen = 0;
 
-        while (word < len && (cp = char_at(b, word, &size)) != ' ') {
-            unsigned cols = char_cols(cp, flags);
+        while (!r->end && r->cp != ' ') {
+            unsigned cols = char_cols(r->cp, flags);
             if (width + cols <= room)
-                fit = word + size;
+                fit = r->off + r->size;
             width += cols;
-            word += size;
-            if (cp == '-' && width <= room)
-                hyphen = word;
+            if (r->cp == '-' && width <= room)
+                hyphen = r->off + r->size;
+            pn_rd_next(r);
         }
         if (width <= room) {
             used += sep + width;
-            end = word;
-            pos = skip_spaces(b, word, len);
+            end = *r;
+            skip_spaces(r);
             continue;
         }
-        if (hyphen)
-            return hyphen;
-        if (used > 0)
-            return end;
-        if (fit > pos)
-            return fit;
-        char_at(b, pos, &size); /* not even one character fits: show it */
-        return pos + size;
+        /* Back to the last word's end (the line's start if none), then
+         * forward to where this line breaks. */
+        *r = end;
+        if (hyphen) {
+            pn_rd_seek(r, hyphen);
+        } else if (used == 0 && fit > word) {
+            pn_rd_seek(r, fit);
+        } else if (used == 0) {
+            pn_rd_seek(r, word);
+            pn_rd_next(r); /* not even one character fits: show it */
+        }
+        return;
     }
-    return end;
+    *r = end;
 }
 
 static int needs_gap(uint32_t prev_kind, uint32_t kind)
@@ -167,6 +119,7 @@ static pn_status fetch(const pn_cursor *cur, block_cache *cache,
     if (st == PN_OK) {
         cache->index = index;
         cache->section = section;
+        pn_rd_open(&cache->rd, &cache->block);
     }
     return st;
 }
@@ -177,36 +130,40 @@ static pn_status next_line(const pn_cursor *cur, uint32_t section,
                            wrap_pos *pos, block_cache *cache, line *out)
 {
     const pn__block *b = &cache->block;
+    pn__rd *r = &cache->rd;
     unsigned cols = cur->screen.cols, avail = cols;
-    uint32_t len, next;
     pn_status st = fetch(cur, cache, section, pos->block);
 
     if (st != PN_OK)
         return st;
     out->blank = out->bullet = out->indent = 0;
-    out->start = out->end = 0;
+    out->end = 0;
     if (pos->offset == 0 && !pos->gap_done &&
         needs_gap(pos->prev_kind, b->kind)) {
         pos->gap_done = 1;
         out->blank = 1;
         return PN_OK;
     }
-    len = block_len(b);
     if (b->kind == PN_LIST_ITEM && cols >= LIST_INDENT_MIN_COLS) {
         out->bullet = pos->offset == 0;
         out->indent = !out->bullet;
         avail -= 2;
     }
-    out->start = skip_spaces(b, pos->offset, len);
-    out->end = line_end(b, out->start, len, avail, cur->screen.flags);
-    next = skip_spaces(b, out->end, len);
-    if (next >= len) {
+    pn_rd_seek(r, pos->offset);
+    skip_spaces(r);
+    out->from = *r;
+    line_end(r, avail, cur->screen.flags);
+    out->end = r->off;
+    skip_spaces(r);
+    if (r->err)
+        return PN_ERR_FORMAT;
+    if (r->end) {
         pos->prev_kind = b->kind;
         pos->block++;
         pos->offset = 0;
         pos->gap_done = 0;
     } else {
-        pos->offset = next;
+        pos->offset = r->off;
     }
     return PN_OK;
 }
@@ -224,8 +181,7 @@ static void start_of_section(wrap_pos *pos)
 /* Lays out the page at `*pos` and moves `*pos` to the next one, calling
  * `emit` (if not NULL) for each of its lines. A blank line that would open
  * a page is dropped. PN_ERR_RANGE when no line is left for the page. */
-typedef void emit_fn(const pn_cursor *cur, const pn__block *b,
-                     const line *l, void *ctx);
+typedef void emit_fn(const pn_cursor *cur, const line *l, void *ctx);
 
 static pn_status page_step(const pn_cursor *cur, uint32_t section,
                            wrap_pos *pos, block_cache *cache, emit_fn *emit,
@@ -243,7 +199,7 @@ static pn_status page_step(const pn_cursor *cur, uint32_t section,
         if (row == 0 && l.blank)
             continue;
         if (emit)
-            emit(cur, &cache->block, &l, ctx);
+            emit(cur, &l, ctx);
         row++;
     }
     return PN_OK;
@@ -442,19 +398,18 @@ static void put(out *o, const char *bytes, size_t n)
         o->buf[o->len++] = bytes[i];
 }
 
-static void render_line(const pn_cursor *cur, const pn__block *b,
-                        const line *l, out *o)
+static void render_line(const pn_cursor *cur, const line *l, out *o)
 {
     unsigned flags = cur->screen.flags, cols = cur->screen.cols, used = 0;
-    uint32_t pos = l->start, size;
+    pn__rd r = l->from;
 
     if (l->bullet || l->indent) {
         put(o, l->bullet ? "- " : "  ", 2);
         used = 2;
     }
-    while (pos < l->end) {
+    while (!r.end && r.off < l->end) {
         char bytes[4];
-        uint32_t cp = char_at(b, pos, &size);
+        uint32_t cp = r.cp;
         size_t n = pn_transliterate(cp == 0xFFFD && flags ? '?' : cp,
                                     flags, bytes);
         unsigned width = char_cols(cp, flags);
@@ -464,16 +419,15 @@ static void render_line(const pn_cursor *cur, const pn__block *b,
         }
         put(o, bytes, n);
         used += width;
-        pos += size;
+        pn_rd_next(&r);
     }
 }
 
-static void emit_line(const pn_cursor *cur, const pn__block *b,
-                      const line *l, void *ctx)
+static void emit_line(const pn_cursor *cur, const line *l, void *ctx)
 {
     out *o = ctx;
     if (!l->blank)
-        render_line(cur, b, l, o);
+        render_line(cur, l, o);
     put(o, "\n", 1);
     o->rows++;
 }

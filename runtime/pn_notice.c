@@ -1,6 +1,7 @@
 /* pn_notice.c: a notice's title and contact details. */
 #include "pn.h"
 #include "pn_format.h"
+#include "pn_decode.h"
 #include "pn_read.h"
 
 pn_status pn_title(const pn_notice *notice, char *buf, size_t size,
@@ -51,7 +52,7 @@ static pn_status contact_copy(const pn__view *v, const unsigned char *rec,
         &out->email, &out->phone, &out->web, &out->authority
     };
     pn__text text;
-    size_t pos = 0;
+    size_t pos = 0, n;
     unsigned i;
     int cut = 0;
     pn_status st;
@@ -67,8 +68,10 @@ static pn_status contact_copy(const pn__view *v, const unsigned char *rec,
             continue;
         }
         *fact[i] = buf + pos;
-        pos += pn_read_put(buf + pos, size - pos, text.bytes, text.len,
-                           &cut) + 1;
+        st = pn_dec_put(buf + pos, size - pos, &text, &n, &cut);
+        if (st != PN_OK)
+            return st;
+        pos += n + 1;
     }
     return cut ? PN_ERR_TRUNCATED : PN_OK;
 }

@@ -1,5 +1,6 @@
 /* pn_read.c: bounds-checked reading of catalog bytes (see pn_read.h). */
 #include "pn_read.h"
+#include "pn_decode.h"
 #include "pn_format.h"
 
 uint16_t pn_read_u16(const unsigned char *p)
@@ -29,6 +30,32 @@ static int magic_ok(const unsigned char *data)
            data[PN_HDR_MAGIC + 3] == PN_MAGIC3;
 }
 
+/* Checks the code tables, so the decoder may trust their shape: the
+ * counts and the symbol entries lie inside them, and every code names a
+ * symbol that has an entry. */
+static pn_status code_check(pn__view *v, uint32_t off, uint32_t size)
+{
+    const unsigned char *c;
+    uint32_t max_len, coded, symbols, sum = 0, i;
+
+    if (!table_fits(v->size, off, size, 1) || size < PN_CODE_HEAD)
+        return PN_ERR_FORMAT;
+    c = v->data + off;
+    max_len = c[0];
+    coded = pn_read_u16(c + 2);
+    symbols = pn_read_u16(c + 4);
+    if (max_len < 1 || max_len > PN_CODE_MAX_LEN || coded > symbols ||
+        symbols > PN_CODE_MAX_SYMBOLS ||
+        PN_CODE_HEAD + 2 * max_len + PN_CODE_ENTRY * symbols > size)
+        return PN_ERR_FORMAT;
+    for (i = 0; i < max_len; i++)
+        sum += pn_read_u16(c + PN_CODE_HEAD + 2 * i);
+    if (sum != coded)
+        return PN_ERR_FORMAT;
+    v->code = c;
+    return PN_OK;
+}
+
 pn_status pn_read_header(pn__view *v, const unsigned char *data,
                          uint32_t size)
 {
@@ -38,7 +65,8 @@ pn_status pn_read_header(pn__view *v, const unsigned char *data,
         return PN_ERR_FORMAT;
     if (pn_read_u16(data + PN_HDR_VERSION) != PN_FORMAT_VERSION)
         return PN_ERR_VERSION;
-    if (pn_read_u32(data + PN_HDR_SIZE) != size)
+    if (pn_read_u32(data + PN_HDR_SIZE) != size ||
+        (pn_read_u16(data + PN_HDR_FLAGS) & ~PN_FLAG_COMPRESSED) != 0)
         return PN_ERR_FORMAT;
 
     v->data = data;
@@ -57,6 +85,10 @@ pn_status pn_read_header(pn__view *v, const unsigned char *data,
     v->pool = data + pool;
     if (v->pool[0] != 0)
         return PN_ERR_FORMAT;
+    v->code = NULL;
+    if (pn_read_u16(data + PN_HDR_FLAGS) & PN_FLAG_COMPRESSED)
+        return code_check(v, pn_read_u32(data + PN_HDR_CODE),
+                          pn_read_u32(data + PN_HDR_CODE_SIZE));
     return PN_OK;
 }
 
@@ -166,16 +198,29 @@ static pn_status leb128_at(const pn__view *v, uint32_t *pos,
 
 pn_status pn_read_text_at(const pn__view *v, uint32_t *pos, pn__text *out)
 {
-    uint32_t len;
+    uint32_t len, size;
     pn_status st = leb128_at(v, pos, &len);
 
     if (st != PN_OK)
         return st;
-    if (len > v->pool_size - *pos)
+    size = len;
+    if (v->code && len > 0) {
+        st = leb128_at(v, pos, &size);
+        if (st != PN_OK)
+            return st;
+        /* Each code is a bit or more and stands for at most
+         * PN_CODE_MAX_PHRASE bytes. */
+        if (len > PN_MAX_TEXT || size > 4 * PN_MAX_TEXT ||
+            len > 8 * PN_CODE_MAX_PHRASE * size)
+            return PN_ERR_FORMAT;
+    }
+    if (size > v->pool_size - *pos)
         return PN_ERR_FORMAT;
     out->bytes = (const char *)v->pool + *pos;
     out->len = len;
-    *pos += len;
+    out->size = size;
+    out->code = len > 0 ? v->code : NULL;
+    *pos += size;
     return PN_OK;
 }
 
@@ -236,9 +281,12 @@ size_t pn_read_put(char *dst, size_t room, const char *src, size_t n,
 pn_status pn_read_copy(pn__text text, char *buf, size_t size, size_t *len)
 {
     int cut = 0;
-    size_t n = pn_read_put(buf, size, text.bytes, text.len, &cut);
+    size_t n;
+    pn_status st = pn_dec_put(buf, size, &text, &n, &cut);
 
     if (len)
         *len = n;
+    if (st != PN_OK)
+        return st;
     return cut ? PN_ERR_TRUNCATED : PN_OK;
 }

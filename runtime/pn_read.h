@@ -21,12 +21,17 @@ typedef struct pn__view {
     uint32_t sections;          /* offset of the section records */
     const unsigned char *pool;
     uint32_t pool_size;
+    const unsigned char *code; /* checked code tables, NULL: plain texts */
 } pn__view;
 
-/* A text in the pool: UTF-8 bytes, not NUL-terminated. */
+/* A text in the pool, read through pn_decode.h: `len` bytes of UTF-8, not
+ * NUL-terminated, stored as they are (`code` NULL, `size` == `len`) or as
+ * `size` bytes of bits in the code whose tables are at `code`. */
 typedef struct pn__text {
     const char *bytes;
     uint32_t len;
+    uint32_t size;
+    const unsigned char *code;
 } pn__text;
 
 uint16_t pn_read_u16(const unsigned char *p);
@@ -87,7 +92,8 @@ pn_status pn_read_out_begin(char *buf, size_t size, size_t *len);
 size_t pn_read_put(char *dst, size_t room, const char *src, size_t n,
                    int *cut);
 
-/* Copies a text into a checked buffer. PN_OK or PN_ERR_TRUNCATED. */
+/* Copies a text into a checked buffer. PN_OK, PN_ERR_TRUNCATED or
+ * PN_ERR_FORMAT. */
 pn_status pn_read_copy(pn__text text, char *buf, size_t size, size_t *len);
 
 #endif

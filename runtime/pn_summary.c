@@ -58,12 +58,12 @@ static int reached(walk *w, unsigned kind)
 
 static void add(walk *w, const char *bytes, uint32_t len)
 {
-    pn__block *b = w->out;
-    if (len == 0 || b->count >= PN_DOC_PIECES)
-        return;
-    b->piece[b->count].bytes = bytes;
-    b->piece[b->count].len = len;
-    b->count++;
+    pn_doc_add_plain(w->out, bytes, len);
+}
+
+static void add_text(walk *w, const pn__text *text)
+{
+    pn_doc_add(w->out, text);
 }
 
 static void add_label(walk *w, const char *label)
@@ -95,13 +95,13 @@ static pn_status controller_blocks(walk *w, int *found)
         return st;
     *found = 1;
     if ((name.len || orgno.len) && reached(w, PN_PARAGRAPH)) {
-        add(w, name.bytes, name.len);
+        add_text(w, &name);
         if (name.len && orgno.len)
             add(w, ", ", 2);
         if (orgno.len) {
             add_label(w, w->label->orgno);
             add(w, " ", 1);
-            add(w, orgno.bytes, orgno.len);
+            add_text(w, &orgno);
         }
         return PN_OK;
     }
@@ -111,24 +111,24 @@ static pn_status controller_blocks(walk *w, int *found)
         return PN_OK;
     }
     if (email.len && reached(w, PN_LIST_ITEM)) {
-        add(w, email.bytes, email.len);
+        add_text(w, &email);
         return PN_OK;
     }
     if (phone.len && reached(w, PN_LIST_ITEM)) {
         add_label(w, w->label->phone);
         add(w, " ", 1);
-        add(w, phone.bytes, phone.len);
+        add_text(w, &phone);
         return PN_OK;
     }
     if ((address.len || postcode.len || city.len) &&
         reached(w, PN_LIST_ITEM)) {
-        add(w, address.bytes, address.len);
+        add_text(w, &address);
         if (address.len && (postcode.len || city.len))
             add(w, ", ", 2);
-        add(w, postcode.bytes, postcode.len);
+        add_text(w, &postcode);
         if (postcode.len && city.len)
             add(w, " ", 1);
-        add(w, city.bytes, city.len);
+        add_text(w, &city);
         return PN_OK;
     }
     *found = 0;
@@ -160,7 +160,7 @@ static pn_status topic_blocks(walk *w, pn_topic topic, const char *label,
         if (reached(w, PN_LIST_ITEM)) {
             if ((st = pn_read_section_title(&sec, &title)) != PN_OK)
                 return st;
-            add(w, title.bytes, title.len);
+            add_text(w, &title);
             *found = 1;
             return PN_OK;
         }
@@ -179,14 +179,14 @@ static pn_status closing_blocks(walk *w, int *found)
     *found = 1;
     if (authority.len && reached(w, PN_PARAGRAPH)) {
         add_label(w, w->label->complaint);
-        add(w, authority.bytes, authority.len);
+        add_text(w, &authority);
         add(w, ".", 1);
         return PN_OK;
     }
     if (web.len && reached(w, PN_PARAGRAPH)) {
         add_label(w, w->label->web);
         add(w, " ", 1);
-        add(w, web.bytes, web.len);
+        add_text(w, &web);
         return PN_OK;
     }
     if (reached(w, PN_PARAGRAPH)) {
@@ -213,7 +213,7 @@ pn_status pn_doc_summary_block(const pn_notice *notice, uint32_t index,
     if (reached(&w, PN_DOC_HEADING)) {
         st = pn_read_notice_text(notice, PN_NOT_TITLE, &title);
         if (st == PN_OK)
-            add(&w, title.bytes, title.len);
+            add_text(&w, &title);
         return st;
     }
     if ((st = controller_blocks(&w, &found)) != PN_OK || found ||

@@ -49,14 +49,14 @@ static void test_open_rejects_bad_input(void)
     TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_open(NULL, fixture_catalog, 10));
     TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_open(&c, NULL, 10));
     TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_open(&c, fixture_catalog, 0));
-    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_open(&c, fixture_catalog, 39));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_open(&c, fixture_catalog, PN_HEADER_SIZE - 1));
     TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT,
                           pn_open(&c, fixture_catalog, FIXTURE_CATALOG_SIZE - 1));
     TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_open(&c, "not a catalog at all, "
                                                  "really not, no no no no", 46));
 
     memcpy(copy, fixture_catalog, sizeof copy);
-    copy[PN_HDR_VERSION] = 2;
+    copy[PN_HDR_VERSION] = PN_FORMAT_VERSION + 1;
     TEST_ASSERT_EQUAL_INT(PN_ERR_VERSION, pn_open(&c, copy, sizeof copy));
     /* After a failed open the handle is unusable, not dangerous. */
     TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_find(&c, "alpha", "nb", &notice));

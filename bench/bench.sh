@@ -1,0 +1,199 @@
+#!/bin/sh
+# bench.sh: the footprint table for `make bench` (mk/bench.mk sets BUILD,
+# PNC and CC and builds $BUILD/bench/bench_pn first). Prints one table;
+# a row whose tool is missing says so instead of failing.
+set -u
+BUILD=${BUILD:-build}
+PNC=${PNC:-$BUILD/pnc}
+CC=${CC:-cc}
+OUT=$BUILD/bench
+ARM_CC=arm-none-eabi-gcc
+ARM_FLAGS="-Os -mcpu=cortex-m4 -mthumb -ffreestanding"
+mkdir -p "$OUT"
+
+have() { command -v "$1" >/dev/null 2>&1; }
+bytes() { wc -c | tr -d ' '; }
+# pct PART WHOLE: "12,345 (38.8%)"
+pct() {
+	awk -v p="$1" -v w="$2" 'function c(n,  s) { s = sprintf("%d", n);
+		while (s ~ /[0-9][0-9][0-9][0-9]/) sub(/[0-9][0-9][0-9]($|,)/, ",&", s);
+		return s } BEGIN { printf "%s (%.1f%%)", c(p), 100 * p / w }'
+}
+row() { printf '%-40s %-18s %-18s %-18s\n' "$1" "$2" "$3" "$4"; }
+
+SEEDS=$(ls tests/fixtures/seeds/*.txt)
+NB=$(ls policies/*.nb.pn)
+ALL=$(ls policies/*.pn)
+
+raw_seeds=$(cat $SEEDS | bytes)
+raw_nb=$(cat $NB | bytes)
+raw_all=$(cat $ALL | bytes)
+
+# gzip -9 per file, summed.
+gzip_each() { t=0; for f in "$@"; do n=$(gzip -9c "$f" | bytes); t=$((t + n)); done; echo $t; }
+# xxd -i: the array keeps every byte; its C text is what gcc must parse.
+xxd_text() { cat "$@" >"$OUT/xxd.bin"; (cd "$OUT" && xxd -i xxd.bin) | bytes; }
+
+# pnc catalogs of the nb notices and of all, compressed and plain.
+catalog() { # NAME FLAGS FILES...: prints the catalog's size in bytes
+	name=$1; flags=$2; shift 2
+	$PNC $flags -o "$OUT/$name.c" --prefix "$name" "$@" 2>/dev/null || { echo 0; return; }
+	sed -n 's/^#define [A-Z_]*_SIZE \([0-9]*\)u$/\1/p' "$OUT/$name.h"
+}
+cat_nb=$(catalog cat_nb "" $NB)
+cat_all=$(catalog cat_all "" $ALL)
+plain_nb=$(catalog plain_nb --no-compress $NB)
+plain_all=$(catalog plain_all --no-compress $ALL)
+# The code tables: header field PN_HDR_CODE_SIZE (bytes 44-47).
+code_size() {
+	$CC -x c - -o "$OUT/code_size" -I"$OUT" <<EOF >/dev/null 2>&1 && "$OUT/code_size"
+#include <stdio.h>
+#include "$1.h"
+int main(void) { const unsigned char *p = $1 + 44;
+  printf("%lu\n", (unsigned long)p[0] | (unsigned long)p[1] << 8 |
+         (unsigned long)p[2] << 16 | (unsigned long)p[3] << 24); return 0; }
+EOF
+}
+$CC -c "$OUT/cat_nb.c" -o "$OUT/cat_nb.o" 2>/dev/null
+code_nb=$($CC -x c -I"$OUT" -o "$OUT/cs" - "$OUT/cat_nb.c" 2>/dev/null <<'EOF' && "$OUT/cs"
+#include <stdio.h>
+#include "cat_nb.h"
+int main(void) { const unsigned char *p = cat_nb + 44;
+  printf("%lu\n", (unsigned long)p[0] | (unsigned long)p[1] << 8 |
+         (unsigned long)p[2] << 16 | (unsigned long)p[3] << 24); return 0; }
+EOF
+)
+code_all=$($CC -x c -I"$OUT" -o "$OUT/cs" - "$OUT/cat_all.c" 2>/dev/null <<'EOF' && "$OUT/cs"
+#include <stdio.h>
+#include "cat_all.h"
+int main(void) { const unsigned char *p = cat_all + 44;
+  printf("%lu\n", (unsigned long)p[0] | (unsigned long)p[1] << 8 |
+         (unsigned long)p[2] << 16 | (unsigned long)p[3] << 24); return 0; }
+EOF
+)
+
+# libpn for Cortex-M4, with stack usage per function.
+arm_text=
+if have $ARM_CC; then
+	mkdir -p "$OUT/arm"
+	rm -f "$OUT"/arm/*.o "$OUT"/arm/*.su
+	ok=1
+	for f in runtime/*.c; do
+		o="$OUT/arm/$(basename "$f" .c).o"
+		(cd "$OUT/arm" && $ARM_CC $ARM_FLAGS -std=c99 -fstack-usage \
+			-c "$OLDPWD/$f" -o "$(basename "$o")") || ok=0
+	done
+	if [ $ok = 1 ]; then
+		arm_text=$(arm-none-eabi-size "$OUT"/arm/*.o | awk 'NR > 1 { t += $1 } END { print t }')
+	fi
+fi
+
+echo "pnc footprint benchmark (make bench)"
+echo "seeds = tests/fixtures/seeds/*.txt (the five original notices, plain text);"
+echo "nb = policies/*.nb.pn (the same five notices as pnc sources); all = policies/*.pn (nb + en)."
+echo "Shares are of the raw bytes of the same column."
+echo
+row "bytes" "seeds (5 .txt)" "nb (5 .pn)" "all (10 .pn)"
+row "raw text" "$(pct $raw_seeds $raw_seeds)" "$(pct $raw_nb $raw_nb)" "$(pct $raw_all $raw_all)"
+row "xxd -i embedding (array bytes)" "$(pct $raw_seeds $raw_seeds)" "$(pct $raw_nb $raw_nb)" "$(pct $raw_all $raw_all)"
+if have xxd; then
+	row "  its C source text" "$(pct $(xxd_text $SEEDS) $raw_seeds)" "$(pct $(xxd_text $NB) $raw_nb)" "$(pct $(xxd_text $ALL) $raw_all)"
+else
+	row "  its C source text" "n/a: no xxd" "" ""
+fi
+if have gzip; then
+	row "gzip -9, per file" "$(pct $(gzip_each $SEEDS) $raw_seeds)" "$(pct $(gzip_each $NB) $raw_nb)" "$(pct $(gzip_each $ALL) $raw_all)"
+	row "gzip -9, all in one" "$(pct $(cat $SEEDS | gzip -9 | bytes) $raw_seeds)" "$(pct $(cat $NB | gzip -9 | bytes) $raw_nb)" "$(pct $(cat $ALL | gzip -9 | bytes) $raw_all)"
+else
+	row "gzip -9" "n/a: no gzip" "" ""
+fi
+if have xz; then
+	row "xz -9e, all in one" "$(pct $(cat $SEEDS | xz -9e | bytes) $raw_seeds)" "$(pct $(cat $NB | xz -9e | bytes) $raw_nb)" "$(pct $(cat $ALL | xz -9e | bytes) $raw_all)"
+else
+	row "xz -9e" "n/a: no xz" "" ""
+fi
+row "pnc tables, --no-compress" "-" "$(pct $plain_nb $raw_nb)" "$(pct $plain_all $raw_all)"
+row "pnc tables (compressed)" "-" "$(pct $cat_nb $raw_nb)" "$(pct $cat_all $raw_all)"
+row "  of which code tables" "-" "$(pct ${code_nb:-0} $raw_nb)" "$(pct ${code_all:-0} $raw_all)"
+row "  nb tables / seeds raw text" "$(pct $cat_nb $raw_seeds)" "" ""
+if [ -n "$arm_text" ]; then
+	row "libpn .text, Cortex-M4 -Os" "-" "$(pct $arm_text $raw_nb)" "$(pct $arm_text $raw_all)"
+	row "pnc tables + libpn .text" "-" "$(pct $((cat_nb + arm_text)) $raw_nb)" "$(pct $((cat_all + arm_text)) $raw_all)"
+else
+	row "libpn .text, Cortex-M4" "n/a: no $ARM_CC" "" ""
+fi
+echo
+
+# Stack frames and outside symbols.
+if [ -n "$arm_text" ]; then
+	echo "libpn stack frames (arm-none-eabi-gcc $ARM_FLAGS -fstack-usage), bytes, largest first:"
+	cat "$OUT"/arm/*.su | awk -F'\t' '{ n = split($1, p, ":"); print $2, p[n] }' |
+		sort -k1,1nr -k2 | awk '{ printf "  %-28s %4d", $2, $1; if (NR % 3 == 0) printf "\n" }
+			END { if (NR % 3) printf "\n" }'
+	max=$(cat "$OUT"/arm/*.su | awk -F'\t' '$2 > m { m = $2 } END { print m }')
+	dyn=$(cat "$OUT"/arm/*.su | awk -F'\t' '$3 !~ /^static/' | wc -l | tr -d ' ')
+	echo "  largest frame: $max bytes; functions with dynamic or bounded-dynamic frames: $dyn"
+	undef=$(arm-none-eabi-nm -u "$OUT"/arm/*.o | awk 'NF == 2 { print $2 }' | sort -u | tr '\n' ' ')
+	echo "libpn objects' undefined symbols (arm-none-eabi-nm -u): ${undef:-none}"
+	bad=$(echo " $undef " | tr ' ' '\n' | grep -E '^(malloc|calloc|realloc|free|printf|fprintf|sprintf|snprintf|vprintf|puts|putchar|fputs|fopen|fwrite|fread)$' | tr '\n' ' ')
+	echo "  heap or stdio among them (malloc/free/printf/...): ${bad:-none}"
+else
+	echo "libpn stack frames: n/a: no $ARM_CC"
+fi
+echo
+
+# Decode and wrap cost.
+B=$OUT/bench_pn
+if have valgrind; then
+	echo "cost in instructions per output byte (valgrind --tool=callgrind, host $(uname -m), $CC):"
+	for mode in decode layout; do
+		for form in packed plain; do
+			out=$($B $mode $form)
+			valgrind --tool=callgrind --toggle-collect=bench_run \
+				--callgrind-out-file="$OUT/cg.$mode.$form" $B $mode $form >/dev/null 2>&1
+			ir=$(awk '/^(summary|totals):/ { print $2; exit }' "$OUT/cg.$mode.$form")
+			what=$([ $mode = decode ] && echo "decode every block (pn_block_read)" || echo "decode + wrap, 40x12 pages")
+			printf '  %-42s %-7s %10s bytes %12s instr %6.1f instr/byte\n' "$what" "$form" "$out" "$ir" \
+				"$(awk -v i="$ir" -v b="$out" 'BEGIN { print i / b }')"
+		done
+	done
+else
+	echo "cost in instructions per output byte: n/a: no valgrind"
+fi
+echo "decode throughput on this host (pn_block_read of every block, 0.5 s):" \
+	"compressed $($B speed packed) MB/s, plain $($B speed plain) MB/s"
+echo
+
+# Generator scaling.
+echo "generator scaling: synthetic catalogs of copies of the five nb notices (bench/synth.sh)"
+printf '  %-9s %-12s %-22s %-10s %-12s %-14s %-14s\n' notices "raw bytes" "catalog" "pnc time" "pnc peak" "gcc -O2 pnc.c" "gcc -O2 xxd -i"
+for n in 10 100 1000; do
+	dir=$OUT/synth$n
+	sh bench/synth.sh $n "$dir"
+	raw=$(cat "$dir"/*.pn | bytes)
+	if [ -x /usr/bin/time ]; then
+		/usr/bin/time -f '%e %M' -o "$OUT/time.txt" \
+			$PNC -o "$OUT/synth$n.c" --prefix synth "$dir"/*.pn 2>/dev/null >/dev/null
+		t=$(awk '{ print $1 " s" }' "$OUT/time.txt")
+		m=$(awk '{ printf "%.1f MB", $2 / 1024 }' "$OUT/time.txt")
+	else
+		start=$(date +%s.%N)
+		$PNC -o "$OUT/synth$n.c" --prefix synth "$dir"/*.pn 2>/dev/null >/dev/null
+		t=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.2f s", e - s }')
+		m="n/a: no /usr/bin/time"
+	fi
+	size=$(sed -n 's/^#define [A-Z_]*_SIZE \([0-9]*\)u$/\1/p' "$OUT/synth$n.h")
+	start=$(date +%s.%N)
+	$CC -O2 -c "$OUT/synth$n.c" -o "$OUT/synth$n.o"
+	tc=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.2f s", e - s }')
+	if have xxd; then
+		cat "$dir"/*.pn >"$OUT/synth$n.bin"
+		(cd "$OUT" && xxd -i "synth$n.bin") >"$OUT/synth${n}_xxd.c"
+		start=$(date +%s.%N)
+		$CC -O2 -c "$OUT/synth${n}_xxd.c" -o "$OUT/synth${n}_xxd.o"
+		tx=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.2f s", e - s }')
+	else
+		tx="n/a: no xxd"
+	fi
+	printf '  %-9s %-12s %-22s %-10s %-12s %-14s %-14s\n' $n $raw "$(pct $size $raw)" "$t" "$m" "$tc" "$tx"
+done

@@ -1,0 +1,20 @@
+# make bench (included by the Makefile): the footprint table of README.md's
+# "Footprint" section, measured on the bundled notices by bench/bench.sh.
+# Tools that are missing (arm-none-eabi-gcc, valgrind, xz, ...) turn their
+# rows into "n/a"; nothing is installed.
+
+.PHONY: bench
+
+BENCH_BUILD = $(BUILD)/bench
+
+$(BENCH_BUILD)/bench_pn.o: bench/bench_pn.c $(BUILD)/catalog.h \
+		$(BUILD)/tests/plain_catalog.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Iruntime -I$(BUILD) -I$(BUILD)/tests -c $< -o $@
+
+$(BENCH_BUILD)/bench_pn: $(BENCH_BUILD)/bench_pn.o $(BUILD)/catalog.o \
+		$(BUILD)/tests/plain_catalog.o $(BUILD)/libpn.a
+	$(CC) $(LDFLAGS) -o $@ $^
+
+bench: $(PNC) $(BENCH_BUILD)/bench_pn
+	@BUILD=$(BUILD) PNC=$(PNC) CC="$(CC)" sh bench/bench.sh

@@ -1,0 +1,40 @@
+/* pn_decode.h: internal to libpn. Reading a text of the catalog byte by
+ * byte, whether it is stored plain or coded (runtime/pn_format.h), with
+ * no memory but the small decoder value below, which may be copied to
+ * come back to a position. */
+#ifndef PN_DECODE_H
+#define PN_DECODE_H
+
+#include "pn_format.h"
+#include "pn_read.h"
+
+typedef struct pn__dec {
+    const unsigned char *code; /* the code tables, NULL for a plain text */
+    const unsigned char *p;    /* the text's bytes or code bits */
+    uint32_t size;             /* bytes at p */
+    uint32_t pos;              /* plain: next byte; coded: next bit */
+    uint32_t left;             /* bytes still to come */
+    uint16_t stack[PN_CODE_MAX_DEPTH]; /* right halves of pairs to come */
+    uint8_t depth;             /* ids on the stack */
+    uint8_t run;               /* bytes out of the current symbol so far */
+    uint8_t err;               /* 1: the bits are damaged; reads end */
+} pn__dec;
+
+/* Starts reading `text` from its first byte. */
+void pn_dec_open(pn__dec *d, const pn__text *text);
+
+/* The next byte, 0-255; -1 at the end of the text, or when the bits are
+ * damaged, which also sets d->err. */
+int pn_dec_byte(pn__dec *d);
+
+/* Decodes `text` into the `room` (>= 1) bytes at `dst` with a NUL, cut
+ * at a UTF-8 character boundary if it does not fit, which sets `*cut`.
+ * `*n` gets the bytes written without the NUL. PN_OK or PN_ERR_FORMAT
+ * (then `dst` is "" and `*n` 0). */
+pn_status pn_dec_put(char *dst, size_t room, const pn__text *text,
+                     size_t *n, int *cut);
+
+/* A plain text for `len` bytes at `bytes`. */
+void pn_text_plain(pn__text *text, const char *bytes, uint32_t len);
+
+#endif

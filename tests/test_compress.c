@@ -1,0 +1,401 @@
+/* Compressed catalogs: the bundled notices compiled twice, compressed and
+ * with --no-compress, must read the same through every libpn call, cut
+ * at the same character boundaries in small buffers, and lay out the
+ * same pages; damaged code tables and code bits must give PN_ERR_FORMAT.
+ * The fixture catalog (compressed) is the one damaged here. */
+#include <string.h>
+
+#include "catalog.h"
+#include "fixture_catalog.h"
+#include "plain_catalog.h"
+#include "pn.h"
+#include "pn_format.h"
+#include "unity.h"
+
+static pn_catalog packed, plain;
+static char a[70000], b[70000];
+
+void setUp(void)
+{
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&packed, pn_bundled, PN_BUNDLED_SIZE));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&plain, plain_catalog,
+                                         PLAIN_CATALOG_SIZE));
+}
+
+void tearDown(void)
+{
+}
+
+static uint32_t u32_at(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+           (uint32_t)p[3] << 24;
+}
+
+static uint16_t u16_at(const unsigned char *p)
+{
+    return (uint16_t)(p[0] | p[1] << 8);
+}
+
+/* ---- The same text either way ----------------------------------------------- */
+
+static void test_the_catalogs_differ_in_form_only(void)
+{
+    TEST_ASSERT_EQUAL_HEX32(PN_FLAG_COMPRESSED,
+                            u16_at(pn_bundled + PN_HDR_FLAGS));
+    TEST_ASSERT_EQUAL_HEX32(0, u16_at(plain_catalog + PN_HDR_FLAGS));
+    TEST_ASSERT_EQUAL_UINT32(0, u32_at(plain_catalog + PN_HDR_CODE));
+    TEST_ASSERT_TRUE(PN_BUNDLED_SIZE < PLAIN_CATALOG_SIZE / 2);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_verify(&packed));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_verify(&plain));
+    TEST_ASSERT_EQUAL_UINT32(plain.notice_count, packed.notice_count);
+}
+
+/* The results of one call on each catalog, the lengths read after both
+ * calls are made. */
+static void same_call(pn_status sa, const size_t *la, pn_status sb,
+                      const size_t *lb)
+{
+    TEST_ASSERT_EQUAL_INT(sb, sa);
+    TEST_ASSERT_EQUAL_size_t(*lb, *la);
+    TEST_ASSERT_EQUAL_STRING(b, a);
+}
+
+static void test_every_text_decodes_to_the_plain_text(void)
+{
+    uint32_t i, j, k, blocks = 0;
+
+    for (i = 0; i < packed.notice_count; i++) {
+        pn_notice np, nq;
+        pn_contact ca, cb;
+        size_t la, lb;
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&packed, i, &np));
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&plain, i, &nq));
+        TEST_ASSERT_EQUAL_STRING(nq.policy, np.policy);
+        TEST_ASSERT_EQUAL_STRING(nq.lang, np.lang);
+        TEST_ASSERT_EQUAL_UINT32(nq.section_count, np.section_count);
+        same_call(pn_title(&np, a, sizeof a, &la), &la,
+                  pn_title(&nq, b, sizeof b, &lb), &lb);
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_contact_read(&np, a, sizeof a, &ca));
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_contact_read(&nq, b, sizeof b, &cb));
+        TEST_ASSERT_EQUAL_STRING(cb.name, ca.name);
+        TEST_ASSERT_EQUAL_STRING(cb.email, ca.email);
+        TEST_ASSERT_EQUAL_STRING(cb.address, ca.address);
+        TEST_ASSERT_EQUAL_STRING(cb.authority, ca.authority);
+        for (j = 0; j < np.section_count; j++) {
+            pn_section sp, sq;
+            TEST_ASSERT_EQUAL_INT(PN_OK, pn_section_at(&np, j, &sp));
+            TEST_ASSERT_EQUAL_INT(PN_OK, pn_section_at(&nq, j, &sq));
+            TEST_ASSERT_EQUAL_UINT32(sq.block_count, sp.block_count);
+            same_call(pn_section_title(&sp, a, sizeof a, &la), &la,
+                      pn_section_title(&sq, b, sizeof b, &lb), &lb);
+            for (k = 0; k < sp.block_count; k++) {
+                pn_block_kind ka, kb;
+                same_call(pn_block_read(&sp, k, &ka, a, sizeof a, &la), &la,
+                          pn_block_read(&sq, k, &kb, b, sizeof b, &lb), &lb);
+                TEST_ASSERT_EQUAL_INT(PN_OK, pn_block_read(&sp, k, &ka, a,
+                                                           sizeof a, &la));
+                TEST_ASSERT_EQUAL_INT(kb, ka);
+                blocks++;
+            }
+        }
+    }
+    TEST_ASSERT_TRUE(blocks > 300);
+}
+
+/* Whether the `n` bytes at `s` end on a whole UTF-8 character. */
+static int ends_whole(const char *s, size_t n)
+{
+    size_t start = n, need;
+    unsigned char c;
+
+    if (n == 0)
+        return 1;
+    while (start > 0 && ((unsigned char)s[start - 1] & 0xC0) == 0x80)
+        start--;
+    if (start == 0)
+        return 0;
+    c = (unsigned char)s[start - 1];
+    need = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    return n - (start - 1) == need;
+}
+
+static void test_small_buffers_cut_at_characters(void)
+{
+    uint32_t i, j, k, cuts = 0;
+
+    for (i = 0; i < packed.notice_count; i++) {
+        pn_notice np, nq;
+        pn_notice_at(&packed, i, &np);
+        pn_notice_at(&plain, i, &nq);
+        for (j = 0; j < np.section_count; j++) {
+            pn_section sp, sq;
+            pn_section_at(&np, j, &sp);
+            pn_section_at(&nq, j, &sq);
+            for (k = 0; k < sp.block_count; k++) {
+                size_t full, size, la, lb;
+                TEST_ASSERT_EQUAL_INT(PN_OK, pn_block_read(&sq, k, NULL, b,
+                                                           sizeof b, &full));
+                for (size = 1; size <= full + 1; size += size < 80 ? 1 : 37) {
+                    pn_status sa = pn_block_read(&sp, k, NULL, a, size, &la);
+                    pn_status sb = pn_block_read(&sq, k, NULL, b, size, &lb);
+                    same_call(sa, &la, sb, &lb);
+                    TEST_ASSERT_TRUE(ends_whole(a, la));
+                    TEST_ASSERT_TRUE(la < size);
+                    if (size <= full) {
+                        TEST_ASSERT_EQUAL_INT(PN_ERR_TRUNCATED, sa);
+                        TEST_ASSERT_TRUE(la + 4 > size - 1);
+                        cuts++;
+                    }
+                }
+            }
+        }
+    }
+    TEST_ASSERT_TRUE(cuts > 10000);
+}
+
+static void test_pages_are_the_same(void)
+{
+    static const pn_screen screens[] = {
+        {20, 4, PN_ASCII}, {40, 12, 0}, {7, 3, PN_LATIN1}, {1, 1, 0},
+    };
+    uint32_t i, s;
+
+    for (s = 0; s < sizeof screens / sizeof screens[0]; s++) {
+        for (i = 0; i < packed.notice_count; i++) {
+            pn_notice np, nq;
+            pn_cursor cp, cq;
+            uint32_t pa, na, pb, nb, steps = 0;
+            pn_status st;
+
+            pn_notice_at(&packed, i, &np);
+            pn_notice_at(&plain, i, &nq);
+            TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open(&cp, &np, &screens[s]));
+            TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open(&cq, &nq, &screens[s]));
+            TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_position(&cp, &pa, &na));
+            TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_position(&cq, &pb, &nb));
+            TEST_ASSERT_EQUAL_UINT32(nb, na);
+            do {
+                size_t la, lb;
+                same_call(pn_cursor_page(&cp, a, sizeof a, &la), &la,
+                          pn_cursor_page(&cq, b, sizeof b, &lb), &lb);
+                st = pn_cursor_next(&cp);
+                TEST_ASSERT_EQUAL_INT(pn_cursor_next(&cq), st);
+                steps++;
+            } while (st == PN_OK && steps < 100000);
+            TEST_ASSERT_EQUAL_UINT32(nb, steps);
+            /* And back: going back re-decodes from a block's start. */
+            TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_prev(&cp));
+            TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_prev(&cq));
+            {
+                size_t la, lb;
+                same_call(pn_cursor_page(&cp, a, sizeof a, &la), &la,
+                          pn_cursor_page(&cq, b, sizeof b, &lb), &lb);
+            }
+        }
+    }
+}
+
+/* ---- Damage ---------------------------------------------------------------------- */
+
+static unsigned char copy[FIXTURE_CATALOG_SIZE];
+
+static unsigned char *code_tables(void)
+{
+    return copy + u32_at(copy + PN_HDR_CODE);
+}
+
+static unsigned char *entries(void)
+{
+    unsigned char *c = code_tables();
+    return c + PN_CODE_HEAD + 2u * c[0];
+}
+
+/* The pool bytes of the title of notice 0: its length, size and bits. */
+static unsigned char *first_title(void)
+{
+    return copy + u32_at(copy + PN_HDR_POOL) +
+           u32_at(copy + u32_at(copy + PN_HDR_NOTICES) + PN_NOT_TITLE);
+}
+
+/* One read of the damaged copy and the same read of the fixture catalog:
+ * no read may give anything but PN_OK or PN_ERR_FORMAT. Counts the texts
+ * that are not empty and the reads that gave PN_ERR_FORMAT. */
+static void tally(pn_status st, pn_status orig, size_t orig_len,
+                  unsigned *texts, unsigned *bad)
+{
+    TEST_ASSERT_EQUAL_INT(PN_OK, orig);
+    TEST_ASSERT_TRUE(st == PN_OK || st == PN_ERR_FORMAT);
+    *texts += orig_len > 0;
+    *bad += st == PN_ERR_FORMAT;
+}
+
+/* Reads every title and block of the damaged copy, and opens a cursor on
+ * every notice; `*texts` gets the texts that are not empty, and the
+ * result is the reads that gave PN_ERR_FORMAT. */
+static unsigned read_all(unsigned *texts)
+{
+    pn_catalog c, o;
+    unsigned bad = 0;
+    uint32_t i, j, k;
+    size_t n;
+    pn_status st;
+
+    *texts = 0;
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&c, copy, sizeof copy));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&o, fixture_catalog,
+                                         FIXTURE_CATALOG_SIZE));
+    for (i = 0; i < c.notice_count; i++) {
+        pn_notice nc, no;
+        pn_cursor cur;
+        pn_screen screen = {20, 4, 0};
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&c, i, &nc));
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&o, i, &no));
+        st = pn_title(&nc, a, sizeof a, NULL);
+        tally(st, pn_title(&no, b, sizeof b, &n), n, texts, &bad);
+        for (j = 0; j < nc.section_count; j++) {
+            pn_section sc, so;
+            TEST_ASSERT_EQUAL_INT(PN_OK, pn_section_at(&nc, j, &sc));
+            TEST_ASSERT_EQUAL_INT(PN_OK, pn_section_at(&no, j, &so));
+            for (k = 0; k < sc.block_count; k++) {
+                st = pn_block_read(&sc, k, NULL, a, sizeof a, NULL);
+                tally(st, pn_block_read(&so, k, NULL, b, sizeof b, &n), n,
+                      texts, &bad);
+            }
+        }
+        st = pn_cursor_open(&cur, &nc, &screen);
+        tally(st, PN_OK, 1, texts, &bad);
+    }
+    return bad;
+}
+
+static void test_damaged_code_tables(void)
+{
+    pn_catalog c;
+    unsigned char *t;
+
+    memcpy(copy, fixture_catalog, sizeof copy);
+    t = code_tables();
+    t[PN_CODE_HEAD] ^= 1; /* the counts no longer add up to `coded` */
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_open(&c, copy, sizeof copy));
+
+    memcpy(copy, fixture_catalog, sizeof copy);
+    code_tables()[0] = PN_CODE_MAX_LEN + 1;
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_open(&c, copy, sizeof copy));
+
+    memcpy(copy, fixture_catalog, sizeof copy);
+    t = code_tables();
+    t[4] = 0xFF; /* more symbols than the tables hold */
+    t[5] = 0x0F;
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_open(&c, copy, sizeof copy));
+
+    memcpy(copy, fixture_catalog, sizeof copy);
+    copy[PN_HDR_CODE_SIZE] = 3;
+    copy[PN_HDR_CODE_SIZE + 1] = 0;
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_open(&c, copy, sizeof copy));
+
+    memcpy(copy, fixture_catalog, sizeof copy);
+    copy[PN_HDR_FLAGS] |= 2; /* a flag this libpn does not know */
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_open(&c, copy, sizeof copy));
+}
+
+static void set_entry(uint32_t i, uint32_t left, uint32_t right)
+{
+    unsigned char *e = entries() + PN_CODE_ENTRY * i;
+    uint32_t v = left | right << 12;
+    e[0] = (unsigned char)v;
+    e[1] = (unsigned char)(v >> 8);
+    e[2] = (unsigned char)(v >> 16);
+}
+
+static void test_damaged_symbols(void)
+{
+    uint32_t symbols, i;
+    unsigned texts, bad;
+
+    /* Every symbol a pair of itself: expanding never reaches a byte. */
+    memcpy(copy, fixture_catalog, sizeof copy);
+    symbols = u16_at(code_tables() + 4);
+    for (i = 0; i < symbols; i++)
+        set_entry(i, i, i);
+    bad = read_all(&texts);
+    TEST_ASSERT_TRUE(texts > 20);
+    TEST_ASSERT_EQUAL_UINT(texts, bad);
+
+    /* A child id past the table. */
+    memcpy(copy, fixture_catalog, sizeof copy);
+    for (i = 0; i < symbols; i++)
+        set_entry(i, symbols, 0);
+    TEST_ASSERT_EQUAL_UINT(texts, read_all(&texts));
+
+    /* A byte entry whose byte is not one. */
+    memcpy(copy, fixture_catalog, sizeof copy);
+    for (i = 0; i < symbols; i++)
+        set_entry(i, PN_CODE_BYTE, 0x100 + i);
+    TEST_ASSERT_EQUAL_UINT(texts, read_all(&texts));
+
+    /* A byte, then the symbol itself again: a symbol that never ends
+     * (unless a text is only the byte's code). */
+    memcpy(copy, fixture_catalog, sizeof copy);
+    for (i = 0; i < symbols; i++)
+        set_entry(i, (i + 1) % symbols, i);
+    set_entry(0, PN_CODE_BYTE, 'x');
+    TEST_ASSERT_TRUE(read_all(&texts) > texts / 2);
+}
+
+static void test_damaged_bits(void)
+{
+    pn_catalog c;
+    pn_notice n;
+    unsigned char *t;
+    uint32_t len, size;
+
+    memcpy(copy, fixture_catalog, sizeof copy);
+    t = first_title();
+    len = t[0];
+    size = t[1];
+    TEST_ASSERT_TRUE(len > 0 && len < 100 && size > 1 && size < 128);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&c, copy, sizeof copy));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&c, 0, &n));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_title(&n, a, sizeof a, NULL));
+    TEST_ASSERT_EQUAL_size_t(len, strlen(a));
+
+    t[0] = (unsigned char)(len + 100); /* more text than the bits hold */
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_title(&n, a, sizeof a, NULL));
+    TEST_ASSERT_EQUAL_STRING("", a);
+    t[0] = (unsigned char)(len / 2); /* bits to spare, or a symbol cut */
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_title(&n, a, sizeof a, NULL));
+    t[0] = (unsigned char)len;
+    t[1] = (unsigned char)(size - 1); /* the bits cut short */
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_title(&n, a, sizeof a, NULL));
+    t[1] = 0;
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_title(&n, a, sizeof a, NULL));
+
+    /* Every bit flipped in turn: never a wild read, and most flips seen. */
+    {
+        uint32_t bit, seen = 0;
+        memcpy(copy, fixture_catalog, sizeof copy);
+        for (bit = 0; bit < 8 * size; bit++) {
+            pn_status st;
+            t[2 + bit / 8] ^= (unsigned char)(0x80u >> bit % 8);
+            st = pn_title(&n, a, sizeof a, NULL);
+            TEST_ASSERT_TRUE(st == PN_OK || st == PN_ERR_FORMAT);
+            seen += st == PN_ERR_FORMAT || strlen(a) != len;
+            t[2 + bit / 8] ^= (unsigned char)(0x80u >> bit % 8);
+        }
+        TEST_ASSERT_TRUE(seen > 0);
+    }
+}
+
+int main(void)
+{
+    UNITY_BEGIN();
+    RUN_TEST(test_the_catalogs_differ_in_form_only);
+    RUN_TEST(test_every_text_decodes_to_the_plain_text);
+    RUN_TEST(test_small_buffers_cut_at_characters);
+    RUN_TEST(test_pages_are_the_same);
+    RUN_TEST(test_damaged_code_tables);
+    RUN_TEST(test_damaged_symbols);
+    RUN_TEST(test_damaged_bits);
+    return UNITY_END();
+}
