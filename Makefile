@@ -63,7 +63,7 @@ run: all
 
 TEST_NAMES = test_parse test_generate test_cli test_runtime test_roundtrip \
 	test_layout test_screens test_interactive \
-	test_translations test_check
+	test_translations test_check test_hostile
 TEST_BINS = $(TEST_NAMES:%=$(BUILD)/tests/%)
 TEST_CFLAGS = -I$(UNITY_DIR) -Iruntime -Igen -I$(BUILD)/tests \
 	-DPNC_PATH='"$(PNC)"' -DBUILD_DIR='"$(BUILD)"' -DTEST_CC='"$(CC)"'
@@ -141,6 +141,9 @@ $(BUILD)/tests/test_screens: $(BUILD)/tests/test_screens.o $(UNITY_OBJ) \
 	$(CC) $(LDFLAGS) -o $@ $^
 $(BUILD)/tests/test_interactive: $(BUILD)/tests/test_interactive.o \
 		$(UNITY_OBJ) | $(BUILD)/kiosk
+	$(CC) $(LDFLAGS) -o $@ $^
+$(BUILD)/tests/test_hostile: $(BUILD)/tests/test_hostile.o $(UNITY_OBJ) \
+		| $(PNC) $(BUILD)/libpn.a
 	$(CC) $(LDFLAGS) -o $@ $^
 
 test: all $(TEST_BINS) $(EXTRA_TEST_DEPS)

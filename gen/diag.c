@@ -51,7 +51,6 @@ static void print_line(FILE *out, const unsigned char *line, size_t len)
         fwrite(line + i, 1, n, out);
         i += n;
     }
-    fputc('\n', out);
 }
 
 /* Spaces up to the column (tabs kept, so the caret lines up), then ^~~~. */
@@ -69,6 +68,66 @@ static void print_caret(FILE *out, const unsigned char *line, size_t len,
     for (i = 1; i < span_chars; i++)
         fputc('~', out);
     fputc('\n', out);
+}
+
+/* A window of at most DIAG_SHOWN_CHARS characters of a long line, around
+ * the column, so a 1 MB line does not flood the terminal. */
+#define DIAG_SHOWN_CHARS 100u
+#define DIAG_CONTEXT_CHARS 40u
+
+typedef struct excerpt {
+    size_t start, end;      /* bytes of the line shown */
+    int cut_before, cut_after;
+} excerpt;
+
+/* Byte offset of the character `chars` characters after `from`. */
+static size_t skip_chars(const unsigned char *line, size_t len, size_t from,
+                         size_t chars)
+{
+    while (from < len && chars > 0) {
+        from++;
+        while (from < len && (line[from] & 0xC0u) == 0x80u)
+            from++;
+        chars--;
+    }
+    return from;
+}
+
+static excerpt excerpt_of(const unsigned char *line, size_t len,
+                          size_t col_bytes)
+{
+    excerpt e;
+    size_t before = utf8_count(line, col_bytes);
+
+    e.start = 0;
+    if (before > DIAG_CONTEXT_CHARS &&
+        utf8_count(line, len) > DIAG_SHOWN_CHARS)
+        e.start = skip_chars(line, len, 0, before - DIAG_CONTEXT_CHARS);
+    e.end = skip_chars(line, len, e.start, DIAG_SHOWN_CHARS);
+    e.cut_before = e.start > 0;
+    e.cut_after = e.end < len;
+    return e;
+}
+
+static void print_source(FILE *out, unsigned long line_number,
+                         const unsigned char *line, size_t len,
+                         size_t col_bytes, size_t span_chars)
+{
+    excerpt e = excerpt_of(line, len, col_bytes);
+    size_t shown_span = utf8_count(line + col_bytes, e.end - col_bytes);
+    int width = 5;
+    unsigned long n;
+
+    for (n = line_number; n >= 100000; n /= 10)
+        width++;
+    fprintf(out, "%*lu | %s", width, line_number, e.cut_before ? "..." : "");
+    print_line(out, line + e.start, e.end - e.start);
+    fputs(e.cut_after ? "...\n" : "\n", out);
+    fprintf(out, "%*s | %s", width, "", e.cut_before ? "   " : "");
+    if (span_chars > shown_span && shown_span > 0)
+        span_chars = shown_span;
+    print_caret(out, line + e.start, e.end - e.start, col_bytes - e.start,
+                span_chars);
 }
 
 /* ---- JSON ------------------------------------------------------------------ */
@@ -198,10 +257,7 @@ void diag_vat(diag *d, diag_severity severity, const source *src,
     fputc('\n', d->out);
     free(message);
 
-    fprintf(d->out, "%5lu | ", at.line);
-    print_line(d->out, line, line_len);
-    fputs("      | ", d->out);
-    print_caret(d->out, line, line_len, col_bytes, span_chars);
+    print_source(d->out, at.line, line, line_len, col_bytes, span_chars);
 }
 
 void diag_at(diag *d, diag_severity severity, const source *src,

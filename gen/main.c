@@ -7,6 +7,7 @@
 #include "buf.h"
 #include "check.h"
 #include "check_report.h"
+#include "depfile.h"
 #include "diag.h"
 #include "emit.h"
 #include "outfile.h"
@@ -23,6 +24,9 @@ typedef struct options {
     const char *out_c;      /* -o */
     const char *out_h;      /* --header */
     const char *prefix;     /* --prefix */
+    const char *dep_path;   /* -MF */
+    const char *dep_target; /* -MT */
+    int dep_default;        /* -MD */
     int check_only;         /* --check */
     int no_compress;        /* --no-compress */
     int report;             /* --report */
@@ -45,6 +49,10 @@ static const char usage_text[] =
     "  --header FILE    write its C header to FILE\n"
     "                   (default: the -o name with .c replaced by .h)\n"
     "  --prefix NAME    C name of the catalog array (default: pn_catalog)\n"
+    "  -MD              also write a make dependency file, named as the\n"
+    "                   -o file with .c replaced by .d\n"
+    "  -MF FILE         write the dependency file to FILE\n"
+    "  -MT TARGET       name TARGET in it instead of the .c and .h outputs\n"
     "  --check          read and check the notices, write nothing\n"
     "  --no-compress    store the texts plain, not compressed (for debugging)\n"
     "  --report         print which GDPR Art. 13 items each notice covers,\n"
@@ -162,6 +170,11 @@ static int parse_options(int argc, char **argv, options *o)
             o->no_compress = 1;
         } else if (strcmp(a, "--report") == 0) {
             o->report = 1;
+        } else if (strcmp(a, "-MD") == 0) {
+            o->dep_default = 1;
+        } else if (strcmp(a, "-MF") == 0 || strcmp(a, "-MT") == 0) {
+            value = a[2] == 'F' ? &o->dep_path : &o->dep_target;
+            inline_value = NULL;
         } else if (strncmp(a, "-W", 2) == 0) {
             if (rule_settings_apply(&o->rules, a, why, sizeof why) != 0)
                 return usage_error(why, NULL);
@@ -208,32 +221,41 @@ static int parse_options(int argc, char **argv, options *o)
     return -1;
 }
 
-static char *default_header_path(const char *c_path)
-{
-    size_t len = strlen(c_path);
-    char *h = xmalloc(len + 3);
-
-    memcpy(h, c_path, len + 1);
-    if (len >= 2 && strcmp(h + len - 2, ".c") == 0)
-        h[len - 1] = 'h';
-    else
-        memcpy(h + len, ".h", 3);
-    return h;
-}
-
 static const char *base_name(const char *path)
 {
     const char *slash = strrchr(path, '/');
     return slash ? slash + 1 : path;
 }
 
+/* The rule for the dependency file: the outputs depend on every input
+ * file and on a --charset file. */
+static void write_depfile(const options *o, const char *h_path, buf *out)
+{
+    const char *targets[2];
+    const char **inputs = xmalloc((o->file_count + 1) * sizeof *inputs);
+    size_t count = o->file_count;
+    int charset_file = o->charset && strcmp(o->charset, "ascii") != 0 &&
+                       strcmp(o->charset, "latin1") != 0;
+
+    targets[0] = o->dep_target ? o->dep_target : o->out_c;
+    targets[1] = h_path;
+    memcpy(inputs, o->files, count * sizeof *inputs);
+    if (charset_file)
+        inputs[count++] = o->charset;
+    depfile_write(out, targets, o->dep_target ? 1 : 2, inputs, count);
+    free(inputs);
+}
+
 static int write_outputs(const options *o, const buf *catalog,
                          mnotice *const *notices, size_t count, diag *d)
 {
-    char *header_path = o->out_h ? NULL : default_header_path(o->out_c);
+    char *header_path = o->out_h ? NULL : outfile_sibling(o->out_c, 'h');
     const char *h_path = o->out_h ? o->out_h : header_path;
-    buf c_text = {0}, h_text = {0};
-    outfile files[2];
+    char *dep_default = (o->dep_default || o->dep_target) && !o->dep_path
+                            ? outfile_sibling(o->out_c, 'd') : NULL;
+    const char *dep_path = o->dep_path ? o->dep_path : dep_default;
+    buf c_text = {0}, h_text = {0}, dep_text = {0};
+    outfile files[3];
     int status;
 
     emit_source(&c_text, catalog->data, catalog->len, notices, count,
@@ -243,10 +265,17 @@ static int write_outputs(const options *o, const buf *catalog,
     files[0].content = &c_text;
     files[1].path = h_path;
     files[1].content = &h_text;
-    status = outfiles_write(files, 2, d);
+    if (dep_path) {
+        write_depfile(o, h_path, &dep_text);
+        files[2].path = dep_path;
+        files[2].content = &dep_text;
+    }
+    status = outfiles_write(files, dep_path ? 3 : 2, d);
     buf_free(&c_text);
     buf_free(&h_text);
+    buf_free(&dep_text);
     free(header_path);
+    free(dep_default);
     return status;
 }
 

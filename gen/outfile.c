@@ -93,3 +93,19 @@ int outfiles_write(const outfile *files, size_t count, diag *d)
     free(temps);
     return ok ? 0 : 2;
 }
+
+char *outfile_sibling(const char *c_path, char ext)
+{
+    size_t len = strlen(c_path);
+    char *path = xmalloc(len + 3);
+
+    memcpy(path, c_path, len + 1);
+    if (len >= 2 && strcmp(path + len - 2, ".c") == 0) {
+        path[len - 1] = ext;
+    } else {
+        path[len] = '.';
+        path[len + 1] = ext;
+        path[len + 2] = '\0';
+    }
+    return path;
+}

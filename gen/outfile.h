@@ -19,4 +19,9 @@ typedef struct outfile {
  * output is changed, and it returns 2 after reporting; otherwise 0. */
 int outfiles_write(const outfile *files, size_t count, diag *d);
 
+/* The name of an output that goes with the C file `c_path`: its name with
+ * the ".c" replaced by '.' and `ext` ("foo.c" -> "foo.h"), or with '.' and
+ * `ext` appended when it has no ".c". Free it. */
+char *outfile_sibling(const char *c_path, char ext);
+
 #endif

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 #include <utime.h>
 
 #include "unity.h"
@@ -356,6 +357,70 @@ static void test_one_wrong_digit_missing_retention_stray_byte(void)
         "[utf8-invalid]\n    6 | ab?\n      |   ^\n"));
 }
 
+/* ---- Dependency files ---------------------------------------------------- */
+
+static void test_dependency_file(void)
+{
+    static char dep[4096];
+
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("-MD -o " TMP "/dep.c " GOOD));
+    slurp(TMP "/dep.d", dep, sizeof dep);
+    TEST_ASSERT_EQUAL_STRING(
+        TMP "/dep.c " TMP "/dep.h: \\\n"
+        "  tests/fixtures/good/alpha.en.pn \\\n"
+        "  tests/fixtures/good/alpha.nb.pn \\\n"
+        "  tests/fixtures/good/beta.nn.pn\n"
+        "\ntests/fixtures/good/alpha.en.pn:\n"
+        "\ntests/fixtures/good/alpha.nb.pn:\n"
+        "\ntests/fixtures/good/beta.nn.pn:\n", dep);
+
+    /* -MF names the file, -MT the target; a --charset file is an input;
+     * a space in a path is escaped for make. */
+    TEST_ASSERT_EQUAL_INT(0, run("cp " CHECK_DIR "clean.en.pn '" TMP
+                                 "/a b.pn'"));
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("-MF " TMP "/x.d -MT out.stamp --charset "
+                                     CHECK_DIR "font.txt -o " TMP "/x.c '"
+                                     TMP "/a b.pn'"));
+    slurp(TMP "/x.d", dep, sizeof dep);
+    TEST_ASSERT_EQUAL_STRING("out.stamp: \\\n  " TMP "/a\\ b.pn \\\n  "
+                             CHECK_DIR "font.txt\n\n" TMP "/a\\ b.pn:\n\n"
+                             CHECK_DIR "font.txt:\n", dep);
+
+    /* Nothing is written on errors or with --check. */
+    TEST_ASSERT_EQUAL_INT(1, run_pnc("-MD -o " TMP "/bad.c "
+                                     "tests/fixtures/bad/duplicate-id.pn"));
+    TEST_ASSERT_FALSE(file_exists(TMP "/bad.d"));
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("--check -MD -o " TMP "/chk.c " GOOD));
+    TEST_ASSERT_FALSE(file_exists(TMP "/chk.d"));
+}
+
+/* make, reading the dependency file, rebuilds when a notice changes and
+ * only then, and does not stop when a notice is deleted. */
+static void test_make_rebuilds_when_a_notice_changes(void)
+{
+    char cwd[1024];
+    FILE *mk;
+
+    TEST_ASSERT_NOT_NULL(getcwd(cwd, sizeof cwd));
+    TEST_ASSERT_EQUAL_INT(0, run("cp tests/fixtures/good/alpha.en.pn "
+                                 "tests/fixtures/good/alpha.nb.pn " TMP));
+    mk = fopen(TMP "/Makefile", "w");
+    TEST_ASSERT_NOT_NULL(mk);
+    fprintf(mk, "cat.c: ; %s%s -MD -o $@ $(wildcard *.pn)\n-include cat.d\n",
+            PNC_PATH[0] == '/' ? "" : strcat(cwd, "/"), PNC_PATH);
+    fclose(mk);
+    TEST_ASSERT_EQUAL_INT(0, run("make -s -C " TMP));
+    TEST_ASSERT_TRUE(file_exists(TMP "/cat.d"));
+    TEST_ASSERT_EQUAL_INT(0, run("make -q -C " TMP));
+    TEST_ASSERT_EQUAL_INT(0, run("sleep 1 && touch " TMP "/alpha.nb.pn"));
+    TEST_ASSERT_EQUAL_INT(1, run("make -q -C " TMP));
+    TEST_ASSERT_EQUAL_INT(0, run("make -s -C " TMP " && rm " TMP
+                                 "/alpha.en.pn && make -s -C " TMP));
+    TEST_ASSERT_EQUAL_INT(0, run("(grep -c alpha.en.pn " TMP "/cat.d || "
+                                 "true)"));
+    TEST_ASSERT_EQUAL_STRING("0\n", out_text);
+}
+
 /* ---- A small JSON checker: whether a line is one valid JSON value. ------- */
 
 static const char *json_value(const char *s);
@@ -639,6 +704,8 @@ int main(void)
     RUN_TEST(test_json_diagnostics);
     RUN_TEST(test_report);
     RUN_TEST(test_charset);
+    RUN_TEST(test_dependency_file);
+    RUN_TEST(test_make_rebuilds_when_a_notice_changes);
     RUN_TEST(test_transliterate);
     RUN_TEST(test_preview_options);
     RUN_TEST(test_translations_and_rule_list);

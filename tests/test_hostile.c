@@ -1,0 +1,244 @@
+/* Hostile input to pnc: text that is C syntax compiles into C that
+ * gcc -Werror accepts and reads back through libpn byte for byte; input
+ * beyond the format's limits (a 1 MB line, 100,000 sections, headings
+ * nested too deep) is refused with a clear error, and a long line does not
+ * flood the terminal; a disk that fills up mid-write leaves the previous
+ * outputs as they were. */
+#define _POSIX_C_SOURCE 200809L
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "unity.h"
+
+#ifndef PNC_PATH
+#define PNC_PATH "build/pnc"
+#endif
+#ifndef BUILD_DIR
+#define BUILD_DIR "build"
+#endif
+#ifndef TEST_CC
+#define TEST_CC "cc"
+#endif
+#define TMP BUILD_DIR "/tests/hostile-tmp"
+#define C_TEXT "tests/fixtures/hostile/c-text.en.pn"
+#define HEADER "---\npolicy: big\nlang: en\ntitle: T\n---\n\n"
+
+static char out_text[1 << 16];
+static char err_text[1 << 20];
+static char expected[1 << 14];
+
+void setUp(void)
+{
+    TEST_ASSERT_EQUAL_INT(0, system("rm -rf " TMP " && mkdir -p " TMP));
+}
+
+void tearDown(void)
+{
+}
+
+static size_t slurp(const char *path, char *into, size_t size)
+{
+    FILE *f = fopen(path, "rb");
+    size_t n = 0;
+
+    if (f) {
+        n = fread(into, 1, size - 1, f);
+        fclose(f);
+    }
+    into[n] = '\0';
+    return n;
+}
+
+static int run(const char *command)
+{
+    char line[4096];
+    int status;
+
+    snprintf(line, sizeof line, "(%s) >" TMP "/out 2>" TMP "/err", command);
+    status = system(line);
+    slurp(TMP "/out", out_text, sizeof out_text);
+    slurp(TMP "/err", err_text, sizeof err_text);
+    TEST_ASSERT_TRUE_MESSAGE(WIFEXITED(status), command);
+    return WEXITSTATUS(status);
+}
+
+/* Appends `line` and '\n' to `expected`, each run of spaces and tabs as
+ * one space. */
+static void append_collapsed(const char *line)
+{
+    char *out = expected + strlen(expected);
+
+    while (*line) {
+        if (*line == ' ' || *line == '\t') {
+            line += strspn(line, " \t");
+            *out++ = ' ';
+        } else {
+            *out++ = *line++;
+        }
+    }
+    *out++ = '\n';
+    *out = '\0';
+}
+
+/* What the kiosk's dump must print for the fixture, worked out from the
+ * source lines: the title, then each heading as "NUMBER TITLE" (without
+ * its attributes), paragraph and "- item" lines as written, a leading
+ * escaping backslash dropped, runs of spaces and tabs made one space
+ * (docs/FORMAT.md). Every paragraph in the fixture is one line. */
+static void expected_dump(void)
+{
+    static char source[1 << 14];
+    char *line, *next;
+    int dashes = 0;
+
+    slurp(C_TEXT, source, sizeof source);
+    expected[0] = '\0';
+    for (line = source; *line; line = next) {
+        char *end = strchr(line, '\n');
+        next = end ? end + 1 : line + strlen(line);
+        if (end)
+            *end = '\0';
+        if (dashes < 2) {
+            dashes += strcmp(line, "---") == 0;
+            if (strncmp(line, "title: ", 7) == 0)
+                append_collapsed(line + 7);
+            continue;
+        }
+        if (line[0] == '\0')
+            continue;
+        if (line[0] == '#') {
+            char *attributes = strstr(line, " {#"), *brace;
+            *attributes = '\0';
+            while ((brace = strstr(line, "\\{")) != NULL)
+                memmove(brace, brace + 1, strlen(brace));
+            line += strspn(line, "#") + 1;
+        } else if (line[0] == '\\') {
+            line++;
+        }
+        append_collapsed(line);
+    }
+}
+
+static void test_c_syntax_in_text_compiles_and_reads_back_exactly(void)
+{
+    TEST_ASSERT_EQUAL_INT(0, run(PNC_PATH " -o " TMP "/hostile.c --prefix "
+                                 "hostile " C_TEXT));
+    TEST_ASSERT_EQUAL_INT_MESSAGE(
+        0, run(TEST_CC " -std=c99 -Wall -Wextra -Wpedantic -Werror "
+               "-Wtrigraphs -Wcomment -Iruntime -Iexamples/kiosk -I" TMP
+               " -o " TMP "/dump tests/hostile_dump.c examples/kiosk/dump.c "
+               TMP "/hostile.c runtime/*.c"),
+        err_text);
+    TEST_ASSERT_EQUAL_INT(0, run(TMP "/dump"));
+    expected_dump();
+    TEST_ASSERT_NOT_NULL(strstr(expected, "?\?/ ?\?'"));
+    TEST_ASSERT_NOT_NULL(strstr(expected, "\n#include <stdio.h>\n"));
+    TEST_ASSERT_EQUAL_STRING(expected, out_text);
+}
+
+/* Writes `count` copies of `unit` (with "%d" for the copy's number) after
+ * a header into TMP/name. */
+static void generate(const char *name, const char *unit, long count)
+{
+    char path[256];
+    FILE *f;
+    long i;
+
+    snprintf(path, sizeof path, TMP "/%s", name);
+    f = fopen(path, "wb");
+    TEST_ASSERT_NOT_NULL(f);
+    fputs(HEADER, f);
+    for (i = 0; i < count; i++)
+        fprintf(f, unit, (int)i);
+    fclose(f);
+}
+
+static void test_longest_block_fits_and_one_more_byte_does_not(void)
+{
+    generate("fits.pn", "x", 65535);
+    TEST_ASSERT_EQUAL_INT(0, run(PNC_PATH " --check -Wno-art13-required "
+                                 "-Wno-art13-conditional -Wno-header "
+                                 TMP "/fits.pn"));
+    generate("over.pn", "x", 65536);
+    TEST_ASSERT_EQUAL_INT(1, run(PNC_PATH " --check " TMP "/over.pn"));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, TMP "/over.pn:7:1: error: this "
+                                "block is 65536 bytes long; at most 65535 "
+                                "fit [limit]\n"));
+}
+
+static void test_a_1_mb_line_is_refused_in_a_few_lines(void)
+{
+    generate("line.pn", "x", 1L << 20);
+    TEST_ASSERT_EQUAL_INT(1, run(PNC_PATH " -o " TMP "/c.c " TMP "/line.pn"));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, TMP "/line.pn:7:1: error: this "
+                                "block is 1048576 bytes long; at most 65535 "
+                                "fit [limit]\n"));
+    TEST_ASSERT_TRUE(strlen(err_text) < 600);
+    TEST_ASSERT_NOT_NULL(strstr(err_text, "xxx...\n"));
+    TEST_ASSERT_EQUAL_INT(1, run("test -e " TMP "/c.c"));
+}
+
+static void test_100000_sections_are_refused(void)
+{
+    generate("sections.pn", "# S {#s%d}\n\nT.\n\n", 100000);
+    TEST_ASSERT_EQUAL_INT(1, run(PNC_PATH " --check " TMP "/sections.pn"));
+    /* Section 65,536 is the first too many; each takes 4 lines. */
+    TEST_ASSERT_NOT_NULL(strstr(err_text, TMP "/sections.pn:262147:1: error: "
+                                "more than 65535 sections in one notice "
+                                "[limit]\n262147 | # S {#s65535}\n"
+                                "       | ^\n"));
+}
+
+static void test_headings_nested_too_deep_are_refused(void)
+{
+    generate("deep.pn", "#### H {#h%d}\n\n", 3000);
+    TEST_ASSERT_EQUAL_INT(1, run(PNC_PATH " --check " TMP "/deep.pn"));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, TMP "/deep.pn:7:1: error: headings "
+                                "have 1 to 3 '#' [heading-syntax]\n"));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, "pnc: 3000 errors\n"));
+}
+
+static void test_repeated_headings_are_warned_about(void)
+{
+    generate("same.pn", "# Same {#s%d}\n\nSame text.\n\n", 3000);
+    TEST_ASSERT_EQUAL_INT(0, run(PNC_PATH " --check -Wno-art13-required "
+                                 "-Wno-art13-conditional -Wno-header "
+                                 TMP "/same.pn 2>&1 | grep -c "
+                                 "'section-duplicate]$'"));
+    /* One warning for each of the 2999 repeats. */
+    TEST_ASSERT_EQUAL_STRING("2999\n", out_text);
+}
+
+/* A disk that fills up (a file size limit, the same error to pnc) while
+ * pnc writes: exit 2, the old outputs byte for byte, no temp files. */
+static void test_full_disk_leaves_the_previous_outputs(void)
+{
+    TEST_ASSERT_EQUAL_INT(0, run(PNC_PATH " -o " TMP "/cat.c "
+                                 "tests/fixtures/good/alpha.en.pn"));
+    TEST_ASSERT_EQUAL_INT(0, run("cp " TMP "/cat.c " TMP "/cat.c.old && cp "
+                                 TMP "/cat.h " TMP "/cat.h.old"));
+    TEST_ASSERT_EQUAL_INT(2, run("trap '' XFSZ; ulimit -f 8; " PNC_PATH
+                                 " -o " TMP "/cat.c policies/intech.nb.pn "
+                                 "policies/intech.en.pn"));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, "pnc: error: "));
+    TEST_ASSERT_EQUAL_INT(0, run("cmp " TMP "/cat.c " TMP "/cat.c.old && cmp "
+                                 TMP "/cat.h " TMP "/cat.h.old"));
+    TEST_ASSERT_EQUAL_INT(0, run("ls " TMP " | grep -c tmp || true"));
+    TEST_ASSERT_EQUAL_STRING("0\n", out_text);
+}
+
+int main(void)
+{
+    UNITY_BEGIN();
+    RUN_TEST(test_c_syntax_in_text_compiles_and_reads_back_exactly);
+    RUN_TEST(test_longest_block_fits_and_one_more_byte_does_not);
+    RUN_TEST(test_a_1_mb_line_is_refused_in_a_few_lines);
+    RUN_TEST(test_100000_sections_are_refused);
+    RUN_TEST(test_headings_nested_too_deep_are_refused);
+    RUN_TEST(test_repeated_headings_are_warned_about);
+    RUN_TEST(test_full_disk_leaves_the_previous_outputs);
+    return UNITY_END();
+}
