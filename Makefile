@@ -21,6 +21,8 @@ POLICIES = $(sort $(wildcard policies/*.pn))
 # real Unity with `make test UNITY_DIR=/path/to/Unity/src`.
 UNITY_DIR ?= tests/unity
 UNITY_OBJ = $(BUILD)/unity/unity.o
+# Each test links the harness and the helpers the tests share.
+TEST_OBJ = $(UNITY_OBJ) $(BUILD)/tests/support.o
 
 .PHONY: all run test clean
 all: $(PNC) $(BUILD)/libpn.a $(BUILD)/kiosk
@@ -107,24 +109,24 @@ $(BUILD)/tests/test_translations.o: $(BUILD)/catalog.h
 $(BUILD)/tests/test_translations.o: TEST_CFLAGS += -I$(BUILD)
 
 $(BUILD)/tests/test_parse: $(BUILD)/tests/test_parse.o $(GEN_OBJ) \
-		$(BUILD)/libpn.a $(UNITY_OBJ)
+		$(BUILD)/libpn.a $(TEST_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^
 $(BUILD)/tests/test_check: $(BUILD)/tests/test_check.o $(GEN_OBJ) \
-		$(BUILD)/libpn.a $(UNITY_OBJ)
+		$(BUILD)/libpn.a $(TEST_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^
 $(BUILD)/tests/test_generate: $(BUILD)/tests/test_generate.o $(GEN_OBJ) \
-		$(BUILD)/libpn.a $(UNITY_OBJ)
+		$(BUILD)/libpn.a $(TEST_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^
-$(BUILD)/tests/test_cli: $(BUILD)/tests/test_cli.o $(UNITY_OBJ) | $(PNC)
+$(BUILD)/tests/test_cli: $(BUILD)/tests/test_cli.o $(TEST_OBJ) | $(PNC)
 	$(CC) $(LDFLAGS) -o $@ $^
 $(BUILD)/tests/test_runtime: $(BUILD)/tests/test_runtime.o \
-		$(BUILD)/tests/fixture_catalog.o $(BUILD)/libpn.a $(UNITY_OBJ)
+		$(BUILD)/tests/fixture_catalog.o $(BUILD)/libpn.a $(TEST_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^
 $(BUILD)/tests/test_roundtrip: $(BUILD)/tests/test_roundtrip.o \
-		$(BUILD)/catalog.o $(BUILD)/libpn.a $(UNITY_OBJ)
+		$(BUILD)/catalog.o $(BUILD)/libpn.a $(TEST_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^
 $(BUILD)/tests/test_translations: $(BUILD)/tests/test_translations.o \
-		$(BUILD)/catalog.o $(BUILD)/libpn.a $(UNITY_OBJ)
+		$(BUILD)/catalog.o $(BUILD)/libpn.a $(TEST_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^
 
 # Further targets and tests (firmware, install, ...) live in mk/*.mk; they
@@ -133,16 +135,16 @@ include $(sort $(wildcard mk/*.mk))
 
 $(BUILD)/tests/test_layout: $(BUILD)/tests/test_layout.o \
 		$(BUILD)/tests/layout_catalog.o $(BUILD)/catalog.o $(BUILD)/libpn.a \
-		$(UNITY_OBJ)
+		$(TEST_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^
 
-$(BUILD)/tests/test_screens: $(BUILD)/tests/test_screens.o $(UNITY_OBJ) \
+$(BUILD)/tests/test_screens: $(BUILD)/tests/test_screens.o $(TEST_OBJ) \
 		| $(BUILD)/kiosk
 	$(CC) $(LDFLAGS) -o $@ $^
 $(BUILD)/tests/test_interactive: $(BUILD)/tests/test_interactive.o \
-		$(UNITY_OBJ) | $(BUILD)/kiosk
+		$(TEST_OBJ) | $(BUILD)/kiosk
 	$(CC) $(LDFLAGS) -o $@ $^
-$(BUILD)/tests/test_hostile: $(BUILD)/tests/test_hostile.o $(UNITY_OBJ) \
+$(BUILD)/tests/test_hostile: $(BUILD)/tests/test_hostile.o $(TEST_OBJ) \
 		| $(PNC) $(BUILD)/libpn.a
 	$(CC) $(LDFLAGS) -o $@ $^
 

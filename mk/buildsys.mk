@@ -4,8 +4,8 @@
 
 TEST_NAMES += test_cmake test_manpage
 
-$(BUILD)/tests/test_cmake: $(BUILD)/tests/test_cmake.o $(UNITY_OBJ)
+$(BUILD)/tests/test_cmake: $(BUILD)/tests/test_cmake.o $(TEST_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^
 
-$(BUILD)/tests/test_manpage: $(BUILD)/tests/test_manpage.o $(UNITY_OBJ)
+$(BUILD)/tests/test_manpage: $(BUILD)/tests/test_manpage.o $(TEST_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^

@@ -161,5 +161,5 @@ TEST_NAMES += test_firmware
 $(BUILD)/tests/test_firmware.o: TEST_CFLAGS += -DMAKE_CMD='"$(MAKE)"' \
 	-DFW_POLICY='"$(FW_POLICY)"'
 
-$(BUILD)/tests/test_firmware: $(BUILD)/tests/test_firmware.o $(UNITY_OBJ)
+$(BUILD)/tests/test_firmware: $(BUILD)/tests/test_firmware.o $(TEST_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^

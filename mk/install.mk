@@ -46,5 +46,5 @@ TEST_NAMES += test_install
 
 $(BUILD)/tests/test_install.o: TEST_CFLAGS += -DMAKE_CMD='"$(MAKE)"'
 
-$(BUILD)/tests/test_install: $(BUILD)/tests/test_install.o $(UNITY_OBJ)
+$(BUILD)/tests/test_install: $(BUILD)/tests/test_install.o $(TEST_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^

@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <utime.h>
 
+#include "support.h"
 #include "unity.h"
 
 #ifndef PNC_PATH
@@ -40,17 +41,6 @@ void setUp(void)
 
 void tearDown(void)
 {
-}
-
-static void slurp(const char *path, char *into, size_t size)
-{
-    FILE *f = fopen(path, "rb");
-    size_t n = 0;
-    if (f) {
-        n = fread(into, 1, size - 1, f);
-        fclose(f);
-    }
-    into[n] = '\0';
 }
 
 /* Runs a shell command, keeping its stdout and stderr; returns its exit

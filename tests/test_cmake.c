@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include <utime.h>
 
+#include "support.h"
 #include "unity.h"
 
 #ifndef PNC_PATH
@@ -51,22 +52,10 @@ static int have(const char *tool)
     return system(command) == 0;
 }
 
-static void slurp(const char *path, char *into, size_t size)
-{
-    FILE *f = fopen(path, "rb");
-    size_t n = 0;
-
-    if (f) {
-        n = fread(into, 1, size - 1, f);
-        fclose(f);
-    }
-    into[n] = '\0';
-}
-
 /* Runs a shell command with its output in `into`; returns its status. */
 static int run(const char *command, char *into, size_t size)
 {
-    char line[8192];
+    char line[16384 + 256];
     int status;
 
     snprintf(line, sizeof line, "%s >" WORK "/log 2>&1", command);

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "support.h"
 #include "unity.h"
 
 #ifndef BUILD_DIR
@@ -48,20 +49,6 @@ static int have(const char *tool)
 
 /* Reads a whole file; returns its length, or -1 if it cannot be read or
  * does not fit. */
-static long slurp(const char *path, char *into, size_t size)
-{
-    FILE *f = fopen(path, "rb");
-    size_t n;
-    int too_long;
-
-    if (!f)
-        return -1;
-    n = fread(into, 1, size - 1, f);
-    into[n] = '\0';
-    too_long = fgetc(f) != EOF;
-    fclose(f);
-    return too_long ? -1 : (long)n;
-}
 
 /* Runs `make GOAL` with this build directory; returns its exit status.
  * Its output goes to the test log, its errors to make_errors (the rule

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "support.h"
 #include "unity.h"
 
 #ifndef PNC_PATH
@@ -37,19 +38,6 @@ void setUp(void)
 
 void tearDown(void)
 {
-}
-
-static size_t slurp(const char *path, char *into, size_t size)
-{
-    FILE *f = fopen(path, "rb");
-    size_t n = 0;
-
-    if (f) {
-        n = fread(into, 1, size - 1, f);
-        fclose(f);
-    }
-    into[n] = '\0';
-    return n;
 }
 
 static int run(const char *command)

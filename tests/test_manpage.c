@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "support.h"
 #include "unity.h"
 
 #ifndef PNC_PATH
@@ -42,18 +43,6 @@ static int have(const char *tool)
 
     snprintf(command, sizeof command, "command -v %s >/dev/null 2>&1", tool);
     return system(command) == 0;
-}
-
-static void slurp(const char *path, char *into, size_t size)
-{
-    FILE *f = fopen(path, "rb");
-    size_t n = 0;
-
-    if (f) {
-        n = fread(into, 1, size - 1, f);
-        fclose(f);
-    }
-    into[n] = '\0';
 }
 
 /* Runs a shell command, keeping its stdout and stderr; returns its exit
