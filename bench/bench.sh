@@ -44,7 +44,7 @@ cat_nb=$(catalog cat_nb "" $NB)
 cat_all=$(catalog cat_all "" $ALL)
 plain_nb=$(catalog plain_nb --no-compress $NB)
 plain_all=$(catalog plain_all --no-compress $ALL)
-# The code tables: header field PN_HDR_CODE_SIZE (bytes 44-47).
+# The code tables: header field code_size (bytes 44-47, pn_format.h).
 code_size() {
 	$CC -x c - -o "$OUT/code_size" -I"$OUT" <<EOF >/dev/null 2>&1 && "$OUT/code_size"
 #include <stdio.h>

@@ -30,7 +30,7 @@ static unsigned long decode_all(const pn_catalog *cat)
         pn_notice n;
         if (pn_notice_at(cat, i, &n) != PN_OK)
             return 0;
-        if (pn_title(&n, text, sizeof text, &len) == PN_OK)
+        if (pn_notice_title(&n, text, sizeof text, &len) == PN_OK)
             bytes += len;
         for (j = 0; j < n.section_count; j++) {
             pn_section sec;

@@ -116,11 +116,16 @@ void buf_printf(buf *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
-void buf_patch_u32(buf *b, size_t at, uint32_t value)
+void store_le(unsigned char *at, unsigned bytes, uint32_t value)
 {
     unsigned i;
-    for (i = 0; i < 4; i++)
-        b->data[at + i] = (unsigned char)((value >> (8 * i)) & 0xffu);
+    for (i = 0; i < bytes; i++)
+        at[i] = (unsigned char)((value >> (8 * i)) & 0xffu);
+}
+
+void buf_patch_u32(buf *b, size_t at, uint32_t value)
+{
+    store_le(b->data + at, 4, value);
 }
 
 void buf_free(buf *b)

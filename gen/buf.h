@@ -29,6 +29,9 @@ void buf_printf(buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+/* Writes the low `bytes` bytes of `value` at `at`, little-endian: a field
+ * of a record being built (runtime/pn_format.h). */
+void store_le(unsigned char *at, unsigned bytes, uint32_t value);
 /* Overwrites 4 bytes at `at` with `value`, little-endian. */
 void buf_patch_u32(buf *b, size_t at, uint32_t value);
 void buf_free(buf *b);

@@ -35,6 +35,7 @@
 #include <string.h>
 
 #include "../runtime/pn_format.h"
+#include "hash.h"
 #include "huffman.h"
 
 #define SAMPLE_MAX (256u * 1024u)
@@ -81,15 +82,6 @@ static void *xcalloc(size_t count, size_t size)
 }
 
 /* ---- Distinct texts --------------------------------------------------------- */
-
-static uint32_t hash_bytes(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u;
-    size_t i;
-    for (i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
-}
 
 static size_t *text_slot(const compressor *c, const char *s, size_t n)
 {
@@ -612,27 +604,29 @@ compressor *compress_train(const char *const *texts, size_t count)
 
 void compress_write_tables(const compressor *c, buf *out)
 {
+    unsigned char head[PN_CODE_HEAD_SIZE] = {0};
+    unsigned char entry[PN_CODE_ENTRY_SIZE];
+    unsigned char count[PN_CODE_COUNT_SIZE];
     unsigned l;
     size_t i;
 
-    buf_byte(out, c->max_len);
-    buf_byte(out, 0);
-    buf_u16(out, (uint32_t)c->coded);
-    buf_u16(out, (uint32_t)c->kept);
+    head[PN_CODE_AT(max_len, 1)] = (unsigned char)c->max_len;
+    store_le(head + PN_CODE_AT(coded, 2), 2, (uint32_t)c->coded);
+    store_le(head + PN_CODE_AT(symbols, 2), 2, (uint32_t)c->kept);
+    buf_put(out, head, sizeof head);
     for (l = 1; l <= c->max_len; l++) {
-        uint32_t count = 0;
+        uint32_t n = 0;
         for (i = 0; i < c->coded; i++)
-            count += c->len[c->order[i]] == l;
-        buf_u16(out, count);
+            n += c->len[c->order[i]] == l;
+        store_le(count, sizeof count, n);
+        buf_put(out, count, sizeof count);
     }
     for (i = 0; i < c->kept; i++) {
         const sym *s = &c->syms[c->order[i]];
         uint32_t left = s->left == NO_SYM ? PN_CODE_BYTE : c->new_id[s->left];
         uint32_t right = s->left == NO_SYM ? s->right : c->new_id[s->right];
-        uint32_t e = left | right << 12;
-        buf_byte(out, e & 0xFFu);
-        buf_byte(out, (e >> 8) & 0xFFu);
-        buf_byte(out, e >> 16);
+        store_le(entry, sizeof entry, left | right << PN_CODE_ID_BITS);
+        buf_put(out, entry, sizeof entry);
     }
 }
 

@@ -3,10 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const fact_key_names[FACT_COUNT] = {
-    "controller", "orgno", "address", "postcode", "city",
-    "email",      "phone", "web",     "authority",
-};
+#define FACT_KEY_NAME(id, member, key) key,
+const char *const fact_key_names[FACT_COUNT] = {PN_FACTS(FACT_KEY_NAME)};
 
 uint32_t notice_waived_mask(const mnotice *n)
 {

@@ -7,7 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../runtime/pn.h"
+#include "../runtime/pn_format.h"
 #include "source.h"
 
 /* A string and the span of source it was read from. */
@@ -17,17 +17,12 @@ typedef struct mstr {
     size_t span;    /* bytes of source it covers */
 } mstr;
 
+/* The controller's facts, in the catalog's order (PN_FACTS in
+ * runtime/pn_format.h): FACT_CONTROLLER, FACT_ORGNO, ... */
+#define MODEL_FACT_KEY(id, member, key) FACT_##id = PN_FACT_##id,
 typedef enum fact_key {
-    FACT_CONTROLLER,
-    FACT_ORGNO,
-    FACT_ADDRESS,
-    FACT_POSTCODE,
-    FACT_CITY,
-    FACT_EMAIL,
-    FACT_PHONE,
-    FACT_WEB,
-    FACT_AUTHORITY,
-    FACT_COUNT
+    PN_FACTS(MODEL_FACT_KEY)
+    FACT_COUNT = PN_FACT_COUNT
 } fact_key;
 
 typedef struct mblock {

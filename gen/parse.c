@@ -182,9 +182,9 @@ static span line_span(const parser *p, size_t index)
 enum { KEY_POLICY = FACT_COUNT, KEY_LANG, KEY_TITLE, KEY_UPDATED, KEY_WAIVE,
        KEY_COUNT };
 
+#define KEY_NAME(id, member, key) key,
 static const char *const key_names[KEY_COUNT] = {
-    "controller", "orgno", "address", "postcode", "city", "email", "phone",
-    "web", "authority", "policy", "lang", "title", "updated", "waive",
+    PN_FACTS(KEY_NAME) "policy", "lang", "title", "updated", "waive",
 };
 
 static mstr *key_slot(mnotice *n, int key)
@@ -426,11 +426,11 @@ static void open_block(parser *p, pn_block_kind kind, span content)
 
 static void text_line(parser *p, span content)
 {
-    if (p->block_open && p->block_kind == PN_PARAGRAPH) {
+    if (p->block_open && p->block_kind == PN_BLOCK_PARAGRAPH) {
         append_words(&p->text, content);
         shown(p, content);
     } else
-        open_block(p, PN_PARAGRAPH, content);
+        open_block(p, PN_BLOCK_PARAGRAPH, content);
 }
 
 static void parse_topics(parser *p, msection *s, span list)
@@ -602,7 +602,7 @@ static void parse_heading(parser *p, span line)
                  "'\\#' for a literal '#'");
         return;
     }
-    if (level > 3) {
+    if (level > PN_MAX_LEVEL) {
         error_at(p, RULE_HEADING_SYNTAX, line.s, level,
                  "headings have 1 to 3 '#'");
         return;
@@ -705,11 +705,11 @@ static void parse_body_line(parser *p, span line)
         if (trim(content).len == 0)
             error_at(p, RULE_BODY_SYNTAX, line.s, 1, "empty list item");
         else
-            open_block(p, PN_LIST_ITEM, content);
+            open_block(p, PN_BLOCK_LIST_ITEM, content);
     } else if (span_is(line, "---")) {
         error_at(p, RULE_BODY_SYNTAX, line.s, 3,
                  "'---' in the body; write '\\---' for literal text");
-    } else if (p->block_open && p->block_kind == PN_LIST_ITEM &&
+    } else if (p->block_open && p->block_kind == PN_BLOCK_LIST_ITEM &&
                line.len >= 2 && is_blank(line.s[0]) && is_blank(line.s[1])) {
         append_words(&p->text, line);
         shown(p, line);

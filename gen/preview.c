@@ -124,11 +124,11 @@ static pn_status preview_notice(FILE *out, const pn_notice *notice,
     pn_cursor cur;
     pn_status status;
 
-    pn_title(notice, title, sizeof title, NULL);
+    pn_notice_title(notice, title, sizeof title, NULL);
     fprintf(out, "== %s (%s): %s, on a %ux%u screen ==\n", notice->policy,
             notice->lang, title, (unsigned)screen->cols,
             (unsigned)screen->rows);
-    status = pn_cursor_summary(&cur, notice, screen);
+    status = pn_cursor_open_summary(&cur, notice, screen);
     if (status == PN_OK)
         status = print_pages(out, &cur, "first layer", page, page_size);
     if (status == PN_OK)

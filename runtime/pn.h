@@ -7,12 +7,18 @@
  *
  * libpn allocates nothing, keeps no global state and does no I/O. The
  * catalog stays in flash; the caller owns every buffer and passes its size.
- * Every call that can fail returns a pn_status: PN_OK, or a negative error.
- * Text that does not fit a buffer is cut at a character boundary, always
- * NUL-terminated, and reported as PN_ERR_TRUNCATED. Where a call takes
- * `size_t *len`, it may be NULL; otherwise it gets the number of bytes
- * written to the buffer, without the NUL: the cut length on
- * PN_ERR_TRUNCATED, 0 on any other error (the buffer, if usable, is "").
+ * Every call returns a pn_status: negative is a failure, 0 or more is a
+ * result the caller can use. A text that does not fit its buffer is cut at
+ * a character boundary, always NUL-terminated, and reported as the positive
+ * PN_TRUNCATED, so `if (st >= 0) show(text)` shows whatever was read. Where
+ * a call takes `size_t *len`, it may be NULL; otherwise it gets the number
+ * of bytes written to the buffer, without the NUL: the cut length on
+ * PN_TRUNCATED, 0 on any failure (the buffer, if usable, is then "").
+ *
+ * Names: the calls on a whole catalog are plain verbs (pn_open, pn_verify,
+ * pn_find, pn_langs); every other call is named pn_<what it reads or
+ * moves>_<how>: pn_notice_title, pn_section_at, pn_block_read,
+ * pn_cursor_next.
  *
  * Example: print every block of the retention section.
  *
@@ -22,7 +28,7 @@
  *     pn_catalog cat;
  *     pn_notice notice;
  *     pn_section sec;
- *     char text[256];
+ *     char text[CATALOG_MAX_TEXT + 1];
  *     unsigned i;
  *
  *     if (pn_open(&cat, catalog, CATALOG_SIZE) != PN_OK) return;
@@ -30,9 +36,8 @@
  *     if (pn_section_by_topic(&notice, PN_TOPIC_RETENTION, 0, &sec) != PN_OK)
  *         return;
  *     for (i = 0; i < sec.block_count; i++) {
- *         pn_block_kind kind;
- *         pn_status st = pn_block_read(&sec, i, &kind, text, sizeof text, 0);
- *         if (st == PN_OK || st == PN_ERR_TRUNCATED) show(text);
+ *         if (pn_block_read(&sec, i, NULL, text, sizeof text, NULL) >= 0)
+ *             show(text);
  *     }
  */
 #ifndef PN_H
@@ -45,19 +50,19 @@
 extern "C" {
 #endif
 
-#define PN_VERSION "0.1.0"
+#define PN_VERSION "0.2.0"
 
 /* ---- Results ------------------------------------------------------------ */
 
 typedef enum pn_status {
     PN_OK = 0,               /* done */
+    PN_TRUNCATED = 1,        /* done, but the text was cut to fit the buffer */
     PN_ERR_ARG = -1,         /* a required pointer is NULL or a size is 0 */
-    PN_ERR_TRUNCATED = -2,   /* text cut to fit the buffer (still usable) */
-    PN_ERR_NOT_FOUND = -3,   /* no such policy, language, section or topic */
-    PN_ERR_RANGE = -4,       /* an index past the end */
-    PN_ERR_FORMAT = -5,      /* the bytes are not a catalog, or are damaged */
-    PN_ERR_VERSION = -6,     /* a catalog from an incompatible pnc */
-    PN_ERR_CRC = -7          /* the catalog's checksum does not match */
+    PN_ERR_NOT_FOUND = -2,   /* no such policy, language, section or topic */
+    PN_ERR_RANGE = -3,       /* an index past the end */
+    PN_ERR_FORMAT = -4,      /* the bytes are not a catalog, or are damaged */
+    PN_ERR_VERSION = -5,     /* a catalog from an incompatible pnc */
+    PN_ERR_CRC = -6          /* the catalog's checksum does not match */
 } pn_status;
 
 /* A short English description of a status, for logs. Never NULL. Define
@@ -98,12 +103,25 @@ const char *pn_topic_name(pn_topic topic);
 /* The bit for a topic in pn_section.topics and pn_notice.waived. */
 #define PN_TOPIC_BIT(topic) ((uint32_t)1u << (unsigned)(topic))
 
+/* What a block of text is. A section's blocks are paragraphs and list
+ * items; the layout (pn_cursor) also shows headings. */
 typedef enum pn_block_kind {
-    PN_PARAGRAPH = 1,        /* a paragraph */
-    PN_LIST_ITEM = 2         /* one item of a bullet list */
+    PN_BLOCK_PARAGRAPH = 1,  /* a paragraph */
+    PN_BLOCK_LIST_ITEM = 2,  /* one item of a bullet list */
+    PN_BLOCK_HEADING = 3     /* a heading (pn_cursor pages only) */
 } pn_block_kind;
 
 /* ---- Handles (plain values: copy them freely, no cleanup) ---------------- */
+
+/* libpn's own part of a handle: where its record is. A handle carries the
+ * catalog's address and size by value, so it stays valid when the
+ * pn_catalog it came from goes out of scope (the bytes must stay). Do not
+ * read or change it. */
+typedef struct pn__ref {
+    const unsigned char *data; /* the catalog bytes */
+    uint32_t size;             /* their count */
+    uint32_t record;           /* the record's index in its table */
+} pn__ref;
 
 /* An opened catalog: a checked view of the bytes pnc generated. */
 typedef struct pn_catalog {
@@ -114,29 +132,28 @@ typedef struct pn_catalog {
 
 /* One policy in one language. */
 typedef struct pn_notice {
-    const pn_catalog *catalog; /* the catalog it belongs to */
-    uint32_t index;            /* its position, 0 .. notice_count-1 */
     const char *policy;        /* policy id, e.g. "intech" */
     const char *lang;          /* language tag, e.g. "nb" */
     const char *updated;       /* last change, "YYYY-MM-DD", or "" */
+    uint32_t index;            /* its position, 0 .. notice_count-1 */
     uint32_t section_count;    /* sections, including any preamble */
     uint32_t waived;           /* PN_TOPIC_BIT()s the notice waives */
+    pn__ref internal;          /* libpn's own */
 } pn_notice;
 
 /* One section: a heading and its blocks. */
 typedef struct pn_section {
-    const pn_catalog *catalog; /* the catalog it belongs to */
-    uint32_t index;            /* its position in the notice */
-    uint32_t record;           /* internal: its record in the catalog */
-    unsigned level;            /* 1-3 for a heading, 0 for the preamble */
     const char *id;            /* stable id, e.g. "retention"; "" preamble */
     const char *number;        /* heading number as written ("2.1"), or "" */
+    uint32_t index;            /* its position in the notice */
+    unsigned level;            /* 1-3 for a heading, 0 for the preamble */
     uint32_t topics;           /* PN_TOPIC_BIT()s it is tagged with */
     uint32_t block_count;      /* its paragraphs and list items */
+    pn__ref internal;          /* libpn's own */
 } pn_section;
 
 /* The controller's contact details; each member points into the buffer
- * given to pn_contact_read() and is "" when the notice does not state it. */
+ * given to pn_notice_contact() and is "" when the notice does not state it. */
 typedef struct pn_contact {
     const char *name;          /* controller's name */
     const char *orgno;         /* organisation number */
@@ -177,25 +194,25 @@ pn_status pn_find(const pn_catalog *cat, const char *policy,
 
 /* Writes the languages of `policy` into `buf` as a comma-separated list in
  * byte order ("en,nb"), and its length (without the NUL) into `*len` if
- * `len` is not NULL. Returns PN_OK, PN_ERR_ARG, PN_ERR_NOT_FOUND,
- * PN_ERR_TRUNCATED or PN_ERR_FORMAT. */
+ * `len` is not NULL. Returns PN_OK, PN_TRUNCATED, PN_ERR_ARG,
+ * PN_ERR_NOT_FOUND or PN_ERR_FORMAT. */
 pn_status pn_langs(const pn_catalog *cat, const char *policy,
                    char *buf, size_t size, size_t *len);
 
 /* ---- Notice ------------------------------------------------------------- */
 
 /* Copies the notice's title into `buf` (NUL-terminated; `*len` gets its
- * length if `len` is not NULL). Returns PN_OK, PN_ERR_ARG,
- * PN_ERR_TRUNCATED or PN_ERR_FORMAT. */
-pn_status pn_title(const pn_notice *notice, char *buf, size_t size,
-                   size_t *len);
+ * length if `len` is not NULL). Returns PN_OK, PN_TRUNCATED, PN_ERR_ARG
+ * or PN_ERR_FORMAT. */
+pn_status pn_notice_title(const pn_notice *notice, char *buf, size_t size,
+                          size_t *len);
 
 /* Copies all contact details into `buf`, one after another, and points the
  * members of `*out` at them. 512 bytes hold any real notice's details.
- * On PN_ERR_TRUNCATED the details that did not fit are cut or "".
- * Returns PN_OK, PN_ERR_ARG, PN_ERR_TRUNCATED or PN_ERR_FORMAT. */
-pn_status pn_contact_read(const pn_notice *notice, char *buf, size_t size,
-                          pn_contact *out);
+ * On PN_TRUNCATED the details that did not fit are cut or "".
+ * Returns PN_OK, PN_TRUNCATED, PN_ERR_ARG or PN_ERR_FORMAT. */
+pn_status pn_notice_contact(const pn_notice *notice, char *buf, size_t size,
+                            pn_contact *out);
 
 /* ---- Sections ----------------------------------------------------------- */
 
@@ -216,14 +233,14 @@ pn_status pn_section_by_topic(const pn_notice *notice, pn_topic topic,
                               uint32_t from, pn_section *out);
 
 /* Copies the section's heading title (without its number) into `buf`;
- * "" for the preamble. Returns PN_OK, PN_ERR_ARG, PN_ERR_TRUNCATED or
+ * "" for the preamble. Returns PN_OK, PN_TRUNCATED, PN_ERR_ARG or
  * PN_ERR_FORMAT. */
 pn_status pn_section_title(const pn_section *sec, char *buf, size_t size,
                            size_t *len);
 
 /* Copies block `index` of the section into `buf` and its kind into `*kind`
- * (if `kind` is not NULL). Returns PN_OK, PN_ERR_ARG, PN_ERR_RANGE,
- * PN_ERR_TRUNCATED or PN_ERR_FORMAT. */
+ * (if `kind` is not NULL). Returns PN_OK, PN_TRUNCATED, PN_ERR_ARG,
+ * PN_ERR_RANGE or PN_ERR_FORMAT. */
 pn_status pn_block_read(const pn_section *sec, uint32_t index,
                         pn_block_kind *kind, char *buf, size_t size,
                         size_t *len);
@@ -252,8 +269,15 @@ typedef struct pn_screen {
 
 #define PN_MAX_COLS 1000u
 
+/* libpn's own part of a cursor: where the current page starts. */
+typedef struct pn__page_top {
+    uint32_t block;            /* block of the section */
+    uint32_t offset;           /* byte offset in that block */
+    uint32_t gap;              /* the layout's state at that point */
+} pn__page_top;
+
 /* Where a reader is in a notice laid out on a screen. The caller keeps it
- * (it is a plain value, about 80 bytes) and moves it with the calls below;
+ * (it is a plain value, about 90 bytes) and moves it with the calls below;
  * every field is read-only for the caller. Text is wrapped at spaces (and
  * after a '-' when a word does not fit); a character is one column; a word
  * longer than a line is broken; no-break space and no-break hyphen keep
@@ -263,13 +287,11 @@ typedef struct pn_screen {
 typedef struct pn_cursor {
     pn_notice notice;          /* the notice shown */
     pn_screen screen;          /* the screen it is laid out for */
-    int summary;               /* 1: the first layer (pn_cursor_summary) */
+    int summary;               /* 1: the first layer (pn_cursor_open_summary) */
     uint32_t section;          /* section shown (0 in the first layer) */
     uint32_t page;             /* page within that section, from 0 */
     uint32_t pages;            /* pages that section takes, at least 1 */
-    uint32_t top_block;        /* internal: where the page starts */
-    uint32_t top_offset;       /* internal */
-    uint32_t top_gap;          /* internal */
+    pn__page_top internal;     /* libpn's own */
 } pn_cursor;
 
 /* Opens `notice` on `screen` at the first page of its first section.
@@ -283,8 +305,8 @@ pn_status pn_cursor_open(pn_cursor *cur, const pn_notice *notice,
  * complaint authority, and where the full text is), in the notice's
  * language (labels exist for nb, nn and en; others get English labels).
  * Paging works as for a section. Same results as pn_cursor_open(). */
-pn_status pn_cursor_summary(pn_cursor *cur, const pn_notice *notice,
-                            const pn_screen *screen);
+pn_status pn_cursor_open_summary(pn_cursor *cur, const pn_notice *notice,
+                                 const pn_screen *screen);
 
 /* Moves to the next page, going on to the next section after a section's
  * last page. Returns PN_OK, PN_ERR_RANGE on the last page (the cursor does
@@ -303,8 +325,8 @@ pn_status pn_cursor_goto(pn_cursor *cur, uint32_t index);
 /* Writes the current page into `buf`: exactly screen.rows lines, each
  * ended by '\n' and at most screen.cols characters (rows past the end of
  * the section are empty). rows * (4 * cols + 1) + 1 bytes always suffice;
- * rows * (cols + 1) + 1 with PN_ASCII. Returns PN_OK, PN_ERR_ARG,
- * PN_ERR_TRUNCATED or PN_ERR_FORMAT. */
+ * rows * (cols + 1) + 1 with PN_ASCII. Returns PN_OK, PN_TRUNCATED,
+ * PN_ERR_ARG or PN_ERR_FORMAT. */
 pn_status pn_cursor_page(const pn_cursor *cur, char *buf, size_t size,
                          size_t *len);
 

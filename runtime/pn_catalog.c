@@ -1,7 +1,5 @@
 /* pn_catalog.c: opening a catalog and finding its notices. */
-#include "pn.h"
 #include "pn_crc32.h"
-#include "pn_format.h"
 #include "pn_read.h"
 
 pn_status pn_open(pn_catalog *cat, const void *data, size_t size)
@@ -18,7 +16,7 @@ pn_status pn_open(pn_catalog *cat, const void *data, size_t size)
         return PN_ERR_ARG;
     if ((size_t)(uint32_t)size != size)
         return PN_ERR_FORMAT;
-    st = pn_read_header(&v, (const unsigned char *)data, (uint32_t)size);
+    st = pn__read_header(&v, (const unsigned char *)data, (uint32_t)size);
     if (st != PN_OK)
         return st;
     cat->data = v.data;
@@ -33,35 +31,38 @@ pn_status pn_verify(const pn_catalog *cat)
 
     if (!cat || !cat->data || cat->size < PN_HEADER_SIZE)
         return PN_ERR_ARG;
-    crc = pn_crc32(0, cat->data + PN_HDR_CRC_START,
-                   cat->size - PN_HDR_CRC_START);
-    if (crc != pn_read_u32(cat->data + PN_HDR_CRC))
+    crc = pn__crc32(0, cat->data + PN_HDR_CRC_START,
+                    cat->size - PN_HDR_CRC_START);
+    if (crc != PN__HDR_U32(cat->data, crc))
         return PN_ERR_CRC;
     return PN_OK;
 }
 
-static pn_status notice_fill(const pn__view *v, const pn_catalog *cat,
-                             uint32_t index, pn_notice *out)
+static pn_status notice_fill(const pn__view *v, uint32_t index,
+                             pn_notice *out)
 {
-    const unsigned char *rec = pn_read_notice(v, index);
+    const unsigned char *rec = pn__read_notice(v, index);
     const char *policy, *lang, *updated;
     uint32_t first, count;
     pn_status st;
 
     if (!rec)
         return PN_ERR_FORMAT;
-    if ((st = pn_read_field_name(v, rec, PN_NOT_POLICY, &policy)) != PN_OK ||
-        (st = pn_read_field_name(v, rec, PN_NOT_LANG, &lang)) != PN_OK ||
-        (st = pn_read_field_name(v, rec, PN_NOT_UPDATED, &updated)) != PN_OK ||
-        (st = pn_read_notice_sections(v, rec, &first, &count)) != PN_OK)
+    if ((st = pn__read_field_name(v, rec, PN_NOTICE_AT(policy, 4),
+                                  &policy)) != PN_OK ||
+        (st = pn__read_field_name(v, rec, PN_NOTICE_AT(lang, 4), &lang)) !=
+            PN_OK ||
+        (st = pn__read_field_name(v, rec, PN_NOTICE_AT(updated, 4),
+                                  &updated)) != PN_OK ||
+        (st = pn__read_notice_sections(v, rec, &first, &count)) != PN_OK)
         return st;
-    out->catalog = cat;
+    pn__read_ref(&out->internal, v, index);
     out->index = index;
     out->policy = policy;
     out->lang = lang;
     out->updated = updated;
     out->section_count = count;
-    out->waived = pn_read_u32(rec + PN_NOT_WAIVED);
+    out->waived = PN__NOTICE_U32(rec, waived);
     return PN_OK;
 }
 
@@ -72,19 +73,19 @@ pn_status pn_notice_at(const pn_catalog *cat, uint32_t index, pn_notice *out)
 
     if (!out)
         return PN_ERR_ARG;
-    st = pn_read_view(&v, cat);
+    st = pn__read_view(&v, cat);
     if (st != PN_OK)
         return st;
     if (index >= v.notice_count)
         return PN_ERR_RANGE;
-    return notice_fill(&v, cat, index, out);
+    return notice_fill(&v, index, out);
 }
 
 /* The notices of `policy`: consecutive, since the table is sorted. */
 static pn_status policy_run(const pn__view *v, const char *policy,
                             uint32_t *first, uint32_t *count)
 {
-    size_t n = pn_read_strlen(policy);
+    size_t n = pn__read_strlen(policy);
     const char *id;
     uint32_t i;
     pn_status st;
@@ -92,10 +93,11 @@ static pn_status policy_run(const pn__view *v, const char *policy,
     *first = 0;
     *count = 0;
     for (i = 0; i < v->notice_count; i++) {
-        st = pn_read_field_name(v, pn_read_notice(v, i), PN_NOT_POLICY, &id);
+        st = pn__read_field_name(v, pn__read_notice(v, i),
+                                 PN_NOTICE_AT(policy, 4), &id);
         if (st != PN_OK)
             return st;
-        if (pn_read_name_is(id, policy, n)) {
+        if (pn__read_name_is(id, policy, n)) {
             if (*count == 0)
                 *first = i;
             (*count)++;
@@ -117,10 +119,11 @@ static pn_status lang_in_run(const pn__view *v, uint32_t first,
 
     *index = first;
     for (i = first; i < first + count; i++) {
-        st = pn_read_field_name(v, pn_read_notice(v, i), PN_NOT_LANG, &tag);
+        st = pn__read_field_name(v, pn__read_notice(v, i),
+                                 PN_NOTICE_AT(lang, 4), &tag);
         if (st != PN_OK)
             return st;
-        if (pn_read_name_is(tag, lang, n)) {
+        if (pn__read_name_is(tag, lang, n)) {
             *index = i;
             return PN_OK;
         }
@@ -176,11 +179,11 @@ static pn_status fallback_in_run(const pn__view *v, uint32_t first,
     size_t i, j;
 
     for (i = 0; i < sizeof fallbacks / sizeof fallbacks[0]; i++) {
-        if (!pn_read_name_is(fallbacks[i][0], entry, n))
+        if (!pn__read_name_is(fallbacks[i][0], entry, n))
             continue;
         for (j = 1; j < 3 && fallbacks[i][j][0]; j++) {
             pn_status st = lang_in_run(v, first, count, fallbacks[i][j],
-                                       pn_read_strlen(fallbacks[i][j]), index);
+                                       pn__read_strlen(fallbacks[i][j]), index);
             if (st != PN_ERR_NOT_FOUND)
                 return st;
         }
@@ -227,7 +230,7 @@ pn_status pn_find(const pn_catalog *cat, const char *policy,
 
     if (!policy || !out)
         return PN_ERR_ARG;
-    if ((st = pn_read_view(&v, cat)) != PN_OK ||
+    if ((st = pn__read_view(&v, cat)) != PN_OK ||
         (st = policy_run(&v, policy, &first, &count)) != PN_OK)
         return st;
     if (!langs)
@@ -236,10 +239,10 @@ pn_status pn_find(const pn_catalog *cat, const char *policy,
     if (st == PN_ERR_NOT_FOUND)
         st = pass(&v, first, count, langs, 1, &any, &index);
     if (st == PN_ERR_NOT_FOUND && !any)   /* no language asked for */
-        return notice_fill(&v, cat, first, out);
+        return notice_fill(&v, first, out);
     if (st != PN_OK)
         return st;
-    return notice_fill(&v, cat, index, out);
+    return notice_fill(&v, index, out);
 }
 
 pn_status pn_langs(const pn_catalog *cat, const char *policy,
@@ -252,27 +255,28 @@ pn_status pn_langs(const pn_catalog *cat, const char *policy,
     int cut = 0;
     pn_status st;
 
-    st = pn_read_out_begin(buf, size, len);
+    st = pn__read_out_begin(buf, size, len);
     if (st != PN_OK)
         return st;
     if (!policy)
         return PN_ERR_ARG;
-    if ((st = pn_read_view(&v, cat)) != PN_OK ||
+    if ((st = pn__read_view(&v, cat)) != PN_OK ||
         (st = policy_run(&v, policy, &first, &count)) != PN_OK)
         return st;
     for (i = first; i < first + count && !cut; i++) {
-        st = pn_read_field_name(&v, pn_read_notice(&v, i), PN_NOT_LANG, &tag);
+        st = pn__read_field_name(&v, pn__read_notice(&v, i),
+                                 PN_NOTICE_AT(lang, 4), &tag);
         if (st != PN_OK) {
             buf[0] = '\0';
             return st;
         }
         if (i > first)
-            pos += pn_read_put(buf + pos, size - pos, ",", 1, &cut);
+            pos += pn__read_put(buf + pos, size - pos, ",", 1, &cut);
         if (!cut)
-            pos += pn_read_put(buf + pos, size - pos, tag,
-                               pn_read_strlen(tag), &cut);
+            pos += pn__read_put(buf + pos, size - pos, tag,
+                               pn__read_strlen(tag), &cut);
     }
     if (len)
         *len = pos;
-    return cut ? PN_ERR_TRUNCATED : PN_OK;
+    return cut ? PN_TRUNCATED : PN_OK;
 }

@@ -9,7 +9,7 @@ static const uint32_t crc_nibble[16] = {
     0x9B64C2B0u, 0x86D3D2D4u, 0xA00AE278u, 0xBDBDF21Cu
 };
 
-uint32_t pn_crc32(uint32_t crc, const void *data, size_t len)
+uint32_t pn__crc32(uint32_t crc, const void *data, size_t len)
 {
     const unsigned char *p = (const unsigned char *)data;
 

@@ -9,6 +9,6 @@
 
 /* Extends `crc` (0 to start) over `len` bytes at `data`; returns the CRC of
  * everything passed so far, so calls can be chained over pieces. */
-uint32_t pn_crc32(uint32_t crc, const void *data, size_t len);
+uint32_t pn__crc32(uint32_t crc, const void *data, size_t len);
 
 #endif

@@ -7,11 +7,11 @@
  * expanded left first, its right half waiting on a stack of at most
  * PN_CODE_MAX_DEPTH ids. Nothing is built or stored beyond the pn__dec, so
  * a text decodes straight into the caller's buffer. Every table read is
- * bounded by the checks pn_read_header() made on the tables, every bit
+ * bounded by the checks pn__read_header() made on the tables, every bit
  * read by the text's size. */
 #include "pn_decode.h"
 
-void pn_text_plain(pn__text *text, const char *bytes, uint32_t len)
+void pn__text_plain(pn__text *text, const char *bytes, uint32_t len)
 {
     text->bytes = bytes;
     text->len = len;
@@ -19,7 +19,7 @@ void pn_text_plain(pn__text *text, const char *bytes, uint32_t len)
     text->code = NULL;
 }
 
-void pn_dec_open(pn__dec *d, const pn__text *text)
+void pn__dec_open(pn__dec *d, const pn__text *text)
 {
     d->code = text->code;
     d->p = (const unsigned char *)text->bytes;
@@ -54,12 +54,12 @@ static uint32_t peek_bits(const pn__dec *d)
 /* Reads one code; returns its symbol, or -1 if the bits are not a code. */
 static int next_code(pn__dec *d)
 {
-    const unsigned char *counts = d->code + PN_CODE_HEAD;
-    unsigned max_len = d->code[0], len;
+    const unsigned char *counts = d->code + PN_CODE_HEAD_SIZE;
+    unsigned max_len = d->code[PN_CODE_AT(max_len, 1)], len;
     uint32_t v = peek_bits(d), first = 0, index = 0;
 
     for (len = 1; len <= max_len; len++) {
-        uint32_t count = u16_at(counts + 2 * (len - 1));
+        uint32_t count = u16_at(counts + PN_CODE_COUNT_SIZE * (len - 1));
         uint32_t x = v >> (32 - len);
         if (x - first < count) {
             d->pos += len;
@@ -80,7 +80,7 @@ static int damaged(pn__dec *d)
     return -1;
 }
 
-int pn_dec_byte(pn__dec *d)
+int pn__dec_byte(pn__dec *d)
 {
     const unsigned char *entries;
     uint32_t symbols, e, sym;
@@ -92,8 +92,9 @@ int pn_dec_byte(pn__dec *d)
         d->left--;
         return d->p[d->pos++];
     }
-    entries = d->code + PN_CODE_HEAD + 2u * d->code[0];
-    symbols = u16_at(d->code + 4);
+    entries = d->code + PN_CODE_HEAD_SIZE +
+              PN_CODE_COUNT_SIZE * d->code[PN_CODE_AT(max_len, 1)];
+    symbols = u16_at(d->code + PN_CODE_AT(symbols, 2));
     if (d->depth > 0) {
         sym = d->stack[--d->depth];
     } else {
@@ -103,21 +104,21 @@ int pn_dec_byte(pn__dec *d)
         d->run = 0;
     }
     for (;;) {
-        const unsigned char *p = entries + PN_CODE_ENTRY * sym;
+        const unsigned char *p = entries + PN_CODE_ENTRY_SIZE * sym;
         e = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16;
-        if ((e & 0xFFFu) == PN_CODE_BYTE)
+        if (PN_CODE_LEFT(e) == PN_CODE_BYTE)
             break;
-        if (d->depth >= PN_CODE_MAX_DEPTH || (e & 0xFFFu) >= symbols ||
-            (e >> 12) >= symbols)
+        if (d->depth >= PN_CODE_MAX_DEPTH || PN_CODE_LEFT(e) >= symbols ||
+            PN_CODE_RIGHT(e) >= symbols)
             return damaged(d);
-        d->stack[d->depth++] = (uint16_t)(e >> 12);
-        sym = e & 0xFFFu;
+        d->stack[d->depth++] = (uint16_t)PN_CODE_RIGHT(e);
+        sym = PN_CODE_LEFT(e);
     }
-    if ((e >> 12) > 0xFFu || ++d->run > PN_CODE_MAX_PHRASE)
+    if (PN_CODE_RIGHT(e) > 0xFFu || ++d->run > PN_CODE_MAX_PHRASE)
         return damaged(d);
     if (--d->left == 0 && (d->depth > 0 || d->size * 8u - d->pos >= 8u))
         return damaged(d);     /* ends inside a symbol, or bytes to spare */
-    return (int)(e >> 12);
+    return (int)PN_CODE_RIGHT(e);
 }
 
 static int is_continuation(int c)
@@ -125,7 +126,7 @@ static int is_continuation(int c)
     return (c & 0xC0) == 0x80;
 }
 
-pn_status pn_dec_put(char *dst, size_t room, const pn__text *text,
+pn_status pn__dec_put(char *dst, size_t room, const pn__text *text,
                      size_t *n, int *cut)
 {
     pn__dec d;
@@ -136,16 +137,16 @@ pn_status pn_dec_put(char *dst, size_t room, const pn__text *text,
         want = room - 1;
         *cut = 1;
     }
-    pn_dec_open(&d, text);
+    pn__dec_open(&d, text);
     for (i = 0; i < want; i++) {
-        if ((c = pn_dec_byte(&d)) < 0)
+        if ((c = pn__dec_byte(&d)) < 0)
             break;
         dst[i] = (char)c;
     }
     if (i == want && want < text->len) {
         /* Drop a character whose bytes would not all fit, by stepping
          * back to the byte that starts it. */
-        c = pn_dec_byte(&d);
+        c = pn__dec_byte(&d);
         while (i > 0 && is_continuation(c))
             c = (unsigned char)dst[--i];
     }

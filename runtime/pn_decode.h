@@ -6,7 +6,16 @@
 #define PN_DECODE_H
 
 #include "pn_format.h"
-#include "pn_read.h"
+
+/* A text in the pool: `len` bytes of UTF-8, not NUL-terminated, stored as
+ * they are (`code` NULL, `size` == `len`) or as `size` bytes of bits in the
+ * code whose tables are at `code`. */
+typedef struct pn__text {
+    const char *bytes;
+    uint32_t len;
+    uint32_t size;
+    const unsigned char *code;
+} pn__text;
 
 typedef struct pn__dec {
     const unsigned char *code; /* the code tables, NULL for a plain text */
@@ -21,20 +30,20 @@ typedef struct pn__dec {
 } pn__dec;
 
 /* Starts reading `text` from its first byte. */
-void pn_dec_open(pn__dec *d, const pn__text *text);
+void pn__dec_open(pn__dec *d, const pn__text *text);
 
 /* The next byte, 0-255; -1 at the end of the text, or when the bits are
  * damaged, which also sets d->err. */
-int pn_dec_byte(pn__dec *d);
+int pn__dec_byte(pn__dec *d);
 
 /* Decodes `text` into the `room` (>= 1) bytes at `dst` with a NUL, cut
  * at a UTF-8 character boundary if it does not fit, which sets `*cut`.
  * `*n` gets the bytes written without the NUL. PN_OK or PN_ERR_FORMAT
  * (then `dst` is "" and `*n` 0). */
-pn_status pn_dec_put(char *dst, size_t room, const pn__text *text,
+pn_status pn__dec_put(char *dst, size_t room, const pn__text *text,
                      size_t *n, int *cut);
 
 /* A plain text for `len` bytes at `bytes`. */
-void pn_text_plain(pn__text *text, const char *bytes, uint32_t len);
+void pn__text_plain(pn__text *text, const char *bytes, uint32_t len);
 
 #endif

@@ -1,24 +1,23 @@
 /* pn_doc.c: a section as a document for the layout. */
 #include "pn_doc.h"
-#include "pn_decode.h"
 
-void pn_doc_add(pn__block *b, const pn__text *text)
+void pn__doc_add(pn__block *b, const pn__text *text)
 {
-    if (text->len == 0 || b->count >= PN_DOC_PIECES)
+    if (text->len == 0 || b->count >= PN__DOC_PIECES)
         return;
     b->piece[b->count++] = *text;
 }
 
-void pn_doc_add_plain(pn__block *b, const char *bytes, uint32_t len)
+void pn__doc_add_plain(pn__block *b, const char *bytes, uint32_t len)
 {
     pn__text text;
-    pn_text_plain(&text, bytes, len);
-    pn_doc_add(b, &text);
+    pn__text_plain(&text, bytes, len);
+    pn__doc_add(b, &text);
 }
 
 /* Block 0 of a titled section is its heading; its blocks follow. */
-static pn_status section_block(const pn_section *sec, uint32_t index,
-                               pn__block *out)
+pn_status pn__doc_section_block(const pn_section *sec, uint32_t index,
+                                pn__block *out)
 {
     pn__text text;
     pn_status st;
@@ -27,45 +26,25 @@ static pn_status section_block(const pn_section *sec, uint32_t index,
     out->count = 0;
     if (sec->level > 0) {
         if (index == 0) {
-            uint32_t number_len = (uint32_t)pn_read_strlen(sec->number);
-            st = pn_read_section_title(sec, &text);
+            uint32_t number_len = (uint32_t)pn__read_strlen(sec->number);
+            st = pn__read_section_title(sec, &text);
             if (st != PN_OK)
                 return st;
-            out->kind = PN_DOC_HEADING;
-            pn_doc_add_plain(out, sec->number, number_len);
+            out->kind = PN_BLOCK_HEADING;
+            pn__doc_add_plain(out, sec->number, number_len);
             if (number_len > 0 && text.len > 0)
-                pn_doc_add_plain(out, " ", 1);
-            pn_doc_add(out, &text);
+                pn__doc_add_plain(out, " ", 1);
+            pn__doc_add(out, &text);
             return PN_OK;
         }
         index--;
     }
-    st = pn_read_block(sec, index, &kind, &text);
+    st = pn__read_block(sec, index, &kind, &text);
     if (st != PN_OK)
         return st;
-    out->kind = kind;
-    pn_doc_add(out, &text);
+    out->kind = (pn_block_kind)kind;
+    pn__doc_add(out, &text);
     return PN_OK;
-}
-
-pn_status pn_doc_block(const pn_cursor *cur, uint32_t section,
-                       uint32_t index, pn__block *out)
-{
-    pn_section sec;
-    pn_status st;
-
-    if (cur->summary)
-        return section == 0 ? pn_doc_summary_block(&cur->notice, index, out)
-                            : PN_ERR_RANGE;
-    st = pn_section_at(&cur->notice, section, &sec);
-    if (st != PN_OK)
-        return st;
-    return section_block(&sec, index, out);
-}
-
-uint32_t pn_doc_sections(const pn_cursor *cur)
-{
-    return cur->summary ? 1 : cur->notice.section_count;
 }
 
 /* ---- Reading characters ------------------------------------------------- */
@@ -75,7 +54,7 @@ uint32_t pn_doc_sections(const pn_cursor *cur)
 static unsigned fill(pn__rd *r, unsigned want)
 {
     while (r->ahead < want) {
-        int c = pn_dec_byte(&r->dec);
+        int c = pn__dec_byte(&r->dec);
         if (c < 0) {
             if (r->dec.err)
                 r->err = 1;
@@ -101,7 +80,7 @@ static void load(pn__rd *r)
             return;
         }
         r->piece++;
-        pn_dec_open(&r->dec, &r->b->piece[r->piece]);
+        pn__dec_open(&r->dec, &r->b->piece[r->piece]);
     }
     r->size = 1;
     r->cp = 0xFFFD;
@@ -133,7 +112,7 @@ static void load(pn__rd *r)
     r->cp = cp;
 }
 
-void pn_rd_open(pn__rd *r, const pn__block *b)
+void pn__rd_open(pn__rd *r, const pn__block *b)
 {
     r->b = b;
     r->off = 0;
@@ -147,11 +126,11 @@ void pn_rd_open(pn__rd *r, const pn__block *b)
         r->size = 1;
         return;
     }
-    pn_dec_open(&r->dec, &b->piece[0]);
+    pn__dec_open(&r->dec, &b->piece[0]);
     load(r);
 }
 
-void pn_rd_next(pn__rd *r)
+void pn__rd_next(pn__rd *r)
 {
     unsigned i;
 
@@ -164,10 +143,10 @@ void pn_rd_next(pn__rd *r)
     load(r);
 }
 
-void pn_rd_seek(pn__rd *r, uint32_t off)
+void pn__rd_seek(pn__rd *r, uint32_t off)
 {
     if (off < r->off)
-        pn_rd_open(r, r->b);
+        pn__rd_open(r, r->b);
     while (r->off < off && !r->end)
-        pn_rd_next(r);
+        pn__rd_next(r);
 }

@@ -5,17 +5,14 @@
 #ifndef PN_DOC_H
 #define PN_DOC_H
 
-#include "pn.h"
-#include "pn_decode.h"
 #include "pn_read.h"
 
-#define PN_DOC_HEADING 3       /* block kind beside PN_PARAGRAPH, PN_LIST_ITEM */
-#define PN_DOC_PIECES 6
+#define PN__DOC_PIECES 6
 
 typedef struct pn__block {
-    unsigned kind;             /* PN_DOC_HEADING, PN_PARAGRAPH, PN_LIST_ITEM */
+    pn_block_kind kind;
     unsigned count;            /* pieces used */
-    pn__text piece[PN_DOC_PIECES];
+    pn__text piece[PN__DOC_PIECES];
 } pn__block;
 
 /* Reads a block's characters in order. A plain value: a copy comes back
@@ -37,29 +34,22 @@ typedef struct pn__rd {
 } pn__rd;
 
 /* Puts `r` on the first character of `b`. */
-void pn_rd_open(pn__rd *r, const pn__block *b);
+void pn__rd_open(pn__rd *r, const pn__block *b);
 
 /* Moves `r` to the next character. */
-void pn_rd_next(pn__rd *r);
+void pn__rd_next(pn__rd *r);
 
 /* Moves `r` to byte offset `off` (a character start it has been on). */
-void pn_rd_seek(pn__rd *r, uint32_t off);
+void pn__rd_seek(pn__rd *r, uint32_t off);
 
 /* Appends a piece to `b`, unless it is empty or `b` is full. */
-void pn_doc_add(pn__block *b, const pn__text *text);
-void pn_doc_add_plain(pn__block *b, const char *bytes, uint32_t len);
+void pn__doc_add(pn__block *b, const pn__text *text);
+void pn__doc_add_plain(pn__block *b, const char *bytes, uint32_t len);
 
-/* Block `index` of section `section` of the cursor's document (the first
- * layer has one section). PN_OK, PN_ERR_RANGE past the last block, or
+/* Block `index` of a section seen as a document: its heading (if it has
+ * one), then its blocks. PN_OK, PN_ERR_RANGE past the last block, or
  * PN_ERR_FORMAT. */
-pn_status pn_doc_block(const pn_cursor *cur, uint32_t section,
-                       uint32_t index, pn__block *out);
-
-/* Sections in the cursor's document. */
-uint32_t pn_doc_sections(const pn_cursor *cur);
-
-/* Block `index` of the notice's first layer. */
-pn_status pn_doc_summary_block(const pn_notice *notice, uint32_t index,
-                               pn__block *out);
+pn_status pn__doc_section_block(const pn_section *sec, uint32_t index,
+                                pn__block *out);
 
 #endif

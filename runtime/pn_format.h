@@ -1,7 +1,11 @@
-/* pn_format.h: the byte layout of a compiled catalog.
+/* pn_format.h: the byte layout of a compiled catalog, declared once.
  *
  * Internal to pnc and libpn: the generator writes this layout (gen/pack.c)
- * and the runtime reads it. Firmware never needs this file.
+ * and the runtime reads it. Firmware never needs this file. Every record,
+ * field, fact and code-table entry is declared here, in the lists below;
+ * both sides derive their offsets, sizes and orders from those lists, and
+ * compile-time asserts stop the build where a writer or a reader uses a
+ * field at another width than the one declared.
  *
  * A catalog is one byte array. Every integer is little-endian and read byte
  * by byte, so the array needs no alignment and reads the same on any CPU.
@@ -24,8 +28,9 @@
  *            plain catalogs: that many bytes, no NUL;
  *            compressed catalogs: if the length is not 0, a size (unsigned
  *            LEB128) and that many bytes of code bits (below)
- *   blocks one section's text blocks back to back: a kind byte
- *          (PN_BLOCK_PARAGRAPH or PN_BLOCK_LIST_ITEM) then a text
+ *   blocks one section's text blocks back to back: a kind byte (a
+ *          pn_block_kind of pn.h, PN_BLOCK_STORED_FIRST ..
+ *          PN_BLOCK_STORED_LAST) then a text
  * Pool offset 0 holds a single 0 byte, which is both the empty name and the
  * empty text; absent facts point there.
  *
@@ -44,83 +49,171 @@
  * damaged. So is a text longer than PN_MAX_TEXT, or longer than
  * 8 * PN_CODE_MAX_PHRASE times its size.
  *
- *   u8   max_len: the longest code, 1 .. PN_CODE_MAX_LEN
- *   u8   0
- *   u16  coded: symbols with a code
- *   u16  symbols: coded <= symbols <= PN_CODE_MAX_SYMBOLS
- *   u16  counts[max_len]: codes of length 1, 2, ... max_len (sum: coded)
- *   symbols entries of 3 bytes, e = b0 | b1 << 8 | b2 << 16: a pair of the
- *        symbols e & 0xFFF and e >> 12, or, when e & 0xFFF is
- *        PN_CODE_BYTE, the byte e >> 12
+ * The code tables: PN_CODE_HEAD_FIELDS, then u16 counts[max_len] (codes of
+ * length 1, 2, ... max_len; their sum is `coded`), then `symbols` entries
+ * of PN_CODE_ENTRY_SIZE bytes, e = b0 | b1 << 8 | b2 << 16: a pair of the
+ * symbols PN_CODE_LEFT(e) and PN_CODE_RIGHT(e), or, when PN_CODE_LEFT(e)
+ * is PN_CODE_BYTE, the byte PN_CODE_RIGHT(e).
  */
 #ifndef PN_FORMAT_H
 #define PN_FORMAT_H
 
-#define PN_MAGIC0 'P'
-#define PN_MAGIC1 'N'
-#define PN_MAGIC2 'C'
-#define PN_MAGIC3 '1'
-#define PN_FORMAT_VERSION 2u
+#include <stddef.h>
 
-/* Header fields (byte offsets). */
-#define PN_HDR_MAGIC 0          /* 4 bytes "PNC1" */
-#define PN_HDR_VERSION 4        /* u16 PN_FORMAT_VERSION */
-#define PN_HDR_FLAGS 6          /* u16, PN_FLAG_* bits */
-#define PN_HDR_SIZE 8           /* u32 total catalog size in bytes */
-#define PN_HDR_CRC 12           /* u32 CRC-32 of bytes [PN_HDR_CRC_START, size) */
-#define PN_HDR_NOTICE_COUNT 16  /* u32 */
-#define PN_HDR_NOTICES 20       /* u32 offset of the notice records */
-#define PN_HDR_SECTION_COUNT 24 /* u32 */
-#define PN_HDR_SECTIONS 28      /* u32 offset of the section records */
-#define PN_HDR_POOL 32          /* u32 offset of the pool */
-#define PN_HDR_POOL_SIZE 36     /* u32 */
-#define PN_HDR_CODE 40          /* u32 offset of the code tables, or 0 */
-#define PN_HDR_CODE_SIZE 44     /* u32 their size, or 0 */
-#define PN_HEADER_SIZE 48
-#define PN_HDR_CRC_START 16
+#include "pn.h"
 
-/* Notice record fields (byte offsets); names and texts are pool offsets. */
-#define PN_NOT_POLICY 0         /* u32 name */
-#define PN_NOT_LANG 4           /* u32 name */
-#define PN_NOT_UPDATED 8        /* u32 name, "" when not given */
-#define PN_NOT_TITLE 12         /* u32 text */
-#define PN_NOT_FACTS 16         /* PN_FACT_COUNT x u32 text, in pn_fact order */
-#define PN_FACT_COUNT 9
-#define PN_NOT_WAIVED 52        /* u32 topic bit mask */
-#define PN_NOT_FIRST_SECTION 56 /* u32 index of its first section record */
-#define PN_NOT_SECTION_COUNT 60 /* u32 */
-#define PN_NOTICE_SIZE 64
+/* ---- Compile-time asserts ------------------------------------------------ */
 
-/* Section record fields (byte offsets). */
-#define PN_SEC_ID 0             /* u32 name, "" for the preamble */
-#define PN_SEC_NUMBER 4         /* u32 name, "" when the heading has none */
-#define PN_SEC_TITLE 8          /* u32 text */
-#define PN_SEC_TOPICS 12        /* u32 topic bit mask */
-#define PN_SEC_BLOCKS 16        /* u32 pool offset of the block stream */
-#define PN_SEC_BLOCK_COUNT 20   /* u16 */
-#define PN_SEC_LEVEL 22         /* u8: 0 preamble, 1-3 heading level */
-#define PN_SECTION_SIZE 24
+/* Fails the build, naming `what`, unless `cond` holds. File scope only. */
+#define PN_STATIC_ASSERT(cond, what) \
+    typedef char pn__static_assert_##what[(cond) ? 1 : -1]
+
+/* 0, but fails the build unless `cond` holds: an assert inside an
+ * expression. */
+#define PN__CHECK0(cond) (0u * sizeof(char[(cond) ? 1 : -1]))
+
+/* ---- Records ----------------------------------------------------------- */
+
+/* Each record is a list of X(field, bytes) entries, in byte order. From a
+ * list, PN__LAYOUT makes a struct of byte arrays (which no ABI pads), whose
+ * offsetof and sizeof give each field's offset and the record's size. */
+#define PN__BYTES(field, bytes) unsigned char field[bytes];
+#define PN__PLUS(field, bytes) + (bytes)
+#define PN__LAYOUT(name, FIELDS)                                             \
+    typedef struct name { FIELDS(PN__BYTES) } name;                          \
+    PN_STATIC_ASSERT(sizeof(name) == 0 FIELDS(PN__PLUS), name##_unpadded)
+
+/* The bytes of `field` in record layout `layout`. */
+#define PN_FIELD_SIZE(layout, field) sizeof(((layout *)0)->field)
+
+/* The offset of `field`, checked to be `bytes` wide: readers and writers
+ * name the width they use, and the build fails if it is not the one
+ * declared. */
+#define PN_FIELD_AT(layout, field, bytes)                                    \
+    (offsetof(layout, field) +                                               \
+     PN__CHECK0(PN_FIELD_SIZE(layout, field) == (bytes)))
+
+#define PN_MAGIC "PNC1"
+#define PN_FORMAT_VERSION 3u
+
+/* The header, at offset 0. The CRC covers [PN_HDR_CRC_START, size). */
+#define PN_HEADER_FIELDS(X)                                                  \
+    X(magic, 4)             /* PN_MAGIC */                                   \
+    X(version, 2)           /* PN_FORMAT_VERSION */                          \
+    X(flags, 2)             /* PN_FLAG_* bits */                             \
+    X(size, 4)              /* total catalog size in bytes */                \
+    X(crc, 4)               /* CRC-32 of bytes [PN_HDR_CRC_START, size) */   \
+    X(notice_count, 4)                                                       \
+    X(notices, 4)           /* offset of the notice records */               \
+    X(section_count, 4)                                                      \
+    X(sections, 4)          /* offset of the section records */              \
+    X(pool, 4)              /* offset of the pool */                         \
+    X(pool_size, 4)                                                          \
+    X(code, 4)              /* offset of the code tables, or 0 */            \
+    X(code_size, 4)         /* their size, or 0 */
+PN__LAYOUT(pn__header_layout, PN_HEADER_FIELDS);
+#define PN_HEADER_SIZE ((uint32_t)sizeof(pn__header_layout))
+#define PN_HDR_AT(field, bytes) PN_FIELD_AT(pn__header_layout, field, bytes)
+#define PN_HDR_CRC_START ((uint32_t)offsetof(pn__header_layout, notice_count))
+PN_STATIC_ASSERT(sizeof PN_MAGIC - 1 ==
+                     PN_FIELD_SIZE(pn__header_layout, magic), magic_fits);
 
 /* Header flags. */
 #define PN_FLAG_COMPRESSED 1u   /* texts are coded (see above) */
+#define PN_FLAGS_KNOWN PN_FLAG_COMPRESSED
 
-/* The code tables. */
+/* The controller's facts a notice states, in the order of its record's
+ * `facts` array: X(ID, pn_contact member, header key of the .pn source). */
+#define PN_FACTS(X)                                                          \
+    X(CONTROLLER, name, "controller")                                        \
+    X(ORGNO, orgno, "orgno")                                                 \
+    X(ADDRESS, address, "address")                                           \
+    X(POSTCODE, postcode, "postcode")                                        \
+    X(CITY, city, "city")                                                    \
+    X(EMAIL, email, "email")                                                 \
+    X(PHONE, phone, "phone")                                                 \
+    X(WEB, web, "web")                                                       \
+    X(AUTHORITY, authority, "authority")
+#define PN__FACT_ID(id, member, key) PN_FACT_##id,
+enum pn__fact { PN_FACTS(PN__FACT_ID) PN_FACT_COUNT };
+
+/* A notice (one policy in one language). Names and texts are pool
+ * offsets. */
+#define PN_NOTICE_FIELDS(X)                                                  \
+    X(policy, 4)            /* name */                                       \
+    X(lang, 4)              /* name */                                       \
+    X(updated, 4)           /* name, "" when not given */                    \
+    X(title, 4)             /* text */                                       \
+    X(facts, 4 * PN_FACT_COUNT) /* text per fact, in PN_FACTS order */       \
+    X(waived, 4)            /* PN_TOPIC_BIT()s the notice waives */          \
+    X(first_section, 4)     /* index of its first section record */          \
+    X(section_count, 4)
+PN__LAYOUT(pn__notice_layout, PN_NOTICE_FIELDS);
+#define PN_NOTICE_SIZE ((uint32_t)sizeof(pn__notice_layout))
+#define PN_NOTICE_AT(field, bytes) PN_FIELD_AT(pn__notice_layout, field, bytes)
+/* The offset of fact `fact` (an enum pn__fact). */
+#define PN_NOTICE_FACT_AT(fact) (PN_NOTICE_AT(facts, 4 * PN_FACT_COUNT) + \
+                                 4u * (unsigned)(fact))
+
+/* A section: a heading and its blocks. */
+#define PN_SECTION_FIELDS(X)                                                 \
+    X(id, 4)                /* name, "" for the preamble */                  \
+    X(number, 4)            /* name, "" when the heading has none */         \
+    X(title, 4)             /* text */                                       \
+    X(topics, 4)            /* PN_TOPIC_BIT()s it is tagged with */          \
+    X(blocks, 4)            /* pool offset of its block stream */            \
+    X(block_count, 2)                                                        \
+    X(level, 1)             /* 0 preamble, 1 .. PN_MAX_LEVEL heading */      \
+    X(reserved, 1)          /* 0 */
+PN__LAYOUT(pn__section_layout, PN_SECTION_FIELDS);
+#define PN_SECTION_SIZE ((uint32_t)sizeof(pn__section_layout))
+#define PN_SECTION_AT(field, bytes) \
+    PN_FIELD_AT(pn__section_layout, field, bytes)
+
+#define PN_MAX_LEVEL 3u         /* the deepest heading level */
+
+/* The kinds a section's block stream may hold. */
+#define PN_BLOCK_STORED_FIRST PN_BLOCK_PARAGRAPH
+#define PN_BLOCK_STORED_LAST PN_BLOCK_LIST_ITEM
+
+/* ---- The code tables ---------------------------------------------------- */
+
+#define PN_CODE_HEAD_FIELDS(X)                                               \
+    X(max_len, 1)           /* the longest code, 1 .. PN_CODE_MAX_LEN */     \
+    X(reserved, 1)          /* 0 */                                          \
+    X(coded, 2)             /* symbols with a code */                        \
+    X(symbols, 2)           /* coded <= symbols <= PN_CODE_MAX_SYMBOLS */
+PN__LAYOUT(pn__code_head_layout, PN_CODE_HEAD_FIELDS);
+#define PN_CODE_HEAD_SIZE ((uint32_t)sizeof(pn__code_head_layout))
+#define PN_CODE_AT(field, bytes) PN_FIELD_AT(pn__code_head_layout, field, bytes)
+#define PN_CODE_COUNT_SIZE 2u   /* bytes of each counts[] entry */
+
+/* A symbol entry: two ids of PN_CODE_ID_BITS bits, the left one low. */
+#define PN_CODE_ENTRY_SIZE 3u
+#define PN_CODE_ID_BITS 12u
+#define PN_CODE_ID_MASK ((1u << PN_CODE_ID_BITS) - 1u)
+#define PN_CODE_LEFT(e) ((e) & PN_CODE_ID_MASK)
+#define PN_CODE_RIGHT(e) ((e) >> PN_CODE_ID_BITS)
+#define PN_CODE_BYTE PN_CODE_ID_MASK   /* left id of a symbol that is a byte */
+PN_STATIC_ASSERT(2 * PN_CODE_ID_BITS == 8 * PN_CODE_ENTRY_SIZE,
+                 code_entry_holds_two_ids);
+
 #define PN_CODE_MAX_LEN 20u     /* bits in the longest code */
-#define PN_CODE_MAX_SYMBOLS 4095u
+#define PN_CODE_MAX_SYMBOLS PN_CODE_BYTE /* ids 0 .. PN_CODE_BYTE-1 */
 #define PN_CODE_MAX_DEPTH 12u   /* pairs from a symbol down to a byte */
 #define PN_CODE_MAX_PHRASE 64u  /* bytes one symbol may stand for */
-#define PN_CODE_BYTE 0xFFFu     /* entry's left id: the symbol is a byte */
-#define PN_CODE_HEAD 6u         /* bytes before counts[] */
-#define PN_CODE_ENTRY 3u        /* bytes per symbol entry */
 
-#define PN_BLOCK_PARAGRAPH 1
-#define PN_BLOCK_LIST_ITEM 2
+/* ---- Limits ------------------------------------------------------------- */
 
-/* Limits every table field can hold; pnc refuses input beyond them. */
+/* What every table field can hold; pnc refuses input beyond them. */
 #define PN_MAX_TEXT 65535u      /* bytes in one text */
 #define PN_MAX_NAME 32u         /* bytes in an id or language tag */
 #define PN_MAX_SECTIONS 65535u  /* sections in one notice */
-#define PN_MAX_BLOCKS 65535u    /* blocks in one section */
+#define PN_MAX_BLOCKS 65535u    /* blocks in one section (block_count) */
 #define PN_MAX_NOTICES 65535u   /* notices in one catalog */
+PN_STATIC_ASSERT(PN_MAX_BLOCKS <=
+                     (1ul << 8 * PN_FIELD_SIZE(pn__section_layout,
+                                               block_count)) - 1,
+                 block_count_holds_max_blocks);
 
 #endif

@@ -6,6 +6,7 @@
  * the section from its start. Sections are short, so this costs less than
  * the RAM a table of line starts would. */
 #include "pn_doc.h"
+#include "pn_summary.h"
 
 /* Where the next line starts. */
 typedef struct wrap_pos {
@@ -53,7 +54,7 @@ static unsigned char_cols(uint32_t cp, unsigned flags)
 static void skip_spaces(pn__rd *r)
 {
     while (!r->end && r->cp == ' ')
-        pn_rd_next(r);
+        pn__rd_next(r);
 }
 
 /* ---- Wrapping ------------------------------------------------------------ */
@@ -78,7 +79,7 @@ static void line_end(pn__rd *r, unsigned avail, unsigned flags)
             width += cols;
             if (r->cp == '-' && width <= room)
                 hyphen = r->off + r->size;
-            pn_rd_next(r);
+            pn__rd_next(r);
         }
         if (width <= room) {
             used += sep + width;
@@ -90,12 +91,12 @@ static void line_end(pn__rd *r, unsigned avail, unsigned flags)
          * forward to where this line breaks. */
         *r = end;
         if (hyphen) {
-            pn_rd_seek(r, hyphen);
+            pn__rd_seek(r, hyphen);
         } else if (used == 0 && fit > word) {
-            pn_rd_seek(r, fit);
+            pn__rd_seek(r, fit);
         } else if (used == 0) {
-            pn_rd_seek(r, word);
-            pn_rd_next(r); /* not even one character fits: show it */
+            pn__rd_seek(r, word);
+            pn__rd_next(r); /* not even one character fits: show it */
         }
         return;
     }
@@ -105,7 +106,32 @@ static void line_end(pn__rd *r, unsigned avail, unsigned flags)
 static int needs_gap(uint32_t prev_kind, uint32_t kind)
 {
     return prev_kind != 0 &&
-           !(prev_kind == PN_LIST_ITEM && kind == PN_LIST_ITEM);
+           !(prev_kind == PN_BLOCK_LIST_ITEM && kind == PN_BLOCK_LIST_ITEM);
+}
+
+/* ---- The document: a section of the notice, or its first layer --------- */
+
+/* Sections in the cursor's document (the first layer is one). */
+static uint32_t doc_sections(const pn_cursor *cur)
+{
+    return cur->summary ? 1 : cur->notice.section_count;
+}
+
+/* Block `index` of section `section` of the cursor's document. PN_OK,
+ * PN_ERR_RANGE past the last block, or PN_ERR_FORMAT. */
+static pn_status doc_block(const pn_cursor *cur, uint32_t section,
+                           uint32_t index, pn__block *out)
+{
+    pn_section sec;
+    pn_status st;
+
+    if (cur->summary)
+        return section == 0 ? pn__summary_block(&cur->notice, index, out)
+                            : PN_ERR_RANGE;
+    st = pn_section_at(&cur->notice, section, &sec);
+    if (st != PN_OK)
+        return st;
+    return pn__doc_section_block(&sec, index, out);
 }
 
 static pn_status fetch(const pn_cursor *cur, block_cache *cache,
@@ -115,11 +141,11 @@ static pn_status fetch(const pn_cursor *cur, block_cache *cache,
     if (cache->index == index && cache->section == section)
         return PN_OK;
     cache->index = NO_BLOCK;
-    st = pn_doc_block(cur, section, index, &cache->block);
+    st = doc_block(cur, section, index, &cache->block);
     if (st == PN_OK) {
         cache->index = index;
         cache->section = section;
-        pn_rd_open(&cache->rd, &cache->block);
+        pn__rd_open(&cache->rd, &cache->block);
     }
     return st;
 }
@@ -144,12 +170,12 @@ static pn_status next_line(const pn_cursor *cur, uint32_t section,
         out->blank = 1;
         return PN_OK;
     }
-    if (b->kind == PN_LIST_ITEM && cols >= LIST_INDENT_MIN_COLS) {
+    if (b->kind == PN_BLOCK_LIST_ITEM && cols >= LIST_INDENT_MIN_COLS) {
         out->bullet = pos->offset == 0;
         out->indent = !out->bullet;
         avail -= 2;
     }
-    pn_rd_seek(r, pos->offset);
+    pn__rd_seek(r, pos->offset);
     skip_spaces(r);
     out->from = *r;
     line_end(r, avail, cur->screen.flags);
@@ -239,17 +265,17 @@ static pn_status count_pages(const pn_cursor *cur, uint32_t section,
 
 static void save_top(pn_cursor *cur, const wrap_pos *pos)
 {
-    cur->top_block = pos->block;
-    cur->top_offset = pos->offset;
-    cur->top_gap = pos->prev_kind | pos->gap_done << 8;
+    cur->internal.block = pos->block;
+    cur->internal.offset = pos->offset;
+    cur->internal.gap = pos->prev_kind | pos->gap_done << 8;
 }
 
 static void load_top(const pn_cursor *cur, wrap_pos *pos)
 {
-    pos->block = cur->top_block;
-    pos->offset = cur->top_offset;
-    pos->prev_kind = cur->top_gap & 0xFFu;
-    pos->gap_done = cur->top_gap >> 8;
+    pos->block = cur->internal.block;
+    pos->offset = cur->internal.offset;
+    pos->prev_kind = cur->internal.gap & 0xFFu;
+    pos->gap_done = cur->internal.gap >> 8;
 }
 
 /* Shows page `page` of section `section`. */
@@ -277,21 +303,11 @@ static pn_status show(pn_cursor *cur, uint32_t section, uint32_t page)
 static pn_status open_cursor(pn_cursor *cur, const pn_notice *notice,
                              const pn_screen *screen, int summary)
 {
-    if (!cur || !notice || !notice->catalog || !screen || screen->cols == 0 ||
-        screen->cols > PN_MAX_COLS || screen->rows == 0)
+    if (!cur || !notice || !notice->internal.data || !screen ||
+        screen->cols == 0 || screen->cols > PN_MAX_COLS || screen->rows == 0)
         return PN_ERR_ARG;
-    /* Member by member: a struct copy may become a call to memcpy, which a
-     * -nostdlib firmware need not have. */
-    cur->notice.catalog = notice->catalog;
-    cur->notice.index = notice->index;
-    cur->notice.policy = notice->policy;
-    cur->notice.lang = notice->lang;
-    cur->notice.updated = notice->updated;
-    cur->notice.section_count = notice->section_count;
-    cur->notice.waived = notice->waived;
-    cur->screen.cols = screen->cols;
-    cur->screen.rows = screen->rows;
-    cur->screen.flags = screen->flags;
+    cur->notice = *notice;
+    cur->screen = *screen;
     cur->summary = summary;
     return show(cur, 0, 0);
 }
@@ -302,15 +318,15 @@ pn_status pn_cursor_open(pn_cursor *cur, const pn_notice *notice,
     return open_cursor(cur, notice, screen, 0);
 }
 
-pn_status pn_cursor_summary(pn_cursor *cur, const pn_notice *notice,
-                            const pn_screen *screen)
+pn_status pn_cursor_open_summary(pn_cursor *cur, const pn_notice *notice,
+                                 const pn_screen *screen)
 {
     return open_cursor(cur, notice, screen, 1);
 }
 
 static int cursor_ok(const pn_cursor *cur)
 {
-    return cur && cur->notice.catalog && cur->screen.cols > 0 &&
+    return cur && cur->notice.internal.data && cur->screen.cols > 0 &&
            cur->screen.cols <= PN_MAX_COLS && cur->screen.rows > 0;
 }
 
@@ -331,7 +347,7 @@ pn_status pn_cursor_next(pn_cursor *cur)
         save_top(cur, &pos);
         return PN_OK;
     }
-    if (cur->section + 1 >= pn_doc_sections(cur))
+    if (cur->section + 1 >= doc_sections(cur))
         return PN_ERR_RANGE;
     return show(cur, cur->section + 1, 0);
 }
@@ -351,7 +367,7 @@ pn_status pn_cursor_goto(pn_cursor *cur, uint32_t index)
 {
     if (!cursor_ok(cur))
         return PN_ERR_ARG;
-    if (index >= pn_doc_sections(cur))
+    if (index >= doc_sections(cur))
         return PN_ERR_RANGE;
     return show(cur, index, 0);
 }
@@ -364,7 +380,7 @@ pn_status pn_cursor_position(const pn_cursor *cur, uint32_t *page,
 
     if (!cursor_ok(cur) || !page || !pages)
         return PN_ERR_ARG;
-    sections = pn_doc_sections(cur);
+    sections = doc_sections(cur);
     *page = cur->page + 1;
     for (i = 0; i < sections; i++) {
         st = count_pages(cur, i, &n);
@@ -419,7 +435,7 @@ static void render_line(const pn_cursor *cur, const line *l, out *o)
         }
         put(o, bytes, n);
         used += width;
-        pn_rd_next(&r);
+        pn__rd_next(&r);
     }
 }
 
@@ -464,5 +480,5 @@ pn_status pn_cursor_page(const pn_cursor *cur, char *buf, size_t size,
     o.buf[o.len] = '\0';
     if (len)
         *len = o.len;
-    return o.cut ? PN_ERR_TRUNCATED : PN_OK;
+    return o.cut ? PN_TRUNCATED : PN_OK;
 }

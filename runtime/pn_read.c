@@ -1,14 +1,12 @@
 /* pn_read.c: bounds-checked reading of catalog bytes (see pn_read.h). */
 #include "pn_read.h"
-#include "pn_decode.h"
-#include "pn_format.h"
 
-uint16_t pn_read_u16(const unsigned char *p)
+uint16_t pn__read_u16(const unsigned char *p)
 {
     return (uint16_t)(p[0] | p[1] << 8);
 }
 
-uint32_t pn_read_u32(const unsigned char *p)
+uint32_t pn__read_u32(const unsigned char *p)
 {
     return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
            (uint32_t)p[3] << 24;
@@ -24,10 +22,13 @@ static int table_fits(uint32_t size, uint32_t off, uint32_t count,
 
 static int magic_ok(const unsigned char *data)
 {
-    return data[PN_HDR_MAGIC] == PN_MAGIC0 &&
-           data[PN_HDR_MAGIC + 1] == PN_MAGIC1 &&
-           data[PN_HDR_MAGIC + 2] == PN_MAGIC2 &&
-           data[PN_HDR_MAGIC + 3] == PN_MAGIC3;
+    unsigned i;
+
+    for (i = 0; i < sizeof PN_MAGIC - 1; i++)
+        if (data[PN_HDR_AT(magic, sizeof PN_MAGIC - 1) + i] !=
+            (unsigned char)PN_MAGIC[i])
+            return 0;
+    return 1;
 }
 
 /* Checks the code tables, so the decoder may trust their shape: the
@@ -38,45 +39,46 @@ static pn_status code_check(pn__view *v, uint32_t off, uint32_t size)
     const unsigned char *c;
     uint32_t max_len, coded, symbols, sum = 0, i;
 
-    if (!table_fits(v->size, off, size, 1) || size < PN_CODE_HEAD)
+    if (!table_fits(v->size, off, size, 1) || size < PN_CODE_HEAD_SIZE)
         return PN_ERR_FORMAT;
     c = v->data + off;
-    max_len = c[0];
-    coded = pn_read_u16(c + 2);
-    symbols = pn_read_u16(c + 4);
+    max_len = c[PN_CODE_AT(max_len, 1)];
+    coded = pn__read_u16(c + PN_CODE_AT(coded, 2));
+    symbols = pn__read_u16(c + PN_CODE_AT(symbols, 2));
     if (max_len < 1 || max_len > PN_CODE_MAX_LEN || coded > symbols ||
         symbols > PN_CODE_MAX_SYMBOLS ||
-        PN_CODE_HEAD + 2 * max_len + PN_CODE_ENTRY * symbols > size)
+        PN_CODE_HEAD_SIZE + PN_CODE_COUNT_SIZE * max_len +
+                PN_CODE_ENTRY_SIZE * symbols > size)
         return PN_ERR_FORMAT;
     for (i = 0; i < max_len; i++)
-        sum += pn_read_u16(c + PN_CODE_HEAD + 2 * i);
+        sum += pn__read_u16(c + PN_CODE_HEAD_SIZE + PN_CODE_COUNT_SIZE * i);
     if (sum != coded)
         return PN_ERR_FORMAT;
     v->code = c;
     return PN_OK;
 }
 
-pn_status pn_read_header(pn__view *v, const unsigned char *data,
-                         uint32_t size)
+pn_status pn__read_header(pn__view *v, const unsigned char *data,
+                          uint32_t size)
 {
-    uint32_t pool;
+    uint32_t pool, flags;
 
     if (size < PN_HEADER_SIZE || !magic_ok(data))
         return PN_ERR_FORMAT;
-    if (pn_read_u16(data + PN_HDR_VERSION) != PN_FORMAT_VERSION)
+    if (PN__HDR_U16(data, version) != PN_FORMAT_VERSION)
         return PN_ERR_VERSION;
-    if (pn_read_u32(data + PN_HDR_SIZE) != size ||
-        (pn_read_u16(data + PN_HDR_FLAGS) & ~PN_FLAG_COMPRESSED) != 0)
+    flags = PN__HDR_U16(data, flags);
+    if (PN__HDR_U32(data, size) != size || (flags & ~PN_FLAGS_KNOWN) != 0)
         return PN_ERR_FORMAT;
 
     v->data = data;
     v->size = size;
-    v->notice_count = pn_read_u32(data + PN_HDR_NOTICE_COUNT);
-    v->notices = pn_read_u32(data + PN_HDR_NOTICES);
-    v->section_count = pn_read_u32(data + PN_HDR_SECTION_COUNT);
-    v->sections = pn_read_u32(data + PN_HDR_SECTIONS);
-    pool = pn_read_u32(data + PN_HDR_POOL);
-    v->pool_size = pn_read_u32(data + PN_HDR_POOL_SIZE);
+    v->notice_count = PN__HDR_U32(data, notice_count);
+    v->notices = PN__HDR_U32(data, notices);
+    v->section_count = PN__HDR_U32(data, section_count);
+    v->sections = PN__HDR_U32(data, sections);
+    pool = PN__HDR_U32(data, pool);
+    v->pool_size = PN__HDR_U32(data, pool_size);
 
     if (!table_fits(size, v->notices, v->notice_count, PN_NOTICE_SIZE) ||
         !table_fits(size, v->sections, v->section_count, PN_SECTION_SIZE) ||
@@ -86,60 +88,88 @@ pn_status pn_read_header(pn__view *v, const unsigned char *data,
     if (v->pool[0] != 0)
         return PN_ERR_FORMAT;
     v->code = NULL;
-    if (pn_read_u16(data + PN_HDR_FLAGS) & PN_FLAG_COMPRESSED)
-        return code_check(v, pn_read_u32(data + PN_HDR_CODE),
-                          pn_read_u32(data + PN_HDR_CODE_SIZE));
+    if (flags & PN_FLAG_COMPRESSED)
+        return code_check(v, PN__HDR_U32(data, code),
+                          PN__HDR_U32(data, code_size));
     return PN_OK;
 }
 
-pn_status pn_read_view(pn__view *v, const pn_catalog *cat)
+static pn_status view_of(pn__view *v, const unsigned char *data,
+                         uint32_t size)
+{
+    if (!data || size == 0)
+        return PN_ERR_ARG;
+    /* pn_open reports PN_ERR_VERSION; a handle from it cannot have one. */
+    return pn__read_header(v, data, size) == PN_OK ? PN_OK : PN_ERR_FORMAT;
+}
+
+pn_status pn__read_view(pn__view *v, const pn_catalog *cat)
 {
     pn_status st;
 
-    if (!cat || !cat->data || cat->size == 0)
+    if (!cat)
         return PN_ERR_ARG;
-    st = pn_read_header(v, cat->data, cat->size);
-    if (st != PN_OK)
-        return PN_ERR_FORMAT;   /* pn_open reports PN_ERR_VERSION */
-    if (cat->notice_count != v->notice_count)
+    st = view_of(v, cat->data, cat->size);
+    if (st == PN_OK && cat->notice_count != v->notice_count)
         return PN_ERR_FORMAT;
-    return PN_OK;
+    return st;
 }
 
-pn_status pn_read_notice_of(pn__view *v, const pn_notice *notice,
-                            const unsigned char **record)
+void pn__read_ref(pn__ref *ref, const pn__view *v, uint32_t record)
+{
+    ref->data = v->data;
+    ref->size = v->size;
+    ref->record = record;
+}
+
+pn_status pn__read_notice_of(pn__view *v, const pn_notice *notice,
+                             const unsigned char **record)
 {
     pn_status st;
 
     if (!notice)
         return PN_ERR_ARG;
-    st = pn_read_view(v, notice->catalog);
+    st = view_of(v, notice->internal.data, notice->internal.size);
     if (st != PN_OK)
         return st;
-    *record = pn_read_notice(v, notice->index);
+    *record = pn__read_notice(v, notice->internal.record);
     return *record ? PN_OK : PN_ERR_FORMAT;
 }
 
-const unsigned char *pn_read_notice(const pn__view *v, uint32_t index)
+pn_status pn__read_section_of(pn__view *v, const pn_section *sec,
+                              const unsigned char **record)
+{
+    pn_status st;
+
+    if (!sec)
+        return PN_ERR_ARG;
+    st = view_of(v, sec->internal.data, sec->internal.size);
+    if (st != PN_OK)
+        return st;
+    *record = pn__read_section(v, sec->internal.record);
+    return *record ? PN_OK : PN_ERR_FORMAT;
+}
+
+const unsigned char *pn__read_notice(const pn__view *v, uint32_t index)
 {
     if (index >= v->notice_count)
         return NULL;
     return v->data + v->notices + index * PN_NOTICE_SIZE;
 }
 
-const unsigned char *pn_read_section(const pn__view *v, uint32_t record)
+const unsigned char *pn__read_section(const pn__view *v, uint32_t record)
 {
     if (record >= v->section_count)
         return NULL;
     return v->data + v->sections + record * PN_SECTION_SIZE;
 }
 
-pn_status pn_read_notice_sections(const pn__view *v,
+pn_status pn__read_notice_sections(const pn__view *v,
                                   const unsigned char *notice,
                                   uint32_t *first, uint32_t *count)
 {
-    *first = pn_read_u32(notice + PN_NOT_FIRST_SECTION);
-    *count = pn_read_u32(notice + PN_NOT_SECTION_COUNT);
+    *first = PN__NOTICE_U32(notice, first_section);
+    *count = PN__NOTICE_U32(notice, section_count);
     if (*first > v->section_count || *count > v->section_count - *first)
         return PN_ERR_FORMAT;
     return PN_OK;
@@ -158,18 +188,18 @@ static pn_status name_at(const pn__view *v, uint32_t off, const char **out)
     return PN_ERR_FORMAT;
 }
 
-pn_status pn_read_field_name(const pn__view *v, const unsigned char *record,
-                             unsigned field, const char **out)
+pn_status pn__read_field_name(const pn__view *v, const unsigned char *record,
+                              size_t offset, const char **out)
 {
-    return name_at(v, pn_read_u32(record + field), out);
+    return name_at(v, pn__read_u32(record + offset), out);
 }
 
-pn_status pn_read_field_text(const pn__view *v, const unsigned char *record,
-                             unsigned field, pn__text *out)
+pn_status pn__read_field_text(const pn__view *v, const unsigned char *record,
+                              size_t offset, pn__text *out)
 {
-    uint32_t pos = pn_read_u32(record + field);
+    uint32_t pos = pn__read_u32(record + offset);
 
-    return pn_read_text_at(v, &pos, out);
+    return pn__read_text_at(v, &pos, out);
 }
 
 /* An unsigned LEB128 value of at most 32 bits. */
@@ -196,7 +226,7 @@ static pn_status leb128_at(const pn__view *v, uint32_t *pos,
     return PN_OK;
 }
 
-pn_status pn_read_text_at(const pn__view *v, uint32_t *pos, pn__text *out)
+pn_status pn__read_text_at(const pn__view *v, uint32_t *pos, pn__text *out)
 {
     uint32_t len, size;
     pn_status st = leb128_at(v, pos, &len);
@@ -224,7 +254,7 @@ pn_status pn_read_text_at(const pn__view *v, uint32_t *pos, pn__text *out)
     return PN_OK;
 }
 
-size_t pn_read_strlen(const char *s)
+size_t pn__read_strlen(const char *s)
 {
     size_t n = 0;
 
@@ -233,7 +263,7 @@ size_t pn_read_strlen(const char *s)
     return n;
 }
 
-int pn_read_name_is(const char *name, const char *s, size_t n)
+int pn__read_name_is(const char *name, const char *s, size_t n)
 {
     size_t i;
 
@@ -244,7 +274,7 @@ int pn_read_name_is(const char *name, const char *s, size_t n)
     return name[n] == '\0';
 }
 
-pn_status pn_read_out_begin(char *buf, size_t size, size_t *len)
+pn_status pn__read_out_begin(char *buf, size_t size, size_t *len)
 {
     if (len)
         *len = 0;
@@ -259,7 +289,7 @@ static int is_continuation(char c)
     return ((unsigned char)c & 0xC0u) == 0x80u;
 }
 
-size_t pn_read_put(char *dst, size_t room, const char *src, size_t n,
+size_t pn__read_put(char *dst, size_t room, const char *src, size_t n,
                    int *cut)
 {
     size_t i;
@@ -278,15 +308,15 @@ size_t pn_read_put(char *dst, size_t room, const char *src, size_t n,
     return n;
 }
 
-pn_status pn_read_copy(pn__text text, char *buf, size_t size, size_t *len)
+pn_status pn__read_copy(pn__text text, char *buf, size_t size, size_t *len)
 {
     int cut = 0;
     size_t n;
-    pn_status st = pn_dec_put(buf, size, &text, &n, &cut);
+    pn_status st = pn__dec_put(buf, size, &text, &n, &cut);
 
     if (len)
         *len = n;
     if (st != PN_OK)
         return st;
-    return cut ? PN_ERR_TRUNCATED : PN_OK;
+    return cut ? PN_TRUNCATED : PN_OK;
 }

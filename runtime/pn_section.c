@@ -1,6 +1,4 @@
 /* pn_section.c: a notice's sections and their blocks. */
-#include "pn.h"
-#include "pn_format.h"
 #include "pn_read.h"
 
 /* The view of a notice handle and the range of its section records. */
@@ -8,34 +6,34 @@ static pn_status notice_sections(pn__view *v, const pn_notice *notice,
                                  uint32_t *first, uint32_t *count)
 {
     const unsigned char *rec;
-    pn_status st = pn_read_notice_of(v, notice, &rec);
+    pn_status st = pn__read_notice_of(v, notice, &rec);
 
     if (st != PN_OK)
         return st;
-    return pn_read_notice_sections(v, rec, first, count);
+    return pn__read_notice_sections(v, rec, first, count);
 }
 
-static pn_status section_fill(const pn__view *v, const pn_catalog *cat,
-                              uint32_t record, uint32_t index,
-                              pn_section *out)
+static pn_status section_fill(const pn__view *v, uint32_t record,
+                              uint32_t index, pn_section *out)
 {
-    const unsigned char *rec = pn_read_section(v, record);
+    const unsigned char *rec = pn__read_section(v, record);
     const char *id, *number;
     pn_status st;
 
-    if (!rec || rec[PN_SEC_LEVEL] > 3)
+    if (!rec || PN__SECTION_U8(rec, level) > PN_MAX_LEVEL)
         return PN_ERR_FORMAT;
-    if ((st = pn_read_field_name(v, rec, PN_SEC_ID, &id)) != PN_OK ||
-        (st = pn_read_field_name(v, rec, PN_SEC_NUMBER, &number)) != PN_OK)
+    if ((st = pn__read_field_name(v, rec, PN_SECTION_AT(id, 4), &id)) !=
+            PN_OK ||
+        (st = pn__read_field_name(v, rec, PN_SECTION_AT(number, 4),
+                                  &number)) != PN_OK)
         return st;
-    out->catalog = cat;
+    pn__read_ref(&out->internal, v, record);
     out->index = index;
-    out->record = record;
-    out->level = rec[PN_SEC_LEVEL];
+    out->level = PN__SECTION_U8(rec, level);
     out->id = id;
     out->number = number;
-    out->topics = pn_read_u32(rec + PN_SEC_TOPICS);
-    out->block_count = pn_read_u16(rec + PN_SEC_BLOCK_COUNT);
+    out->topics = PN__SECTION_U32(rec, topics);
+    out->block_count = PN__SECTION_U16(rec, block_count);
     return PN_OK;
 }
 
@@ -53,7 +51,7 @@ pn_status pn_section_at(const pn_notice *notice, uint32_t index,
         return st;
     if (index >= count)
         return PN_ERR_RANGE;
-    return section_fill(&v, notice->catalog, first + index, index, out);
+    return section_fill(&v, first + index, index, out);
 }
 
 pn_status pn_section_find(const pn_notice *notice, const char *id,
@@ -70,14 +68,14 @@ pn_status pn_section_find(const pn_notice *notice, const char *id,
     st = notice_sections(&v, notice, &first, &count);
     if (st != PN_OK)
         return st;
-    n = pn_read_strlen(id);
+    n = pn__read_strlen(id);
     for (i = 0; i < count; i++) {
-        st = pn_read_field_name(&v, pn_read_section(&v, first + i),
-                                PN_SEC_ID, &sid);
+        st = pn__read_field_name(&v, pn__read_section(&v, first + i),
+                                 PN_SECTION_AT(id, 4), &sid);
         if (st != PN_OK)
             return st;
-        if (pn_read_name_is(sid, id, n))
-            return section_fill(&v, notice->catalog, first + i, i, out);
+        if (pn__read_name_is(sid, id, n))
+            return section_fill(&v, first + i, i, out);
     }
     return PN_ERR_NOT_FOUND;
 }
@@ -97,38 +95,23 @@ pn_status pn_section_by_topic(const pn_notice *notice, pn_topic topic,
     if ((unsigned)topic >= (unsigned)PN_TOPIC_COUNT)
         return PN_ERR_NOT_FOUND;
     for (i = from; i < count; i++) {
-        const unsigned char *rec = pn_read_section(&v, first + i);
+        const unsigned char *rec = pn__read_section(&v, first + i);
 
-        if (pn_read_u32(rec + PN_SEC_TOPICS) & PN_TOPIC_BIT(topic))
-            return section_fill(&v, notice->catalog, first + i, i, out);
+        if (PN__SECTION_U32(rec, topics) & PN_TOPIC_BIT(topic))
+            return section_fill(&v, first + i, i, out);
     }
     return PN_ERR_NOT_FOUND;
 }
 
-/* The view of a section handle and its record. */
-static pn_status section_of(pn__view *v, const pn_section *sec,
-                            const unsigned char **rec)
-{
-    pn_status st;
-
-    if (!sec)
-        return PN_ERR_ARG;
-    st = pn_read_view(v, sec->catalog);
-    if (st != PN_OK)
-        return st;
-    *rec = pn_read_section(v, sec->record);
-    return *rec ? PN_OK : PN_ERR_FORMAT;
-}
-
-pn_status pn_read_section_title(const pn_section *sec, pn__text *title)
+pn_status pn__read_section_title(const pn_section *sec, pn__text *title)
 {
     pn__view v;
     const unsigned char *rec;
-    pn_status st = section_of(&v, sec, &rec);
+    pn_status st = pn__read_section_of(&v, sec, &rec);
 
     if (st != PN_OK)
         return st;
-    return pn_read_field_text(&v, rec, PN_SEC_TITLE, title);
+    return pn__read_field_text(&v, rec, PN_SECTION_AT(title, 4), title);
 }
 
 pn_status pn_section_title(const pn_section *sec, char *buf, size_t size,
@@ -137,10 +120,10 @@ pn_status pn_section_title(const pn_section *sec, char *buf, size_t size,
     pn__text title;
     pn_status st;
 
-    if ((st = pn_read_out_begin(buf, size, len)) != PN_OK ||
-        (st = pn_read_section_title(sec, &title)) != PN_OK)
+    if ((st = pn__read_out_begin(buf, size, len)) != PN_OK ||
+        (st = pn__read_section_title(sec, &title)) != PN_OK)
         return st;
-    return pn_read_copy(title, buf, size, len);
+    return pn__read_copy(title, buf, size, len);
 }
 
 /* Walks the block stream from its start to block `index`, checking each
@@ -148,7 +131,7 @@ pn_status pn_section_title(const pn_section *sec, char *buf, size_t size,
 static pn_status block_at(const pn__view *v, const unsigned char *rec,
                           uint32_t index, unsigned *kind, pn__text *text)
 {
-    uint32_t pos = pn_read_u32(rec + PN_SEC_BLOCKS);
+    uint32_t pos = PN__SECTION_U32(rec, blocks);
     uint32_t i;
     pn_status st;
 
@@ -156,26 +139,26 @@ static pn_status block_at(const pn__view *v, const unsigned char *rec,
         if (pos >= v->pool_size)
             return PN_ERR_FORMAT;
         *kind = v->pool[pos];
-        if (*kind != PN_BLOCK_PARAGRAPH && *kind != PN_BLOCK_LIST_ITEM)
+        if (*kind < PN_BLOCK_STORED_FIRST || *kind > PN_BLOCK_STORED_LAST)
             return PN_ERR_FORMAT;
         pos++;
-        st = pn_read_text_at(v, &pos, text);
+        st = pn__read_text_at(v, &pos, text);
         if (st != PN_OK)
             return st;
     }
     return PN_OK;
 }
 
-pn_status pn_read_block(const pn_section *sec, uint32_t index,
+pn_status pn__read_block(const pn_section *sec, uint32_t index,
                         unsigned *kind, pn__text *text)
 {
     pn__view v;
     const unsigned char *rec;
-    pn_status st = section_of(&v, sec, &rec);
+    pn_status st = pn__read_section_of(&v, sec, &rec);
 
     if (st != PN_OK)
         return st;
-    if (index >= pn_read_u16(rec + PN_SEC_BLOCK_COUNT))
+    if (index >= PN__SECTION_U16(rec, block_count))
         return PN_ERR_RANGE;
     return block_at(&v, rec, index, kind, text);
 }
@@ -188,10 +171,10 @@ pn_status pn_block_read(const pn_section *sec, uint32_t index,
     unsigned k;
     pn_status st;
 
-    if ((st = pn_read_out_begin(buf, size, len)) != PN_OK ||
-        (st = pn_read_block(sec, index, &k, &text)) != PN_OK)
+    if ((st = pn__read_out_begin(buf, size, len)) != PN_OK ||
+        (st = pn__read_block(sec, index, &k, &text)) != PN_OK)
         return st;
     if (kind)
         *kind = (pn_block_kind)k;
-    return pn_read_copy(text, buf, size, len);
+    return pn__read_copy(text, buf, size, len);
 }

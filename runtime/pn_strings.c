@@ -10,7 +10,7 @@ const char *pn_strerror(pn_status status)
     switch (status) {
     case PN_OK: return "ok";
     case PN_ERR_ARG: return "invalid argument";
-    case PN_ERR_TRUNCATED: return "text truncated";
+    case PN_TRUNCATED: return "text truncated to fit";
     case PN_ERR_NOT_FOUND: return "not found";
     case PN_ERR_RANGE: return "index out of range";
     case PN_ERR_FORMAT: return "bad or damaged catalog";

@@ -1,7 +1,6 @@
 /* pn_summary.c: a notice's first layer, the short notice a person sees
  * first, built from its structured facts and its section topics. */
-#include "pn_doc.h"
-#include "pn_format.h"
+#include "pn_summary.h"
 
 typedef struct labels {
     const char *lang;
@@ -32,8 +31,8 @@ static const labels *labels_for(const char *lang)
 {
     size_t i;
     for (i = 0; i < sizeof all_labels / sizeof all_labels[0]; i++)
-        if (pn_read_name_is(lang, all_labels[i].lang,
-                            pn_read_strlen(all_labels[i].lang)))
+        if (pn__read_name_is(lang, all_labels[i].lang,
+                            pn__read_strlen(all_labels[i].lang)))
             return &all_labels[i];
     return &all_labels[0];
 }
@@ -47,7 +46,7 @@ typedef struct walk {
     pn__block *out;
 } walk;
 
-static int reached(walk *w, unsigned kind)
+static int reached(walk *w, pn_block_kind kind)
 {
     if (w->at++ != w->want)
         return 0;
@@ -58,43 +57,39 @@ static int reached(walk *w, unsigned kind)
 
 static void add(walk *w, const char *bytes, uint32_t len)
 {
-    pn_doc_add_plain(w->out, bytes, len);
+    pn__doc_add_plain(w->out, bytes, len);
 }
 
 static void add_text(walk *w, const pn__text *text)
 {
-    pn_doc_add(w->out, text);
+    pn__doc_add(w->out, text);
 }
 
 static void add_label(walk *w, const char *label)
 {
-    add(w, label, (uint32_t)pn_read_strlen(label));
+    add(w, label, (uint32_t)pn__read_strlen(label));
 }
 
-static pn_status fact(const walk *w, unsigned index, pn__text *text)
+static pn_status fact(const walk *w, enum pn__fact which, pn__text *text)
 {
-    return pn_read_notice_text(w->notice, PN_NOT_FACTS + 4 * index, text);
+    return pn__read_notice_text(w->notice, PN_NOTICE_FACT_AT(which), text);
 }
-
-/* Facts, in pn_contact member order. */
-enum { F_NAME, F_ORGNO, F_ADDRESS, F_POSTCODE, F_CITY, F_EMAIL, F_PHONE,
-       F_WEB, F_AUTHORITY };
 
 static pn_status controller_blocks(walk *w, int *found)
 {
     pn__text name, orgno, email, phone, address, postcode, city;
     pn_status st;
 
-    if ((st = fact(w, F_NAME, &name)) != PN_OK ||
-        (st = fact(w, F_ORGNO, &orgno)) != PN_OK ||
-        (st = fact(w, F_EMAIL, &email)) != PN_OK ||
-        (st = fact(w, F_PHONE, &phone)) != PN_OK ||
-        (st = fact(w, F_ADDRESS, &address)) != PN_OK ||
-        (st = fact(w, F_POSTCODE, &postcode)) != PN_OK ||
-        (st = fact(w, F_CITY, &city)) != PN_OK)
+    if ((st = fact(w, PN_FACT_CONTROLLER, &name)) != PN_OK ||
+        (st = fact(w, PN_FACT_ORGNO, &orgno)) != PN_OK ||
+        (st = fact(w, PN_FACT_EMAIL, &email)) != PN_OK ||
+        (st = fact(w, PN_FACT_PHONE, &phone)) != PN_OK ||
+        (st = fact(w, PN_FACT_ADDRESS, &address)) != PN_OK ||
+        (st = fact(w, PN_FACT_POSTCODE, &postcode)) != PN_OK ||
+        (st = fact(w, PN_FACT_CITY, &city)) != PN_OK)
         return st;
     *found = 1;
-    if ((name.len || orgno.len) && reached(w, PN_PARAGRAPH)) {
+    if ((name.len || orgno.len) && reached(w, PN_BLOCK_PARAGRAPH)) {
         add_text(w, &name);
         if (name.len && orgno.len)
             add(w, ", ", 2);
@@ -106,22 +101,22 @@ static pn_status controller_blocks(walk *w, int *found)
         return PN_OK;
     }
     if ((email.len || phone.len || address.len || city.len) &&
-        reached(w, PN_PARAGRAPH)) {
+        reached(w, PN_BLOCK_PARAGRAPH)) {
         add_label(w, w->label->contact);
         return PN_OK;
     }
-    if (email.len && reached(w, PN_LIST_ITEM)) {
+    if (email.len && reached(w, PN_BLOCK_LIST_ITEM)) {
         add_text(w, &email);
         return PN_OK;
     }
-    if (phone.len && reached(w, PN_LIST_ITEM)) {
+    if (phone.len && reached(w, PN_BLOCK_LIST_ITEM)) {
         add_label(w, w->label->phone);
         add(w, " ", 1);
         add_text(w, &phone);
         return PN_OK;
     }
     if ((address.len || postcode.len || city.len) &&
-        reached(w, PN_LIST_ITEM)) {
+        reached(w, PN_BLOCK_LIST_ITEM)) {
         add_text(w, &address);
         if (address.len && (postcode.len || city.len))
             add(w, ", ", 2);
@@ -151,14 +146,14 @@ static pn_status topic_blocks(walk *w, pn_topic topic, const char *label,
             return st;
         if (sec.level == 0 || !(sec.topics & PN_TOPIC_BIT(topic)))
             continue;
-        if (!any && reached(w, PN_PARAGRAPH)) {
+        if (!any && reached(w, PN_BLOCK_PARAGRAPH)) {
             add_label(w, label);
             *found = 1;
             return PN_OK;
         }
         any = 1;
-        if (reached(w, PN_LIST_ITEM)) {
-            if ((st = pn_read_section_title(&sec, &title)) != PN_OK)
+        if (reached(w, PN_BLOCK_LIST_ITEM)) {
+            if ((st = pn__read_section_title(&sec, &title)) != PN_OK)
                 return st;
             add_text(w, &title);
             *found = 1;
@@ -173,23 +168,23 @@ static pn_status closing_blocks(walk *w, int *found)
     pn__text authority, web;
     pn_status st;
 
-    if ((st = fact(w, F_AUTHORITY, &authority)) != PN_OK ||
-        (st = fact(w, F_WEB, &web)) != PN_OK)
+    if ((st = fact(w, PN_FACT_AUTHORITY, &authority)) != PN_OK ||
+        (st = fact(w, PN_FACT_WEB, &web)) != PN_OK)
         return st;
     *found = 1;
-    if (authority.len && reached(w, PN_PARAGRAPH)) {
+    if (authority.len && reached(w, PN_BLOCK_PARAGRAPH)) {
         add_label(w, w->label->complaint);
         add_text(w, &authority);
         add(w, ".", 1);
         return PN_OK;
     }
-    if (web.len && reached(w, PN_PARAGRAPH)) {
+    if (web.len && reached(w, PN_BLOCK_PARAGRAPH)) {
         add_label(w, w->label->web);
         add(w, " ", 1);
         add_text(w, &web);
         return PN_OK;
     }
-    if (reached(w, PN_PARAGRAPH)) {
+    if (reached(w, PN_BLOCK_PARAGRAPH)) {
         add_label(w, w->label->full_text);
         return PN_OK;
     }
@@ -197,8 +192,8 @@ static pn_status closing_blocks(walk *w, int *found)
     return PN_OK;
 }
 
-pn_status pn_doc_summary_block(const pn_notice *notice, uint32_t index,
-                               pn__block *out)
+pn_status pn__summary_block(const pn_notice *notice, uint32_t index,
+                            pn__block *out)
 {
     walk w;
     pn__text title;
@@ -210,8 +205,8 @@ pn_status pn_doc_summary_block(const pn_notice *notice, uint32_t index,
     w.want = index;
     w.at = 0;
     w.out = out;
-    if (reached(&w, PN_DOC_HEADING)) {
-        st = pn_read_notice_text(notice, PN_NOT_TITLE, &title);
+    if (reached(&w, PN_BLOCK_HEADING)) {
+        st = pn__read_notice_text(notice, PN_NOTICE_AT(title, 4), &title);
         if (st == PN_OK)
             add_text(&w, &title);
         return st;

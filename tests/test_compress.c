@@ -42,9 +42,9 @@ static uint16_t u16_at(const unsigned char *p)
 static void test_the_catalogs_differ_in_form_only(void)
 {
     TEST_ASSERT_EQUAL_HEX32(PN_FLAG_COMPRESSED,
-                            u16_at(pn_bundled + PN_HDR_FLAGS));
-    TEST_ASSERT_EQUAL_HEX32(0, u16_at(plain_catalog + PN_HDR_FLAGS));
-    TEST_ASSERT_EQUAL_UINT32(0, u32_at(plain_catalog + PN_HDR_CODE));
+                            u16_at(pn_bundled + PN_HDR_AT(flags, 2)));
+    TEST_ASSERT_EQUAL_HEX32(0, u16_at(plain_catalog + PN_HDR_AT(flags, 2)));
+    TEST_ASSERT_EQUAL_UINT32(0, u32_at(plain_catalog + PN_HDR_AT(code, 4)));
     TEST_ASSERT_TRUE(PN_BUNDLED_SIZE < PLAIN_CATALOG_SIZE / 2);
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_verify(&packed));
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_verify(&plain));
@@ -74,10 +74,10 @@ static void test_every_text_decodes_to_the_plain_text(void)
         TEST_ASSERT_EQUAL_STRING(nq.policy, np.policy);
         TEST_ASSERT_EQUAL_STRING(nq.lang, np.lang);
         TEST_ASSERT_EQUAL_UINT32(nq.section_count, np.section_count);
-        same_call(pn_title(&np, a, sizeof a, &la), &la,
-                  pn_title(&nq, b, sizeof b, &lb), &lb);
-        TEST_ASSERT_EQUAL_INT(PN_OK, pn_contact_read(&np, a, sizeof a, &ca));
-        TEST_ASSERT_EQUAL_INT(PN_OK, pn_contact_read(&nq, b, sizeof b, &cb));
+        same_call(pn_notice_title(&np, a, sizeof a, &la), &la,
+                  pn_notice_title(&nq, b, sizeof b, &lb), &lb);
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_contact(&np, a, sizeof a, &ca));
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_contact(&nq, b, sizeof b, &cb));
         TEST_ASSERT_EQUAL_STRING(cb.name, ca.name);
         TEST_ASSERT_EQUAL_STRING(cb.email, ca.email);
         TEST_ASSERT_EQUAL_STRING(cb.address, ca.address);
@@ -143,7 +143,7 @@ static void test_small_buffers_cut_at_characters(void)
                     TEST_ASSERT_TRUE(ends_whole(a, la));
                     TEST_ASSERT_TRUE(la < size);
                     if (size <= full) {
-                        TEST_ASSERT_EQUAL_INT(PN_ERR_TRUNCATED, sa);
+                        TEST_ASSERT_EQUAL_INT(PN_TRUNCATED, sa);
                         TEST_ASSERT_TRUE(la + 4 > size - 1);
                         cuts++;
                     }
@@ -202,20 +202,20 @@ static unsigned char copy[FIXTURE_CATALOG_SIZE];
 
 static unsigned char *code_tables(void)
 {
-    return copy + u32_at(copy + PN_HDR_CODE);
+    return copy + u32_at(copy + PN_HDR_AT(code, 4));
 }
 
 static unsigned char *entries(void)
 {
     unsigned char *c = code_tables();
-    return c + PN_CODE_HEAD + 2u * c[0];
+    return c + PN_CODE_HEAD_SIZE + 2u * c[0];
 }
 
 /* The pool bytes of the title of notice 0: its length, size and bits. */
 static unsigned char *first_title(void)
 {
-    return copy + u32_at(copy + PN_HDR_POOL) +
-           u32_at(copy + u32_at(copy + PN_HDR_NOTICES) + PN_NOT_TITLE);
+    return copy + u32_at(copy + PN_HDR_AT(pool, 4)) +
+           u32_at(copy + u32_at(copy + PN_HDR_AT(notices, 4)) + PN_NOTICE_AT(title, 4));
 }
 
 /* One read of the damaged copy and the same read of the fixture catalog:
@@ -251,8 +251,8 @@ static unsigned read_all(unsigned *texts)
         pn_screen screen = {20, 4, 0};
         TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&c, i, &nc));
         TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&o, i, &no));
-        st = pn_title(&nc, a, sizeof a, NULL);
-        tally(st, pn_title(&no, b, sizeof b, &n), n, texts, &bad);
+        st = pn_notice_title(&nc, a, sizeof a, NULL);
+        tally(st, pn_notice_title(&no, b, sizeof b, &n), n, texts, &bad);
         for (j = 0; j < nc.section_count; j++) {
             pn_section sc, so;
             TEST_ASSERT_EQUAL_INT(PN_OK, pn_section_at(&nc, j, &sc));
@@ -276,7 +276,7 @@ static void test_damaged_code_tables(void)
 
     memcpy(copy, fixture_catalog, sizeof copy);
     t = code_tables();
-    t[PN_CODE_HEAD] ^= 1; /* the counts no longer add up to `coded` */
+    t[PN_CODE_HEAD_SIZE] ^= 1; /* the counts no longer add up to `coded` */
     TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_open(&c, copy, sizeof copy));
 
     memcpy(copy, fixture_catalog, sizeof copy);
@@ -290,18 +290,18 @@ static void test_damaged_code_tables(void)
     TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_open(&c, copy, sizeof copy));
 
     memcpy(copy, fixture_catalog, sizeof copy);
-    copy[PN_HDR_CODE_SIZE] = 3;
-    copy[PN_HDR_CODE_SIZE + 1] = 0;
+    copy[PN_HDR_AT(code_size, 4)] = 3;
+    copy[PN_HDR_AT(code_size, 4) + 1] = 0;
     TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_open(&c, copy, sizeof copy));
 
     memcpy(copy, fixture_catalog, sizeof copy);
-    copy[PN_HDR_FLAGS] |= 2; /* a flag this libpn does not know */
+    copy[PN_HDR_AT(flags, 2)] |= 2; /* a flag this libpn does not know */
     TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_open(&c, copy, sizeof copy));
 }
 
 static void set_entry(uint32_t i, uint32_t left, uint32_t right)
 {
-    unsigned char *e = entries() + PN_CODE_ENTRY * i;
+    unsigned char *e = entries() + PN_CODE_ENTRY_SIZE * i;
     uint32_t v = left | right << 12;
     e[0] = (unsigned char)v;
     e[1] = (unsigned char)(v >> 8);
@@ -357,19 +357,19 @@ static void test_damaged_bits(void)
     TEST_ASSERT_TRUE(len > 0 && len < 100 && size > 1 && size < 128);
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&c, copy, sizeof copy));
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&c, 0, &n));
-    TEST_ASSERT_EQUAL_INT(PN_OK, pn_title(&n, a, sizeof a, NULL));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_title(&n, a, sizeof a, NULL));
     TEST_ASSERT_EQUAL_size_t(len, strlen(a));
 
     t[0] = (unsigned char)(len + 100); /* more text than the bits hold */
-    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_title(&n, a, sizeof a, NULL));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_notice_title(&n, a, sizeof a, NULL));
     TEST_ASSERT_EQUAL_STRING("", a);
     t[0] = (unsigned char)(len / 2); /* bits to spare, or a symbol cut */
-    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_title(&n, a, sizeof a, NULL));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_notice_title(&n, a, sizeof a, NULL));
     t[0] = (unsigned char)len;
     t[1] = (unsigned char)(size - 1); /* the bits cut short */
-    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_title(&n, a, sizeof a, NULL));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_notice_title(&n, a, sizeof a, NULL));
     t[1] = 0;
-    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_title(&n, a, sizeof a, NULL));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_notice_title(&n, a, sizeof a, NULL));
 
     /* Every bit flipped in turn: never a wild read, and most flips seen. */
     {
@@ -378,7 +378,7 @@ static void test_damaged_bits(void)
         for (bit = 0; bit < 8 * size; bit++) {
             pn_status st;
             t[2 + bit / 8] ^= (unsigned char)(0x80u >> bit % 8);
-            st = pn_title(&n, a, sizeof a, NULL);
+            st = pn_notice_title(&n, a, sizeof a, NULL);
             TEST_ASSERT_TRUE(st == PN_OK || st == PN_ERR_FORMAT);
             seen += st == PN_ERR_FORMAT || strlen(a) != len;
             t[2 + bit / 8] ^= (unsigned char)(0x80u >> bit % 8);

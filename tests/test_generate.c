@@ -151,16 +151,16 @@ static void test_catalog_layout(void)
     pack_in_order(order, &catalog);
     d = catalog.data;
     TEST_ASSERT_EQUAL_MEMORY("PNC1", d, 4);
-    TEST_ASSERT_EQUAL_UINT32(catalog.len, u32_at(d + PN_HDR_SIZE));
-    TEST_ASSERT_EQUAL_UINT32(3, u32_at(d + PN_HDR_NOTICE_COUNT));
-    TEST_ASSERT_EQUAL_UINT32(PN_HEADER_SIZE, u32_at(d + PN_HDR_NOTICES));
-    pool = u32_at(d + PN_HDR_POOL);
+    TEST_ASSERT_EQUAL_UINT32(catalog.len, u32_at(d + PN_HDR_AT(size, 4)));
+    TEST_ASSERT_EQUAL_UINT32(3, u32_at(d + PN_HDR_AT(notice_count, 4)));
+    TEST_ASSERT_EQUAL_UINT32(PN_HEADER_SIZE, u32_at(d + PN_HDR_AT(notices, 4)));
+    pool = u32_at(d + PN_HDR_AT(pool, 4));
     TEST_ASSERT_EQUAL_HEX8(0, d[pool]); /* the empty string at offset 0 */
     /* Sorted by policy, then language: alpha:en, alpha:nb, beta:nn. */
     TEST_ASSERT_EQUAL_STRING("alpha", (const char *)d + pool +
                                           u32_at(d + PN_HEADER_SIZE));
     TEST_ASSERT_EQUAL_STRING("en", (const char *)d + pool +
-                                       u32_at(d + PN_HEADER_SIZE + PN_NOT_LANG));
+                                       u32_at(d + PN_HEADER_SIZE + PN_NOTICE_AT(lang, 4)));
     TEST_ASSERT_EQUAL_STRING("beta",
                              (const char *)d + pool +
                                  u32_at(d + PN_HEADER_SIZE + 2 * PN_NOTICE_SIZE));

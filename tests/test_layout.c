@@ -135,7 +135,7 @@ static void test_bad_arguments(void)
     TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_cursor_page(&cur, page, 0, &len));
     TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_cursor_page(NULL, page, 10, &len));
     TEST_ASSERT_EQUAL_size_t(0, len);
-    TEST_ASSERT_EQUAL_INT(PN_ERR_TRUNCATED, pn_cursor_page(&cur, page, 8, &len));
+    TEST_ASSERT_EQUAL_INT(PN_TRUNCATED, pn_cursor_page(&cur, page, 8, &len));
     TEST_ASSERT_EQUAL_STRING("Exact\n\n", page);
     TEST_ASSERT_EQUAL_INT(PN_ERR_RANGE, pn_cursor_prev(&cur));
     TEST_ASSERT_EQUAL_INT(PN_ERR_RANGE, pn_cursor_goto(&cur, notice.section_count));
@@ -181,7 +181,7 @@ static void page_through(const pn_notice *n, const pn_screen *s, int summary)
     static char pages[MAX_PAGES][PAGE_BYTES];
     uint32_t count = 0, at, total, i;
 
-    TEST_ASSERT_EQUAL_INT(PN_OK, summary ? pn_cursor_summary(&cur, n, s)
+    TEST_ASSERT_EQUAL_INT(PN_OK, summary ? pn_cursor_open_summary(&cur, n, s)
                                          : pn_cursor_open(&cur, n, s));
     do {
         TEST_ASSERT_TRUE(count < MAX_PAGES);
@@ -248,7 +248,7 @@ static void test_pages_hold_the_whole_text(void)
             for (k = 0; k < sec.block_count; k++) {
                 pn_block_kind kind;
                 pn_block_read(&sec, k, &kind, text, sizeof text, NULL);
-                if (kind == PN_LIST_ITEM)
+                if (kind == PN_BLOCK_LIST_ITEM)
                     expected[e++] = '-';
                 e = ink(text, expected, e);
             }
@@ -312,7 +312,7 @@ static const char *first_layer(const char *policy)
 {
     pn_screen s = screen(80, 40, 0);
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_find(&bundled, policy, "nb", &notice));
-    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_summary(&cur, &notice, &s));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open_summary(&cur, &notice, &s));
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_page(&cur, page, sizeof page, NULL));
     TEST_ASSERT_EQUAL_UINT32(1, cur.pages);
     return page;
@@ -359,7 +359,7 @@ static void test_first_layer_labels_follow_the_language(void)
 {
     pn_screen s = screen(80, 40, 0);
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_find(&layout, "wrap", "en", &notice));
-    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_summary(&cur, &notice, &s));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open_summary(&cur, &notice, &s));
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_page(&cur, page, sizeof page, NULL));
     expect_in(page, "Wrap\n\nThe full notice follows on the next pages.\n");
 }

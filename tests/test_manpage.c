@@ -187,7 +187,7 @@ static void test_page_has_the_usual_sections_and_pnc_version(void)
         TEST_ASSERT_TRUE_MESSAGE(strstr(page_text, heading) != NULL,
                                  sections[i]);
     }
-    /* The footer names the version pnc --version prints ("pnc 0.1.0"). */
+    /* The footer names the version pnc --version prints ("pnc 0.2.0"). */
     TEST_ASSERT_EQUAL_INT(0, run(PNC_PATH " --version"));
     snprintf(version, sizeof version, "%.*s", (int)strcspn(out_text, "\n"),
              out_text);

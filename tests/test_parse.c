@@ -119,11 +119,11 @@ static void test_preamble_headings_and_blocks(void)
     TEST_ASSERT_EQUAL_INT(2, notice.sections[2].level);
     TEST_ASSERT_EQUAL_STRING("1.1", notice.sections[2].number.s);
     TEST_ASSERT_EQUAL_INT(4, notice.sections[2].block_count);
-    TEST_ASSERT_EQUAL_INT(PN_PARAGRAPH, block(2, 0)->kind);
-    TEST_ASSERT_EQUAL_INT(PN_LIST_ITEM, block(2, 1)->kind);
+    TEST_ASSERT_EQUAL_INT(PN_BLOCK_PARAGRAPH, block(2, 0)->kind);
+    TEST_ASSERT_EQUAL_INT(PN_BLOCK_LIST_ITEM, block(2, 1)->kind);
     TEST_ASSERT_EQUAL_STRING("item one continued", block(2, 1)->text.s);
     TEST_ASSERT_EQUAL_STRING("item two", block(2, 2)->text.s);
-    TEST_ASSERT_EQUAL_INT(PN_PARAGRAPH, block(2, 3)->kind);
+    TEST_ASSERT_EQUAL_INT(PN_BLOCK_PARAGRAPH, block(2, 3)->kind);
     TEST_ASSERT_EQUAL_STRING("After list.", block(2, 3)->text.s);
 }
 

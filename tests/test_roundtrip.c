@@ -136,7 +136,7 @@ static void read_notice(const char *policy, words *w)
     uint32_t i, j;
 
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_find(&cat, policy, "nb", &notice));
-    TEST_ASSERT_EQUAL_INT(PN_OK, pn_title(&notice, text, sizeof text, NULL));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_title(&notice, text, sizeof text, NULL));
     add_words(w, text);
     for (i = 0; i < notice.section_count; i++) {
         pn_section sec;

@@ -56,7 +56,7 @@ static void test_open_rejects_bad_input(void)
                                                  "really not, no no no no", 46));
 
     memcpy(copy, fixture_catalog, sizeof copy);
-    copy[PN_HDR_VERSION] = PN_FORMAT_VERSION + 1;
+    copy[PN_HDR_AT(version, 2)] = PN_FORMAT_VERSION + 1;
     TEST_ASSERT_EQUAL_INT(PN_ERR_VERSION, pn_open(&c, copy, sizeof copy));
     /* After a failed open the handle is unusable, not dangerous. */
     TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_find(&c, "alpha", "nb", &notice));
@@ -147,7 +147,7 @@ static void test_langs(void)
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_langs(&cat, "alpha", text, sizeof text, &len));
     TEST_ASSERT_EQUAL_STRING("en,nb", text);
     TEST_ASSERT_EQUAL_size_t(5, len);
-    TEST_ASSERT_EQUAL_INT(PN_ERR_TRUNCATED, pn_langs(&cat, "alpha", text, 4, &len));
+    TEST_ASSERT_EQUAL_INT(PN_TRUNCATED, pn_langs(&cat, "alpha", text, 4, &len));
     TEST_ASSERT_EQUAL_STRING("en,", text);
     TEST_ASSERT_EQUAL_INT(PN_ERR_NOT_FOUND, pn_langs(&cat, "zeta", text, sizeof text, NULL));
     TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_langs(&cat, "alpha", text, 0, NULL));
@@ -159,7 +159,7 @@ static void test_langs(void)
 static void test_title_and_date(void)
 {
     find("alpha", "nb");
-    TEST_ASSERT_EQUAL_INT(PN_OK, pn_title(&notice, text, sizeof text, &len));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_title(&notice, text, sizeof text, &len));
     TEST_ASSERT_EQUAL_STRING("Personvern for Alfa", text);
     TEST_ASSERT_EQUAL_size_t(19, len);
     TEST_ASSERT_EQUAL_STRING("2024-02-29", notice.updated);
@@ -173,18 +173,18 @@ static void test_truncation_keeps_whole_characters(void)
     pn_block_kind kind;
     find("alpha", "nb");
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_section_find(&notice, "purposes", &sec));
-    TEST_ASSERT_EQUAL_INT(PN_ERR_TRUNCATED,
+    TEST_ASSERT_EQUAL_INT(PN_TRUNCATED,
                           pn_block_read(&sec, 3, &kind, text, 12, &len));
     TEST_ASSERT_EQUAL_STRING("Tekst med ", text);
     TEST_ASSERT_EQUAL_size_t(10, len);
-    TEST_ASSERT_EQUAL_INT(PN_ERR_TRUNCATED,
+    TEST_ASSERT_EQUAL_INT(PN_TRUNCATED,
                           pn_block_read(&sec, 3, &kind, text, 13, &len));
     TEST_ASSERT_EQUAL_STRING("Tekst med «", text);
-    TEST_ASSERT_EQUAL_INT(PN_ERR_TRUNCATED,
+    TEST_ASSERT_EQUAL_INT(PN_TRUNCATED,
                           pn_block_read(&sec, 3, &kind, text, 1, &len));
     TEST_ASSERT_EQUAL_STRING("", text);
     TEST_ASSERT_EQUAL_size_t(0, len);
-    TEST_ASSERT_EQUAL_INT(PN_ERR_TRUNCATED, pn_title(&notice, text, 5, NULL));
+    TEST_ASSERT_EQUAL_INT(PN_TRUNCATED, pn_notice_title(&notice, text, 5, NULL));
     TEST_ASSERT_EQUAL_STRING("Pers", text);
 }
 
@@ -192,7 +192,7 @@ static void test_contact_details(void)
 {
     pn_contact c;
     find("alpha", "nb");
-    TEST_ASSERT_EQUAL_INT(PN_OK, pn_contact_read(&notice, text, sizeof text, &c));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_contact(&notice, text, sizeof text, &c));
     TEST_ASSERT_EQUAL_STRING("Alfa Kiosk AS", c.name);
     TEST_ASSERT_EQUAL_STRING("913 480 295", c.orgno);
     TEST_ASSERT_EQUAL_STRING("Storgata 1", c.address);
@@ -205,7 +205,7 @@ static void test_contact_details(void)
     TEST_ASSERT_EQUAL_HEX32(PN_TOPIC_BIT(PN_TOPIC_DPO), notice.waived);
 
     find("beta", "nn");
-    TEST_ASSERT_EQUAL_INT(PN_OK, pn_contact_read(&notice, text, sizeof text, &c));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_contact(&notice, text, sizeof text, &c));
     TEST_ASSERT_EQUAL_STRING("", c.name);
     TEST_ASSERT_EQUAL_STRING("", c.authority);
 }
@@ -214,14 +214,14 @@ static void test_contact_details_truncated(void)
 {
     pn_contact c;
     find("alpha", "nb");
-    TEST_ASSERT_EQUAL_INT(PN_ERR_TRUNCATED, pn_contact_read(&notice, text, 20, &c));
+    TEST_ASSERT_EQUAL_INT(PN_TRUNCATED, pn_notice_contact(&notice, text, 20, &c));
     TEST_ASSERT_EQUAL_STRING("Alfa Kiosk AS", c.name);
     TEST_ASSERT_NOT_NULL(c.authority);
     TEST_ASSERT_EQUAL_STRING("", c.authority);
     TEST_ASSERT_TRUE(strlen(c.orgno) < 11);
-    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_contact_read(&notice, text, 0, &c));
-    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_contact_read(&notice, text, 8, NULL));
-    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_contact_read(NULL, text, 8, &c));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_notice_contact(&notice, text, 0, &c));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_notice_contact(&notice, text, 8, NULL));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_notice_contact(NULL, text, 8, &c));
 }
 
 /* ---- Sections and blocks ------------------------------------------------- */
@@ -292,11 +292,11 @@ static void test_blocks(void)
         pn_block_kind kind;
         const char *text;
     } expected[] = {
-        {PN_LIST_ITEM, "Å levere tjenesten"},
-        {PN_LIST_ITEM, "Å sende kvittering, over to linjer"},
-        {PN_LIST_ITEM, "Stjerne virker også"},
-        {PN_PARAGRAPH, "Tekst med «anførsel», \"sitat\", */ og \\ og ?\?= og %n: trygt."},
-        {PN_PARAGRAPH, "# Ikke en overskrift"},
+        {PN_BLOCK_LIST_ITEM, "Å levere tjenesten"},
+        {PN_BLOCK_LIST_ITEM, "Å sende kvittering, over to linjer"},
+        {PN_BLOCK_LIST_ITEM, "Stjerne virker også"},
+        {PN_BLOCK_PARAGRAPH, "Tekst med «anførsel», \"sitat\", */ og \\ og ?\?= og %n: trygt."},
+        {PN_BLOCK_PARAGRAPH, "# Ikke en overskrift"},
     };
     pn_block_kind kind;
     uint32_t i;

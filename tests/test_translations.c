@@ -68,9 +68,9 @@ static void check_contact(const char *policy, const pn_notice *nb,
     size_t i;
 
     TEST_ASSERT_EQUAL_INT(PN_OK,
-                          pn_contact_read(nb, nb_facts, sizeof nb_facts, &a));
+                          pn_notice_contact(nb, nb_facts, sizeof nb_facts, &a));
     TEST_ASSERT_EQUAL_INT(PN_OK,
-                          pn_contact_read(en, en_facts, sizeof en_facts, &b));
+                          pn_notice_contact(en, en_facts, sizeof en_facts, &b));
     contact_fields(&a, fa);
     contact_fields(&b, fb);
     for (i = 0; i < 9; i++) {
@@ -97,8 +97,8 @@ static void check_policy(const char *policy)
     check_contact(policy, &nb, &en);
 
     /* The title is translated. */
-    TEST_ASSERT_EQUAL_INT(PN_OK, pn_title(&nb, nb_text, sizeof nb_text, NULL));
-    TEST_ASSERT_EQUAL_INT(PN_OK, pn_title(&en, en_text, sizeof en_text, NULL));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_title(&nb, nb_text, sizeof nb_text, NULL));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_title(&en, en_text, sizeof en_text, NULL));
     snprintf(msg, sizeof msg, "%s: en's title is the Norwegian one", policy);
     TEST_ASSERT_FALSE_MESSAGE(strcmp(nb_text, en_text) == 0, msg);
     TEST_ASSERT_TRUE(en_text[0] != '\0');
@@ -151,8 +151,8 @@ static void check_policy(const char *policy)
             snprintf(msg, sizeof msg,
                      "%s: section '%s', block %lu: en has a %s, nb a %s",
                      policy, a.id, (unsigned long)j,
-                     kb == PN_LIST_ITEM ? "list item" : "paragraph",
-                     ka == PN_LIST_ITEM ? "list item" : "paragraph");
+                     kb == PN_BLOCK_LIST_ITEM ? "list item" : "paragraph",
+                     ka == PN_BLOCK_LIST_ITEM ? "list item" : "paragraph");
             TEST_ASSERT_EQUAL_INT_MESSAGE(ka, kb, msg);
             snprintf(msg, sizeof msg, "%s: section '%s', block %lu is empty",
                      policy, a.id, (unsigned long)j);

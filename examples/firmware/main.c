@@ -20,7 +20,7 @@
 
 /* Holds any one text of the notice: the longest block among the bundled
  * notices is 651 bytes (ntc), nitd's 308. A longer one fails the run with
- * PN_ERR_TRUNCATED rather than being cut silently. */
+ * PN_TRUNCATED rather than being cut silently. */
 static char text[1024];
 
 static pn_status print_section(const pn_section *sec)
@@ -43,7 +43,7 @@ static pn_status print_section(const pn_section *sec)
         st = pn_block_read(sec, i, &kind, text, sizeof text, NULL);
         if (st != PN_OK)
             return st;
-        board_puts(kind == PN_LIST_ITEM ? "- " : "");
+        board_puts(kind == PN_BLOCK_LIST_ITEM ? "- " : "");
         board_puts(text);
         board_puts("\n");
     }
@@ -54,7 +54,7 @@ static pn_status print_section(const pn_section *sec)
 static pn_status print_notice(const pn_notice *notice)
 {
     uint32_t i;
-    pn_status st = pn_title(notice, text, sizeof text, NULL);
+    pn_status st = pn_notice_title(notice, text, sizeof text, NULL);
 
     if (st != PN_OK)
         return st;

@@ -29,7 +29,7 @@ int dump_list(const pn_catalog *cat, FILE *out)
             PN_OK)
             return fail(notice.policy, st);
         fprintf(out, "%-12s %-10s ", notice.policy, text);
-        if ((st = pn_title(&notice, text, sizeof text, NULL)) != PN_OK)
+        if ((st = pn_notice_title(&notice, text, sizeof text, NULL)) < 0)
             return fail(notice.policy, st);
         fprintf(out, "%s\n", text);
     }
@@ -42,7 +42,7 @@ static int dump_section(const pn_section *sec, FILE *out)
     pn_status st;
 
     if (sec->level > 0) {
-        if ((st = pn_section_title(sec, text, sizeof text, NULL)) != PN_OK)
+        if ((st = pn_section_title(sec, text, sizeof text, NULL)) < 0)
             return fail(sec->id, st);
         fprintf(out, "%s%s%s\n", sec->number, sec->number[0] ? " " : "",
                 text);
@@ -52,7 +52,7 @@ static int dump_section(const pn_section *sec, FILE *out)
         if ((st = pn_block_read(sec, i, &kind, text, sizeof text, NULL)) !=
             PN_OK)
             return fail(sec->id, st);
-        fprintf(out, "%s%s\n", kind == PN_LIST_ITEM ? "- " : "", text);
+        fprintf(out, "%s%s\n", kind == PN_BLOCK_LIST_ITEM ? "- " : "", text);
     }
     return 0;
 }
@@ -73,7 +73,7 @@ int dump_notice(const pn_catalog *cat, const char *spec, FILE *out)
     policy[len] = '\0';
     if ((st = pn_find(cat, policy, colon ? colon + 1 : NULL, &notice)) !=
             PN_OK ||
-        (st = pn_title(&notice, text, sizeof text, NULL)) != PN_OK)
+        (st = pn_notice_title(&notice, text, sizeof text, NULL)) != PN_OK)
         return fail(spec, st);
     fprintf(out, "%s\n", text);
     for (i = 0; i < notice.section_count; i++) {

@@ -49,7 +49,7 @@ pn_status ui_open(ui *u, const pn_catalog *cat, const char *policy,
     st = pn_find(cat, policy, u->langs, &u->notice);
     if (st != PN_OK)
         return st;
-    return pn_cursor_summary(&u->cursor, &u->notice, &u->screen);
+    return pn_cursor_open_summary(&u->cursor, &u->notice, &u->screen);
 }
 
 /* ---- Menus --------------------------------------------------------------- */
@@ -157,7 +157,7 @@ static void next_language(ui *u)
     snprintf(u->langs, sizeof u->langs, "%s", other.lang);
     if (u->cursor.summary) {
         u->notice = other;
-        st = pn_cursor_summary(&u->cursor, &u->notice, &u->screen);
+        st = pn_cursor_open_summary(&u->cursor, &u->notice, &u->screen);
     } else {
         const char *id = "";
         if (pn_section_at(&u->notice, u->cursor.section, &sec) == PN_OK)
@@ -188,7 +188,7 @@ static void next_service(ui *u)
     if (st != PN_OK)
         st = pn_find(u->catalog, n.policy, "*", &u->notice);
     if (st == PN_OK)
-        st = pn_cursor_summary(&u->cursor, &u->notice, &u->screen);
+        st = pn_cursor_open_summary(&u->cursor, &u->notice, &u->screen);
     if (st != PN_OK)
         note(u, n.policy, st);
 }
@@ -203,7 +203,7 @@ static void show_contact(ui *u)
         if (st == PN_OK)
             st = pn_cursor_goto(&u->cursor, sec.index);
     } else {
-        st = pn_cursor_summary(&u->cursor, &u->notice, &u->screen);
+        st = pn_cursor_open_summary(&u->cursor, &u->notice, &u->screen);
     }
     if (st != PN_OK)
         note(u, "contact", st);
@@ -264,7 +264,7 @@ void ui_key(ui *u, int key)
         break;
     case 'h':
         u->mode = UI_READ;
-        pn_cursor_summary(&u->cursor, &u->notice, &u->screen);
+        pn_cursor_open_summary(&u->cursor, &u->notice, &u->screen);
         break;
     case 'v':
         u->mode = UI_READ;
@@ -327,7 +327,7 @@ static void draw_page(const ui *u, FILE *out)
     unsigned row;
     pn_status st = pn_cursor_page(&u->cursor, page, sizeof page, NULL);
 
-    if (st != PN_OK && st != PN_ERR_TRUNCATED)
+    if (st < 0)
         page[0] = '\0';
     for (row = 0; row < u->screen.rows; row++) {
         const char *end = strchr(line, '\n');

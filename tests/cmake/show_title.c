@@ -17,7 +17,7 @@ int main(void)
     if (st == PN_OK)
         st = pn_notice_at(&cat, 0, &notice);
     if (st == PN_OK)
-        st = pn_title(&notice, title, sizeof title, NULL);
+        st = pn_notice_title(&notice, title, sizeof title, NULL);
     if (st != PN_OK) {
         fprintf(stderr, "show_title: %s\n", pn_strerror(st));
         return 1;

@@ -28,7 +28,7 @@ static void walk_layout(const pn_notice *notice)
     uint32_t page, pages;
     int i;
 
-    if (pn_cursor_summary(&cur, notice, &screen) == PN_OK)
+    if (pn_cursor_open_summary(&cur, notice, &screen) == PN_OK)
         for (i = 0; i < MAX_WALK && pn_cursor_next(&cur) == PN_OK; i++)
             pn_cursor_page(&cur, text, sizeof text, NULL);
     if (pn_cursor_open(&cur, notice, &screen) == PN_OK) {
@@ -54,8 +54,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (i = 0; i < cat.notice_count && i < 4; i++) {
         if (pn_notice_at(&cat, i, &notice) != PN_OK)
             continue;
-        pn_title(&notice, text, sizeof text, NULL);
-        pn_contact_read(&notice, text, sizeof text, &contact);
+        pn_notice_title(&notice, text, sizeof text, NULL);
+        pn_notice_contact(&notice, text, sizeof text, &contact);
         pn_langs(&cat, notice.policy, text, sizeof text, NULL);
         pn_find(&cat, notice.policy, "nn,en", &notice);
         for (j = 0; j < notice.section_count && j < MAX_WALK; j++) {

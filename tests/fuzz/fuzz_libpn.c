@@ -44,8 +44,8 @@ static void read_texts(const pn_notice *notice, input *in)
     pn_contact contact;
     uint32_t i;
 
-    pn_title(notice, buf, size, NULL);
-    pn_contact_read(notice, buf, size, &contact);
+    pn_notice_title(notice, buf, size, NULL);
+    pn_notice_contact(notice, buf, size, &contact);
     if (pn_section_at(notice, take(in) % (notice->section_count + 1), &sec) ==
         PN_OK) {
         pn_section_title(&sec, buf, size, NULL);
@@ -71,7 +71,7 @@ static void move_around(const pn_notice *notice, input *in)
     screen.flags = take(in) % 4;
     size = (size_t)take(in) * 16 % 4096;
     buf = size ? malloc(size) : NULL;
-    if ((take(in) & 1 ? pn_cursor_summary(&cur, notice, &screen)
+    if ((take(in) & 1 ? pn_cursor_open_summary(&cur, notice, &screen)
                       : pn_cursor_open(&cur, notice, &screen)) != PN_OK) {
         free(buf);
         return;
@@ -106,7 +106,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     pn_langs(&cat, policy, ids, take(&in) % sizeof ids, NULL);
     if (pn_find(&cat, policy, langs, &notice) != PN_OK)
         pn_notice_at(&cat, take(&in) % (cat.notice_count + 1), &notice);
-    if (notice.catalog == &cat) {
+    if (notice.internal.data != NULL) {
         read_texts(&notice, &in);
         move_around(&notice, &in);
     }

@@ -31,7 +31,7 @@ static void read_back(const unsigned char *bytes, size_t size,
         pn_notice_at(&cat, 0, &notice) != PN_OK)
         abort();
     check_equal(model->policy.s, notice.policy);
-    if (pn_title(&notice, text, sizeof text, NULL) != PN_OK)
+    if (pn_notice_title(&notice, text, sizeof text, NULL) != PN_OK)
         abort();
     check_equal(model->title.s, text);
     if (notice.section_count != model->section_count)
