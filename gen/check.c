@@ -11,6 +11,8 @@ void check_notices(mnotice *const *notices, size_t count,
         check_art13(notices[i], d);
         check_text(notices[i], o ? o->charset : NULL,
                    o ? o->transliterate : 0, d);
+        if (o && o->languages)
+            check_labels(notices[i], o->languages, d);
     }
     check_translations(notices, count, d);
 }

@@ -10,11 +10,13 @@
 
 #include "check_charset.h"
 #include "diag.h"
+#include "languages.h"
 #include "model.h"
 
 typedef struct check_options {
     const charset *charset; /* --charset, or NULL for no check */
     unsigned transliterate; /* --transliterate: PN_ASCII, PN_LATIN1 or 0 */
+    const languages *languages; /* labels and fallbacks, or NULL: no check */
 } check_options;
 
 /* Runs every rule on each notice, then compares the languages of each
@@ -30,6 +32,7 @@ void check_art13(const mnotice *n, diag *d);
 void check_text(const mnotice *n, const charset *cs, unsigned translit,
                 diag *d);
 void check_translations(mnotice *const *notices, size_t count, diag *d);
+void check_labels(const mnotice *n, const languages *l, diag *d);
 
 /* Finds the first obfuscated e-mail mark in `len` bytes at `s`: "(at)",
  * "[at]", "(dot)", Cloudflare's "[email protected]" and the like, in any

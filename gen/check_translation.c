@@ -219,3 +219,25 @@ void check_translations(mnotice *const *notices, size_t count, diag *d)
         compare_facts(ref, n, d);
     }
 }
+
+void check_labels(const mnotice *n, const languages *l, diag *d)
+{
+    const language *own = languages_find(l, n->lang.s);
+    const language *used = languages_labels_for(l, n->lang.s);
+
+    if (own && own == used)
+        return;
+    if (used)
+        rule_report(d, RULE_LABELS_MISSING, n->src, n->lang.offset,
+                    n->lang.span,
+                    "no first-layer labels for language '%s'; the first "
+                    "layer shows those of '%s' (add a [%s] section to a "
+                    "--languages file)", n->lang.s, used->tag, n->lang.s);
+    else
+        rule_report(d, RULE_LABELS_MISSING, n->src, n->lang.offset,
+                    n->lang.span,
+                    "no first-layer labels for language '%s', nor a "
+                    "fallback or default language with any: the first "
+                    "layer shows no labels (add a [%s] section to a "
+                    "--languages file)", n->lang.s, n->lang.s);
+}

@@ -10,6 +10,8 @@
 #include "depfile.h"
 #include "diag.h"
 #include "emit.h"
+#include "languages.h"
+#include "languages_builtin.h"
 #include "outfile.h"
 #include "pack.h"
 #include "parse.h"
@@ -32,6 +34,8 @@ typedef struct options {
     int report;             /* --report */
     int list_rules;         /* --list-rules */
     const char *charset;    /* --charset */
+    const char **language_files; /* --languages, in order */
+    size_t language_file_count;
     unsigned transliterate; /* --transliterate: PN_ASCII, PN_LATIN1 or 0 */
     int preview;            /* --preview */
     pn_screen screen;       /* its size */
@@ -55,6 +59,9 @@ static const char usage_text[] =
     "  -MT TARGET       name TARGET in it instead of the .c and .h outputs\n"
     "  --check          read and check the notices, write nothing\n"
     "  --no-compress    store the texts plain, not compressed (for debugging)\n"
+    "  --languages FILE add the first-layer labels and language fallbacks\n"
+    "                   of FILE to pnc's own (policies/languages.txt);\n"
+    "                   may be given more than once\n"
     "  --report         print which GDPR Art. 13 items each notice covers,\n"
     "                   waives or lacks; write nothing (add --check to run\n"
     "                   the checks too)\n"
@@ -144,6 +151,7 @@ static int parse_options(int argc, char **argv, options *o)
     o->format = DIAG_TEXT;
     rule_settings_init(&o->rules);
     o->files = xmalloc((size_t)argc * sizeof *o->files);
+    o->language_files = xmalloc((size_t)argc * sizeof *o->language_files);
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char **value = NULL;
@@ -184,6 +192,8 @@ static int parse_options(int argc, char **argv, options *o)
             value = &o->out_h;
         } else if (is_option(a, "--prefix", &inline_value)) {
             value = &o->prefix;
+        } else if (is_option(a, "--languages", &inline_value)) {
+            value = &o->language_files[o->language_file_count++];
         } else if (is_option(a, "--charset", &inline_value)) {
             value = &o->charset;
         } else if (is_option(a, "--diagnostics", &inline_value)) {
@@ -232,7 +242,8 @@ static const char *base_name(const char *path)
 static void write_depfile(const options *o, const char *h_path, buf *out)
 {
     const char *targets[2];
-    const char **inputs = xmalloc((o->file_count + 1) * sizeof *inputs);
+    const char **inputs = xmalloc((o->file_count + 1 +
+                                   o->language_file_count) * sizeof *inputs);
     size_t count = o->file_count;
     int charset_file = o->charset && strcmp(o->charset, "ascii") != 0 &&
                        strcmp(o->charset, "latin1") != 0;
@@ -242,6 +253,9 @@ static void write_depfile(const options *o, const char *h_path, buf *out)
     memcpy(inputs, o->files, count * sizeof *inputs);
     if (charset_file)
         inputs[count++] = o->charset;
+    memcpy(inputs + count, o->language_files,
+           o->language_file_count * sizeof *inputs);
+    count += o->language_file_count;
     depfile_write(out, targets, o->dep_target ? 1 : 2, inputs, count);
     free(inputs);
 }
@@ -281,7 +295,32 @@ static int write_outputs(const options *o, const buf *catalog,
 
 /* Reads every file, checks the notices read without errors, then prints
  * the report or writes the catalog as the options say. */
-static int compile(const options *o, const charset *cs, diag *d)
+/* pnc's own languages, then those of each --languages file. Returns 0,
+ * EXIT_INPUT after errors in a file, or EXIT_USAGE if one cannot be read. */
+static int load_languages(const options *o, languages *l, diag *d)
+{
+    source src;
+    size_t i;
+    unsigned errors;
+
+    languages_init(l);
+    source_from_memory(&src, "policies/languages.txt (built into pnc)",
+                       languages_builtin, languages_builtin_size);
+    errors = languages_read(l, &src, d);
+    source_free(&src);
+    for (i = 0; i < o->language_file_count; i++) {
+        if (source_load(&src, o->language_files[i], d) != 0)
+            return EXIT_USAGE;
+        errors += languages_read(l, &src, d);
+        source_free(&src);
+    }
+    if (errors == 0 && o->transliterate)
+        translit_labels(l, o->transliterate);
+    return errors ? EXIT_INPUT : 0;
+}
+
+static int compile(const options *o, const charset *cs,
+                   const languages *langs, diag *d)
 {
     source *sources = xmalloc(o->file_count * sizeof *sources);
     mnotice *models = xmalloc(o->file_count * sizeof *models);
@@ -305,6 +344,7 @@ static int compile(const options *o, const charset *cs, diag *d)
     }
     checks.charset = cs;
     checks.transliterate = o->transliterate;
+    checks.languages = langs;
     if (run_checks)
         check_notices(readable, readable_count, &checks, d);
     if (o->report)
@@ -314,8 +354,8 @@ static int compile(const options *o, const charset *cs, diag *d)
     for (i = 0; o->transliterate && i < readable_count; i++)
         translit_notice(readable[i], o->transliterate);
     if (run_checks && !io_failed && d->errors == 0)
-        pack_catalog(sorted, loaded, o->no_compress ? PACK_PLAIN : 0, d,
-                     &catalog);
+        pack_catalog(sorted, loaded, langs, o->no_compress ? PACK_PLAIN : 0,
+                     d, &catalog);
 
     if (io_failed)
         status = EXIT_USAGE;
@@ -359,20 +399,27 @@ int main(int argc, char **argv)
 {
     options o;
     charset cs;
+    languages langs;
     diag d;
+    int have_charset;
     int status = parse_options(argc, argv, &o);
 
     if (status < 0) {
         diag_init(&d, stderr);
         d.format = o.format;
         d.rules = &o.rules;
-        status = o.charset ? charset_load(&cs, o.charset, &d) : 0;
+        status = load_languages(&o, &langs, &d);
+        have_charset = status == 0 && o.charset;
+        if (have_charset)
+            status = charset_load(&cs, o.charset, &d);
         if (status == 0)
-            status = compile(&o, o.charset ? &cs : NULL, &d);
+            status = compile(&o, o.charset ? &cs : NULL, &langs, &d);
         print_summary(&d);
-        if (o.charset)
+        if (have_charset)
             charset_free(&cs);
+        languages_free(&langs);
     }
     free(o.files);
+    free(o.language_files);
     return status;
 }

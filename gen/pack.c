@@ -194,6 +194,77 @@ static void pack_notice(pool *p, const mnotice *n, uint32_t first_section,
     buf_put(records, rec, sizeof rec);
 }
 
+PN_STATIC_ASSERT(PN_LANGUAGE_SIZE ==
+                     FIELD(pn__language_layout, tag) +
+                         FIELD(pn__language_layout, fallbacks) +
+                         FIELD(pn__language_layout, labels),
+                 pack_language_writes_every_field);
+
+/* A language the catalog holds: one its notices are written in, or one
+ * with fallbacks. */
+typedef struct catalog_language {
+    const char *tag;
+    const char *fallbacks;      /* or NULL */
+    const language *labels;     /* whose labels it shows, or NULL */
+} catalog_language;
+
+static void pack_language(pool *p, const catalog_language *l, buf *records)
+{
+    unsigned char rec[PN_LANGUAGE_SIZE] = {0};
+    unsigned k;
+
+    SET(rec, PN_LANGUAGE_AT, tag, 4, pool_name(p, l->tag));
+    SET(rec, PN_LANGUAGE_AT, fallbacks, 4,
+        pool_name(p, l->fallbacks ? l->fallbacks : ""));
+    for (k = 0; l->labels && k < PN_LABEL_COUNT; k++)
+        store_le(rec + PN_LANGUAGE_LABEL_AT(k), 4,
+                 pool_text(p, l->labels->label[k]));
+    buf_put(records, rec, sizeof rec);
+}
+
+static int compare_tags(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The languages of the notices and the languages with fallbacks, sorted
+ * by tag, each once. */
+static catalog_language *catalog_languages(mnotice *const *notices,
+                                           size_t count,
+                                           const languages *langs,
+                                           size_t *n)
+{
+    size_t known = langs ? langs->count : 0, i, tags_count = 0;
+    const char **tags = xmalloc((count + known + 1) * sizeof *tags);
+    catalog_language *out = xmalloc((count + known + 1) * sizeof *out);
+
+    for (i = 0; i < count; i++)
+        tags[tags_count++] = notices[i]->lang.s;
+    for (i = 0; i < known; i++)
+        if (langs->items[i].fallbacks)
+            tags[tags_count++] = langs->items[i].tag;
+    qsort(tags, tags_count, sizeof *tags, compare_tags);
+    *n = 0;
+    for (i = 0; i < tags_count; i++) {
+        const language *own = langs ? languages_find(langs, tags[i]) : NULL;
+        size_t j;
+        int in_notices = 0;
+
+        if (*n > 0 && strcmp(out[*n - 1].tag, tags[i]) == 0)
+            continue;
+        for (j = 0; j < count && !in_notices; j++)
+            in_notices = strcmp(notices[j]->lang.s, tags[i]) == 0;
+        out[*n].tag = tags[i];
+        out[*n].fallbacks = own ? own->fallbacks : NULL;
+        out[*n].labels = in_notices && langs
+                             ? languages_labels_for(langs, tags[i])
+                             : NULL;
+        (*n)++;
+    }
+    free(tags);
+    return out;
+}
+
 PN_STATIC_ASSERT(PN_HEADER_SIZE ==
                      FIELD(pn__header_layout, magic) +
                          FIELD(pn__header_layout, version) +
@@ -207,49 +278,62 @@ PN_STATIC_ASSERT(PN_HEADER_SIZE ==
                          FIELD(pn__header_layout, pool) +
                          FIELD(pn__header_layout, pool_size) +
                          FIELD(pn__header_layout, code) +
-                         FIELD(pn__header_layout, code_size),
+                         FIELD(pn__header_layout, code_size) +
+                         FIELD(pn__header_layout, language_count) +
+                         FIELD(pn__header_layout, languages),
                  assemble_writes_every_header_field);
 
-/* Header, notices, sections, code, pool: the order pn_format.h
+/* The tables of a catalog, before the header joins them. */
+typedef struct tables {
+    buf notices, sections, languages, code;
+    size_t notice_count, section_count, language_count;
+    pool pool;
+} tables;
+
+/* Header, notices, sections, languages, code, pool: the order pn_format.h
  * describes. */
-static void assemble(buf *out, size_t count, const buf *notices,
-                     size_t section_count, const buf *sections,
-                     const buf *code, const buf *pool_bytes)
+static void assemble(buf *out, const tables *t)
 {
     unsigned char head[PN_HEADER_SIZE] = {0};
     size_t start = out->len;
     uint32_t notices_at = PN_HEADER_SIZE;
-    uint32_t sections_at = notices_at + (uint32_t)notices->len;
-    uint32_t code_at = sections_at + (uint32_t)sections->len;
-    uint32_t pool_at = code_at + (uint32_t)code->len;
-    uint32_t size = pool_at + (uint32_t)pool_bytes->len;
+    uint32_t sections_at = notices_at + (uint32_t)t->notices.len;
+    uint32_t languages_at = sections_at + (uint32_t)t->sections.len;
+    uint32_t code_at = languages_at + (uint32_t)t->languages.len;
+    uint32_t pool_at = code_at + (uint32_t)t->code.len;
+    uint32_t size = pool_at + (uint32_t)t->pool.bytes.len;
 
     memcpy(head + PN_HDR_AT(magic, 4), PN_MAGIC, 4);
     SET(head, PN_HDR_AT, version, 2, PN_FORMAT_VERSION);
-    SET(head, PN_HDR_AT, flags, 2, code->len ? PN_FLAG_COMPRESSED : 0);
+    SET(head, PN_HDR_AT, flags, 2, t->code.len ? PN_FLAG_COMPRESSED : 0);
     SET(head, PN_HDR_AT, size, 4, size);
     SET(head, PN_HDR_AT, crc, 4, 0); /* patched below */
-    SET(head, PN_HDR_AT, notice_count, 4, count);
+    SET(head, PN_HDR_AT, notice_count, 4, t->notice_count);
     SET(head, PN_HDR_AT, notices, 4, notices_at);
-    SET(head, PN_HDR_AT, section_count, 4, section_count);
+    SET(head, PN_HDR_AT, section_count, 4, t->section_count);
     SET(head, PN_HDR_AT, sections, 4, sections_at);
     SET(head, PN_HDR_AT, pool, 4, pool_at);
-    SET(head, PN_HDR_AT, pool_size, 4, pool_bytes->len);
-    SET(head, PN_HDR_AT, code, 4, code->len ? code_at : 0);
-    SET(head, PN_HDR_AT, code_size, 4, code->len);
+    SET(head, PN_HDR_AT, pool_size, 4, t->pool.bytes.len);
+    SET(head, PN_HDR_AT, code, 4, t->code.len ? code_at : 0);
+    SET(head, PN_HDR_AT, code_size, 4, t->code.len);
+    SET(head, PN_HDR_AT, language_count, 4, t->language_count);
+    SET(head, PN_HDR_AT, languages, 4, languages_at);
     buf_put(out, head, sizeof head);
-    buf_put(out, notices->data, notices->len);
-    buf_put(out, sections->data, sections->len);
-    buf_put(out, code->data, code->len);
-    buf_put(out, pool_bytes->data, pool_bytes->len);
+    buf_put(out, t->notices.data, t->notices.len);
+    buf_put(out, t->sections.data, t->sections.len);
+    buf_put(out, t->languages.data, t->languages.len);
+    buf_put(out, t->code.data, t->code.len);
+    buf_put(out, t->pool.bytes.data, t->pool.bytes.len);
     buf_patch_u32(out, start + PN_HDR_AT(crc, 4),
                   pn__crc32(0, out->data + start + PN_HDR_CRC_START,
                             size - PN_HDR_CRC_START));
 }
 
-/* Every text of the notices, in the order the pool stores them. */
+/* Every text of the notices and of the languages' labels, in the order
+ * the pool stores them. */
 static const char **all_texts(mnotice *const *notices, size_t count,
-                              size_t *n)
+                              const catalog_language *langs,
+                              size_t lang_count, size_t *n)
 {
     const char **texts = NULL;
     size_t cap = 0, i, j, k;
@@ -271,16 +355,22 @@ static const char **all_texts(mnotice *const *notices, size_t count,
                 texts[(*n)++] = s->blocks[k].text.s;
         }
     }
+    for (i = 0; i < lang_count; i++) {
+        texts = grow_array(texts, &cap, *n + PN_LABEL_COUNT, sizeof *texts);
+        for (k = 0; langs[i].labels && k < PN_LABEL_COUNT; k++)
+            texts[(*n)++] = langs[i].labels->label[k];
+    }
     return texts;
 }
 
-unsigned pack_catalog(mnotice *const *notices, size_t count, unsigned flags,
-                      diag *d, buf *out)
+unsigned pack_catalog(mnotice *const *notices, size_t count,
+                      const languages *langs, unsigned flags, diag *d,
+                      buf *out)
 {
-    buf notice_records = {0}, section_records = {0}, code = {0};
     compressor *trained = NULL;
-    pool p;
-    size_t i, j, section_count = 0;
+    catalog_language *cat_langs;
+    tables t;
+    size_t i, j;
     unsigned errors = 0;
 
     if (count > PN_MAX_NOTICES) {
@@ -288,35 +378,42 @@ unsigned pack_catalog(mnotice *const *notices, size_t count, unsigned flags,
                    (unsigned long)count, (unsigned)PN_MAX_NOTICES);
         return 1;
     }
-    memset(&p, 0, sizeof p);
+    memset(&t, 0, sizeof t);
+    cat_langs = catalog_languages(notices, count, langs, &t.language_count);
     if (!(flags & PACK_PLAIN)) {
         size_t n;
-        const char **texts = all_texts(notices, count, &n);
+        const char **texts = all_texts(notices, count, cat_langs,
+                                       t.language_count, &n);
         trained = compress_train(texts, n);
         free(texts);
-        compress_write_tables(trained, &code);
-        p.code = trained;
+        compress_write_tables(trained, &t.code);
+        t.pool.code = trained;
     }
-    buf_byte(&p.bytes, 0); /* offset 0: the empty name and the empty text */
+    buf_byte(&t.pool.bytes, 0); /* offset 0: the empty name and text */
     for (i = 0; i < count; i++) {
-        pack_notice(&p, notices[i], (uint32_t)section_count, &notice_records);
+        pack_notice(&t.pool, notices[i], (uint32_t)t.section_count,
+                    &t.notices);
         for (j = 0; j < notices[i]->section_count; j++)
-            pack_section(&p, &notices[i]->sections[j], &section_records);
-        section_count += notices[i]->section_count;
+            pack_section(&t.pool, &notices[i]->sections[j], &t.sections);
+        t.section_count += notices[i]->section_count;
     }
-    if (PN_HEADER_SIZE + notice_records.len + section_records.len +
-            code.len + p.bytes.len > 0xFFFFFFFFu) {
+    t.notice_count = count;
+    for (i = 0; i < t.language_count; i++)
+        pack_language(&t.pool, &cat_langs[i], &t.languages);
+    if (PN_HEADER_SIZE + t.notices.len + t.sections.len + t.languages.len +
+            t.code.len + t.pool.bytes.len > 0xFFFFFFFFu) {
         diag_plain(d, DIAG_ERROR, "the catalog would exceed 4 GiB");
         errors++;
     } else {
-        assemble(out, count, &notice_records, section_count, &section_records,
-                 &code, &p.bytes);
+        assemble(out, &t);
     }
     compress_free(trained);
-    buf_free(&code);
-    buf_free(&notice_records);
-    buf_free(&section_records);
-    buf_free(&p.bytes);
-    free(p.name_slots);
+    free(cat_langs);
+    buf_free(&t.code);
+    buf_free(&t.notices);
+    buf_free(&t.sections);
+    buf_free(&t.languages);
+    buf_free(&t.pool.bytes);
+    free(t.pool.name_slots);
     return errors;
 }

@@ -6,6 +6,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "languages.h"
 #include "model.h"
 
 /* Sorts `notices` by policy id, then language (byte order), so the output
@@ -16,11 +17,13 @@ unsigned pack_sort(mnotice **notices, size_t count, diag *d);
 /* `flags` of pack_catalog(). */
 #define PACK_PLAIN 1u  /* store texts as they are (pnc --no-compress) */
 
-/* Appends the catalog for the sorted `notices` to `out`, CRC included:
- * texts compressed with a code trained on them all (gen/compress.c),
- * unless `flags` has PACK_PLAIN. Returns the number of errors (a catalog
- * past the format's limits). */
-unsigned pack_catalog(mnotice *const *notices, size_t count, unsigned flags,
-                      diag *d, buf *out);
+/* Appends the catalog for the sorted `notices` to `out`, CRC included,
+ * with the languages of `langs` they need (their first-layer labels, and
+ * every language's fallbacks; NULL: none): texts compressed with a code
+ * trained on them all (gen/compress.c), unless `flags` has PACK_PLAIN.
+ * Returns the number of errors (a catalog past the format's limits). */
+unsigned pack_catalog(mnotice *const *notices, size_t count,
+                      const languages *langs, unsigned flags, diag *d,
+                      buf *out);
 
 #endif

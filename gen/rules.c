@@ -104,6 +104,8 @@ static const rule_info rules[RULE_COUNT] = {
      "the languages of a policy tag sections or waive topics differently"},
     {"translation-facts", "translation", E, 0,
      "the languages of a policy have different header facts"},
+    {"labels-missing", "translation", W, 0,
+     "no first-layer labels for the notice's language"},
 
     {"replacement-char", "text", W, 0,
      "U+FFFD, the mark of text damaged by a wrong conversion"},

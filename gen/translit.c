@@ -15,15 +15,16 @@ int translit_char(uint32_t cp, unsigned flags, char out[5])
     return !(n == 1 && out[0] == '?' && cp != '?');
 }
 
-static void translit_string(mstr *m, unsigned flags)
+/* Replaces the NUL-terminated UTF-8 text at `*text` (if not NULL). */
+static void translit_text(char **text, unsigned flags)
 {
-    const unsigned char *s = (const unsigned char *)m->s;
+    const unsigned char *s = (const unsigned char *)*text;
     size_t len, at = 0;
     buf out = {0};
 
     if (!s)
         return;
-    len = strlen(m->s);
+    len = strlen(*text);
     while (at < len) {
         char as[5];
         uint32_t cp;
@@ -38,8 +39,13 @@ static void translit_string(mstr *m, unsigned flags)
         at += step;
     }
     buf_byte(&out, 0);
-    free(m->s);
-    m->s = (char *)out.data;
+    free(*text);
+    *text = (char *)out.data;
+}
+
+static void translit_string(mstr *m, unsigned flags)
+{
+    translit_text(&m->s, flags);
 }
 
 void translit_notice(mnotice *n, unsigned flags)
@@ -56,4 +62,13 @@ void translit_notice(mnotice *n, unsigned flags)
         for (k = 0; k < sec->block_count; k++)
             translit_string(&sec->blocks[k].text, flags);
     }
+}
+
+void translit_labels(languages *l, unsigned flags)
+{
+    size_t i, k;
+
+    for (i = 0; i < l->count; i++)
+        for (k = 0; k < PN_LABEL_COUNT; k++)
+            translit_text(&l->items[i].label[k], flags);
 }

@@ -4,6 +4,7 @@
 #ifndef PNC_TRANSLIT_H
 #define PNC_TRANSLIT_H
 
+#include "languages.h"
 #include "model.h"
 
 /* Writes what `cp` becomes under `flags` (PN_ASCII or PN_LATIN1) into
@@ -16,5 +17,8 @@ int translit_char(uint32_t cp, unsigned flags, char out[5]);
  * blocks) by its transliteration. Ids, languages and dates are ASCII
  * already. Source positions stay as they were, for diagnostics. */
 void translit_notice(mnotice *n, unsigned flags);
+
+/* The same for the first layer's labels of every language. */
+void translit_labels(languages *l, unsigned flags);
 
 #endif

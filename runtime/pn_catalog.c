@@ -153,15 +153,6 @@ static const char *next_entry(const char *p, const char **entry, size_t *n)
     return *end == ',' ? end + 1 : end;
 }
 
-/* Languages a reader of the first also reads, tried when no language of
- * the preference list exists itself. Both written forms of Norwegian
- * stand in for each other; "no" is Norwegian of either form. */
-static const char *const fallbacks[][3] = {
-    {"nn", "nb", ""},
-    {"nb", "nn", ""},
-    {"no", "nb", "nn"},
-};
-
 /* The primary subtag of a tag: "nb" of "nb-NO" or "nb_NO". */
 static size_t primary_length(const char *entry, size_t n)
 {
@@ -172,21 +163,27 @@ static size_t primary_length(const char *entry, size_t n)
     return n;
 }
 
+/* The languages the catalog says serve a reader of the `n` bytes at
+ * `entry` (its language record's fallbacks), tried in order. */
 static pn_status fallback_in_run(const pn__view *v, uint32_t first,
                                  uint32_t count, const char *entry, size_t n,
                                  uint32_t *index)
 {
-    size_t i, j;
+    const unsigned char *lang = pn__read_language(v, entry, n);
+    const char *list, *tag;
+    size_t tag_len;
+    pn_status st;
 
-    for (i = 0; i < sizeof fallbacks / sizeof fallbacks[0]; i++) {
-        if (!pn__read_name_is(fallbacks[i][0], entry, n))
-            continue;
-        for (j = 1; j < 3 && fallbacks[i][j][0]; j++) {
-            pn_status st = lang_in_run(v, first, count, fallbacks[i][j],
-                                       pn__read_strlen(fallbacks[i][j]), index);
-            if (st != PN_ERR_NOT_FOUND)
-                return st;
-        }
+    if (!lang)
+        return PN_ERR_NOT_FOUND;
+    st = pn__read_field_name(v, lang, PN_LANGUAGE_AT(fallbacks, 4), &list);
+    if (st != PN_OK)
+        return st;
+    while (*list != '\0') {
+        list = next_entry(list, &tag, &tag_len);
+        st = lang_in_run(v, first, count, tag, tag_len, index);
+        if (st != PN_ERR_NOT_FOUND)
+            return st;
     }
     return PN_ERR_NOT_FOUND;
 }

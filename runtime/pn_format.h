@@ -16,6 +16,9 @@
  *              (policy, lang) in byte order
  *   sections   section_count records of PN_SECTION_SIZE bytes; a notice's
  *              sections are consecutive, in document order
+ *   languages  language_count records of PN_LANGUAGE_SIZE bytes, sorted by
+ *              tag in byte order: the first layer's labels and the
+ *              language fallbacks, from pnc's languages file
  *   code       the tables of the text code (below); absent (offset and
  *              size 0) when PN_FLAG_COMPRESSED is not set
  *   pool       strings, texts and block streams, addressed by offsets
@@ -110,7 +113,9 @@
     X(pool, 4)              /* offset of the pool */                         \
     X(pool_size, 4)                                                          \
     X(code, 4)              /* offset of the code tables, or 0 */            \
-    X(code_size, 4)         /* their size, or 0 */
+    X(code_size, 4)         /* their size, or 0 */                           \
+    X(language_count, 4)                                                     \
+    X(languages, 4)         /* offset of the language records */
 PN__LAYOUT(pn__header_layout, PN_HEADER_FIELDS);
 #define PN_HEADER_SIZE ((uint32_t)sizeof(pn__header_layout))
 #define PN_HDR_AT(field, bytes) PN_FIELD_AT(pn__header_layout, field, bytes)
@@ -170,6 +175,36 @@ PN__LAYOUT(pn__section_layout, PN_SECTION_FIELDS);
 #define PN_SECTION_AT(field, bytes) \
     PN_FIELD_AT(pn__section_layout, field, bytes)
 
+/* A language: what libpn needs to serve readers of it. Every language a
+ * notice is written in has one, with labels; a language that only has
+ * fallbacks has all its labels "". */
+#define PN_LANGUAGE_FIELDS(X)                                                \
+    X(tag, 4)               /* name, e.g. "nb" */                            \
+    X(fallbacks, 4)         /* name: tags that serve a reader of `tag` when  \
+                               no notice is in `tag`, in order: "nb,nn" */   \
+    X(labels, 4 * PN_LABEL_COUNT) /* text per label, in PN_LABELS order */
+/* The first layer's labels: X(ID, key in pnc's languages file, or NULL
+ * when pnc derives it). */
+#define PN_LABELS(X)                                                         \
+    X(ORGNO, "orgno")       /* before the org number */                      \
+    X(CONTACT, "contact")   /* heads the contact details */                  \
+    X(PHONE, "phone")       /* before the phone number */                    \
+    X(PURPOSES, "purposes") /* heads the purposes */                         \
+    X(RIGHTS, "rights")     /* heads the sections on rights */               \
+    X(COMPLAINT, "complaint") /* before the authority's name */              \
+    X(COMPLAINT_END, NULL)  /* after it */                                   \
+    X(WEB, "web")           /* before the web address */                     \
+    X(FULL_TEXT, "full_text") /* says the full notice follows */
+#define PN__LABEL_ID(id, key) PN_LABEL_##id,
+enum pn__label { PN_LABELS(PN__LABEL_ID) PN_LABEL_COUNT };
+PN__LAYOUT(pn__language_layout, PN_LANGUAGE_FIELDS);
+#define PN_LANGUAGE_SIZE ((uint32_t)sizeof(pn__language_layout))
+#define PN_LANGUAGE_AT(field, bytes) \
+    PN_FIELD_AT(pn__language_layout, field, bytes)
+/* The offset of label `label` (an enum pn__label). */
+#define PN_LANGUAGE_LABEL_AT(label) \
+    (PN_LANGUAGE_AT(labels, 4 * PN_LABEL_COUNT) + 4u * (unsigned)(label))
+
 #define PN_MAX_LEVEL 3u         /* the deepest heading level */
 
 /* The kinds a section's block stream may hold. */
@@ -211,6 +246,7 @@ PN_STATIC_ASSERT(2 * PN_CODE_ID_BITS == 8 * PN_CODE_ENTRY_SIZE,
 #define PN_MAX_SECTIONS 65535u  /* sections in one notice */
 #define PN_MAX_BLOCKS 65535u    /* blocks in one section (block_count) */
 #define PN_MAX_NOTICES 65535u   /* notices in one catalog */
+#define PN_MAX_FALLBACKS 8u     /* tags in a language's fallbacks */
 PN_STATIC_ASSERT(PN_MAX_BLOCKS <=
                      (1ul << 8 * PN_FIELD_SIZE(pn__section_layout,
                                                block_count)) - 1,

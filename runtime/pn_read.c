@@ -77,11 +77,15 @@ pn_status pn__read_header(pn__view *v, const unsigned char *data,
     v->notices = PN__HDR_U32(data, notices);
     v->section_count = PN__HDR_U32(data, section_count);
     v->sections = PN__HDR_U32(data, sections);
+    v->language_count = PN__HDR_U32(data, language_count);
+    v->languages = PN__HDR_U32(data, languages);
     pool = PN__HDR_U32(data, pool);
     v->pool_size = PN__HDR_U32(data, pool_size);
 
     if (!table_fits(size, v->notices, v->notice_count, PN_NOTICE_SIZE) ||
         !table_fits(size, v->sections, v->section_count, PN_SECTION_SIZE) ||
+        !table_fits(size, v->languages, v->language_count,
+                    PN_LANGUAGE_SIZE) ||
         !table_fits(size, pool, v->pool_size, 1) || v->pool_size < 1)
         return PN_ERR_FORMAT;
     v->pool = data + pool;
@@ -162,6 +166,25 @@ const unsigned char *pn__read_section(const pn__view *v, uint32_t record)
     if (record >= v->section_count)
         return NULL;
     return v->data + v->sections + record * PN_SECTION_SIZE;
+}
+
+const unsigned char *pn__read_language(const pn__view *v, const char *tag,
+                                       size_t n)
+{
+    uint32_t i;
+
+    for (i = 0; i < v->language_count; i++) {
+        const unsigned char *rec = v->data + v->languages +
+                                   i * PN_LANGUAGE_SIZE;
+        const char *name;
+
+        if (pn__read_field_name(v, rec, PN_LANGUAGE_AT(tag, 4), &name) !=
+            PN_OK)
+            return NULL;
+        if (pn__read_name_is(name, tag, n))
+            return rec;
+    }
+    return NULL;
 }
 
 pn_status pn__read_notice_sections(const pn__view *v,

@@ -21,6 +21,8 @@ typedef struct pn__view {
     uint32_t notices;           /* offset of the notice records */
     uint32_t section_count;
     uint32_t sections;          /* offset of the section records */
+    uint32_t language_count;
+    uint32_t languages;         /* offset of the language records */
     const unsigned char *pool;
     uint32_t pool_size;
     const unsigned char *code; /* checked code tables, NULL: plain texts */
@@ -37,6 +39,8 @@ uint32_t pn__read_u32(const unsigned char *p);
 #define PN__SECTION_U8(p, field) ((p)[PN_SECTION_AT(field, 1)])
 #define PN__SECTION_U16(p, field) pn__read_u16((p) + PN_SECTION_AT(field, 2))
 #define PN__SECTION_U32(p, field) pn__read_u32((p) + PN_SECTION_AT(field, 4))
+#define PN__LANGUAGE_U32(p, field) \
+    pn__read_u32((p) + PN_LANGUAGE_AT(field, 4))
 
 /* Checks the header of `size` bytes at `data`. PN_OK, PN_ERR_FORMAT or
  * PN_ERR_VERSION. */
@@ -59,6 +63,11 @@ void pn__read_ref(pn__ref *ref, const pn__view *v, uint32_t record);
 /* Records by index; NULL when past the table. */
 const unsigned char *pn__read_notice(const pn__view *v, uint32_t index);
 const unsigned char *pn__read_section(const pn__view *v, uint32_t record);
+
+/* The record of language `n` bytes at `tag`; NULL when the catalog has
+ * none or it is damaged. */
+const unsigned char *pn__read_language(const pn__view *v, const char *tag,
+                                       size_t n);
 
 /* A notice record's section records, checked to lie in the table. */
 pn_status pn__read_notice_sections(const pn__view *v,

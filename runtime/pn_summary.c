@@ -2,45 +2,11 @@
  * first, built from its structured facts and its section topics. */
 #include "pn_summary.h"
 
-typedef struct labels {
-    const char *lang;
-    const char *orgno;         /* before the org number */
-    const char *contact;       /* heads the contact details */
-    const char *phone;         /* before the phone number */
-    const char *purposes;      /* heads the purposes */
-    const char *rights;        /* heads the sections on rights */
-    const char *complaint;     /* before the authority's name */
-    const char *full_text;     /* says the full notice follows */
-    const char *web;           /* before the web address */
-} labels;
-
-/* The first entry is the fallback for languages not listed. */
-static const labels all_labels[] = {
-    {"en", "org. no.", "Contact:", "Phone", "Why we process personal data:",
-     "Your rights:", "You can complain to ",
-     "The full notice follows on the next pages.", "Web:"},
-    {"nb", "org.nr.", "Kontakt:", "Tlf.", "Formål:", "Dine rettigheter:",
-     "Du kan klage til ",
-     "Hele personvernerklæringen følger på de neste sidene.", "Nett:"},
-    {"nn", "org.nr.", "Kontakt:", "Tlf.", "Føremål:", "Rettane dine:",
-     "Du kan klage til ",
-     "Heile personvernerklæringa følgjer på dei neste sidene.", "Nett:"},
-};
-
-static const labels *labels_for(const char *lang)
-{
-    size_t i;
-    for (i = 0; i < sizeof all_labels / sizeof all_labels[0]; i++)
-        if (pn__read_name_is(lang, all_labels[i].lang,
-                            pn__read_strlen(all_labels[i].lang)))
-            return &all_labels[i];
-    return &all_labels[0];
-}
-
 /* Walks the first layer's blocks in order, stopping at the wanted one. */
 typedef struct walk {
     const pn_notice *notice;
-    const labels *label;
+    pn__view view;             /* of the notice's catalog */
+    const unsigned char *language; /* its language's record, or NULL */
     uint32_t want;             /* index of the block asked for */
     uint32_t at;               /* index of the next block produced */
     pn__block *out;
@@ -65,9 +31,20 @@ static void add_text(walk *w, const pn__text *text)
     pn__doc_add(w->out, text);
 }
 
-static void add_label(walk *w, const char *label)
+/* The catalog's label `label` in the notice's language ("" if it has
+ * none). */
+static pn_status add_label(walk *w, enum pn__label label)
 {
-    add(w, label, (uint32_t)pn__read_strlen(label));
+    pn__text text;
+    pn_status st;
+
+    if (!w->language)
+        return PN_OK;
+    st = pn__read_field_text(&w->view, w->language,
+                             PN_LANGUAGE_LABEL_AT(label), &text);
+    if (st == PN_OK)
+        add_text(w, &text);
+    return st;
 }
 
 static pn_status fact(const walk *w, enum pn__fact which, pn__text *text)
@@ -94,26 +71,24 @@ static pn_status controller_blocks(walk *w, int *found)
         if (name.len && orgno.len)
             add(w, ", ", 2);
         if (orgno.len) {
-            add_label(w, w->label->orgno);
+            st = add_label(w, PN_LABEL_ORGNO);
             add(w, " ", 1);
             add_text(w, &orgno);
         }
-        return PN_OK;
+        return st;
     }
     if ((email.len || phone.len || address.len || city.len) &&
-        reached(w, PN_BLOCK_PARAGRAPH)) {
-        add_label(w, w->label->contact);
-        return PN_OK;
-    }
+        reached(w, PN_BLOCK_PARAGRAPH))
+        return add_label(w, PN_LABEL_CONTACT);
     if (email.len && reached(w, PN_BLOCK_LIST_ITEM)) {
         add_text(w, &email);
         return PN_OK;
     }
     if (phone.len && reached(w, PN_BLOCK_LIST_ITEM)) {
-        add_label(w, w->label->phone);
+        st = add_label(w, PN_LABEL_PHONE);
         add(w, " ", 1);
         add_text(w, &phone);
-        return PN_OK;
+        return st;
     }
     if ((address.len || postcode.len || city.len) &&
         reached(w, PN_BLOCK_LIST_ITEM)) {
@@ -131,8 +106,8 @@ static pn_status controller_blocks(walk *w, int *found)
 }
 
 /* A heading line, then one list item per section tagged `topic`. */
-static pn_status topic_blocks(walk *w, pn_topic topic, const char *label,
-                              int *found)
+static pn_status topic_blocks(walk *w, pn_topic topic,
+                              enum pn__label label, int *found)
 {
     pn_section sec;
     pn__text title;
@@ -147,9 +122,8 @@ static pn_status topic_blocks(walk *w, pn_topic topic, const char *label,
         if (sec.level == 0 || !(sec.topics & PN_TOPIC_BIT(topic)))
             continue;
         if (!any && reached(w, PN_BLOCK_PARAGRAPH)) {
-            add_label(w, label);
             *found = 1;
-            return PN_OK;
+            return add_label(w, label);
         }
         any = 1;
         if (reached(w, PN_BLOCK_LIST_ITEM)) {
@@ -173,21 +147,19 @@ static pn_status closing_blocks(walk *w, int *found)
         return st;
     *found = 1;
     if (authority.len && reached(w, PN_BLOCK_PARAGRAPH)) {
-        add_label(w, w->label->complaint);
+        if ((st = add_label(w, PN_LABEL_COMPLAINT)) != PN_OK)
+            return st;
         add_text(w, &authority);
-        add(w, ".", 1);
-        return PN_OK;
+        return add_label(w, PN_LABEL_COMPLAINT_END);
     }
     if (web.len && reached(w, PN_BLOCK_PARAGRAPH)) {
-        add_label(w, w->label->web);
+        st = add_label(w, PN_LABEL_WEB);
         add(w, " ", 1);
         add_text(w, &web);
-        return PN_OK;
+        return st;
     }
-    if (reached(w, PN_BLOCK_PARAGRAPH)) {
-        add_label(w, w->label->full_text);
-        return PN_OK;
-    }
+    if (reached(w, PN_BLOCK_PARAGRAPH))
+        return add_label(w, PN_LABEL_FULL_TEXT);
     *found = 0;
     return PN_OK;
 }
@@ -197,11 +169,15 @@ pn_status pn__summary_block(const pn_notice *notice, uint32_t index,
 {
     walk w;
     pn__text title;
+    const unsigned char *rec;
     int found = 0;
     pn_status st;
 
+    if ((st = pn__read_notice_of(&w.view, notice, &rec)) != PN_OK)
+        return st;
     w.notice = notice;
-    w.label = labels_for(notice->lang);
+    w.language = pn__read_language(&w.view, notice->lang,
+                                   pn__read_strlen(notice->lang));
     w.want = index;
     w.at = 0;
     w.out = out;
@@ -212,9 +188,9 @@ pn_status pn__summary_block(const pn_notice *notice, uint32_t index,
         return st;
     }
     if ((st = controller_blocks(&w, &found)) != PN_OK || found ||
-        (st = topic_blocks(&w, PN_TOPIC_PURPOSES, w.label->purposes,
+        (st = topic_blocks(&w, PN_TOPIC_PURPOSES, PN_LABEL_PURPOSES,
                            &found)) != PN_OK || found ||
-        (st = topic_blocks(&w, PN_TOPIC_RIGHTS, w.label->rights,
+        (st = topic_blocks(&w, PN_TOPIC_RIGHTS, PN_LABEL_RIGHTS,
                            &found)) != PN_OK || found ||
         (st = closing_blocks(&w, &found)) != PN_OK || found)
         return st;

@@ -167,6 +167,8 @@ static const rule_case failing[] = {
      WITH_EN("waive: dpo", "waive: children Not for children.\nwaive: dpo"), 1, 0},
     {"translation-facts", "11:8", WITH_EN("post@demo.no", "info@demo.no"), 1, 0},
     {"translation-facts", "17:1", WITH_EN("city: Oslo\n", ""), 1, 0},
+    /* Swedish has no labels in policies/languages.txt */
+    {"labels-missing", "3:7", {"lang: nb", "lang: sv", 0, 0}, 0, 0},
     /* text */
     {"replacement-char", "36:4", {"Ingen.", "Ing\xEF\xBF\xBD" "en.", 0, 0}, 0, 0},
     {"replacement-char", "2:3",
@@ -264,11 +266,18 @@ static unsigned check_texts(const char *const *texts, size_t count,
     size_t i, readable_count = 0, n;
     check_options options;
     charset cs;
+    languages langs;
+    source langs_src;
     diag d;
 
     TEST_ASSERT_NOT_NULL(out);
     diag_init(&d, out);
     d.rules = rules;
+    languages_init(&langs);
+    TEST_ASSERT_EQUAL_INT(0, source_load(&langs_src, "policies/languages.txt",
+                                         &d));
+    TEST_ASSERT_EQUAL_INT(0, languages_read(&langs, &langs_src, &d));
+    source_free(&langs_src);
     for (i = 0; i < count; i++) {
         source_from_memory(&sources[i], names[i], texts[i], strlen(texts[i]));
         if (parse_notice(&sources[i], &d, &notices[i]) == 0)
@@ -276,6 +285,7 @@ static unsigned check_texts(const char *const *texts, size_t count,
     }
     options.charset = NULL;
     options.transliterate = 0;
+    options.languages = &langs;
     if (charset_name) {
         TEST_ASSERT_EQUAL_INT(0, charset_load(&cs, charset_name, &d));
         options.charset = &cs;
@@ -284,6 +294,7 @@ static unsigned check_texts(const char *const *texts, size_t count,
         check_notices(readable, readable_count, &options, &d);
     if (charset_name)
         charset_free(&cs);
+    languages_free(&langs);
     rewind(out);
     n = fread(messages, 1, sizeof messages - 1, out);
     messages[n] = '\0';

@@ -672,6 +672,94 @@ static void test_translations_and_rule_list(void)
     TEST_ASSERT_NOT_NULL(strstr(out_text, "art13-retention "));
 }
 
+/* ---- Languages: the first layer's labels and fallbacks -------------- */
+
+#define SWEDISH_LABELS \
+    "orgno: org.nr\\ncontact: Kontakt:\\nphone: Tel.\\n" \
+    "purposes: Varför vi behandlar personuppgifter:\\n" \
+    "rights: Dina rättigheter:\\n" \
+    "complaint: Du kan klaga hos {authority}.\\nweb: Webb:\\n" \
+    "full_text: Hela integritetspolicyn följer.\\n"
+
+static void test_languages_file_adds_labels_and_fallbacks(void)
+{
+    TEST_ASSERT_EQUAL_INT(0, run("(sed 's/^lang: en/lang: sv/' "
+                                 "tests/fixtures/good/alpha.en.pn >" TMP
+                                 "/alpha.sv.pn && printf '# Swedish\\n[sv]\\n"
+                                 "fallback: nb\\n" SWEDISH_LABELS "' >" TMP
+                                 "/sv.txt)"));
+    /* Without the file: English labels, and a warning that says so. */
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("--preview 40x40 " TMP "/alpha.sv.pn"));
+    TEST_ASSERT_NOT_NULL(strstr(out_text, "Contact:"));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, "alpha.sv.pn:3:7: warning: no "
+                                          "first-layer labels for language "
+                                          "'sv'; the first layer shows those "
+                                          "of 'en'"));
+    /* With it: Swedish labels, no warning. */
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("--preview 40x40 --languages " TMP
+                                     "/sv.txt " TMP "/alpha.sv.pn"));
+    TEST_ASSERT_NOT_NULL(strstr(out_text, "Kontakt:"));
+    TEST_ASSERT_NOT_NULL(strstr(out_text, "Dina rättigheter:"));
+    TEST_ASSERT_NULL(strstr(out_text, "Contact:"));
+    TEST_ASSERT_NULL(strstr(err_text, "labels-missing"));
+}
+
+/* The fallback sv -> nb is in the catalog: libpn serves a Swedish reader
+ * the Bokmål notice with no change to libpn. */
+static void test_languages_fallback_reaches_libpn(void)
+{
+    static const char program[] =
+        "#include <stdio.h>\n#include \"pn.h\"\n#include \"cat.h\"\n"
+        "int main(void) {\n"
+        "    pn_catalog cat; pn_notice n; pn_status st;\n"
+        "    if (pn_open(&cat, cat_data, CAT_DATA_SIZE) != PN_OK) return 2;\n"
+        "    st = pn_find(&cat, \"alpha\", \"sv-SE\", &n);\n"
+        "    printf(\"%d %s\\n\", (int)st, st == PN_OK ? n.lang : \"-\");\n"
+        "    return 0;\n}\n";
+    FILE *f = fopen(TMP "/find.c", "w");
+
+    TEST_ASSERT_NOT_NULL(f);
+    fputs(program, f);
+    fclose(f);
+    TEST_ASSERT_EQUAL_INT(0, run("(printf '[sv]\\nfallback: nb\\n' >" TMP
+                                 "/sv.txt)"));
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("-o " TMP "/cat.c --prefix cat_data "
+                                     "--languages " TMP "/sv.txt " GOOD));
+    TEST_ASSERT_EQUAL_INT(0, run(TEST_CC " -std=c99 -Iruntime -I" TMP " "
+                                 TMP "/find.c " TMP "/cat.c "
+                                 BUILD_DIR "/libpn.a -o " TMP "/find && "
+                                 TMP "/find"));
+    TEST_ASSERT_EQUAL_STRING("0 nb\n", out_text);
+    /* Without the file there is no fallback for sv. */
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("-o " TMP "/cat.c --prefix cat_data "
+                                     GOOD));
+    TEST_ASSERT_EQUAL_INT(0, run(TEST_CC " -std=c99 -Iruntime -I" TMP " "
+                                 TMP "/find.c " TMP "/cat.c "
+                                 BUILD_DIR "/libpn.a -o " TMP "/find && "
+                                 TMP "/find"));
+    TEST_ASSERT_EQUAL_STRING("-2 -\n", out_text);
+}
+
+static void test_languages_file_errors(void)
+{
+    TEST_ASSERT_EQUAL_INT(0, run("(printf '[sv]\\norgno: x\\npurpose: y\\n"
+                                 "[SV]\\ncomplaint: no authority\\n' >" TMP
+                                 "/bad.txt)"));
+    TEST_ASSERT_EQUAL_INT(1, run_pnc("--check --languages " TMP "/bad.txt "
+                                     GOOD));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, TMP "/bad.txt:3:1: error: unknown "
+                                          "key 'purpose'; did you mean "
+                                          "'purposes'?"));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, TMP "/bad.txt:1:1: error: language "
+                                          "'sv' has labels but no "
+                                          "'contact:'"));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, TMP "/bad.txt:4:1: error: expected "
+                                          "'[TAG]'"));
+    TEST_ASSERT_EQUAL_INT(2, run_pnc("--check --languages " TMP
+                                     "/nowhere.txt " GOOD));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, "cannot open '" TMP "/nowhere.txt'"));
+}
+
 int main(void)
 {
     UNITY_BEGIN();
@@ -699,5 +787,8 @@ int main(void)
     RUN_TEST(test_transliterate);
     RUN_TEST(test_preview_options);
     RUN_TEST(test_translations_and_rule_list);
+    RUN_TEST(test_languages_file_adds_labels_and_fallbacks);
+    RUN_TEST(test_languages_fallback_reaches_libpn);
+    RUN_TEST(test_languages_file_errors);
     return UNITY_END();
 }

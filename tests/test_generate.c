@@ -57,7 +57,7 @@ static void pack_in_order(const int *order, buf *catalog)
     for (i = 0; i < FIXTURE_COUNT; i++)
         list[i] = &models[order[i]];
     TEST_ASSERT_EQUAL_INT(0, pack_sort(list, FIXTURE_COUNT, &quiet));
-    TEST_ASSERT_EQUAL_INT(0, pack_catalog(list, FIXTURE_COUNT, 0, &quiet, catalog));
+    TEST_ASSERT_EQUAL_INT(0, pack_catalog(list, FIXTURE_COUNT, NULL, 0, &quiet, catalog));
 }
 
 static char *read_file(const char *path, size_t *len)

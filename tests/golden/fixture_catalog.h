@@ -2,7 +2,7 @@
 #ifndef FIXTURE_CATALOG_H
 #define FIXTURE_CATALOG_H
 
-#define FIXTURE_CATALOG_SIZE 1578u
+#define FIXTURE_CATALOG_SIZE 1718u
 
 extern const unsigned char fixture_catalog[FIXTURE_CATALOG_SIZE];
 
