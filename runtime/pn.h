@@ -52,6 +52,23 @@ extern "C" {
 
 #define PN_VERSION "0.2.0"
 
+/* ---- Options -------------------------------------------------------------
+ *
+ * Define these when compiling libpn (and code that includes pn.h) to leave
+ * out what a firmware does not use; the calls they remove are then not
+ * declared either, so a use fails to compile.
+ *
+ *   PN_NO_LAYOUT         no screens: pn_cursor_*, the first layer and the
+ *                        layout (implies PN_NO_SUMMARY)
+ *   PN_NO_SUMMARY        no first layer: pn_cursor_open_summary()
+ *   PN_NO_TRANSLIT       no transliteration: pn_transliterate(); screens
+ *                        take no PN_ASCII or PN_LATIN1 flag
+ *   PN_NO_ERROR_STRINGS  pn_strerror() returns ""
+ */
+#if defined(PN_NO_LAYOUT) && !defined(PN_NO_SUMMARY)
+#define PN_NO_SUMMARY
+#endif
+
 /* ---- Results ------------------------------------------------------------ */
 
 typedef enum pn_status {
@@ -255,10 +272,7 @@ pn_status pn_block_read(const pn_section *sec, uint32_t index,
 #define PN_LATIN1 2u  /* only ISO 8859-1 characters (kept as UTF-8): the
                          rest is replaced as for PN_ASCII */
 
-/* Writes what character `cp` becomes on a display limited by `flags` into
- * `out` (UTF-8, not NUL-terminated) and returns its length in bytes, 1-4.
- * The table is in docs/LAYOUT.md. */
-size_t pn_transliterate(uint32_t cp, unsigned flags, char out[4]);
+#ifndef PN_NO_LAYOUT
 
 /* A character display: `cols` characters a line, `rows` lines a page. */
 typedef struct pn_screen {
@@ -287,7 +301,7 @@ typedef struct pn__page_top {
 typedef struct pn_cursor {
     pn_notice notice;          /* the notice shown */
     pn_screen screen;          /* the screen it is laid out for */
-    int summary;               /* 1: the first layer (pn_cursor_open_summary) */
+    int summary;               /* 1: the first layer */
     uint32_t section;          /* section shown (0 in the first layer) */
     uint32_t page;             /* page within that section, from 0 */
     uint32_t pages;            /* pages that section takes, at least 1 */
@@ -295,8 +309,8 @@ typedef struct pn_cursor {
 } pn_cursor;
 
 /* Opens `notice` on `screen` at the first page of its first section.
- * Returns PN_OK, PN_ERR_ARG (also for a screen of 0 columns or rows, or
- * more than PN_MAX_COLS columns) or PN_ERR_FORMAT. */
+ * Returns PN_OK, PN_ERR_ARG (also for a screen of 0 columns or rows, more
+ * than PN_MAX_COLS columns, or an unknown flag) or PN_ERR_FORMAT. */
 pn_status pn_cursor_open(pn_cursor *cur, const pn_notice *notice,
                          const pn_screen *screen);
 
@@ -305,8 +319,10 @@ pn_status pn_cursor_open(pn_cursor *cur, const pn_notice *notice,
  * complaint authority, and where the full text is), in the notice's
  * language (labels exist for nb, nn and en; others get English labels).
  * Paging works as for a section. Same results as pn_cursor_open(). */
+#ifndef PN_NO_SUMMARY
 pn_status pn_cursor_open_summary(pn_cursor *cur, const pn_notice *notice,
                                  const pn_screen *screen);
+#endif
 
 /* Moves to the next page, going on to the next section after a section's
  * last page. Returns PN_OK, PN_ERR_RANGE on the last page (the cursor does
@@ -335,6 +351,15 @@ pn_status pn_cursor_page(const pn_cursor *cur, char *buf, size_t size,
  * Returns PN_OK, PN_ERR_ARG or PN_ERR_FORMAT. */
 pn_status pn_cursor_position(const pn_cursor *cur, uint32_t *page,
                              uint32_t *pages);
+
+#endif /* PN_NO_LAYOUT */
+
+#ifndef PN_NO_TRANSLIT
+/* Writes what character `cp` becomes on a display limited by `flags` into
+ * `out` (UTF-8, not NUL-terminated) and returns its length in bytes, 1-4.
+ * The table is in docs/LAYOUT.md. */
+size_t pn_transliterate(uint32_t cp, unsigned flags, char out[4]);
+#endif
 
 #ifdef __cplusplus
 }

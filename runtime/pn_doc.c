@@ -1,6 +1,8 @@
 /* pn_doc.c: a section as a document for the layout. */
 #include "pn_doc.h"
 
+#ifndef PN_NO_LAYOUT
+
 void pn__doc_add(pn__block *b, const pn__text *text)
 {
     if (text->len == 0 || b->count >= PN__DOC_PIECES)
@@ -150,3 +152,7 @@ void pn__rd_seek(pn__rd *r, uint32_t off)
     while (r->off < off && !r->end)
         pn__rd_next(r);
 }
+
+#else
+typedef int pn__doc_compiled_out; /* C99 wants a declaration */
+#endif

@@ -7,6 +7,9 @@
  * the RAM a table of line starts would. */
 #include "pn_doc.h"
 #include "pn_summary.h"
+#include "pn_utf8.h"
+
+#ifndef PN_NO_LAYOUT
 
 /* Where the next line starts. */
 typedef struct wrap_pos {
@@ -40,6 +43,25 @@ typedef struct block_cache {
 
 /* ---- Characters ---------------------------------------------------------- */
 
+#ifdef PN_NO_TRANSLIT
+/* Without transliteration a screen shows UTF-8 as written (flags 0). */
+#define SCREEN_FLAGS_KNOWN 0u
+
+static unsigned char_cols(uint32_t cp, unsigned flags)
+{
+    (void)cp;
+    (void)flags;
+    return 1;
+}
+
+static size_t char_bytes(uint32_t cp, unsigned flags, char out[4])
+{
+    (void)flags;
+    return pn__utf8_put(cp, out);
+}
+#else
+#define SCREEN_FLAGS_KNOWN (PN_ASCII | PN_LATIN1)
+
 static unsigned char_cols(uint32_t cp, unsigned flags)
 {
     char out[4];
@@ -50,6 +72,14 @@ static unsigned char_cols(uint32_t cp, unsigned flags)
                ? 1
                : (unsigned)pn_transliterate(cp, flags, out);
 }
+
+/* What the screen shows for `cp`; a damaged character is '?' on a screen
+ * limited to a character set. */
+static size_t char_bytes(uint32_t cp, unsigned flags, char out[4])
+{
+    return pn_transliterate(cp == 0xFFFD && flags ? '?' : cp, flags, out);
+}
+#endif
 
 static void skip_spaces(pn__rd *r)
 {
@@ -125,9 +155,11 @@ static pn_status doc_block(const pn_cursor *cur, uint32_t section,
     pn_section sec;
     pn_status st;
 
+#ifndef PN_NO_SUMMARY
     if (cur->summary)
         return section == 0 ? pn__summary_block(&cur->notice, index, out)
                             : PN_ERR_RANGE;
+#endif
     st = pn_section_at(&cur->notice, section, &sec);
     if (st != PN_OK)
         return st;
@@ -304,7 +336,8 @@ static pn_status open_cursor(pn_cursor *cur, const pn_notice *notice,
                              const pn_screen *screen, int summary)
 {
     if (!cur || !notice || !notice->internal.data || !screen ||
-        screen->cols == 0 || screen->cols > PN_MAX_COLS || screen->rows == 0)
+        screen->cols == 0 || screen->cols > PN_MAX_COLS || screen->rows == 0 ||
+        (screen->flags & ~SCREEN_FLAGS_KNOWN) != 0)
         return PN_ERR_ARG;
     cur->notice = *notice;
     cur->screen = *screen;
@@ -318,15 +351,18 @@ pn_status pn_cursor_open(pn_cursor *cur, const pn_notice *notice,
     return open_cursor(cur, notice, screen, 0);
 }
 
+#ifndef PN_NO_SUMMARY
 pn_status pn_cursor_open_summary(pn_cursor *cur, const pn_notice *notice,
                                  const pn_screen *screen)
 {
     return open_cursor(cur, notice, screen, 1);
 }
+#endif
 
 static int cursor_ok(const pn_cursor *cur)
 {
     return cur && cur->notice.internal.data && cur->screen.cols > 0 &&
+           (cur->screen.flags & ~SCREEN_FLAGS_KNOWN) == 0 &&
            cur->screen.cols <= PN_MAX_COLS && cur->screen.rows > 0;
 }
 
@@ -426,8 +462,7 @@ static void render_line(const pn_cursor *cur, const line *l, out *o)
     while (!r.end && r.off < l->end) {
         char bytes[4];
         uint32_t cp = r.cp;
-        size_t n = pn_transliterate(cp == 0xFFFD && flags ? '?' : cp,
-                                    flags, bytes);
+        size_t n = char_bytes(cp, flags, bytes);
         unsigned width = char_cols(cp, flags);
         if (used + width > cols) {
             n = cols - used; /* only a wide transliteration can get here */
@@ -482,3 +517,7 @@ pn_status pn_cursor_page(const pn_cursor *cur, char *buf, size_t size,
         *len = o.len;
     return o.cut ? PN_TRUNCATED : PN_OK;
 }
+
+#else
+typedef int pn__layout_compiled_out; /* C99 wants a declaration */
+#endif

@@ -2,6 +2,8 @@
  * first, built from its structured facts and its section topics. */
 #include "pn_summary.h"
 
+#ifndef PN_NO_SUMMARY
+
 /* Walks the first layer's blocks in order, stopping at the wanted one. */
 typedef struct walk {
     const pn_notice *notice;
@@ -196,3 +198,7 @@ pn_status pn__summary_block(const pn_notice *notice, uint32_t index,
         return st;
     return PN_ERR_RANGE;
 }
+
+#else
+typedef int pn__summary_compiled_out; /* C99 wants a declaration */
+#endif

@@ -1,6 +1,8 @@
 /* pn_translit.c: characters a display's font lacks, replaced by ones it
  * has. The table is documented in docs/LAYOUT.md. */
-#include "pn.h"
+#include "pn_utf8.h"
+
+#ifndef PN_NO_TRANSLIT
 
 typedef struct replacement {
     uint16_t cp;          /* the character */
@@ -38,42 +40,21 @@ static const char *ascii_for(uint32_t cp)
     return "?";
 }
 
-static size_t put_utf8(uint32_t cp, char out[4])
-{
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
 size_t pn_transliterate(uint32_t cp, unsigned flags, char out[4])
 {
     const char *ascii;
     size_t n;
 
-    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        cp = 0xFFFD;
-    if (cp < 0x80 || (!(flags & PN_ASCII) && !(flags & PN_LATIN1)) ||
+    if (cp < 0x80 || cp > 0x10FFFF ||
+        (!(flags & PN_ASCII) && !(flags & PN_LATIN1)) ||
         (!(flags & PN_ASCII) && cp <= 0xFF))
-        return put_utf8(cp, out);
+        return pn__utf8_put(cp, out);
     ascii = ascii_for(cp);
     for (n = 0; n < 3 && ascii[n] != '\0'; n++)
         out[n] = ascii[n];
     return n;
 }
+
+#else
+typedef int pn__translit_compiled_out; /* C99 wants a declaration */
+#endif
