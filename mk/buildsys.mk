@@ -3,9 +3,3 @@
 # in tests/cmake, and the man page docs/pnc.1.
 
 TEST_NAMES += test_cmake test_manpage
-
-$(BUILD)/tests/test_cmake: $(BUILD)/tests/test_cmake.o $(TEST_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $^
-
-$(BUILD)/tests/test_manpage: $(BUILD)/tests/test_manpage.o $(TEST_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $^

@@ -160,6 +160,3 @@ TEST_NAMES += test_firmware
 
 $(BUILD)/tests/test_firmware.o: TEST_CFLAGS += -DMAKE_CMD='"$(MAKE)"' \
 	-DFW_POLICY='"$(FW_POLICY)"'
-
-$(BUILD)/tests/test_firmware: $(BUILD)/tests/test_firmware.o $(TEST_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $^

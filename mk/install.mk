@@ -45,6 +45,3 @@ uninstall:
 TEST_NAMES += test_install
 
 $(BUILD)/tests/test_install.o: TEST_CFLAGS += -DMAKE_CMD='"$(MAKE)"'
-
-$(BUILD)/tests/test_install: $(BUILD)/tests/test_install.o $(TEST_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $^
