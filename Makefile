@@ -69,8 +69,10 @@ TEST_NAMES = test_parse test_generate test_cli test_runtime test_roundtrip \
 	test_layout test_screens test_interactive \
 	test_translations test_check test_hostile
 TEST_BINS = $(TEST_NAMES:%=$(BUILD)/tests/%)
+# The paths and tools the tests use; tests/support.h has the defaults.
 TEST_CFLAGS = -I$(UNITY_DIR) -Iruntime -Igen -I$(BUILD)/tests \
-	-DPNC_PATH='"$(PNC)"' -DBUILD_DIR='"$(BUILD)"' -DTEST_CC='"$(CC)"'
+	-DPNC_PATH='"$(PNC)"' -DBUILD_DIR='"$(BUILD)"' -DTEST_CC='"$(CC)"' \
+	-DMAKE_CMD='"$(MAKE)"'
 
 $(UNITY_OBJ): $(UNITY_DIR)/unity.c
 	@mkdir -p $(@D)

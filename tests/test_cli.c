@@ -15,47 +15,19 @@
 #include "support.h"
 #include "unity.h"
 
-#ifndef PNC_PATH
-#define PNC_PATH "build/pnc"
-#endif
-#ifndef BUILD_DIR
-#define BUILD_DIR "build"
-#endif
-#ifndef TEST_CC
-#define TEST_CC "cc"
-#endif
-
 #define TMP BUILD_DIR "/tests/cli-tmp"
 #define GOOD "tests/fixtures/good/alpha.en.pn tests/fixtures/good/alpha.nb.pn " \
              "tests/fixtures/good/beta.nn.pn"
 #define GOOD_REVERSED "tests/fixtures/good/beta.nn.pn " \
                       "tests/fixtures/good/alpha.nb.pn tests/fixtures/good/alpha.en.pn"
 
-static char out_text[65536];
-static char err_text[65536];
-
 void setUp(void)
 {
-    TEST_ASSERT_EQUAL_INT(0, system("rm -rf " TMP " && mkdir -p " TMP));
+    fresh_dir(TMP);
 }
 
 void tearDown(void)
 {
-}
-
-/* Runs a shell command, keeping its stdout and stderr; returns its exit
- * status. */
-static int run(const char *command)
-{
-    char line[4096];
-    int status;
-
-    snprintf(line, sizeof line, "%s >" TMP "/out 2>" TMP "/err", command);
-    status = system(line);
-    slurp(TMP "/out", out_text, sizeof out_text);
-    slurp(TMP "/err", err_text, sizeof err_text);
-    TEST_ASSERT_TRUE_MESSAGE(WIFEXITED(status), command);
-    return WEXITSTATUS(status);
 }
 
 static int run_pnc(const char *args)
