@@ -141,9 +141,10 @@ test: all $(TEST_BINS) $(EXTRA_TEST_DEPS)
 clean:
 	rm -rf $(BUILD)
 
-# The dependencies the compiler wrote; not for make clean. The tree the
-# CMake test builds in has its own.
+# The dependencies the compiler wrote; not for make clean. The trees the
+# tests build other projects in have their own.
 ifneq ($(MAKECMDGOALS),clean)
 -include $(shell find $(BUILD) -path $(BUILD)/tests/cmake-build -prune \
-	-o -name '*.d' -print 2>/dev/null)
+	-o -path $(BUILD)/tests/readme-work -prune -o -name '*.d' -print \
+	2>/dev/null)
 endif
