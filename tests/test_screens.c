@@ -48,7 +48,7 @@ static void run_kiosk(const char *args)
 
 static void compare_with_golden(const char *name)
 {
-    char path[256], message[300];
+    char path[256], message[sizeof path + sizeof OUT + 16];
 
     snprintf(path, sizeof path, "tests/golden/screens/%s.txt", name);
     if (getenv("PNC_UPDATE_GOLDEN")) {
