@@ -11,9 +11,11 @@ ALL_CFLAGS = $(WARNINGS) $(CFLAGS) -MMD -MP
 BUILD = build
 PNC = $(BUILD)/pnc
 
-RUNTIME_SRC = $(wildcard runtime/*.c)
+# Sorted, so that archives and links list their members in the same order
+# on every machine.
+RUNTIME_SRC = $(sort $(wildcard runtime/*.c))
 RUNTIME_OBJ = $(RUNTIME_SRC:%.c=$(BUILD)/%.o)
-GEN_SRC = $(filter-out gen/main.c,$(wildcard gen/*.c))
+GEN_SRC = $(filter-out gen/main.c,$(sort $(wildcard gen/*.c)))
 GEN_OBJ = $(GEN_SRC:%.c=$(BUILD)/%.o)
 POLICIES = $(sort $(wildcard policies/*.pn))
 
@@ -51,7 +53,7 @@ $(BUILD)/catalog.c $(BUILD)/catalog.h: $(BUILD)/catalog.stamp ;
 $(BUILD)/catalog.o: $(BUILD)/catalog.c
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
-KIOSK_OBJ = $(patsubst %.c,$(BUILD)/%.o,$(wildcard examples/kiosk/*.c))
+KIOSK_OBJ = $(patsubst %.c,$(BUILD)/%.o,$(sort $(wildcard examples/kiosk/*.c)))
 $(BUILD)/kiosk: $(KIOSK_OBJ) $(BUILD)/catalog.o $(BUILD)/libpn.a
 	$(CC) $(LDFLAGS) -o $@ $^
 
@@ -67,8 +69,10 @@ TEST_NAMES = test_parse test_generate test_cli test_runtime test_roundtrip \
 	test_layout test_screens test_interactive \
 	test_translations test_check test_hostile
 TEST_BINS = $(TEST_NAMES:%=$(BUILD)/tests/%)
+# The paths and tools the tests use; tests/support.h has the defaults.
 TEST_CFLAGS = -I$(UNITY_DIR) -Iruntime -Igen -I$(BUILD)/tests \
-	-DPNC_PATH='"$(PNC)"' -DBUILD_DIR='"$(BUILD)"' -DTEST_CC='"$(CC)"'
+	-DPNC_PATH='"$(PNC)"' -DBUILD_DIR='"$(BUILD)"' -DTEST_CC='"$(CC)"' \
+	-DMAKE_CMD='"$(MAKE)"'
 
 $(UNITY_OBJ): $(UNITY_DIR)/unity.c
 	@mkdir -p $(@D)
@@ -108,45 +112,28 @@ $(BUILD)/tests/test_roundtrip.o: TEST_CFLAGS += -I$(BUILD)
 $(BUILD)/tests/test_translations.o: $(BUILD)/catalog.h
 $(BUILD)/tests/test_translations.o: TEST_CFLAGS += -I$(BUILD)
 
-$(BUILD)/tests/test_parse: $(BUILD)/tests/test_parse.o $(GEN_OBJ) \
-		$(BUILD)/libpn.a $(TEST_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $^
-$(BUILD)/tests/test_check: $(BUILD)/tests/test_check.o $(GEN_OBJ) \
-		$(BUILD)/libpn.a $(TEST_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $^
-$(BUILD)/tests/test_generate: $(BUILD)/tests/test_generate.o $(GEN_OBJ) \
-		$(BUILD)/libpn.a $(TEST_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $^
-$(BUILD)/tests/test_cli: $(BUILD)/tests/test_cli.o $(TEST_OBJ) | $(PNC)
-	$(CC) $(LDFLAGS) -o $@ $^
-$(BUILD)/tests/test_runtime: $(BUILD)/tests/test_runtime.o \
-		$(BUILD)/tests/fixture_catalog.o $(BUILD)/libpn.a $(TEST_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $^
-$(BUILD)/tests/test_roundtrip: $(BUILD)/tests/test_roundtrip.o \
-		$(BUILD)/catalog.o $(BUILD)/libpn.a $(TEST_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $^
-$(BUILD)/tests/test_translations: $(BUILD)/tests/test_translations.o \
-		$(BUILD)/catalog.o $(BUILD)/libpn.a $(TEST_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $^
+# What each test links besides its own object, the harness and the
+# helpers (the link rule is below, after mk/*.mk add their tests), and
+# after the bar what it runs.
+$(BUILD)/tests/test_parse $(BUILD)/tests/test_check \
+$(BUILD)/tests/test_generate: $(GEN_OBJ) $(BUILD)/libpn.a
+$(BUILD)/tests/test_runtime: $(BUILD)/tests/fixture_catalog.o $(BUILD)/libpn.a
+$(BUILD)/tests/test_roundtrip $(BUILD)/tests/test_translations: \
+	$(BUILD)/catalog.o $(BUILD)/libpn.a
+$(BUILD)/tests/test_layout: $(BUILD)/tests/layout_catalog.o \
+	$(BUILD)/catalog.o $(BUILD)/libpn.a
+$(BUILD)/tests/test_cli: | $(PNC)
+$(BUILD)/tests/test_screens $(BUILD)/tests/test_interactive: | $(BUILD)/kiosk
+$(BUILD)/tests/test_hostile: | $(PNC) $(BUILD)/libpn.a
 
 # Further targets and tests (firmware, install, ...) live in mk/*.mk; they
-# may add to TEST_NAMES and TEST_BINS.
+# may add to TEST_NAMES, EXTRA_TEST_DEPS and EXTRA_TESTS.
 include $(sort $(wildcard mk/*.mk))
 
-$(BUILD)/tests/test_layout: $(BUILD)/tests/test_layout.o \
-		$(BUILD)/tests/layout_catalog.o $(BUILD)/catalog.o $(BUILD)/libpn.a \
-		$(TEST_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $^
-
-$(BUILD)/tests/test_screens: $(BUILD)/tests/test_screens.o $(TEST_OBJ) \
-		| $(BUILD)/kiosk
-	$(CC) $(LDFLAGS) -o $@ $^
-$(BUILD)/tests/test_interactive: $(BUILD)/tests/test_interactive.o \
-		$(TEST_OBJ) | $(BUILD)/kiosk
-	$(CC) $(LDFLAGS) -o $@ $^
-$(BUILD)/tests/test_hostile: $(BUILD)/tests/test_hostile.o $(TEST_OBJ) \
-		| $(PNC) $(BUILD)/libpn.a
-	$(CC) $(LDFLAGS) -o $@ $^
+# Every test: its object, the harness, the helpers and what its
+# prerequisites above add, objects before libraries.
+$(TEST_BINS): $(BUILD)/tests/%: $(BUILD)/tests/%.o $(TEST_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(filter %.a,$^)
 
 test: all $(TEST_BINS) $(EXTRA_TEST_DEPS)
 	@sh tests/run.sh $(TEST_BINS) $(EXTRA_TESTS)
@@ -154,5 +141,10 @@ test: all $(TEST_BINS) $(EXTRA_TEST_DEPS)
 clean:
 	rm -rf $(BUILD)
 
+# The dependencies the compiler wrote; not for make clean. The trees the
+# tests build other projects in have their own.
+ifneq ($(MAKECMDGOALS),clean)
 -include $(shell find $(BUILD) -path $(BUILD)/tests/cmake-build -prune \
-	-o -name '*.d' -print 2>/dev/null)
+	-o -path $(BUILD)/tests/readme-work -prune -o -name '*.d' -print \
+	2>/dev/null)
+endif

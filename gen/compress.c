@@ -666,11 +666,6 @@ void compress_put_text(const compressor *c, const char *s, buf *out)
     buf_free(&bits);
 }
 
-size_t compress_symbol_count(const compressor *c)
-{
-    return c->kept;
-}
-
 void compress_free(compressor *c)
 {
     size_t i;

@@ -25,9 +25,6 @@ void compress_write_tables(const compressor *c, buf *out);
  * compressed text: its length, its size in bytes, then its bits. */
 void compress_put_text(const compressor *c, const char *text, buf *out);
 
-/* Symbols in the code and the bytes of all distinct texts, for reports. */
-size_t compress_symbol_count(const compressor *c);
-
 void compress_free(compressor *c);
 
 #endif

@@ -350,7 +350,7 @@ static int compile(const options *o, const charset *cs,
     if (o->report)
         report_print(stdout, readable, readable_count);
     if (run_checks && !io_failed && d->errors == 0)
-        pack_sort(sorted, loaded, d);
+        pack_sort(sorted, loaded);
     for (i = 0; o->transliterate && i < readable_count; i++)
         translit_notice(readable[i], o->transliterate);
     if (run_checks && !io_failed && d->errors == 0)

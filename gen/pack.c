@@ -16,24 +16,9 @@ static int compare_notices(const void *a, const void *b)
     return by_policy ? by_policy : strcmp(x->lang.s, y->lang.s);
 }
 
-unsigned pack_sort(mnotice **notices, size_t count, diag *d)
+void pack_sort(mnotice **notices, size_t count)
 {
-    unsigned errors = 0;
-    size_t i;
-
     qsort(notices, count, sizeof *notices, compare_notices);
-    for (i = 1; i < count; i++) {
-        const mnotice *prev = notices[i - 1], *n = notices[i];
-        if (compare_notices(&prev, &n) != 0)
-            continue;
-        diag_at(d, DIAG_ERROR, n->src, n->policy.offset, n->policy.span,
-                NULL, "policy '%s' in language '%s' is defined twice",
-                n->policy.s, n->lang.s);
-        diag_at(d, DIAG_NOTE, prev->src, prev->policy.offset,
-                prev->policy.span, NULL, "also defined here");
-        errors++;
-    }
-    return errors;
 }
 
 /* The pool: names are stored once each, found again through a hash table

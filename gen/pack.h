@@ -10,9 +10,10 @@
 #include "model.h"
 
 /* Sorts `notices` by policy id, then language (byte order), so the output
- * does not depend on the order of the files, and reports a policy given
- * twice in one language. Returns the number of errors. */
-unsigned pack_sort(mnotice **notices, size_t count, diag *d);
+ * does not depend on the order of the files. A policy given twice in one
+ * language is the checks' to report (rule notice-duplicate, always an
+ * error), before anything is packed. */
+void pack_sort(mnotice **notices, size_t count);
 
 /* `flags` of pack_catalog(). */
 #define PACK_PLAIN 1u  /* store texts as they are (pnc --no-compress) */

@@ -17,7 +17,5 @@ $(BUILD)/tests/test_compress.o: $(BUILD)/tests/plain_catalog.h \
 	$(BUILD)/tests/fixture_catalog.h $(BUILD)/catalog.h
 $(BUILD)/tests/test_compress.o: TEST_CFLAGS += -I$(BUILD)
 
-$(BUILD)/tests/test_compress: $(BUILD)/tests/test_compress.o \
-		$(BUILD)/tests/plain_catalog.o $(BUILD)/tests/fixture_catalog.o \
-		$(BUILD)/catalog.o $(BUILD)/libpn.a $(TEST_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $^
+$(BUILD)/tests/test_compress: $(BUILD)/tests/plain_catalog.o \
+	$(BUILD)/tests/fixture_catalog.o $(BUILD)/catalog.o $(BUILD)/libpn.a

@@ -1,47 +1,67 @@
 # Fuzzing with libFuzzer (included by the Makefile).
 #
-# make fuzz           builds the fuzzers in $(BUILD)/fuzz and runs each for
-#                     FUZZ_SECONDS (default 20) after replaying the inputs
-#                     in tests/fuzz/regressions; make test does the same.
+# make fuzz           builds the fuzzers in $(BUILD)/fuzz, replays the
+#                     inputs in tests/fuzz/regressions and the seeds, then
+#                     fuzzes with each for FUZZ_SECONDS (default 20)
+# make test           builds them and replays the same inputs, with no
+#                     timed fuzzing, so that it says the same on every run
 #
 # It needs clang with its fuzzer runtime (Debian: clang, libclang-rt-14-dev);
 # without them the fuzzers are reported as ignored, not failed.
 
-.PHONY: fuzz fuzzers
+.PHONY: fuzz fuzzers fuzz-probe
 
 FUZZ_CC = clang
 FUZZ_SECONDS ?= 20
 FUZZ_BUILD = $(BUILD)/fuzz
-FUZZ_FLAGS = -std=c99 -g -O1 -fno-omit-frame-pointer \
-	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-	-Iruntime -Igen -I$(BUILD)
-FUZZ_LIB_SRC = $(RUNTIME_SRC)
-FUZZ_PNC_SRC = $(GEN_SRC) $(RUNTIME_SRC)
-FUZZ_AVAILABLE = $(shell printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { (void)d; (void)n; return 0; }\n' | \
-	$(FUZZ_CC) -fsanitize=fuzzer -x c - -o /dev/null >/dev/null 2>&1 && echo yes)
+FUZZ_SANITIZE = -fsanitize=fuzzer,address,undefined
+FUZZ_FLAGS = -std=c99 -g -O1 -fno-omit-frame-pointer $(FUZZ_SANITIZE) \
+	-fno-sanitize-recover=all -Iruntime -Igen -I$(BUILD)
+# Each fuzzer is compiled from the sources in one go; the headers are
+# prerequisites too, so that no fuzzer of older code is replayed.
+FUZZ_HEADERS = $(sort $(wildcard runtime/*.h gen/*.h))
+FUZZ_LIB_SRC = $(RUNTIME_SRC) $(FUZZ_HEADERS)
+FUZZ_PNC_SRC = $(GEN_SRC) $(RUNTIME_SRC) $(FUZZ_HEADERS)
+export FUZZ_BUILD
 
-export FUZZ_BUILD FUZZ_SECONDS
+# Whether $(FUZZ_CC) can build a fuzzer here: fuzz-probe writes "yes" or
+# "no" into $(FUZZ_OK). It is asked again whenever the fuzzers are wanted
+# and by no other goal, so that make clean or make all never starts
+# $(FUZZ_CC). A fuzzer is built only after a "yes"; after a "no" an old
+# one is removed, so that it is not replayed against newer code.
+FUZZ_OK = $(FUZZ_BUILD)/fuzz-ok
+fuzz-probe:
+	@mkdir -p $(FUZZ_BUILD)
+	@if printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { (void)d; (void)n; return 0; }\n' | \
+		$(FUZZ_CC) $(FUZZ_SANITIZE) -x c - -o /dev/null >/dev/null 2>&1; \
+	then echo yes; else echo no; fi >$(FUZZ_OK)
 
-$(FUZZ_BUILD)/fuzz_pnc: tests/fuzz/fuzz_pnc.c $(FUZZ_PNC_SRC)
-	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_FLAGS) $^ -o $@
+FUZZ_LINK = @if [ "$$(cat $(FUZZ_OK))" = yes ]; then \
+		echo '$(FUZZ_CC) $(FUZZ_FLAGS) $(filter %.c,$^) -o $@'; \
+		$(FUZZ_CC) $(FUZZ_FLAGS) $(filter %.c,$^) -o $@; \
+	else rm -f $@; fi
+
+$(FUZZ_BUILD)/fuzz_pnc: tests/fuzz/fuzz_pnc.c $(FUZZ_PNC_SRC) | fuzz-probe
+	$(FUZZ_LINK)
 
 $(FUZZ_BUILD)/fuzz_libpn: tests/fuzz/fuzz_libpn.c $(FUZZ_LIB_SRC) \
-		$(BUILD)/catalog.c
-	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_FLAGS) $^ -o $@
+		$(BUILD)/catalog.c | fuzz-probe
+	$(FUZZ_LINK)
 
-$(FUZZ_BUILD)/fuzz_catalog: tests/fuzz/fuzz_catalog.c $(FUZZ_LIB_SRC)
-	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_FLAGS) $^ -o $@
+$(FUZZ_BUILD)/fuzz_catalog: tests/fuzz/fuzz_catalog.c $(FUZZ_LIB_SRC) \
+		| fuzz-probe
+	$(FUZZ_LINK)
 
-# Seeds: the notices and fixtures for the parser, the bundled and fixture
-# catalogs' bytes for the catalog reader, a few byte strings for libpn.
-$(FUZZ_BUILD)/seeds.stamp: $(POLICIES) $(BUILD)/catalog.c \
+# Seeds: the notices and fixtures for the parser, the bundled catalog's
+# bytes for the catalog reader, a few byte strings for libpn. Made afresh,
+# so that no seed of an earlier tree is left.
+FUZZ_PNC_SEEDS = $(POLICIES) $(sort $(wildcard tests/fixtures/*/*.pn))
+$(FUZZ_BUILD)/seeds.stamp: $(FUZZ_PNC_SEEDS) $(BUILD)/catalog.c \
 		tests/fuzz/write_catalog.c
+	@rm -rf $(FUZZ_BUILD)/seeds
 	@mkdir -p $(FUZZ_BUILD)/seeds/fuzz_pnc $(FUZZ_BUILD)/seeds/fuzz_libpn \
 		$(FUZZ_BUILD)/seeds/fuzz_catalog
-	cp $(POLICIES) $(wildcard tests/fixtures/*/*.pn) $(FUZZ_BUILD)/seeds/fuzz_pnc/
+	cp $(FUZZ_PNC_SEEDS) $(FUZZ_BUILD)/seeds/fuzz_pnc/
 	$(CC) $(WARNINGS) -I$(BUILD) tests/fuzz/write_catalog.c \
 		$(BUILD)/catalog.c -o $(FUZZ_BUILD)/write_catalog
 	$(FUZZ_BUILD)/write_catalog $(FUZZ_BUILD)/seeds/fuzz_catalog/bundled
@@ -54,15 +74,13 @@ $(FUZZ_BUILD)/seeds.stamp: $(POLICIES) $(BUILD)/catalog.c \
 FUZZERS = $(FUZZ_BUILD)/fuzz_pnc $(FUZZ_BUILD)/fuzz_libpn \
 	$(FUZZ_BUILD)/fuzz_catalog
 
-ifeq ($(FUZZ_AVAILABLE),yes)
-fuzzers: $(FUZZERS) $(FUZZ_BUILD)/seeds.stamp
-else
-fuzzers:
-	@echo "fuzz: skipped: $(FUZZ_CC) -fsanitize=fuzzer does not work here"
-endif
+fuzzers: $(FUZZERS) $(FUZZ_BUILD)/seeds.stamp | fuzz-probe
+	@[ "$$(cat $(FUZZ_OK))" = yes ] || echo "fuzz: skipped:" \
+		"$(FUZZ_CC) $(FUZZ_SANITIZE) does not work here"
 
 fuzz: fuzzers
-	@sh tests/fuzz/run.sh
+	@sh tests/fuzz/run.sh $(FUZZ_SECONDS)
 
+# make test replays (tests/fuzz/run.sh with no time given).
 EXTRA_TEST_DEPS += fuzzers
 EXTRA_TESTS += tests/fuzz/run.sh

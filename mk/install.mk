@@ -43,8 +43,3 @@ uninstall:
 # ---- Tests --------------------------------------------------------------------
 
 TEST_NAMES += test_install
-
-$(BUILD)/tests/test_install.o: TEST_CFLAGS += -DMAKE_CMD='"$(MAKE)"'
-
-$(BUILD)/tests/test_install: $(BUILD)/tests/test_install.o $(TEST_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $^

@@ -11,10 +11,10 @@ SANITIZE ?= address,undefined
 SAN_BUILD = $(BUILD)/asan
 SAN_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=$(SANITIZE) \
 	-fno-sanitize-recover=all
-# Tests that only drive other tools (cross compilers, cmake, man, tmux) gain
-# nothing from a second run.
+# Tests that only drive other tools (cross compilers, cmake, make, man,
+# tmux) gain nothing from a second run.
 UNSANITIZED_TESTS = test_firmware test_install test_cmake test_manpage \
-	test_interactive
+	test_interactive test_readme
 SANITIZED_TESTS = $(filter-out $(UNSANITIZED_TESTS),$(TEST_NAMES))
 
 ifneq ($(SANITIZE),)

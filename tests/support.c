@@ -1,7 +1,107 @@
-/* support.c: file helpers the tests share. */
+/* support.c: what the tests share (support.h). */
+#define _POSIX_C_SOURCE 200809L
+
 #include "support.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "unity.h"
+
+char out_text[RUN_TEXT_SIZE];
+char err_text[RUN_TEXT_SIZE];
+
+/* The directory fresh_dir() made last, where run() keeps its output. */
+static char run_dir[4096];
+
+/* Runs `format` (one %s, given `arg` quoted for the shell's single quotes,
+ * which no path here contains) with system(); returns what it returns. */
+static int shell(const char *format, const char *arg)
+{
+    size_t size = strlen(format) + strlen(arg) + 1;
+    char *command = malloc(size);
+    int status;
+
+    TEST_ASSERT_NOT_NULL(command);
+    snprintf(command, size, format, arg);
+    status = system(command);
+    free(command);
+    return status;
+}
+
+void fresh_dir(const char *dir)
+{
+    size_t len = strlen(dir);
+
+    TEST_ASSERT_TRUE_MESSAGE(len > 0 && len < sizeof run_dir &&
+                                 strchr(dir, '\'') == NULL,
+                             dir);
+    TEST_ASSERT_EQUAL_INT_MESSAGE(
+        0, shell("d='%s' && rm -rf \"$d\" && mkdir -p \"$d\"", dir), dir);
+    memcpy(run_dir, dir, len + 1);
+}
+
+int run(const char *command)
+{
+    size_t size = strlen(command) + 2 * strlen(run_dir) + 32;
+    char *line, path[sizeof run_dir + 8];
+    int status;
+
+    TEST_ASSERT_TRUE_MESSAGE(run_dir[0] != '\0', "run() before fresh_dir()");
+    line = malloc(size);
+    TEST_ASSERT_NOT_NULL(line);
+    snprintf(line, size, "(%s) >'%s/out' 2>'%s/err'", command, run_dir,
+             run_dir);
+    fflush(stdout);
+    status = system(line);
+    free(line);
+    snprintf(path, sizeof path, "%s/out", run_dir);
+    slurp(path, out_text, sizeof out_text);
+    snprintf(path, sizeof path, "%s/err", run_dir);
+    slurp(path, err_text, sizeof err_text);
+    TEST_ASSERT_TRUE_MESSAGE(status != -1 && WIFEXITED(status), command);
+    return WEXITSTATUS(status);
+}
+
+int have(const char *tool)
+{
+    return shell("command -v '%s' >/dev/null 2>&1", tool) == 0;
+}
+
+const char *tail(const char *text)
+{
+    size_t len = strlen(text);
+    return len > 300 ? text + len - 300 : text;
+}
+
+const char *absolute(const char *path, char *out, size_t size)
+{
+    char cwd[4096];
+    int n;
+
+    if (path[0] == '/') {
+        n = snprintf(out, size, "%s", path);
+    } else {
+        TEST_ASSERT_NOT_NULL(getcwd(cwd, sizeof cwd));
+        n = snprintf(out, size, "%s/%s", cwd, path);
+    }
+    TEST_ASSERT_TRUE_MESSAGE(n >= 0 && (size_t)n < size, path);
+    return out;
+}
+
+unsigned columns_of(const char *s, size_t len)
+{
+    unsigned n = 0;
+    size_t i;
+
+    for (i = 0; i < len; i++)
+        if (((unsigned char)s[i] & 0xC0u) != 0x80u)
+            n++;
+    return n;
+}
 
 long slurp(const char *path, char *into, size_t size)
 {

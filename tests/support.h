@@ -1,8 +1,54 @@
-/* support.h: file helpers the tests share. */
+/* support.h: what the tests share: the paths the Makefile passes, running
+ * shell commands, scratch directories and file helpers. */
 #ifndef TEST_SUPPORT_H
 #define TEST_SUPPORT_H
 
 #include <stddef.h>
+
+/* The Makefile passes these (TEST_CFLAGS); the defaults are its own. */
+#ifndef BUILD_DIR
+#define BUILD_DIR "build"
+#endif
+#ifndef PNC_PATH
+#define PNC_PATH BUILD_DIR "/pnc"
+#endif
+#ifndef TEST_CC
+#define TEST_CC "cc"
+#endif
+#ifndef MAKE_CMD
+#define MAKE_CMD "make"
+#endif
+
+/* What the last run() printed on its standard output and error. */
+#define RUN_TEXT_SIZE (1 << 20)
+extern char out_text[RUN_TEXT_SIZE];
+extern char err_text[RUN_TEXT_SIZE];
+
+/* Removes the directory `dir` with whatever an earlier run left in it,
+ * creates it empty, and makes it where run() keeps the output it reads
+ * back. For setUp(); fails the test if it cannot. */
+void fresh_dir(const char *dir);
+
+/* Runs `command` with the shell, in a subshell of its own, its standard
+ * output and error read back into out_text and err_text (each cut at
+ * RUN_TEXT_SIZE - 1 bytes). Returns its exit status; fails the test if it
+ * did not exit (a signal ended it) or fresh_dir() was not called. */
+int run(const char *command);
+
+/* Whether `tool` is a command on the PATH. */
+int have(const char *tool);
+
+/* The end of a long text (its last 300 bytes), where a failed command
+ * says why. */
+const char *tail(const char *text);
+
+/* `path` made absolute against the current directory into `out` (`size`
+ * bytes); returns `out`. Fails the test if it does not fit. */
+const char *absolute(const char *path, char *out, size_t size);
+
+/* The characters in the `len` bytes of UTF-8 at `s`: the columns they
+ * take on a character display. */
+unsigned columns_of(const char *s, size_t len);
 
 /* Reads the file at `path` into `into` (`size` >= 1 bytes), NUL-terminated;
  * "" when it cannot be opened. Returns the bytes read, or -1 when the file

@@ -15,47 +15,19 @@
 #include "support.h"
 #include "unity.h"
 
-#ifndef PNC_PATH
-#define PNC_PATH "build/pnc"
-#endif
-#ifndef BUILD_DIR
-#define BUILD_DIR "build"
-#endif
-#ifndef TEST_CC
-#define TEST_CC "cc"
-#endif
-
 #define TMP BUILD_DIR "/tests/cli-tmp"
 #define GOOD "tests/fixtures/good/alpha.en.pn tests/fixtures/good/alpha.nb.pn " \
              "tests/fixtures/good/beta.nn.pn"
 #define GOOD_REVERSED "tests/fixtures/good/beta.nn.pn " \
                       "tests/fixtures/good/alpha.nb.pn tests/fixtures/good/alpha.en.pn"
 
-static char out_text[65536];
-static char err_text[65536];
-
 void setUp(void)
 {
-    TEST_ASSERT_EQUAL_INT(0, system("rm -rf " TMP " && mkdir -p " TMP));
+    fresh_dir(TMP);
 }
 
 void tearDown(void)
 {
-}
-
-/* Runs a shell command, keeping its stdout and stderr; returns its exit
- * status. */
-static int run(const char *command)
-{
-    char line[4096];
-    int status;
-
-    snprintf(line, sizeof line, "%s >" TMP "/out 2>" TMP "/err", command);
-    status = system(line);
-    slurp(TMP "/out", out_text, sizeof out_text);
-    slurp(TMP "/err", err_text, sizeof err_text);
-    TEST_ASSERT_TRUE_MESSAGE(WIFEXITED(status), command);
-    return WEXITSTATUS(status);
 }
 
 static int run_pnc(const char *args)
@@ -203,28 +175,32 @@ static void check_bad_fixture(const char *name)
     TEST_ASSERT_FALSE(file_exists(TMP "/cat.c.tmp"));
 }
 
+/* In name order, so that a failure reads the same on every machine. */
 static void test_every_bad_fixture_is_refused(void)
 {
-    DIR *dir = opendir("tests/fixtures/bad");
-    struct dirent *entry;
+    struct dirent **entries;
+    int count = scandir("tests/fixtures/bad", &entries, NULL, alphasort);
+    int i;
     unsigned checked = 0;
 
-    TEST_ASSERT_NOT_NULL(dir);
+    TEST_ASSERT_TRUE(count >= 0);
     TEST_ASSERT_EQUAL_INT(0, run_pnc("-o " TMP "/cat.c " GOOD));
     TEST_ASSERT_EQUAL_INT(0, run("cp " TMP "/cat.c " TMP "/saved.c && cp "
                                  TMP "/cat.h " TMP "/saved.h"));
-    while ((entry = readdir(dir)) != NULL) {
+    for (i = 0; i < count; i++) {
         char name[256];
-        size_t len = strlen(entry->d_name);
+        size_t len = strlen(entries[i]->d_name);
         if (len < 4 || len >= sizeof name ||
-            strcmp(entry->d_name + len - 3, ".pn") != 0)
+            strcmp(entries[i]->d_name + len - 3, ".pn") != 0)
             continue;
-        memcpy(name, entry->d_name, len - 3);
+        memcpy(name, entries[i]->d_name, len - 3);
         name[len - 3] = '\0';
         check_bad_fixture(name);
         checked++;
     }
-    closedir(dir);
+    for (i = 0; i < count; i++)
+        free(entries[i]);
+    free(entries);
     TEST_ASSERT_GREATER_OR_EQUAL(10, checked);
 }
 

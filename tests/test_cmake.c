@@ -16,74 +16,33 @@
 #include "support.h"
 #include "unity.h"
 
-#ifndef PNC_PATH
-#define PNC_PATH "build/pnc"
-#endif
-#ifndef BUILD_DIR
-#define BUILD_DIR "build"
-#endif
-#ifndef TEST_CC
-#define TEST_CC "cc"
-#endif
-
 #define WORK BUILD_DIR "/tests/cmake-work"
 #define BUILD_TREE BUILD_DIR "/tests/cmake-build"
 #define FIXTURE "tests/fixtures/good/alpha.en.pn"
 #define NOTICE WORK "/alpha.en.pn"
 #define PNC_RAN "pnc: compiling 1 notice(s) into notices.c"
 
-static char log_text[65536];
-static char out_text[4096];
-static char top[4096];
-
 void setUp(void)
 {
+    fresh_dir(WORK);
 }
 
 void tearDown(void)
 {
 }
 
-static int have(const char *tool)
-{
-    char command[256];
-
-    snprintf(command, sizeof command, "command -v %s >/dev/null 2>&1", tool);
-    return system(command) == 0;
-}
-
-/* Runs a shell command with its output in `into`; returns its status. */
-static int run(const char *command, char *into, size_t size)
-{
-    char line[16384 + 256];
-    int status;
-
-    snprintf(line, sizeof line, "%s >" WORK "/log 2>&1", command);
-    status = system(line);
-    slurp(WORK "/log", into, size);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-/* The end of a long text, where a failed build says why. */
-static const char *tail(const char *text)
-{
-    size_t len = strlen(text);
-    return len > 300 ? text + len - 300 : text;
-}
-
-/* Builds the project, which must succeed; the log is in log_text. */
+/* Builds the project, which must succeed; the log is in out_text. */
 static void build(void)
 {
-    int status = run("cmake --build " BUILD_TREE, log_text, sizeof log_text);
+    int status = run("cmake --build " BUILD_TREE " 2>&1");
 
-    TEST_ASSERT_EQUAL_INT_MESSAGE(0, status, tail(log_text));
+    TEST_ASSERT_EQUAL_INT_MESSAGE(0, status, tail(out_text));
 }
 
 static void check_title(const char *expected)
 {
-    TEST_ASSERT_EQUAL_INT_MESSAGE(0, run(BUILD_TREE "/show_title", out_text,
-                                         sizeof out_text),
-                                  "show_title failed");
+    TEST_ASSERT_EQUAL_INT_MESSAGE(0, run(BUILD_TREE "/show_title"),
+                                  err_text);
     TEST_ASSERT_EQUAL_STRING(expected, out_text);
 }
 
@@ -105,16 +64,6 @@ static void write_notice(const char *title)
     TEST_ASSERT_EQUAL_INT(0, fclose(out));
 }
 
-/* `path` made absolute (the build tree is elsewhere) into `out`. */
-static const char *absolute(const char *path, char *out, size_t size)
-{
-    if (path[0] == '/')
-        snprintf(out, size, "%s", path);
-    else
-        snprintf(out, size, "%s/%s", top, path);
-    return out;
-}
-
 static void test_cmake_module_builds_and_rebuilds(void)
 {
     char command[16384], pnc[4200], notice[4200];
@@ -124,9 +73,7 @@ static void test_cmake_module_builds_and_rebuilds(void)
         TEST_IGNORE_MESSAGE("skipped: cmake not found");
         return;
     }
-    TEST_ASSERT_NOT_NULL(getcwd(top, sizeof top));
-    TEST_ASSERT_EQUAL_INT(0, system("rm -rf " WORK " " BUILD_TREE
-                                    " && mkdir -p " WORK));
+    TEST_ASSERT_EQUAL_INT(0, system("rm -rf " BUILD_TREE));
     write_notice("Privacy at Alpha");
 
     snprintf(command, sizeof command,
@@ -134,32 +81,32 @@ static void test_cmake_module_builds_and_rebuilds(void)
              " -DPNC_EXECUTABLE='%s' -DPN_NOTICES='%s'", TEST_CC,
              absolute(PNC_PATH, pnc, sizeof pnc),
              absolute(NOTICE, notice, sizeof notice));
-    status = run(command, log_text, sizeof log_text);
-    TEST_ASSERT_EQUAL_INT_MESSAGE(0, status, tail(log_text));
+    status = run(command);
+    TEST_ASSERT_EQUAL_INT_MESSAGE(0, status, tail(err_text));
     build();
-    TEST_ASSERT_TRUE_MESSAGE(strstr(log_text, PNC_RAN) != NULL,
+    TEST_ASSERT_TRUE_MESSAGE(strstr(out_text, PNC_RAN) != NULL,
                              "the first build did not run pnc");
     check_title("Privacy at Alpha\n");
 
     /* Nothing changed: nothing to do. */
     build();
-    TEST_ASSERT_TRUE_MESSAGE(strstr(log_text, PNC_RAN) == NULL,
+    TEST_ASSERT_TRUE_MESSAGE(strstr(out_text, PNC_RAN) == NULL,
                              "pnc ran again with nothing changed");
 
     /* Touched: pnc runs again (and leaves its unchanged output). */
     TEST_ASSERT_EQUAL_INT(0, utime(NOTICE, NULL));
     build();
-    TEST_ASSERT_TRUE_MESSAGE(strstr(log_text, PNC_RAN) != NULL,
+    TEST_ASSERT_TRUE_MESSAGE(strstr(out_text, PNC_RAN) != NULL,
                              "touching the .pn did not run pnc");
     check_title("Privacy at Alpha\n");
     build();
-    TEST_ASSERT_TRUE_MESSAGE(strstr(log_text, PNC_RAN) == NULL,
+    TEST_ASSERT_TRUE_MESSAGE(strstr(out_text, PNC_RAN) == NULL,
                              "pnc ran on every build after a touch");
 
     /* Edited: the program shows the new title. */
     write_notice("Privacy at Alpha, edited");
     build();
-    TEST_ASSERT_TRUE_MESSAGE(strstr(log_text, PNC_RAN) != NULL,
+    TEST_ASSERT_TRUE_MESSAGE(strstr(out_text, PNC_RAN) != NULL,
                              "editing the .pn did not run pnc");
     check_title("Privacy at Alpha, edited\n");
 }

@@ -14,12 +14,6 @@
 #include "support.h"
 #include "unity.h"
 
-#ifndef BUILD_DIR
-#define BUILD_DIR "build"
-#endif
-#ifndef MAKE_CMD
-#define MAKE_CMD "make"
-#endif
 #ifndef FW_POLICY
 #define FW_POLICY "nitd:nb"
 #endif
@@ -39,17 +33,6 @@ void tearDown(void)
 {
 }
 
-static int have(const char *tool)
-{
-    char command[256];
-
-    snprintf(command, sizeof command, "command -v %s >/dev/null 2>&1", tool);
-    return system(command) == 0;
-}
-
-/* Reads a whole file; returns its length, or -1 if it cannot be read or
- * does not fit. */
-
 /* Runs `make GOAL` with this build directory; returns its exit status.
  * Its output goes to the test log, its errors to make_errors (the rule
  * that makes the catalog repeats pnc's warnings on every run). */
@@ -68,13 +51,6 @@ static int make(const char *goal)
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-/* The end of make's errors, where it says why it failed. */
-static const char *errors_tail(void)
-{
-    size_t len = strlen(make_errors);
-    return len > 300 ? make_errors + len - 300 : make_errors;
-}
-
 static void check_cross_build(const char *compiler, const char *goal,
                               const char *library)
 {
@@ -88,7 +64,7 @@ static void check_cross_build(const char *compiler, const char *goal,
         return;
     }
     status = make(goal);
-    TEST_ASSERT_EQUAL_INT_MESSAGE(0, status, errors_tail());
+    TEST_ASSERT_EQUAL_INT_MESSAGE(0, status, tail(make_errors));
     f = fopen(library, "rb");
     TEST_ASSERT_NOT_NULL(f);
     fclose(f);
@@ -139,7 +115,7 @@ static void test_emulated_device_prints_what_the_kiosk_prints(void)
     }
     remove(AN385 "/device.txt");
     status = make("firmware-test");
-    TEST_ASSERT_EQUAL_INT_MESSAGE(0, status, errors_tail());
+    TEST_ASSERT_EQUAL_INT_MESSAGE(0, status, tail(make_errors));
     device_len = slurp(AN385 "/device.txt", device_text, sizeof device_text);
     host_len = slurp(AN385 "/host.txt", host_text, sizeof host_text);
     TEST_ASSERT_TRUE_MESSAGE(device_len > 0, "the device printed nothing");

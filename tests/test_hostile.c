@@ -14,43 +14,19 @@
 #include "support.h"
 #include "unity.h"
 
-#ifndef PNC_PATH
-#define PNC_PATH "build/pnc"
-#endif
-#ifndef BUILD_DIR
-#define BUILD_DIR "build"
-#endif
-#ifndef TEST_CC
-#define TEST_CC "cc"
-#endif
 #define TMP BUILD_DIR "/tests/hostile-tmp"
 #define C_TEXT "tests/fixtures/hostile/c-text.en.pn"
 #define HEADER "---\npolicy: big\nlang: en\ntitle: T\n---\n\n"
 
-static char out_text[1 << 16];
-static char err_text[1 << 20];
 static char expected[1 << 14];
 
 void setUp(void)
 {
-    TEST_ASSERT_EQUAL_INT(0, system("rm -rf " TMP " && mkdir -p " TMP));
+    fresh_dir(TMP);
 }
 
 void tearDown(void)
 {
-}
-
-static int run(const char *command)
-{
-    char line[4096];
-    int status;
-
-    snprintf(line, sizeof line, "(%s) >" TMP "/out 2>" TMP "/err", command);
-    status = system(line);
-    slurp(TMP "/out", out_text, sizeof out_text);
-    slurp(TMP "/err", err_text, sizeof err_text);
-    TEST_ASSERT_TRUE_MESSAGE(WIFEXITED(status), command);
-    return WEXITSTATUS(status);
 }
 
 /* Appends `line` and '\n' to `expected`, each run of spaces and tabs as

@@ -16,16 +16,6 @@
 #include "support.h"
 #include "unity.h"
 
-#ifndef BUILD_DIR
-#define BUILD_DIR "build"
-#endif
-#ifndef MAKE_CMD
-#define MAKE_CMD "make"
-#endif
-#ifndef TEST_CC
-#define TEST_CC "cc"
-#endif
-
 #define PREFIX "/usr/local"
 #define WORK BUILD_DIR "/tests/install-work"
 #define STAGE WORK "/stage"
@@ -63,51 +53,22 @@ static const char program[] =
     "    return 0;\n"
     "}\n";
 
-static char out_text[65536];
 static char work[4200];   /* WORK, absolute */
 static char stage[4300];  /* the DESTDIR */
 
 void setUp(void)
 {
+    fresh_dir(WORK);
 }
 
 void tearDown(void)
 {
 }
 
-static int have(const char *tool)
-{
-    char command[256];
-
-    snprintf(command, sizeof command, "command -v %s >/dev/null 2>&1", tool);
-    return system(command) == 0;
-}
-
-/* Runs a shell command with its stdout and stderr in out_text; returns
- * its exit status. */
-static int run(const char *command)
-{
-    char line[16384];
-    int status;
-
-    snprintf(line, sizeof line, "%s >%s/out 2>&1", command, work);
-    status = system(line);
-    snprintf(line, sizeof line, "%s/out", work);
-    slurp(line, out_text, sizeof out_text);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-/* The end of a long text, where a failed command says why. */
-static const char *tail(const char *text)
-{
-    size_t len = strlen(text);
-    return len > 300 ? text + len - 300 : text;
-}
-
 static void run_ok(const char *command)
 {
     int status = run(command);
-    TEST_ASSERT_EQUAL_INT_MESSAGE(0, status, tail(out_text));
+    TEST_ASSERT_EQUAL_INT_MESSAGE(0, status, tail(err_text));
 }
 
 static int staged(const char *path, int mode_bits)
@@ -122,7 +83,7 @@ static int staged(const char *path, int mode_bits)
 
 static void test_install_build_against_installed_files_uninstall(void)
 {
-    char command[16384], cwd[4000];
+    char command[16384];
     size_t i;
 
     if (!have("pkg-config")) {
@@ -131,13 +92,8 @@ static void test_install_build_against_installed_files_uninstall(void)
         return;
     }
     /* Absolute paths, as the program is built in the work directory. */
-    TEST_ASSERT_NOT_NULL(getcwd(cwd, sizeof cwd));
-    if (WORK[0] == '/')
-        snprintf(work, sizeof work, "%s", WORK);
-    else
-        snprintf(work, sizeof work, "%s/%s", cwd, WORK);
+    absolute(WORK, work, sizeof work);
     snprintf(stage, sizeof stage, "%s/stage", work);
-    TEST_ASSERT_EQUAL_INT(0, system("rm -rf " WORK " && mkdir -p " WORK));
 
     snprintf(command, sizeof command,
              MAKE_CMD " -s --no-print-directory BUILD=" BUILD_DIR

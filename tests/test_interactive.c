@@ -10,11 +10,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "support.h"
 #include "unity.h"
 
-#ifndef BUILD_DIR
-#define BUILD_DIR "build"
-#endif
+/* A tmux server of this build directory's own, so that test runs in other
+ * checkouts at the same time do not share the session. */
+#define TMUX "tmux -S " BUILD_DIR "/tests/tmux.socket"
 #define SESSION "pnc-kiosk-test"
 #define PANE BUILD_DIR "/tests/pane.txt"
 
@@ -27,14 +28,14 @@ static int sh(const char *command)
 
 void setUp(void)
 {
-    if (sh("command -v tmux >/dev/null 2>&1") != 0)
+    if (!have("tmux"))
         TEST_IGNORE_MESSAGE("tmux not found: apt-get install tmux");
-    sh("tmux kill-session -t " SESSION " 2>/dev/null");
+    sh(TMUX " kill-session -t " SESSION " 2>/dev/null");
 }
 
 void tearDown(void)
 {
-    sh("tmux kill-session -t " SESSION " 2>/dev/null");
+    sh(TMUX " kill-session -t " SESSION " 2>/dev/null");
 }
 
 static void capture(void)
@@ -42,7 +43,7 @@ static void capture(void)
     FILE *f;
     size_t n = 0;
 
-    sh("tmux capture-pane -p -t " SESSION " > " PANE " 2>/dev/null");
+    sh(TMUX " capture-pane -p -t " SESSION " > " PANE " 2>/dev/null");
     f = fopen(PANE, "rb");
     if (f) {
         n = fread(pane, 1, sizeof pane - 1, f);
@@ -71,13 +72,13 @@ static void wait_for(const char *text)
 static void keys(const char *k)
 {
     char command[256];
-    snprintf(command, sizeof command, "tmux send-keys -t " SESSION " %s", k);
+    snprintf(command, sizeof command, TMUX " send-keys -t " SESSION " %s", k);
     TEST_ASSERT_EQUAL_INT(0, sh(command));
 }
 
 static void test_pages_menus_language_and_quit(void)
 {
-    TEST_ASSERT_EQUAL_INT(0, sh("tmux new-session -d -s " SESSION
+    TEST_ASSERT_EQUAL_INT(0, sh(TMUX " new-session -d -s " SESSION
                                 " -x 80 -y 24 '" BUILD_DIR "/kiosk --size 40x12"
                                 " --policy intech --lang nb'"));
     wait_for("intech:nb first layer 1/3");
@@ -98,7 +99,7 @@ static void test_pages_menus_language_and_quit(void)
         struct timespec pause = {0, 100 * 1000 * 1000};
         int tries;
         for (tries = 0; tries < 50; tries++) {
-            if (sh("tmux has-session -t " SESSION " 2>/dev/null") != 0)
+            if (sh(TMUX " has-session -t " SESSION " 2>/dev/null") != 0)
                 return; /* the kiosk quit, and its session with it */
             nanosleep(&pause, NULL);
         }

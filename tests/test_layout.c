@@ -8,6 +8,7 @@
 #include "catalog.h"
 #include "layout_catalog.h"
 #include "pn.h"
+#include "support.h"
 #include "unity.h"
 
 static pn_catalog layout, bundled;
@@ -143,16 +144,6 @@ static void test_bad_arguments(void)
 }
 
 /* ---- Paging over the bundled notices -------------------------------------- */
-
-static unsigned columns_of(const char *s, size_t len)
-{
-    unsigned n = 0;
-    size_t i;
-    for (i = 0; i < len; i++)
-        if (((unsigned char)s[i] & 0xC0u) != 0x80u)
-            n++;
-    return n;
-}
 
 /* Every page has exactly `rows` lines of at most `cols` characters. */
 static void check_shape(const char *p, const pn_screen *s)

@@ -13,50 +13,19 @@
 #include "support.h"
 #include "unity.h"
 
-#ifndef PNC_PATH
-#define PNC_PATH "build/pnc"
-#endif
-#ifndef BUILD_DIR
-#define BUILD_DIR "build"
-#endif
-
 #define PAGE "docs/pnc.1"
 #define TMP BUILD_DIR "/tests/manpage-tmp"
 
-static char out_text[65536];
-static char err_text[65536];
-static char page_text[131072];
-static char help_text[16384];
+static char page_text[RUN_TEXT_SIZE];
+static char help_text[RUN_TEXT_SIZE];
 
 void setUp(void)
 {
-    TEST_ASSERT_EQUAL_INT(0, system("rm -rf " TMP " && mkdir -p " TMP));
+    fresh_dir(TMP);
 }
 
 void tearDown(void)
 {
-}
-
-static int have(const char *tool)
-{
-    char command[256];
-
-    snprintf(command, sizeof command, "command -v %s >/dev/null 2>&1", tool);
-    return system(command) == 0;
-}
-
-/* Runs a shell command, keeping its stdout and stderr; returns its exit
- * status. */
-static int run(const char *command)
-{
-    char line[4096];
-    int status;
-
-    snprintf(line, sizeof line, "%s >" TMP "/out 2>" TMP "/err", command);
-    status = system(line);
-    slurp(TMP "/out", out_text, sizeof out_text);
-    slurp(TMP "/err", err_text, sizeof err_text);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 /* The page as plain ASCII text (with no warnings either) on lines too

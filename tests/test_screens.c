@@ -14,14 +14,8 @@
 #include "support.h"
 #include "unity.h"
 
-#ifndef BUILD_DIR
-#define BUILD_DIR "build"
-#endif
 #define KIOSK BUILD_DIR "/kiosk"
 #define OUT BUILD_DIR "/tests/screens.out"
-#ifndef PNC_PATH
-#define PNC_PATH BUILD_DIR "/pnc"
-#endif
 
 static char shown[1 << 20];
 static char golden[1 << 20];
@@ -54,7 +48,7 @@ static void run_kiosk(const char *args)
 
 static void compare_with_golden(const char *name)
 {
-    char path[256], message[300];
+    char path[256], message[sizeof path + sizeof OUT + 16];
 
     snprintf(path, sizeof path, "tests/golden/screens/%s.txt", name);
     if (getenv("PNC_UPDATE_GOLDEN")) {
@@ -67,16 +61,6 @@ static void compare_with_golden(const char *name)
     snprintf(message, sizeof message, "%s differs from %s", OUT, path);
     TEST_ASSERT_EQUAL_size_t(strlen(golden), strlen(shown));
     TEST_ASSERT_EQUAL_STRING_MESSAGE(golden, shown, message);
-}
-
-static unsigned columns_of(const char *s, size_t len)
-{
-    unsigned n = 0;
-    size_t i;
-    for (i = 0; i < len; i++)
-        if (((unsigned char)s[i] & 0xC0u) != 0x80u)
-            n++;
-    return n;
 }
 
 /* Every frame is `cols` wide and `rows` high inside its border. Returns

@@ -18,8 +18,7 @@
 #define POLICY "nitd"
 #define LANGS "nb"
 
-/* Holds any one text of the notice: the longest block among the bundled
- * notices is 651 bytes (ntc), nitd's 308. A longer one fails the run with
+/* Holds any one text of the notice. A longer one fails the run with
  * PN_TRUNCATED rather than being cut silently. */
 static char text[1024];
 

@@ -65,8 +65,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     source_from_memory(&src, "fuzz.pn", data, size);
     if (parse_notice(&src, &d, &model) == 0) {
         list[0] = &model;
-        if (pack_sort(list, 1, &d) == 0 &&
-            pack_catalog(list, 1, NULL, 0, &d, &catalog) == 0)
+        if (pack_catalog(list, 1, NULL, 0, &d, &catalog) == 0)
             read_back(catalog.data, catalog.len, &model);
     }
     buf_free(&catalog);
