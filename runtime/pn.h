@@ -52,6 +52,10 @@ extern "C" {
 
 #define PN_VERSION "0.2.0"
 
+/* The catalog format this libpn reads. A header made by pnc checks it and
+ * stops the build with an #error when it was made for another format. */
+#define PN_CATALOG_FORMAT 3
+
 /* ---- Results ------------------------------------------------------------ */
 
 typedef enum pn_status {

@@ -94,7 +94,8 @@
      PN__CHECK0(PN_FIELD_SIZE(layout, field) == (bytes)))
 
 #define PN_MAGIC "PNC1"
-#define PN_FORMAT_VERSION 3u
+/* The catalog format, declared in pn.h where firmware can see it. */
+#define PN_FORMAT_VERSION ((unsigned)PN_CATALOG_FORMAT)
 
 /* The header, at offset 0. The CRC covers [PN_HDR_CRC_START, size). */
 #define PN_HEADER_FIELDS(X)                                                  \
