@@ -653,6 +653,32 @@ static void test_preview_options(void)
     TEST_ASSERT_EQUAL_STRING("", out_text);
 }
 
+/* --dump prints the catalog as text (to the -o file if given), the same
+ * whatever the order of the inputs, as test_generate's golden dump. */
+static void test_dump(void)
+{
+    static char golden[65536];
+
+    TEST_ASSERT_TRUE(slurp("tests/golden/fixture_catalog.dump", golden,
+                           sizeof golden) > 0);
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("--dump " GOOD_REVERSED));
+    TEST_ASSERT_EQUAL_STRING(golden, out_text);
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("--dump -o " TMP "/cat.dump " GOOD));
+    TEST_ASSERT_EQUAL_STRING("", out_text);
+    TEST_ASSERT_TRUE(same_files(TMP "/cat.dump",
+                                "tests/golden/fixture_catalog.dump"));
+    TEST_ASSERT_FALSE(file_exists(TMP "/cat.h"));
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("--dump --no-compress " GOOD));
+    TEST_ASSERT_NOT_NULL(strstr(out_text, "\ncode tables: none\n"));
+    TEST_ASSERT_EQUAL_INT(2, run_pnc("--dump --preview 20x4 " GOOD));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, "--dump writes one file"));
+    TEST_ASSERT_EQUAL_INT(2, run_pnc("--dump -o " TMP "/a --header " TMP
+                                     "/b " GOOD));
+    TEST_ASSERT_EQUAL_INT(1, run_pnc("--dump tests/fixtures/bad/"
+                                     "duplicate-id.pn"));
+    TEST_ASSERT_EQUAL_STRING("", out_text);
+}
+
 static void test_translations_and_rule_list(void)
 {
     TEST_ASSERT_EQUAL_INT(0, run_pnc("--check " CHECK_DIR "clean.nb.pn "
@@ -698,6 +724,7 @@ int main(void)
     RUN_TEST(test_make_rebuilds_when_a_notice_changes);
     RUN_TEST(test_transliterate);
     RUN_TEST(test_preview_options);
+    RUN_TEST(test_dump);
     RUN_TEST(test_translations_and_rule_list);
     return UNITY_END();
 }
