@@ -212,7 +212,8 @@ pn_status pn_notice_title(const pn_notice *notice, char *buf, size_t size,
                           size_t *len);
 
 /* Copies all contact details into `buf`, one after another, and points the
- * members of `*out` at them. 512 bytes hold any real notice's details.
+ * members of `*out` at them. CATALOG_MAX_CONTACT bytes (PREFIX_MAX_CONTACT
+ * of the header pnc made) hold the details of any notice of the catalog.
  * On PN_TRUNCATED the details that did not fit are cut or "".
  * Returns PN_OK, PN_TRUNCATED, PN_ERR_ARG or PN_ERR_FORMAT. */
 pn_status pn_notice_contact(const pn_notice *notice, char *buf, size_t size,

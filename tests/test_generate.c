@@ -1,7 +1,8 @@
 /* Generator tests: the catalog of the small fixtures against a golden
  * dump of it (pnc --dump: every field by name, texts decoded, so a change
  * of the output reads as a diff), the same bytes whatever the order of
- * the inputs, and the catalog layout itself. Run with PNC_UPDATE_GOLDEN=1 to rewrite the golden file after an
+ * the inputs, the catalog layout itself, and what the generated .c and .h
+ * hold. Run with PNC_UPDATE_GOLDEN=1 to rewrite the golden file after an
  * intended change of the output (then review the diff). */
 #include <stdio.h>
 #include <stdlib.h>
@@ -194,6 +195,52 @@ static void test_dump_of_damaged_catalog_says_so(void)
     buf_free(&text);
 }
 
+/* The header pnc writes includes pn.h behind its format check and names
+ * the sizes; the .c includes it as data only. (test_cli compiles them;
+ * test_runtime checks the sizes against what libpn reads.) */
+static void test_emitted_header_and_source(void)
+{
+    buf catalog = {0}, c_text = {0}, h_text = {0};
+    mnotice *list[FIXTURE_COUNT];
+    char guard[128];
+    static const char *const wanted[] = {
+        "\n#ifndef FIXTURE_CATALOG_DATA_ONLY\n#include \"pn.h\"\n",
+        "\n#error \"fixture_catalog was made by pnc " PN_VERSION,
+        "\n#define FIXTURE_CATALOG_NOTICES 3u ",
+        "\n#define FIXTURE_CATALOG_MAX_SECTIONS ",
+        "\n#define FIXTURE_CATALOG_MAX_BLOCKS ",
+        "\n#define FIXTURE_CATALOG_MAX_TEXT ",
+        "\n#define FIXTURE_CATALOG_MAX_CONTACT ",
+        "\n#define FIXTURE_CATALOG_MAX_LANGS ",
+        "\nextern const unsigned char "
+        "fixture_catalog[FIXTURE_CATALOG_SIZE];\n",
+    };
+    size_t i;
+
+    pack_listed(file_order, 0, &catalog, list);
+    emit_source(&c_text, catalog.data, catalog.len, list, FIXTURE_COUNT,
+                "fixture_catalog", "fixture_catalog.h");
+    emit_header(&h_text, catalog.len, list, FIXTURE_COUNT, "fixture_catalog");
+    buf_byte(&c_text, 0);
+    buf_byte(&h_text, 0);
+    snprintf(guard, sizeof guard, "\n#if !defined(PN_CATALOG_FORMAT) || "
+             "PN_CATALOG_FORMAT != %u\n#error ", (unsigned)PN_FORMAT_VERSION);
+    TEST_ASSERT_NOT_NULL(strstr((const char *)h_text.data, guard));
+    for (i = 0; i < sizeof wanted / sizeof wanted[0]; i++)
+        TEST_ASSERT_MESSAGE(strstr((const char *)h_text.data, wanted[i]),
+                            wanted[i]);
+    snprintf(guard, sizeof guard, "\n#define FIXTURE_CATALOG_SIZE %luu ",
+             (unsigned long)catalog.len);
+    TEST_ASSERT_NOT_NULL(strstr((const char *)h_text.data, guard));
+    TEST_ASSERT_NOT_NULL(strstr((const char *)c_text.data,
+                                "\n#define FIXTURE_CATALOG_DATA_ONLY "));
+    TEST_ASSERT_NOT_NULL(strstr((const char *)c_text.data,
+                                "\n#include \"fixture_catalog.h\"\n"));
+    buf_free(&catalog);
+    buf_free(&c_text);
+    buf_free(&h_text);
+}
+
 static void test_same_bytes_whatever_the_input_order(void)
 {
     static const int orders[][FIXTURE_COUNT] = {
@@ -272,6 +319,7 @@ int main(void)
     RUN_TEST(test_dump_names_every_field);
     RUN_TEST(test_dump_of_plain_catalog_reads_the_same);
     RUN_TEST(test_dump_of_damaged_catalog_says_so);
+    RUN_TEST(test_emitted_header_and_source);
     RUN_TEST(test_same_bytes_whatever_the_input_order);
     RUN_TEST(test_catalog_layout);
     RUN_TEST(test_duplicate_notice_is_an_error);
