@@ -322,7 +322,7 @@ static int compile(const options *o, const charset *cs, diag *d)
     mnotice *models = xmalloc(o->file_count * sizeof *models);
     mnotice **sorted = xmalloc(o->file_count * sizeof *sorted);
     mnotice **readable = xmalloc(o->file_count * sizeof *readable);
-    int run_checks = o->check_only || o->preview || !o->report;
+    int run_checks = o->check_only || o->preview || o->dump || !o->report;
     check_options checks;
     buf catalog = {0};
     size_t i, loaded = 0, readable_count = 0;

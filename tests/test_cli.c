@@ -741,6 +741,8 @@ static void test_dump(void)
     TEST_ASSERT_FALSE(file_exists(TMP "/cat.h"));
     TEST_ASSERT_EQUAL_INT(0, run_pnc("--dump --no-compress " GOOD));
     TEST_ASSERT_NOT_NULL(strstr(out_text, "\ncode tables: none\n"));
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("--dump --report " GOOD));
+    TEST_ASSERT_NOT_NULL(strstr(out_text, "\nheader:\n  magic: \"PNC1\"\n"));
     TEST_ASSERT_EQUAL_INT(2, run_pnc("--dump --preview 20x4 " GOOD));
     TEST_ASSERT_NOT_NULL(strstr(err_text, "--dump writes one file"));
     TEST_ASSERT_EQUAL_INT(2, run_pnc("--dump -o " TMP "/a --header " TMP
