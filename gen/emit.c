@@ -1,5 +1,7 @@
 #include "emit.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../runtime/pn.h"
@@ -18,13 +20,17 @@ int emit_is_valid_prefix(const char *name)
     return i <= 64;
 }
 
-static void put_upper(buf *out, const char *name)
+/* `name` in upper case, for macro names. Free it. */
+static char *upper_name(const char *name)
 {
-    size_t i;
-    for (i = 0; name[i]; i++) {
-        char c = name[i];
-        buf_byte(out, (unsigned)(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c));
+    size_t i, len = strlen(name);
+    char *upper = xstrndup(name, len);
+
+    for (i = 0; i < len; i++) {
+        if (upper[i] >= 'a' && upper[i] <= 'z')
+            upper[i] = (char)(upper[i] - 'a' + 'A');
     }
+    return upper;
 }
 
 static void put_banner(buf *out)
@@ -34,19 +40,139 @@ static void put_banner(buf *out)
                PN_VERSION);
 }
 
-void emit_header(buf *out, size_t size, const char *prefix)
+/* The sizes a firmware author needs at compile time, measured on the
+ * model: pnc has packed exactly these texts (after --transliterate). */
+typedef struct sizes {
+    unsigned long max_sections, max_blocks, max_text, max_contact, max_langs;
+} sizes;
+
+static void at_least(unsigned long *max, size_t value)
 {
+    if (value > *max)
+        *max = (unsigned long)value;
+}
+
+static size_t text_len(const mstr *text)
+{
+    return text->s ? strlen(text->s) : 0;
+}
+
+static void measure_notice(const mnotice *n, sizes *z)
+{
+    size_t contact = 0, i, j;
+
+    at_least(&z->max_sections, n->section_count);
+    at_least(&z->max_text, text_len(&n->title));
+    for (i = 0; i < FACT_COUNT; i++) {
+        at_least(&z->max_text, text_len(&n->facts[i]));
+        contact += text_len(&n->facts[i]) + 1;
+    }
+    at_least(&z->max_contact, contact);
+    for (i = 0; i < n->section_count; i++) {
+        const msection *s = &n->sections[i];
+        at_least(&z->max_blocks, s->block_count);
+        at_least(&z->max_text, text_len(&s->title));
+        for (j = 0; j < s->block_count; j++)
+            at_least(&z->max_text, text_len(&s->blocks[j].text));
+    }
+}
+
+/* `notices` are sorted, so a policy's languages are consecutive: pn_langs()
+ * writes them joined by commas, with a NUL. */
+static void measure(mnotice *const *notices, size_t count, sizes *z)
+{
+    size_t i, langs = 0;
+
+    memset(z, 0, sizeof *z);
+    for (i = 0; i < count; i++) {
+        measure_notice(notices[i], z);
+        if (i > 0 && strcmp(notices[i]->policy.s, notices[i - 1]->policy.s))
+            langs = 0;
+        langs += strlen(notices[i]->lang.s) + 1;
+        at_least(&z->max_langs, langs);
+    }
+}
+
+/* "#define NAME_SUFFIX VALUE" and a comment, aligned. */
+static void put_define(buf *out, const char *name, const char *suffix,
+                       const char *value, const char *comment)
+{
+    int width = (int)(strlen(name) + strlen(suffix) + strlen(value) + 10);
+
+    buf_printf(out, "#define %s_%s %s%*s/* %s */\n", name, suffix, value,
+               width < 40 ? 40 - width : 1, "", comment);
+}
+
+static void put_size(buf *out, const char *name, const char *suffix,
+                     unsigned long value, const char *comment)
+{
+    char number[32];
+
+    snprintf(number, sizeof number, "%luu", value);
+    put_define(out, name, suffix, number, comment);
+}
+
+/* What the header gives, then the check that stops the build when the
+ * header meets a pn.h that reads another catalog format. The catalog's
+ * own .c, data only, skips both pn.h and the check. */
+static void put_guard(buf *out, const char *prefix, const char *name)
+{
+    unsigned format = (unsigned)PN_CATALOG_FORMAT;
+
+    buf_printf(out,
+        "/* %s: the catalog, for pn_open(&cat, %s, %s_SIZE).\n"
+        " * The macros below size buffers at compile time: a buffer of\n"
+        " * %s_MAX_TEXT + 1 bytes holds any title, fact, heading or block.\n"
+        " * This header includes pn.h, libpn's API, and stops the build if "
+        "that\n"
+        " * pn.h reads another catalog format. Define %s_DATA_ONLY before\n"
+        " * including it to get only the array and the macros (the "
+        "catalog's .c\n"
+        " * does). */\n",
+        prefix, prefix, name, name, name);
+    buf_printf(out,
+        "#ifndef %s_DATA_ONLY\n"
+        "#include \"pn.h\"\n"
+        "#if !defined(PN_CATALOG_FORMAT) || PN_CATALOG_FORMAT != %u\n"
+        "#error \"%s was made by pnc %s for catalog format %u, which this "
+        "pn.h does not read: regenerate it with the pnc of your libpn, or "
+        "build with the pn.h and libpn of pnc %s\"\n"
+        "#endif\n"
+        "#endif\n\n",
+        name, format, prefix, PN_VERSION, format, PN_VERSION);
+}
+
+void emit_header(buf *out, size_t size, mnotice *const *notices,
+                 size_t count, const char *prefix)
+{
+    char *name = upper_name(prefix);
+    char format[16];
+    sizes z;
+
+    measure(notices, count, &z);
     put_banner(out);
-    buf_printf(out, "#ifndef ");
-    put_upper(out, prefix);
-    buf_printf(out, "_H\n#define ");
-    put_upper(out, prefix);
-    buf_printf(out, "_H\n\n#define ");
-    put_upper(out, prefix);
-    buf_printf(out, "_SIZE %luu\n\n", (unsigned long)size);
-    buf_printf(out, "extern const unsigned char %s[", prefix);
-    put_upper(out, prefix);
-    buf_printf(out, "_SIZE];\n\n#endif\n");
+    buf_printf(out, "#ifndef %s_H\n#define %s_H\n\n", name, name);
+    put_guard(out, prefix, name);
+    snprintf(format, sizeof format, "%u", (unsigned)PN_CATALOG_FORMAT);
+    put_define(out, name, "FORMAT", format, "PN_CATALOG_FORMAT it needs");
+    put_size(out, name, "SIZE", (unsigned long)size, "bytes in the catalog");
+    put_size(out, name, "NOTICES", (unsigned long)count,
+             "notices (policy + language)");
+    put_size(out, name, "MAX_SECTIONS", z.max_sections,
+             "most sections in one notice");
+    put_size(out, name, "MAX_BLOCKS", z.max_blocks,
+             "most blocks in one section");
+    put_size(out, name, "MAX_TEXT", z.max_text,
+             "longest text, bytes without NUL");
+    put_size(out, name, "MAX_CONTACT", z.max_contact,
+             "pn_notice_contact() buffer size");
+    put_size(out, name, "MAX_LANGS", z.max_langs, "pn_langs() buffer size");
+    buf_printf(out,
+               "\n#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n"
+               "extern const unsigned char %s[%s_SIZE];\n\n"
+               "#ifdef __cplusplus\n}\n#endif\n\n#endif\n",
+               prefix, name);
+    free(name);
 }
 
 /* Notice ids and languages are checked names ([a-z0-9_-]), so they are
@@ -66,15 +192,17 @@ void emit_source(buf *out, const unsigned char *catalog, size_t size,
                  mnotice *const *notices, size_t count, const char *prefix,
                  const char *header_name)
 {
+    char *name = upper_name(prefix);
     size_t i;
 
     put_banner(out);
     put_contents(out, notices, count);
-    buf_printf(out, "#include \"%s\"\n\n", header_name);
-    buf_printf(out, "const unsigned char %s[", prefix);
-    put_upper(out, prefix);
-    buf_printf(out, "_SIZE] = {");
+    buf_printf(out, "#define %s_DATA_ONLY /* data needs no libpn */\n"
+                    "#include \"%s\"\n\n"
+                    "const unsigned char %s[%s_SIZE] = {",
+               name, header_name, prefix, name);
     for (i = 0; i < size; i++)
         buf_printf(out, "%s0x%02x,", i % 16 ? "" : "\n    ", catalog[i]);
     buf_printf(out, "\n};\n");
+    free(name);
 }

@@ -12,12 +12,19 @@ int emit_is_valid_prefix(const char *name);
 
 /* The .c file: a comment listing the notices, then
  *   const unsigned char PREFIX[PREFIX_SIZE] = { ... };
- * `header_name` is the header's file name, #included for the size. */
+ * `header_name` is the header's file name, #included (as data only, with
+ * PREFIX_DATA_ONLY, so the .c compiles without pn.h) for the size. */
 void emit_source(buf *out, const unsigned char *catalog, size_t size,
                  mnotice *const *notices, size_t count, const char *prefix,
                  const char *header_name);
 
-/* The .h file: PREFIX_SIZE and the extern declaration of PREFIX. */
-void emit_header(buf *out, size_t size, const char *prefix);
+/* The .h file for the catalog of `size` bytes packed from the sorted
+ * `notices`: #include "pn.h" and an #error if that pn.h's
+ * PN_CATALOG_FORMAT is not the catalog's (both skipped when
+ * PREFIX_DATA_ONLY is defined), the sizes firmware needs at compile time
+ * (PREFIX_SIZE, PREFIX_NOTICES, PREFIX_MAX_TEXT, ... measured on
+ * `notices`), and the extern declaration of PREFIX. */
+void emit_header(buf *out, size_t size, mnotice *const *notices,
+                 size_t count, const char *prefix);
 
 #endif

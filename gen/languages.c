@@ -20,7 +20,7 @@
 /* The file's keys: the labels that have one, then these. */
 enum { KEY_FALLBACK = PN_LABEL_COUNT, KEY_DEFAULT, KEY_COUNT };
 
-#define LABEL_KEY(id, key) key,
+#define LABEL_KEY(id, name, in_file) (in_file) ? name : NULL,
 static const char *const label_keys[PN_LABEL_COUNT] = {PN_LABELS(LABEL_KEY)};
 
 /* ---- The set --------------------------------------------------------------- */

@@ -9,6 +9,7 @@
 #include "check_report.h"
 #include "depfile.h"
 #include "diag.h"
+#include "dump.h"
 #include "emit.h"
 #include "languages.h"
 #include "languages_builtin.h"
@@ -38,6 +39,7 @@ typedef struct options {
     size_t language_file_count;
     unsigned transliterate; /* --transliterate: PN_ASCII, PN_LATIN1 or 0 */
     int preview;            /* --preview */
+    int dump;               /* --dump */
     pn_screen screen;       /* its size */
     diag_format format;     /* --diagnostics */
     rule_settings rules;    /* -W... */
@@ -75,6 +77,9 @@ static const char usage_text[] =
     "  --preview COLSxROWS\n"
     "                   print the pages a screen of that size shows, first\n"
     "                   layer then full notice; write nothing\n"
+    "  --dump           print the catalog as text instead of writing C: every\n"
+    "                   field of every record by name, texts decoded, as\n"
+    "                   libpn reads them (to FILE with -o FILE)\n"
     "  -Werror          make warnings errors\n"
     "  -Werror=RULE     make RULE (or a group of rules) an error\n"
     "  -Wno-error=RULE  keep RULE a warning\n"
@@ -178,6 +183,8 @@ static int parse_options(int argc, char **argv, options *o)
             o->no_compress = 1;
         } else if (strcmp(a, "--report") == 0) {
             o->report = 1;
+        } else if (strcmp(a, "--dump") == 0) {
+            o->dump = 1;
         } else if (strcmp(a, "-MD") == 0) {
             o->dep_default = 1;
         } else if (strcmp(a, "-MF") == 0 || strcmp(a, "-MT") == 0) {
@@ -224,7 +231,11 @@ static int parse_options(int argc, char **argv, options *o)
     o->screen.flags = o->transliterate; /* for libpn's own labels too */
     if (o->file_count == 0)
         return usage_error("no input files", NULL);
-    if (!o->check_only && !o->report && !o->preview && !o->out_c)
+    if (o->dump && (o->preview || o->out_h || o->dep_default ||
+                    o->dep_path || o->dep_target))
+        return usage_error("--dump writes one file; it does not go with "
+                           "--preview, --header, -MD, -MF or -MT", NULL);
+    if (!o->check_only && !o->report && !o->preview && !o->dump && !o->out_c)
         return usage_error("no output: give -o FILE.c (or --check)", NULL);
     if (!emit_is_valid_prefix(o->prefix))
         return usage_error("--prefix needs a C identifier, got", o->prefix);
@@ -274,7 +285,7 @@ static int write_outputs(const options *o, const buf *catalog,
 
     emit_source(&c_text, catalog->data, catalog->len, notices, count,
                 o->prefix, base_name(h_path));
-    emit_header(&h_text, catalog->len, o->prefix);
+    emit_header(&h_text, catalog->len, notices, count, o->prefix);
     files[0].path = o->out_c;
     files[0].content = &c_text;
     files[1].path = h_path;
@@ -290,6 +301,30 @@ static int write_outputs(const options *o, const buf *catalog,
     buf_free(&dep_text);
     free(header_path);
     free(dep_default);
+    return status;
+}
+
+/* pnc --dump: the catalog as text, on stdout or in the -o file. */
+static int write_dump(const options *o, const buf *catalog, diag *d)
+{
+    buf text = {0};
+    outfile file;
+    pn_status st = dump_catalog(&text, catalog->data, catalog->len);
+    int status = 0;
+
+    if (st != PN_OK) {
+        fprintf(stderr, "pnc: error: libpn cannot read the catalog: %s\n",
+                pn_strerror(st));
+        status = EXIT_USAGE;
+    } else if (o->out_c) {
+        file.path = o->out_c;
+        file.content = &text;
+        status = outfiles_write(&file, 1, d);
+    } else if (text.len && fwrite(text.data, 1, text.len, stdout) != text.len) {
+        fprintf(stderr, "pnc: error: cannot write the dump\n");
+        status = EXIT_USAGE;
+    }
+    buf_free(&text);
     return status;
 }
 
@@ -326,7 +361,7 @@ static int compile(const options *o, const charset *cs,
     mnotice *models = xmalloc(o->file_count * sizeof *models);
     mnotice **sorted = xmalloc(o->file_count * sizeof *sorted);
     mnotice **readable = xmalloc(o->file_count * sizeof *readable);
-    int run_checks = o->check_only || o->preview || !o->report;
+    int run_checks = o->check_only || o->preview || o->dump || !o->report;
     check_options checks;
     buf catalog = {0};
     size_t i, loaded = 0, readable_count = 0;
@@ -364,6 +399,8 @@ static int compile(const options *o, const charset *cs,
     else if (o->preview)
         status = preview_print(stdout, catalog.data, catalog.len, &o->screen)
                      ? EXIT_USAGE : 0;
+    else if (o->dump)
+        status = write_dump(o, &catalog, d);
     else if (o->check_only || o->report)
         status = 0;
     else

@@ -52,6 +52,10 @@ extern "C" {
 
 #define PN_VERSION "0.2.0"
 
+/* The catalog format this libpn reads. A header made by pnc checks it and
+ * stops the build with an #error when it was made for another format. */
+#define PN_CATALOG_FORMAT 3
+
 /* ---- Options -------------------------------------------------------------
  *
  * Define these when compiling libpn (and code that includes pn.h) to leave
@@ -225,7 +229,8 @@ pn_status pn_notice_title(const pn_notice *notice, char *buf, size_t size,
                           size_t *len);
 
 /* Copies all contact details into `buf`, one after another, and points the
- * members of `*out` at them. 512 bytes hold any real notice's details.
+ * members of `*out` at them. CATALOG_MAX_CONTACT bytes (PREFIX_MAX_CONTACT
+ * of the header pnc made) hold the details of any notice of the catalog.
  * On PN_TRUNCATED the details that did not fit are cut or "".
  * Returns PN_OK, PN_TRUNCATED, PN_ERR_ARG or PN_ERR_FORMAT. */
 pn_status pn_notice_contact(const pn_notice *notice, char *buf, size_t size,

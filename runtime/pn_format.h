@@ -97,7 +97,8 @@
      PN__CHECK0(PN_FIELD_SIZE(layout, field) == (bytes)))
 
 #define PN_MAGIC "PNC1"
-#define PN_FORMAT_VERSION 3u
+/* The catalog format, declared in pn.h where firmware can see it. */
+#define PN_FORMAT_VERSION ((unsigned)PN_CATALOG_FORMAT)
 
 /* The header, at offset 0. The CRC covers [PN_HDR_CRC_START, size). */
 #define PN_HEADER_FIELDS(X)                                                  \
@@ -183,19 +184,19 @@ PN__LAYOUT(pn__section_layout, PN_SECTION_FIELDS);
     X(fallbacks, 4)         /* name: tags that serve a reader of `tag` when  \
                                no notice is in `tag`, in order: "nb,nn" */   \
     X(labels, 4 * PN_LABEL_COUNT) /* text per label, in PN_LABELS order */
-/* The first layer's labels: X(ID, key in pnc's languages file, or NULL
- * when pnc derives it). */
+/* The first layer's labels: X(ID, name, whether pnc's languages file has
+ * it as a key; complaint_end comes from the {authority} in complaint). */
 #define PN_LABELS(X)                                                         \
-    X(ORGNO, "orgno")       /* before the org number */                      \
-    X(CONTACT, "contact")   /* heads the contact details */                  \
-    X(PHONE, "phone")       /* before the phone number */                    \
-    X(PURPOSES, "purposes") /* heads the purposes */                         \
-    X(RIGHTS, "rights")     /* heads the sections on rights */               \
-    X(COMPLAINT, "complaint") /* before the authority's name */              \
-    X(COMPLAINT_END, NULL)  /* after it */                                   \
-    X(WEB, "web")           /* before the web address */                     \
-    X(FULL_TEXT, "full_text") /* says the full notice follows */
-#define PN__LABEL_ID(id, key) PN_LABEL_##id,
+    X(ORGNO, "orgno", 1)            /* before the org number */              \
+    X(CONTACT, "contact", 1)        /* heads the contact details */          \
+    X(PHONE, "phone", 1)            /* before the phone number */            \
+    X(PURPOSES, "purposes", 1)      /* heads the purposes */                 \
+    X(RIGHTS, "rights", 1)          /* heads the sections on rights */       \
+    X(COMPLAINT, "complaint", 1)    /* before the authority's name */        \
+    X(COMPLAINT_END, "complaint_end", 0) /* after it */                      \
+    X(WEB, "web", 1)                /* before the web address */             \
+    X(FULL_TEXT, "full_text", 1)    /* says the full notice follows */
+#define PN__LABEL_ID(id, name, in_file) PN_LABEL_##id,
 enum pn__label { PN_LABELS(PN__LABEL_ID) PN_LABEL_COUNT };
 PN__LAYOUT(pn__language_layout, PN_LANGUAGE_FIELDS);
 #define PN_LANGUAGE_SIZE ((uint32_t)sizeof(pn__language_layout))

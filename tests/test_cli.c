@@ -120,6 +120,77 @@ static void test_generated_c_compiles_cleanly(void)
                                  " -c " TMP "/cat.c -o " TMP "/cat.o"));
 }
 
+/* Two programs using libpn through the generated header: one includes it
+ * alone (it includes pn.h), one includes pn.h first. */
+static void write_programs(void)
+{
+    static const char *const programs[][2] = {
+        {TMP "/header_only.c", "#include \"cat.h\"\n"},
+        {TMP "/pn_first.c", "#include \"pn.h\"\n#include \"cat.h\"\n"},
+    };
+    size_t i;
+
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("-o " TMP "/cat.c --prefix my_notices "
+                                     GOOD));
+    for (i = 0; i < 2; i++) {
+        FILE *f = fopen(programs[i][0], "w");
+        TEST_ASSERT_NOT_NULL(f);
+        fprintf(f, "%s\nstatic char text[MY_NOTICES_MAX_TEXT + 1];\n\n"
+                   "int main(void)\n{\n    pn_catalog cat;\n\n"
+                   "    return pn_open(&cat, my_notices, MY_NOTICES_SIZE) "
+                   "!= PN_OK ||\n           text[0] != '\\0';\n}\n",
+                programs[i][1]);
+        TEST_ASSERT_EQUAL_INT(0, fclose(f));
+    }
+}
+
+#define CC_STRICT TEST_CC " -std=c99 -Wall -Wextra -Wpedantic -Werror "
+
+static void test_header_brings_pn_h_in_either_order(void)
+{
+    write_programs();
+    TEST_ASSERT_EQUAL_INT_MESSAGE(
+        0, run(CC_STRICT "-Iruntime -o " TMP "/header_only " TMP
+               "/header_only.c " TMP "/cat.c runtime/*.c"), err_text);
+    TEST_ASSERT_EQUAL_INT(0, run(TMP "/header_only"));
+    TEST_ASSERT_EQUAL_INT_MESSAGE(
+        0, run(CC_STRICT "-Iruntime -c " TMP "/pn_first.c -o " TMP
+               "/pn_first.o"), err_text);
+}
+
+/* Against a pn.h that reads another catalog format, or one older than
+ * PN_CATALOG_FORMAT, the header stops the build and says what to do. */
+static void test_header_refuses_another_format(void)
+{
+    static const char *const dirs[] = {TMP "/newer", TMP "/older"};
+    static const char *const programs[] = {"header_only.c", "pn_first.c"};
+    char command[1024];
+    size_t i, j;
+
+    write_programs();
+    TEST_ASSERT_EQUAL_INT(0, run(
+        "mkdir " TMP "/newer " TMP "/older && "
+        "sed 's/^#define PN_CATALOG_FORMAT .*/#define PN_CATALOG_FORMAT 999/'"
+        " runtime/pn.h >" TMP "/newer/pn.h && "
+        "grep -q '^#define PN_CATALOG_FORMAT 999$' " TMP "/newer/pn.h && "
+        "sed '/^#define PN_CATALOG_FORMAT /d' runtime/pn.h >" TMP
+        "/older/pn.h && ! grep -q PN_CATALOG_FORMAT " TMP "/older/pn.h"));
+    for (i = 0; i < 2; i++) {
+        for (j = 0; j < 2; j++) {
+            snprintf(command, sizeof command,
+                     CC_STRICT "-I%s -c " TMP "/%s -o " TMP "/refused.o",
+                     dirs[i], programs[j]);
+            TEST_ASSERT_TRUE_MESSAGE(run(command) != 0, command);
+            TEST_ASSERT_MESSAGE(
+                strstr(err_text, "my_notices was made by pnc ") != NULL,
+                err_text);
+            TEST_ASSERT_MESSAGE(
+                strstr(err_text, "regenerate it with the pnc of your "
+                                 "libpn") != NULL, err_text);
+        }
+    }
+}
+
 static void test_same_output_whatever_the_input_order(void)
 {
     TEST_ASSERT_EQUAL_INT(0, run_pnc("-o " TMP "/a.c " GOOD));
@@ -629,6 +700,34 @@ static void test_preview_options(void)
     TEST_ASSERT_EQUAL_STRING("", out_text);
 }
 
+/* --dump prints the catalog as text (to the -o file if given), the same
+ * whatever the order of the inputs, as test_generate's golden dump. */
+static void test_dump(void)
+{
+    static char golden[65536];
+
+    TEST_ASSERT_TRUE(slurp("tests/golden/fixture_catalog.dump", golden,
+                           sizeof golden) > 0);
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("--dump " GOOD_REVERSED));
+    TEST_ASSERT_EQUAL_STRING(golden, out_text);
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("--dump -o " TMP "/cat.dump " GOOD));
+    TEST_ASSERT_EQUAL_STRING("", out_text);
+    TEST_ASSERT_TRUE(same_files(TMP "/cat.dump",
+                                "tests/golden/fixture_catalog.dump"));
+    TEST_ASSERT_FALSE(file_exists(TMP "/cat.h"));
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("--dump --no-compress " GOOD));
+    TEST_ASSERT_NOT_NULL(strstr(out_text, "\ncode tables: none\n"));
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("--dump --report " GOOD));
+    TEST_ASSERT_NOT_NULL(strstr(out_text, "\nheader:\n  magic: \"PNC1\"\n"));
+    TEST_ASSERT_EQUAL_INT(2, run_pnc("--dump --preview 20x4 " GOOD));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, "--dump writes one file"));
+    TEST_ASSERT_EQUAL_INT(2, run_pnc("--dump -o " TMP "/a --header " TMP
+                                     "/b " GOOD));
+    TEST_ASSERT_EQUAL_INT(1, run_pnc("--dump tests/fixtures/bad/"
+                                     "duplicate-id.pn"));
+    TEST_ASSERT_EQUAL_STRING("", out_text);
+}
+
 static void test_translations_and_rule_list(void)
 {
     TEST_ASSERT_EQUAL_INT(0, run_pnc("--check " CHECK_DIR "clean.nb.pn "
@@ -744,6 +843,8 @@ int main(void)
     RUN_TEST(test_check_writes_nothing);
     RUN_TEST(test_writes_c_and_header);
     RUN_TEST(test_generated_c_compiles_cleanly);
+    RUN_TEST(test_header_brings_pn_h_in_either_order);
+    RUN_TEST(test_header_refuses_another_format);
     RUN_TEST(test_same_output_whatever_the_input_order);
     RUN_TEST(test_unchanged_output_is_not_rewritten);
     RUN_TEST(test_every_bad_fixture_is_refused);
@@ -760,6 +861,7 @@ int main(void)
     RUN_TEST(test_make_rebuilds_when_a_notice_changes);
     RUN_TEST(test_transliterate);
     RUN_TEST(test_preview_options);
+    RUN_TEST(test_dump);
     RUN_TEST(test_translations_and_rule_list);
     RUN_TEST(test_languages_file_adds_labels_and_fallbacks);
     RUN_TEST(test_languages_fallback_reaches_libpn);

@@ -1,6 +1,8 @@
-/* Generator tests: golden output for the small fixtures, the same bytes
- * whatever the order of the inputs, and the catalog layout itself.
- * Run with PNC_UPDATE_GOLDEN=1 to rewrite the golden files after an
+/* Generator tests: the catalog of the small fixtures against a golden
+ * dump of it (pnc --dump: every field by name, texts decoded, so a change
+ * of the output reads as a diff), the same bytes whatever the order of
+ * the inputs, the catalog layout itself, and what the generated .c and .h
+ * hold. Run with PNC_UPDATE_GOLDEN=1 to rewrite the golden file after an
  * intended change of the output (then review the diff). */
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,7 +10,9 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "dump.h"
 #include "emit.h"
+#include "languages.h"
 #include "pack.h"
 #include "parse.h"
 #include "pn.h"
@@ -21,17 +25,24 @@ static const char *const fixture_paths[FIXTURE_COUNT] = {
     "tests/fixtures/good/alpha.nb.pn",
     "tests/fixtures/good/beta.nn.pn",
 };
-#define GOLDEN_C "tests/golden/fixture_catalog.c"
-#define GOLDEN_H "tests/golden/fixture_catalog.h"
+#define GOLDEN_DUMP "tests/golden/fixture_catalog.dump"
 
 static source sources[FIXTURE_COUNT];
 static mnotice models[FIXTURE_COUNT];
 static diag quiet;
+static languages langs;    /* policies/languages.txt */
 
 void setUp(void)
 {
+    source langs_src;
     size_t i;
+
     diag_init(&quiet, stderr);
+    languages_init(&langs);
+    TEST_ASSERT_EQUAL_INT(0, source_load(&langs_src, "policies/languages.txt",
+                                         &quiet));
+    TEST_ASSERT_EQUAL_INT(0, languages_read(&langs, &langs_src, &quiet));
+    source_free(&langs_src);
     for (i = 0; i < FIXTURE_COUNT; i++) {
         TEST_ASSERT_EQUAL_INT(0, source_load(&sources[i], fixture_paths[i],
                                              &quiet));
@@ -46,19 +57,30 @@ void tearDown(void)
         notice_free(&models[i]);
         source_free(&sources[i]);
     }
+    languages_free(&langs);
 }
 
-/* Packs the fixtures, taken in the order `order` gives. */
-static void pack_in_order(const int *order, buf *catalog)
+/* Packs the fixtures, taken in the order `order` gives, with pack_catalog()
+ * `flags`; `list` gets them sorted. */
+static void pack_listed(const int *order, unsigned flags, buf *catalog,
+                        mnotice **list)
 {
-    mnotice *list[FIXTURE_COUNT];
     size_t i;
 
     for (i = 0; i < FIXTURE_COUNT; i++)
         list[i] = &models[order[i]];
     pack_sort(list, FIXTURE_COUNT);
-    TEST_ASSERT_EQUAL_INT(0, pack_catalog(list, FIXTURE_COUNT, NULL, 0, &quiet, catalog));
+    TEST_ASSERT_EQUAL_INT(0, pack_catalog(list, FIXTURE_COUNT, &langs, flags,
+                                          &quiet, catalog));
 }
+
+static void pack_in_order(const int *order, buf *catalog)
+{
+    mnotice *list[FIXTURE_COUNT];
+    pack_listed(order, 0, catalog, list);
+}
+
+static const int file_order[FIXTURE_COUNT] = {0, 1, 2};
 
 static char *read_file(const char *path, size_t *len)
 {
@@ -95,22 +117,136 @@ static void compare_with_golden(const char *path, const buf *made)
     free(golden);
 }
 
-static void test_golden_output(void)
+static void test_dump_matches_golden(void)
 {
-    static const int order[FIXTURE_COUNT] = {0, 1, 2};
-    buf catalog = {0}, c_text = {0}, h_text = {0};
-    mnotice *list[FIXTURE_COUNT];
+    buf catalog = {0}, text = {0};
+
+    pack_in_order(file_order, &catalog);
+    TEST_ASSERT_EQUAL_INT(PN_OK, dump_catalog(&text, catalog.data,
+                                              catalog.len));
+    compare_with_golden(GOLDEN_DUMP, &text);
+    buf_free(&catalog);
+    buf_free(&text);
+}
+
+/* Every field of pn_format.h's records is in the dump under its name:
+ * the dump follows the field lists, whatever they hold. */
+#define TOP_FIELD(f, bytes) "\n  " #f ":",
+#define SECTION_FIELD(f, bytes) "\n    " #f ":",
+static void test_dump_names_every_field(void)
+{
+    static const char *const lines[] = {
+        PN_HEADER_FIELDS(TOP_FIELD) PN_CODE_HEAD_FIELDS(TOP_FIELD)
+        PN_NOTICE_FIELDS(TOP_FIELD) PN_SECTION_FIELDS(SECTION_FIELD)
+        PN_LANGUAGE_FIELDS(TOP_FIELD)
+    };
+    buf catalog = {0}, text = {0};
     size_t i;
 
-    pack_in_order(order, &catalog);
-    for (i = 0; i < FIXTURE_COUNT; i++)
-        list[i] = &models[i];
-    pack_sort(list, FIXTURE_COUNT);
+    pack_in_order(file_order, &catalog);
+    dump_catalog(&text, catalog.data, catalog.len);
+    buf_byte(&text, 0);
+    for (i = 0; i < sizeof lines / sizeof lines[0]; i++)
+        TEST_ASSERT_MESSAGE(strstr((const char *)text.data, lines[i]),
+                            lines[i]);
+    buf_free(&catalog);
+    buf_free(&text);
+}
+
+/* The part of a dump after the header and code tables. */
+static const char *dump_records(const buf *text)
+{
+    const char *at = strstr((const char *)text->data, "\nnotice 0:\n");
+    TEST_ASSERT_NOT_NULL(at);
+    return at;
+}
+
+/* libpn reads the same records and texts from a --no-compress catalog. */
+static void test_dump_of_plain_catalog_reads_the_same(void)
+{
+    buf packed = {0}, plain = {0}, packed_text = {0}, plain_text = {0};
+    mnotice *list[FIXTURE_COUNT];
+
+    pack_listed(file_order, 0, &packed, list);
+    pack_listed(file_order, PACK_PLAIN, &plain, list);
+    TEST_ASSERT_EQUAL_INT(PN_OK, dump_catalog(&packed_text, packed.data,
+                                              packed.len));
+    TEST_ASSERT_EQUAL_INT(PN_OK, dump_catalog(&plain_text, plain.data,
+                                              plain.len));
+    buf_byte(&packed_text, 0);
+    buf_byte(&plain_text, 0);
+    TEST_ASSERT_NOT_NULL(strstr((const char *)plain_text.data,
+                                "\n  flags: none\n"));
+    TEST_ASSERT_NOT_NULL(strstr((const char *)plain_text.data,
+                                "\ncode tables: none\n"));
+    TEST_ASSERT_EQUAL_STRING(dump_records(&packed_text),
+                             dump_records(&plain_text));
+    buf_free(&packed);
+    buf_free(&plain);
+    buf_free(&packed_text);
+    buf_free(&plain_text);
+}
+
+/* Damaged bytes give a status and a dump that says where, not a crash. */
+static void test_dump_of_damaged_catalog_says_so(void)
+{
+    buf catalog = {0}, text = {0};
+
+    pack_in_order(file_order, &catalog);
+    catalog.data[catalog.len - 1] ^= 0xFF;     /* the CRC no longer matches */
+    TEST_ASSERT_EQUAL_INT(PN_ERR_CRC, dump_catalog(&text, catalog.data,
+                                                   catalog.len));
+    buf_byte(&text, 0);
+    TEST_ASSERT_NOT_NULL(strstr((const char *)text.data, "<unreadable: "));
+    text.len = 0;
+    catalog.data[PN_HDR_AT(version, 2)]++;
+    TEST_ASSERT_EQUAL_INT(PN_ERR_VERSION, dump_catalog(&text, catalog.data,
+                                                       catalog.len));
+    buf_free(&catalog);
+    buf_free(&text);
+}
+
+/* The header pnc writes includes pn.h behind its format check and names
+ * the sizes; the .c includes it as data only. (test_cli compiles them;
+ * test_runtime checks the sizes against what libpn reads.) */
+static void test_emitted_header_and_source(void)
+{
+    buf catalog = {0}, c_text = {0}, h_text = {0};
+    mnotice *list[FIXTURE_COUNT];
+    char guard[128];
+    static const char *const wanted[] = {
+        "\n#ifndef FIXTURE_CATALOG_DATA_ONLY\n#include \"pn.h\"\n",
+        "\n#error \"fixture_catalog was made by pnc " PN_VERSION,
+        "\n#define FIXTURE_CATALOG_NOTICES 3u ",
+        "\n#define FIXTURE_CATALOG_MAX_SECTIONS ",
+        "\n#define FIXTURE_CATALOG_MAX_BLOCKS ",
+        "\n#define FIXTURE_CATALOG_MAX_TEXT ",
+        "\n#define FIXTURE_CATALOG_MAX_CONTACT ",
+        "\n#define FIXTURE_CATALOG_MAX_LANGS ",
+        "\nextern const unsigned char "
+        "fixture_catalog[FIXTURE_CATALOG_SIZE];\n",
+    };
+    size_t i;
+
+    pack_listed(file_order, 0, &catalog, list);
     emit_source(&c_text, catalog.data, catalog.len, list, FIXTURE_COUNT,
                 "fixture_catalog", "fixture_catalog.h");
-    emit_header(&h_text, catalog.len, "fixture_catalog");
-    compare_with_golden(GOLDEN_C, &c_text);
-    compare_with_golden(GOLDEN_H, &h_text);
+    emit_header(&h_text, catalog.len, list, FIXTURE_COUNT, "fixture_catalog");
+    buf_byte(&c_text, 0);
+    buf_byte(&h_text, 0);
+    snprintf(guard, sizeof guard, "\n#if !defined(PN_CATALOG_FORMAT) || "
+             "PN_CATALOG_FORMAT != %u\n#error ", (unsigned)PN_FORMAT_VERSION);
+    TEST_ASSERT_NOT_NULL(strstr((const char *)h_text.data, guard));
+    for (i = 0; i < sizeof wanted / sizeof wanted[0]; i++)
+        TEST_ASSERT_MESSAGE(strstr((const char *)h_text.data, wanted[i]),
+                            wanted[i]);
+    snprintf(guard, sizeof guard, "\n#define FIXTURE_CATALOG_SIZE %luu ",
+             (unsigned long)catalog.len);
+    TEST_ASSERT_NOT_NULL(strstr((const char *)h_text.data, guard));
+    TEST_ASSERT_NOT_NULL(strstr((const char *)c_text.data,
+                                "\n#define FIXTURE_CATALOG_DATA_ONLY "));
+    TEST_ASSERT_NOT_NULL(strstr((const char *)c_text.data,
+                                "\n#include \"fixture_catalog.h\"\n"));
     buf_free(&catalog);
     buf_free(&c_text);
     buf_free(&h_text);
@@ -143,12 +279,11 @@ static uint32_t u32_at(const unsigned char *p)
 
 static void test_catalog_layout(void)
 {
-    static const int order[FIXTURE_COUNT] = {0, 1, 2};
     buf catalog = {0};
     const unsigned char *d;
     uint32_t pool;
 
-    pack_in_order(order, &catalog);
+    pack_in_order(file_order, &catalog);
     d = catalog.data;
     TEST_ASSERT_EQUAL_MEMORY("PNC1", d, 4);
     TEST_ASSERT_EQUAL_UINT32(catalog.len, u32_at(d + PN_HDR_AT(size, 4)));
@@ -170,7 +305,11 @@ static void test_catalog_layout(void)
 int main(void)
 {
     UNITY_BEGIN();
-    RUN_TEST(test_golden_output);
+    RUN_TEST(test_dump_matches_golden);
+    RUN_TEST(test_dump_names_every_field);
+    RUN_TEST(test_dump_of_plain_catalog_reads_the_same);
+    RUN_TEST(test_dump_of_damaged_catalog_says_so);
+    RUN_TEST(test_emitted_header_and_source);
     RUN_TEST(test_same_bytes_whatever_the_input_order);
     RUN_TEST(test_catalog_layout);
     return UNITY_END();

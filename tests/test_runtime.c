@@ -329,6 +329,89 @@ static void test_preamble_and_empty_section(void)
     TEST_ASSERT_EQUAL_INT(PN_ERR_RANGE, pn_block_read(&sec, 0, NULL, text, sizeof text, NULL));
 }
 
+/* ---- The sizes pnc wrote into fixture_catalog.h ------------------------------ */
+
+/* The largest of each size, as libpn reads them. */
+typedef struct measured {
+    uint32_t sections, blocks;
+    size_t text, contact, langs;
+} measured;
+
+static void at_least(size_t *max, size_t value)
+{
+    if (value > *max)
+        *max = value;
+}
+
+/* Each text is read whole into a buffer larger than any. */
+static char big[4096];
+static size_t big_len;
+
+static void measure_text(measured *m, pn_status st)
+{
+    TEST_ASSERT_EQUAL_INT(PN_OK, st);
+    at_least(&m->text, big_len);
+}
+
+#define CONTACT_FACT(id, member, key)                                        \
+    at_least(&m->text, strlen(contact.member));                              \
+    bytes += strlen(contact.member) + 1;
+
+static void measure_contact(measured *m, const pn_notice *n)
+{
+    static char facts[4096], exact[FIXTURE_CATALOG_MAX_CONTACT];
+    pn_contact contact;
+    size_t bytes = 0;
+
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_contact(n, facts, sizeof facts,
+                                                   &contact));
+    PN_FACTS(CONTACT_FACT)
+    at_least(&m->contact, bytes);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_contact(n, exact, sizeof exact,
+                                                   &contact));
+}
+
+static void measure_notice(measured *m, const pn_notice *n)
+{
+    uint32_t i, j;
+
+    measure_text(m, pn_notice_title(n, big, sizeof big, &big_len));
+    measure_contact(m, n);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_langs(&cat, n->policy, big, sizeof big,
+                                          &big_len));
+    at_least(&m->langs, big_len + 1);
+    if (n->section_count > m->sections)
+        m->sections = n->section_count;
+    for (i = 0; i < n->section_count; i++) {
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_section_at(n, i, &sec));
+        measure_text(m, pn_section_title(&sec, big, sizeof big, &big_len));
+        if (sec.block_count > m->blocks)
+            m->blocks = sec.block_count;
+        for (j = 0; j < sec.block_count; j++)
+            measure_text(m, pn_block_read(&sec, j, NULL, big, sizeof big,
+                                          &big_len));
+    }
+}
+
+static void test_header_sizes_are_what_libpn_reads(void)
+{
+    measured m;
+    uint32_t i;
+
+    memset(&m, 0, sizeof m);
+    for (i = 0; i < cat.notice_count; i++) {
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&cat, i, &notice));
+        measure_notice(&m, &notice);
+    }
+    TEST_ASSERT_EQUAL_INT(PN_CATALOG_FORMAT, FIXTURE_CATALOG_FORMAT);
+    TEST_ASSERT_EQUAL_UINT32(cat.notice_count, FIXTURE_CATALOG_NOTICES);
+    TEST_ASSERT_EQUAL_UINT32(m.sections, FIXTURE_CATALOG_MAX_SECTIONS);
+    TEST_ASSERT_EQUAL_UINT32(m.blocks, FIXTURE_CATALOG_MAX_BLOCKS);
+    TEST_ASSERT_EQUAL_size_t(m.text, FIXTURE_CATALOG_MAX_TEXT);
+    TEST_ASSERT_EQUAL_size_t(m.contact, FIXTURE_CATALOG_MAX_CONTACT);
+    TEST_ASSERT_EQUAL_size_t(m.langs, FIXTURE_CATALOG_MAX_LANGS);
+}
+
 /* ---- Strings ------------------------------------------------------------------ */
 
 static void test_strerror_and_topic_names(void)
@@ -365,6 +448,7 @@ int main(void)
     RUN_TEST(test_section_by_topic);
     RUN_TEST(test_blocks);
     RUN_TEST(test_preamble_and_empty_section);
+    RUN_TEST(test_header_sizes_are_what_libpn_reads);
     RUN_TEST(test_strerror_and_topic_names);
     return UNITY_END();
 }

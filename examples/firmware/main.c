@@ -18,9 +18,10 @@
 #define POLICY "nitd"
 #define LANGS "nb"
 
-/* Holds any one text of the notice. A longer one fails the run with
- * PN_TRUNCATED rather than being cut silently. */
-static char text[1024];
+/* Holds any one text of the catalog: pnc measured the longest
+ * (catalog.h). Were it too small, the run would fail with PN_TRUNCATED
+ * rather than cut a text silently. */
+static char text[PN_BUNDLED_MAX_TEXT + 1];
 
 static pn_status print_section(const pn_section *sec)
 {

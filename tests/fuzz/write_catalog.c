@@ -1,6 +1,7 @@
 /* Writes the bundled catalog's bytes to a file: a seed for fuzz_catalog. */
 #include <stdio.h>
 
+#define PN_BUNDLED_DATA_ONLY /* the bytes alone: no pn.h needed */
 #include "catalog.h"
 
 int main(int argc, char **argv)

@@ -1,0 +1,452 @@
+/* dump.c: pnc --dump (see dump.h). */
+#include "dump.h"
+
+#include <string.h>
+
+#include "../runtime/pn_read.h"
+
+/* How a field is shown. A field that its record's table below does not
+ * name is shown as a number: new fields need no change here to appear. */
+typedef enum shown_as {
+    AS_NUMBER,  /* decimal (hex bytes if wider than 4 bytes) */
+    AS_MAGIC,   /* its bytes, quoted */
+    AS_FLAGS,   /* the names of the PN_FLAG_* bits */
+    AS_CRC,     /* hex, and whether pn_verify() agrees */
+    AS_NAME,    /* the name at that pool offset, quoted */
+    AS_TEXT,    /* the text at that pool offset, decoded and quoted */
+    AS_FACTS,   /* a text per fact, by its header key */
+    AS_LABELS,  /* a text per label, by its name */
+    AS_TOPICS,  /* the names of the PN_TOPIC_BIT()s */
+    AS_BLOCKS   /* the section's blocks, by kind */
+} shown_as;
+
+typedef struct field {
+    const char *name;
+    size_t offset;
+    size_t bytes;
+} field;
+
+/* A field shown otherwise, named by its offset so that the build fails
+ * if pn_format.h no longer has it. */
+typedef struct field_shown {
+    size_t offset;
+    shown_as as;
+} field_shown;
+
+typedef struct record_layout {
+    const field *fields;
+    size_t count;
+    const field_shown *shown;
+    size_t shown_count;
+} record_layout;
+
+#define HEADER_FIELD(f, n) {#f, offsetof(pn__header_layout, f), n},
+#define NOTICE_FIELD(f, n) {#f, offsetof(pn__notice_layout, f), n},
+#define SECTION_FIELD(f, n) {#f, offsetof(pn__section_layout, f), n},
+#define CODE_FIELD(f, n) {#f, offsetof(pn__code_head_layout, f), n},
+#define LANGUAGE_FIELD(f, n) {#f, offsetof(pn__language_layout, f), n},
+static const field header_fields[] = {PN_HEADER_FIELDS(HEADER_FIELD)};
+static const field notice_fields[] = {PN_NOTICE_FIELDS(NOTICE_FIELD)};
+static const field section_fields[] = {PN_SECTION_FIELDS(SECTION_FIELD)};
+static const field code_fields[] = {PN_CODE_HEAD_FIELDS(CODE_FIELD)};
+static const field language_fields[] = {PN_LANGUAGE_FIELDS(LANGUAGE_FIELD)};
+
+#define HEADER(f, as) {offsetof(pn__header_layout, f), as}
+static const field_shown header_shown[] = {
+    HEADER(magic, AS_MAGIC), HEADER(flags, AS_FLAGS), HEADER(crc, AS_CRC),
+};
+#define NOTICE(f, as) {offsetof(pn__notice_layout, f), as}
+static const field_shown notice_shown[] = {
+    NOTICE(policy, AS_NAME), NOTICE(lang, AS_NAME), NOTICE(updated, AS_NAME),
+    NOTICE(title, AS_TEXT), NOTICE(facts, AS_FACTS),
+    NOTICE(waived, AS_TOPICS),
+};
+#define SECTION(f, as) {offsetof(pn__section_layout, f), as}
+static const field_shown section_shown[] = {
+    SECTION(id, AS_NAME), SECTION(number, AS_NAME), SECTION(title, AS_TEXT),
+    SECTION(topics, AS_TOPICS), SECTION(blocks, AS_BLOCKS),
+};
+
+#define LANGUAGE(f, as) {offsetof(pn__language_layout, f), as}
+static const field_shown language_shown[] = {
+    LANGUAGE(tag, AS_NAME), LANGUAGE(fallbacks, AS_NAME),
+    LANGUAGE(labels, AS_LABELS),
+};
+
+#define COUNT(array) (sizeof array / sizeof array[0])
+#define LAYOUT(fields, shown) {fields, COUNT(fields), shown, COUNT(shown)}
+static const record_layout header_layout = LAYOUT(header_fields, header_shown);
+static const record_layout notice_layout = LAYOUT(notice_fields, notice_shown);
+static const record_layout section_layout =
+    LAYOUT(section_fields, section_shown);
+static const record_layout language_layout =
+    LAYOUT(language_fields, language_shown);
+static const record_layout code_layout = {code_fields, COUNT(code_fields),
+                                          NULL, 0};
+
+#define FACT_KEY(id, member, key) key,
+static const char *const fact_keys[PN_FACT_COUNT] = {PN_FACTS(FACT_KEY)};
+#define LABEL_NAME(id, name, in_file) name,
+static const char *const label_names[PN_LABEL_COUNT] = {
+    PN_LABELS(LABEL_NAME)
+};
+
+typedef struct dumper {
+    buf *out;
+    const pn_catalog *cat;
+    pn__view v;
+    const pn_section *sec;  /* the section being dumped, for AS_BLOCKS */
+    pn_status status;       /* the first failure, or PN_OK */
+} dumper;
+
+static void fail(dumper *d, pn_status st)
+{
+    buf_printf(d->out, "<unreadable: %s>", pn_strerror(st));
+    if (d->status == PN_OK)
+        d->status = st;
+}
+
+static void put_indent(dumper *d, unsigned depth)
+{
+    buf_printf(d->out, "%*s", (int)(2 * depth), "");
+}
+
+/* A byte of a quoted name or text: printable bytes and UTF-8 as they are,
+ * the rest escaped as in C, so one value stays on one line. */
+static void put_quoted_byte(buf *out, int c)
+{
+    if (c == '"' || c == '\\')
+        buf_printf(out, "\\%c", c);
+    else if (c == '\n')
+        buf_printf(out, "\\n");
+    else if (c == '\t')
+        buf_printf(out, "\\t");
+    else if (c < 0x20 || c == 0x7F)
+        buf_printf(out, "\\x%02x", (unsigned)c);
+    else
+        buf_byte(out, (unsigned)c);
+}
+
+static void put_quoted(buf *out, const unsigned char *bytes, size_t len)
+{
+    size_t i;
+
+    buf_byte(out, '"');
+    for (i = 0; i < len; i++)
+        put_quoted_byte(out, bytes[i]);
+    buf_byte(out, '"');
+}
+
+static void put_text(dumper *d, const pn__text *text)
+{
+    pn__dec dec;
+    int c;
+
+    pn__dec_open(&dec, text);
+    buf_byte(d->out, '"');
+    while ((c = pn__dec_byte(&dec)) >= 0)
+        put_quoted_byte(d->out, c);
+    buf_byte(d->out, '"');
+    if (dec.err)
+        fail(d, PN_ERR_FORMAT);
+}
+
+static void put_text_at(dumper *d, const unsigned char *rec, size_t offset)
+{
+    pn__text text;
+    pn_status st = pn__read_field_text(&d->v, rec, offset, &text);
+
+    if (st == PN_OK)
+        put_text(d, &text);
+    else
+        fail(d, st);
+}
+
+static uint32_t read_le(const unsigned char *p, size_t bytes)
+{
+    uint32_t value = 0;
+
+    while (bytes-- > 0)
+        value = value << 8 | p[bytes];
+    return value;
+}
+
+static void put_number(buf *out, const unsigned char *p, size_t bytes)
+{
+    size_t i;
+
+    if (bytes <= 4) {
+        buf_printf(out, "%lu", (unsigned long)read_le(p, bytes));
+        return;
+    }
+    for (i = 0; i < bytes; i++)
+        buf_printf(out, "%s%02x", i ? " " : "", p[i]);
+}
+
+/* The names of the set bits of `bits`; `name` gives a bit's name or
+ * NULL, then it is shown as "bitN". */
+static void put_bit_names(buf *out, uint32_t bits,
+                          const char *(*name)(unsigned bit))
+{
+    unsigned bit;
+    int any = 0;
+
+    for (bit = 0; bit < 32; bit++) {
+        const char *s;
+        if (!(bits & (uint32_t)1u << bit))
+            continue;
+        s = name(bit);
+        buf_printf(out, "%s", any ? " " : "");
+        if (s)
+            buf_printf(out, "%s", s);
+        else
+            buf_printf(out, "bit%u", bit);
+        any = 1;
+    }
+    if (!any)
+        buf_printf(out, "none");
+}
+
+static const char *topic_name(unsigned bit)
+{
+    return pn_topic_name((pn_topic)bit);
+}
+
+static const char *flag_name(unsigned bit)
+{
+    return (uint32_t)1u << bit == PN_FLAG_COMPRESSED ? "compressed" : NULL;
+}
+
+/* A field that is an array of texts, each on a line under its name. */
+static void put_texts(dumper *d, const unsigned char *rec, const field *f,
+                      const char *const *names, size_t count, unsigned depth)
+{
+    size_t i;
+
+    for (i = 0; i < f->bytes / 4; i++) {
+        buf_byte(d->out, '\n');
+        put_indent(d, depth);
+        buf_printf(d->out, "%s: ", i < count ? names[i] : "?");
+        put_text_at(d, rec, f->offset + 4 * i);
+    }
+}
+
+static const char *block_kind_name(unsigned kind)
+{
+    switch (kind) {
+    case PN_BLOCK_PARAGRAPH:
+        return "paragraph";
+    case PN_BLOCK_LIST_ITEM:
+        return "list_item";
+    case PN_BLOCK_HEADING:
+        return "heading";
+    }
+    return NULL;
+}
+
+static void put_blocks(dumper *d, unsigned depth)
+{
+    uint32_t i;
+
+    if (d->sec->block_count == 0)
+        buf_printf(d->out, " none");
+    for (i = 0; i < d->sec->block_count; i++) {
+        pn__text text;
+        unsigned kind;
+        pn_status st = pn__read_block(d->sec, i, &kind, &text);
+
+        buf_byte(d->out, '\n');
+        put_indent(d, depth);
+        if (st != PN_OK) {
+            fail(d, st);
+            continue;
+        }
+        if (block_kind_name(kind))
+            buf_printf(d->out, "%s: ", block_kind_name(kind));
+        else
+            buf_printf(d->out, "kind %u: ", kind);
+        put_text(d, &text);
+    }
+}
+
+static void put_crc(dumper *d, uint32_t crc)
+{
+    pn_status st = pn_verify(d->cat);
+
+    buf_printf(d->out, "0x%08lx", (unsigned long)crc);
+    if (st == PN_OK)
+        buf_printf(d->out, " (matches)");
+    else
+        fail(d, st);
+}
+
+static shown_as shown_of(const record_layout *layout, const field *f)
+{
+    size_t i;
+
+    for (i = 0; i < layout->shown_count; i++) {
+        if (layout->shown[i].offset == f->offset)
+            return layout->shown[i].as;
+    }
+    return AS_NUMBER;
+}
+
+static void put_field(dumper *d, const unsigned char *rec, const field *f,
+                      shown_as as, unsigned depth)
+{
+    const unsigned char *p = rec + f->offset;
+    uint32_t value = f->bytes <= 4 ? read_le(p, f->bytes) : 0;
+    const char *name;
+
+    switch (as) {
+    case AS_MAGIC:
+        put_quoted(d->out, p, f->bytes);
+        break;
+    case AS_FLAGS:
+        put_bit_names(d->out, value, flag_name);
+        break;
+    case AS_CRC:
+        put_crc(d, value);
+        break;
+    case AS_NAME:
+        if (pn__read_field_name(&d->v, rec, f->offset, &name) == PN_OK)
+            put_quoted(d->out, (const unsigned char *)name, strlen(name));
+        else
+            fail(d, PN_ERR_FORMAT);
+        break;
+    case AS_TEXT:
+        put_text_at(d, rec, f->offset);
+        break;
+    case AS_FACTS:
+        put_texts(d, rec, f, fact_keys, PN_FACT_COUNT, depth + 1);
+        break;
+    case AS_LABELS:
+        put_texts(d, rec, f, label_names, PN_LABEL_COUNT, depth + 1);
+        break;
+    case AS_TOPICS:
+        put_bit_names(d->out, value, topic_name);
+        break;
+    case AS_BLOCKS:
+        put_blocks(d, depth + 1);
+        break;
+    case AS_NUMBER:
+        put_number(d->out, p, f->bytes);
+        break;
+    }
+}
+
+/* Every field of the record at `rec`, one "name: value" line each, in
+ * byte order. */
+static void put_record(dumper *d, const record_layout *layout,
+                       const unsigned char *rec, unsigned depth)
+{
+    size_t i;
+
+    for (i = 0; i < layout->count; i++) {
+        const field *f = &layout->fields[i];
+        shown_as as = shown_of(layout, f);
+
+        put_indent(d, depth);
+        buf_printf(d->out, "%s:%s", f->name,
+                   as == AS_FACTS || as == AS_LABELS || as == AS_BLOCKS
+                       ? "" : " ");
+        put_field(d, rec, f, as, depth);
+        buf_byte(d->out, '\n');
+    }
+}
+
+/* The code tables' head and their count of codes of each length; the
+ * symbols themselves are left out. */
+static void put_code(dumper *d)
+{
+    const unsigned char *c = d->v.code;
+    unsigned i, max_len;
+
+    if (!c) {
+        buf_printf(d->out, "code tables: none\n");
+        return;
+    }
+    buf_printf(d->out, "code tables:\n");
+    put_record(d, &code_layout, c, 1);
+    max_len = c[PN_CODE_AT(max_len, 1)];
+    buf_printf(d->out, "  counts:");
+    for (i = 0; i < max_len; i++)
+        buf_printf(d->out, " %u", (unsigned)pn__read_u16(
+                                       c + PN_CODE_HEAD_SIZE +
+                                       PN_CODE_COUNT_SIZE * i));
+    buf_byte(d->out, '\n');
+}
+
+/* Whether a record was found; if not, a line at `depth` says why. */
+static int found(dumper *d, pn_status st, unsigned depth)
+{
+    if (st == PN_OK)
+        return 1;
+    put_indent(d, depth);
+    fail(d, st);
+    buf_byte(d->out, '\n');
+    return 0;
+}
+
+static void put_section(dumper *d, const pn_notice *notice, uint32_t index)
+{
+    pn_section sec;
+    const unsigned char *rec;
+    pn_status st = pn_section_at(notice, index, &sec);
+
+    buf_printf(d->out, "  section %lu:\n", (unsigned long)index);
+    if (st == PN_OK)
+        st = pn__read_section_of(&d->v, &sec, &rec);
+    if (!found(d, st, 2))
+        return;
+    d->sec = &sec;
+    put_record(d, &section_layout, rec, 2);
+    d->sec = NULL;
+}
+
+static void put_notice(dumper *d, uint32_t index)
+{
+    pn_notice notice;
+    const unsigned char *rec;
+    uint32_t i;
+    pn_status st = pn_notice_at(d->cat, index, &notice);
+
+    buf_printf(d->out, "notice %lu:\n", (unsigned long)index);
+    if (st == PN_OK)
+        st = pn__read_notice_of(&d->v, &notice, &rec);
+    if (!found(d, st, 1))
+        return;
+    put_record(d, &notice_layout, rec, 1);
+    for (i = 0; i < notice.section_count; i++)
+        put_section(d, &notice, i);
+}
+
+pn_status dump_catalog(buf *out, const unsigned char *catalog, size_t size)
+{
+    pn_catalog cat;
+    dumper d;
+    uint32_t i;
+
+    memset(&d, 0, sizeof d);
+    d.out = out;
+    d.cat = &cat;
+    d.status = pn_open(&cat, catalog, size);
+    if (d.status == PN_OK)
+        d.status = pn__read_view(&d.v, &cat);
+    if (d.status != PN_OK) {
+        buf_printf(out, "libpn cannot open the catalog: %s\n",
+                   pn_strerror(d.status));
+        return d.status;
+    }
+    buf_printf(out, "header:\n");
+    put_record(&d, &header_layout, catalog, 1);
+    put_code(&d);
+    for (i = 0; i < cat.notice_count; i++)
+        put_notice(&d, i);
+    for (i = 0; i < d.v.language_count; i++) {
+        buf_printf(out, "language %lu:\n", (unsigned long)i);
+        put_record(&d, &language_layout,
+                   d.v.data + d.v.languages + i * PN_LANGUAGE_SIZE, 1);
+    }
+    return d.status;
+}
