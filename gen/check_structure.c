@@ -1,5 +1,5 @@
-/* check_structure.c: the shape of a notice: heading numbers in sequence,
- * no empty sections, no section given twice. */
+/* check_structure.c: the shape of a notice: ids unique, heading numbers in
+ * sequence, no empty sections, no section given twice. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +8,53 @@
 #include "check.h"
 #include "repeats.h"
 #include "rules.h"
+
+/* ---- Section ids --------------------------------------------------------- */
+
+static unsigned long id_hash(const void *items, size_t i)
+{
+    const char *id = ((const msection *const *)items)[i]->id.s;
+    return repeats_hash(REPEATS_HASH, id, strlen(id));
+}
+
+static int id_order(const void *items, size_t a, size_t b)
+{
+    const msection *const *s = items;
+    return strcmp(s[a]->id.s, s[b]->id.s);
+}
+
+void check_match_ids(const msection *const *sections, size_t count,
+                     size_t *first)
+{
+    repeats_find(sections, count, id_hash, id_order, first);
+}
+
+/* A heading without an id, or with an empty one, has already been
+ * reported (heading-syntax, section-id-invalid); it has no id to repeat. */
+void check_section_ids(const mnotice *n, diag *d)
+{
+    const msection **with_id = xmalloc(n->section_count * sizeof *with_id);
+    size_t *first = xmalloc(n->section_count * sizeof *first);
+    size_t i, count = 0;
+
+    for (i = 0; i < n->section_count; i++) {
+        const msection *s = &n->sections[i];
+        if (s->level > 0 && s->id.s && s->id.s[0])
+            with_id[count++] = s;
+    }
+    check_match_ids(with_id, count, first);
+    for (i = 0; i < count; i++) {
+        const msection *s = with_id[i], *other = with_id[first[i]];
+        if (first[i] == i)
+            continue;
+        rule_report(d, RULE_SECTION_ID_DUPLICATE, n->src, s->id.offset,
+                    s->id.span, "section id '%s' is already used", s->id.s);
+        diag_at(d, DIAG_NOTE, n->src, other->id.offset, other->id.span, NULL,
+                "first used here");
+    }
+    free(with_id);
+    free(first);
+}
 
 /* ---- Heading numbers -------------------------------------------------------- */
 

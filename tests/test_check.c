@@ -272,7 +272,9 @@ static unsigned check_texts(const char *const *texts, size_t count,
     d.rules = rules;
     for (i = 0; i < count; i++) {
         source_from_memory(&sources[i], names[i], texts[i], strlen(texts[i]));
-        if (parse_notice(&sources[i], &d, &notices[i]) == 0)
+        unsigned errors = parse_notice(&sources[i], &d, &notices[i]);
+        errors += check_model(&notices[i], &d);
+        if (errors == 0)
             readable[readable_count++] = &notices[i];
     }
     options.charset = NULL;
