@@ -1,7 +1,8 @@
 #!/bin/sh
 # bench.sh: the footprint table for `make bench` (mk/bench.mk sets BUILD,
-# PNC and CC and builds $BUILD/bench/bench_pn first). Prints one table;
-# a row whose tool is missing says so instead of failing.
+# PNC and CC and builds $BUILD/bench/bench_pn first), then how pnc scales.
+# Prints one table; a row whose tool is missing says so instead of
+# failing.
 set -u
 BUILD=${BUILD:-build}
 PNC=${PNC:-$BUILD/pnc}
@@ -197,3 +198,26 @@ for n in 10 100 1000; do
 	fi
 	printf '  %-9s %-12s %-22s %-10s %-12s %-14s %-14s\n' $n $raw "$(pct $size $raw)" "$t" "$m" "$tc" "$tx"
 done
+echo
+
+# --check on one large notice: does the time grow with the sections alone?
+# best_time CMD...: the shortest wall time of three runs, in seconds.
+best_time() {
+	best=
+	for run in 1 2 3; do
+		start=$(date +%s.%N)
+		"$@" >/dev/null 2>&1 || { echo "failed"; return; }
+		t=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.3f", e - s }')
+		best=$(awk -v b="${best:-$t}" -v t="$t" 'BEGIN { print (t < b ? t : b) }')
+	done
+	echo "$best"
+}
+echo "pnc --check scaling: one notice of N numbered sections (bench/sections.sh), best of 3 runs"
+for n in 6000 60000; do
+	sh bench/sections.sh $n "$OUT/sections$n.pn"
+done
+t6=$(best_time $PNC --check "$OUT/sections6000.pn")
+t60=$(best_time $PNC --check "$OUT/sections60000.pn")
+printf '  %-16s %s s\n' "6,000 sections" "$t6" "60,000 sections" "$t60"
+awk -v a="$t6" -v b="$t60" 'BEGIN { if (a + 0 > 0 && b + 0 > 0)
+	printf "  60,000 / 6,000: %.1fx the time for 10x the sections (linear: 10x)\n", b / a }'

@@ -1,5 +1,15 @@
 #include "check.h"
 
+unsigned check_model(const mnotice *n, diag *d)
+{
+    unsigned errors_before = d->errors;
+
+    check_header_values(n, d);
+    check_waivers_once(n, d);
+    check_section_ids(n, d);
+    return d->errors - errors_before;
+}
+
 void check_notices(mnotice *const *notices, size_t count,
                    const check_options *o, diag *d)
 {

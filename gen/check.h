@@ -1,8 +1,9 @@
 /* check.h: the rules that read parsed notices (docs/CHECKS.md): header
  * facts, structure, GDPR Art. 13 coverage, text and translations. The
  * parser has already applied the rules that decide whether a file can be
- * read at all (encoding, syntax); these run on notices it read without
- * errors. */
+ * read at all (encoding, syntax); check_model() adds those a model it
+ * read can break (unique ids, ...), and the others run on notices that
+ * passed both without errors. */
 #ifndef PNC_CHECK_H
 #define PNC_CHECK_H
 
@@ -19,6 +20,14 @@ typedef struct check_options {
     const languages *languages; /* labels and fallbacks, or NULL: no check */
 } check_options;
 
+/* The rules that decide, with the parser's, whether a notice can be
+ * checked further and packed: a valid policy id and language, header
+ * values within the format's limits, each topic waived once, section ids
+ * unique. They run on every notice parse_notice() returned, whether it
+ * reported errors or not: the parser keeps whatever it read, repeats too.
+ * Returns the number of errors reported. */
+unsigned check_model(const mnotice *n, diag *d);
+
 /* Runs every rule on each notice, then compares the languages of each
  * policy. The first file given for a policy is the one its other
  * languages are compared with; the differences are reported on them. */
@@ -26,6 +35,9 @@ void check_notices(mnotice *const *notices, size_t count,
                    const check_options *o, diag *d);
 
 /* The rules of each area, for one notice (check_*.c). */
+void check_header_values(const mnotice *n, diag *d);
+void check_waivers_once(const mnotice *n, diag *d);
+void check_section_ids(const mnotice *n, diag *d);
 void check_header(const mnotice *n, diag *d);
 void check_structure(const mnotice *n, diag *d);
 void check_art13(const mnotice *n, diag *d);
@@ -33,6 +45,11 @@ void check_text(const mnotice *n, const charset *cs, unsigned translit,
                 diag *d);
 void check_translations(mnotice *const *notices, size_t count, diag *d);
 void check_labels(const mnotice *n, const languages *l, diag *d);
+
+/* Sets first[i], for each of the `count` sections, to the index of the
+ * first of them with the same id (i itself when none before it has it). */
+void check_match_ids(const msection *const *sections, size_t count,
+                     size_t *first);
 
 /* Finds the first obfuscated e-mail mark in `len` bytes at `s`: "(at)",
  * "[at]", "(dot)", Cloudflare's "[email protected]" and the like, in any

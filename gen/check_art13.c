@@ -61,25 +61,34 @@ art13_status art13_status_of(const mnotice *n, const art13_item *item,
     return ART13_MISSING;
 }
 
-static const msection *first_tagged(const mnotice *n, pn_topic topic)
+/* The first section tagged with each topic, or NULL: one pass, however
+ * many waivers ask. */
+static void first_tagged(const mnotice *n,
+                         const msection *tagged[PN_TOPIC_COUNT])
 {
     size_t i;
-    for (i = 0; i < n->section_count; i++)
-        if (n->sections[i].topics & PN_TOPIC_BIT(topic))
-            return &n->sections[i];
-    return NULL;
+    unsigned t;
+
+    for (t = 0; t < PN_TOPIC_COUNT; t++)
+        tagged[t] = NULL;
+    for (i = n->section_count; i-- > 0;)
+        for (t = 0; t < PN_TOPIC_COUNT; t++)
+            if (n->sections[i].topics & PN_TOPIC_BIT(t))
+                tagged[t] = &n->sections[i];
 }
 
 /* A waiver that cannot apply: the topic is always required, or a section
  * covers it after all. */
 static void check_waivers(const mnotice *n, diag *d)
 {
+    const msection *tagged[PN_TOPIC_COUNT];
     size_t i, k;
 
+    first_tagged(n, tagged);
     for (i = 0; i < n->waiver_count; i++) {
         const mwaiver *w = &n->waivers[i];
         const char *name = pn_topic_name(w->topic);
-        const msection *s = first_tagged(n, w->topic);
+        const msection *s = tagged[w->topic];
 
         for (k = 0; k < ART13_ITEM_COUNT; k++) {
             if (art13_items[k].topic == w->topic && art13_items[k].always)

@@ -104,6 +104,33 @@ static unsigned parse_file(charset *cs, const source *src, diag *d)
     return errors;
 }
 
+static int by_first(const void *a, const void *b)
+{
+    const uint32_t *x = a, *y = b;
+    return x[0] < y[0] ? -1 : x[0] > y[0];
+}
+
+/* Sorts the ranges and joins those that overlap or touch, so that
+ * charset_has() can search them: a file lists one glyph a line. */
+static void sort_ranges(charset *cs)
+{
+    size_t i, count = 0;
+
+    qsort(cs->ranges, cs->range_count, 2 * sizeof *cs->ranges, by_first);
+    for (i = 0; i < cs->range_count; i++) {
+        uint32_t first = cs->ranges[2 * i], last = cs->ranges[2 * i + 1];
+        if (count > 0 && first <= cs->ranges[2 * count - 1] + 1) {
+            if (last > cs->ranges[2 * count - 1])
+                cs->ranges[2 * count - 1] = last;
+            continue;
+        }
+        cs->ranges[2 * count] = first;
+        cs->ranges[2 * count + 1] = last;
+        count++;
+    }
+    cs->range_count = count;
+}
+
 int charset_load(charset *cs, const char *spec, diag *d)
 {
     source src;
@@ -116,6 +143,7 @@ int charset_load(charset *cs, const char *spec, diag *d)
         add_range(cs, 0x21, 0x7E);
         if (strcmp(spec, "latin1") == 0)
             add_range(cs, 0xA0, 0xFF);
+        sort_ranges(cs);
         return 0;
     }
     if (source_load(&src, spec, d) != 0)
@@ -123,16 +151,22 @@ int charset_load(charset *cs, const char *spec, diag *d)
     if (source_check_encoding(&src, d) > 0 || parse_file(cs, &src, d) > 0)
         status = 2;
     source_free(&src);
+    sort_ranges(cs);
     return status;
 }
 
 int charset_has(const charset *cs, uint32_t cp)
 {
-    size_t i;
-    for (i = 0; i < cs->range_count; i++)
-        if (cp >= cs->ranges[2 * i] && cp <= cs->ranges[2 * i + 1])
-            return 1;
-    return 0;
+    size_t lo = 0, hi = cs->range_count;
+
+    while (lo < hi) { /* the first range that ends at or after cp */
+        size_t mid = lo + (hi - lo) / 2;
+        if (cs->ranges[2 * mid + 1] < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < cs->range_count && cs->ranges[2 * lo] <= cp;
 }
 
 int charset_has_text(const charset *cs, const char *text)

@@ -10,7 +10,8 @@
 
 typedef struct charset {
     char *name;         /* "ascii", "latin1" or the file's path */
-    uint32_t *ranges;   /* pairs: first, last code point, inclusive */
+    uint32_t *ranges;   /* pairs: first, last code point, inclusive;
+                           sorted and apart once loaded */
     size_t range_count;
     size_t range_cap;
 } charset;

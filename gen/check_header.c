@@ -1,8 +1,12 @@
 /* check_header.c: the header's facts are the structured contact details
- * firmware shows and dials; each must be well formed. */
+ * firmware shows and dials; each must be well formed. The policy id and
+ * language are how firmware finds a notice, and each topic is waived at
+ * most once. */
 #include <string.h>
 
+#include "../runtime/pn_format.h"
 #include "check.h"
+#include "parse.h"
 #include "rules.h"
 
 static int is_digit(char c)
@@ -208,6 +212,67 @@ static int is_norwegian_phone(const char *s)
     else if (strncmp(s, "0047", 4) == 0)
         s += 4;
     return digits_of(s, digits, sizeof digits) == 8;
+}
+
+static int is_valid_lang(const char *s, size_t len)
+{
+    size_t i;
+    if (len < 2 || len > 3)
+        return 0;
+    for (i = 0; i < len; i++)
+        if (s[i] < 'a' || s[i] > 'z')
+            return 0;
+    return 1;
+}
+
+/* ---- The rules every notice read must pass ------------------------------ */
+
+static void check_value(const mnotice *n, const mstr *value, diag *d)
+{
+    if (value == &n->policy && !parse_is_valid_id(value->s, value->span))
+        rule_report(d, RULE_HEADER_POLICY, n->src, value->offset,
+                    value->span,
+                    "invalid policy id: use a-z, 0-9, '-' and '_', starting "
+                    "with a letter or digit, at most 32 bytes");
+    else if (value == &n->lang && !is_valid_lang(value->s, value->span))
+        rule_report(d, RULE_HEADER_LANG, n->src, value->offset, value->span,
+                    "invalid language tag: use 2 or 3 lower-case letters "
+                    "(ISO 639), e.g. 'nb' or 'en'");
+    else if (value->span > PN_MAX_TEXT)
+        rule_report(d, RULE_LIMIT, n->src, value->offset, 1,
+                    "value is longer than 65535 bytes");
+}
+
+/* The policy id, the language, and values too long for the catalog. */
+void check_header_values(const mnotice *n, diag *d)
+{
+    const mstr *values[4 + FACT_COUNT];
+    size_t i, count = 0;
+
+    values[count++] = &n->policy;
+    values[count++] = &n->lang;
+    values[count++] = &n->title;
+    values[count++] = &n->updated;
+    for (i = 0; i < FACT_COUNT; i++)
+        values[count++] = &n->facts[i];
+    for (i = 0; i < count; i++)
+        if (values[i]->s)
+            check_value(n, values[i], d);
+}
+
+/* A topic's name indexes a bit set: no search, however many lines. */
+void check_waivers_once(const mnotice *n, diag *d)
+{
+    uint32_t waived = 0;
+    size_t i;
+
+    for (i = 0; i < n->waiver_count; i++) {
+        const mwaiver *w = &n->waivers[i];
+        if (waived & PN_TOPIC_BIT(w->topic))
+            rule_report(d, RULE_WAIVE_DUPLICATE, n->src, w->topic_offset,
+                        strlen(pn_topic_name(w->topic)), "topic waived twice");
+        waived |= PN_TOPIC_BIT(w->topic);
+    }
 }
 
 /* ---- The rules ----------------------------------------------------------- */

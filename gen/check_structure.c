@@ -1,12 +1,60 @@
-/* check_structure.c: the shape of a notice: heading numbers in sequence,
- * no empty sections, no section given twice. */
+/* check_structure.c: the shape of a notice: ids unique, heading numbers in
+ * sequence, no empty sections, no section given twice. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
 #include "check.h"
+#include "repeats.h"
 #include "rules.h"
+
+/* ---- Section ids --------------------------------------------------------- */
+
+static unsigned long id_hash(const void *items, size_t i)
+{
+    const char *id = ((const msection *const *)items)[i]->id.s;
+    return repeats_hash(REPEATS_HASH, id, strlen(id));
+}
+
+static int id_order(const void *items, size_t a, size_t b)
+{
+    const msection *const *s = items;
+    return strcmp(s[a]->id.s, s[b]->id.s);
+}
+
+void check_match_ids(const msection *const *sections, size_t count,
+                     size_t *first)
+{
+    repeats_find(sections, count, id_hash, id_order, first);
+}
+
+/* A heading without an id, or with an empty one, has already been
+ * reported (heading-syntax, section-id-invalid); it has no id to repeat. */
+void check_section_ids(const mnotice *n, diag *d)
+{
+    const msection **with_id = xmalloc(n->section_count * sizeof *with_id);
+    size_t *first = xmalloc(n->section_count * sizeof *first);
+    size_t i, count = 0;
+
+    for (i = 0; i < n->section_count; i++) {
+        const msection *s = &n->sections[i];
+        if (s->level > 0 && s->id.s && s->id.s[0])
+            with_id[count++] = s;
+    }
+    check_match_ids(with_id, count, first);
+    for (i = 0; i < count; i++) {
+        const msection *s = with_id[i], *other = with_id[first[i]];
+        if (first[i] == i)
+            continue;
+        rule_report(d, RULE_SECTION_ID_DUPLICATE, n->src, s->id.offset,
+                    s->id.span, "section id '%s' is already used", s->id.s);
+        diag_at(d, DIAG_NOTE, n->src, other->id.offset, other->id.span, NULL,
+                "first used here");
+    }
+    free(with_id);
+    free(first);
+}
 
 /* ---- Heading numbers -------------------------------------------------------- */
 
@@ -147,104 +195,108 @@ static void check_empty(const mnotice *n, diag *d)
 typedef struct section_key {
     size_t index;   /* in the notice */
     size_t parent;  /* index of the enclosing section, or (size_t)-1 */
-    unsigned long hash; /* of the blocks' kinds and text */
     const msection *s;
 } section_key;
+
+static char lower(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+}
 
 static int compare_titles(const char *a, const char *b)
 {
     for (;; a++, b++) {
-        char x = (*a >= 'A' && *a <= 'Z') ? (char)(*a - 'A' + 'a') : *a;
-        char y = (*b >= 'A' && *b <= 'Z') ? (char)(*b - 'A' + 'a') : *b;
+        char x = lower(*a), y = lower(*b);
         if (x != y || x == '\0')
             return (unsigned char)x - (unsigned char)y;
     }
 }
 
-static int by_parent_and_title(const void *a, const void *b)
+/* Titles match under the same parent, whatever their ASCII case. */
+static unsigned long title_hash(const void *items, size_t i)
 {
-    const section_key *x = a, *y = b;
-    int by_title;
-
-    if (x->parent != y->parent)
-        return x->parent < y->parent ? -1 : 1;
-    by_title = compare_titles(x->s->title.s, y->s->title.s);
-    if (by_title)
-        return by_title;
-    return x->index < y->index ? -1 : x->index > y->index;
-}
-
-static int by_content_hash(const void *a, const void *b)
-{
-    const section_key *x = a, *y = b;
-
-    if (x->hash != y->hash)
-        return x->hash < y->hash ? -1 : 1;
-    return x->index < y->index ? -1 : x->index > y->index;
-}
-
-static unsigned long content_hash(const msection *s)
-{
-    unsigned long h = 5381;
-    size_t i;
+    const section_key *k = (const section_key *)items + i;
+    unsigned long h;
     const char *t;
 
-    for (i = 0; i < s->block_count; i++) {
-        h = h * 33 + (unsigned long)s->blocks[i].kind;
-        for (t = s->blocks[i].text.s; *t; t++)
-            h = h * 33 + (unsigned char)*t;
+    h = repeats_hash(REPEATS_HASH, &k->parent, sizeof k->parent);
+    for (t = k->s->title.s; *t; t++) {
+        char c = lower(*t);
+        h = repeats_hash(h, &c, 1);
     }
     return h;
 }
 
-static int same_content(const msection *a, const msection *b)
+static int title_order(const void *items, size_t a, size_t b)
 {
-    size_t i;
+    const section_key *x = (const section_key *)items + a;
+    const section_key *y = (const section_key *)items + b;
 
-    if (a->block_count != b->block_count || a->block_count == 0)
-        return 0;
-    for (i = 0; i < a->block_count; i++)
-        if (a->blocks[i].kind != b->blocks[i].kind ||
-            strcmp(a->blocks[i].text.s, b->blocks[i].text.s) != 0)
-            return 0;
-    return 1;
+    if (x->parent != y->parent)
+        return x->parent < y->parent ? -1 : 1;
+    return compare_titles(x->s->title.s, y->s->title.s);
 }
 
-/* Marks in `first_of[i]` the earlier section that section i repeats, by
- * title under the same parent, or by text; (size_t)-1 if none. Sorting
- * keeps this fast for notices with very many sections. */
-static void find_duplicates(section_key *keys, size_t count,
-                            size_t *title_of, size_t *text_of)
+/* Texts match when their blocks have the same kinds and text. */
+static unsigned long content_hash(const void *items, size_t i)
 {
-    size_t i, j;
+    const msection *s = ((const section_key *)items)[i].s;
+    unsigned long h = REPEATS_HASH;
+    size_t b;
 
-    qsort(keys, count, sizeof *keys, by_parent_and_title);
-    for (i = 1; i < count; i++) {
-        const section_key *a = &keys[i - 1], *b = &keys[i];
-        if (a->parent == b->parent &&
-            compare_titles(a->s->title.s, b->s->title.s) == 0)
-            title_of[b->index] = title_of[a->index] != (size_t)-1
-                                     ? title_of[a->index]
-                                     : a->index;
+    for (b = 0; b < s->block_count; b++) {
+        unsigned char kind = (unsigned char)s->blocks[b].kind;
+        h = repeats_hash(h, &kind, 1);
+        h = repeats_hash(h, s->blocks[b].text.s,
+                         strlen(s->blocks[b].text.s));
     }
-    qsort(keys, count, sizeof *keys, by_content_hash);
-    for (i = 0; i < count; i++) {
-        for (j = i + 1; j < count && keys[j].hash == keys[i].hash; j++) {
-            size_t later = keys[j].index;
-            if (text_of[later] == (size_t)-1 &&
-                same_content(keys[i].s, keys[j].s))
-                text_of[later] = keys[i].index;
-        }
+    return h;
+}
+
+static int content_order(const void *items, size_t a, size_t b)
+{
+    const msection *x = ((const section_key *)items)[a].s;
+    const msection *y = ((const section_key *)items)[b].s;
+    size_t i;
+
+    if (x->block_count != y->block_count)
+        return x->block_count < y->block_count ? -1 : 1;
+    for (i = 0; i < x->block_count; i++) {
+        int order;
+        if (x->blocks[i].kind != y->blocks[i].kind)
+            return x->blocks[i].kind < y->blocks[i].kind ? -1 : 1;
+        order = strcmp(x->blocks[i].text.s, y->blocks[i].text.s);
+        if (order)
+            return order;
     }
+    return 0;
+}
+
+/* Sets `repeats_of[keys[i].index]` to the first section whose key, by
+ * `hash` and `order`, is that of section keys[i].index, when that is an
+ * earlier one. */
+static void find_repeats(const section_key *keys, size_t count,
+                         repeats_hash_fn hash, repeats_order_fn order,
+                         size_t *repeats_of)
+{
+    size_t *first = xmalloc(count * sizeof *first);
+    size_t i;
+
+    repeats_find(keys, count, hash, order, first);
+    for (i = 0; i < count; i++)
+        if (first[i] != i)
+            repeats_of[keys[i].index] = keys[first[i]].index;
+    free(first);
 }
 
 static void check_duplicates(const mnotice *n, diag *d)
 {
     section_key *keys = xmalloc(n->section_count * sizeof *keys);
+    section_key *texts = xmalloc(n->section_count * sizeof *texts);
     size_t *title_of = xmalloc(n->section_count * sizeof *title_of);
     size_t *text_of = xmalloc(n->section_count * sizeof *text_of);
     size_t open[4]; /* the latest section at each level, 0-3 */
-    size_t i, count = 0;
+    size_t i, count = 0, text_count = 0;
 
     for (i = 0; i < 4; i++)
         open[i] = (size_t)-1;
@@ -266,11 +318,13 @@ static void check_duplicates(const mnotice *n, diag *d)
                 break;
             }
         }
-        keys[count].hash = content_hash(s);
         keys[count].s = s;
+        if (s->block_count > 0) /* no text is no repeated text */
+            texts[text_count++] = keys[count];
         count++;
     }
-    find_duplicates(keys, count, title_of, text_of);
+    find_repeats(keys, count, title_hash, title_order, title_of);
+    find_repeats(texts, text_count, content_hash, content_order, text_of);
 
     for (i = 0; i < n->section_count; i++) {
         const msection *s = &n->sections[i];
@@ -297,6 +351,7 @@ static void check_duplicates(const mnotice *n, diag *d)
         }
     }
     free(keys);
+    free(texts);
     free(title_of);
     free(text_of);
 }

@@ -4,6 +4,7 @@
 
 #include "buf.h"
 #include "check.h"
+#include "repeats.h"
 #include "translit.h"
 #include "rules.h"
 #include "utf8.h"
@@ -58,8 +59,8 @@ static void check_obfuscated_emails(const mnotice *n, diag *d)
 
 typedef struct missing_char {
     uint32_t cp;
-    size_t offset; /* first occurrence */
-    size_t count;
+    size_t offset; /* where it is used */
+    size_t count;  /* on its first use: how many uses it has */
 } missing_char;
 
 /* Characters that would be invisible or confusing between quotes. */
@@ -110,11 +111,22 @@ static int display_has(const charset *cs, unsigned flags, uint32_t cp)
     return flags && translit_char(cp, flags, as) && charset_has_text(cs, as);
 }
 
+static unsigned long cp_hash(const void *items, size_t i)
+{
+    return ((const missing_char *)items)[i].cp;
+}
+
+static int cp_order(const void *items, size_t a, size_t b)
+{
+    const missing_char *m = items;
+    return m[a].cp < m[b].cp ? -1 : m[a].cp > m[b].cp;
+}
+
 static void check_charset(const mnotice *n, const charset *cs,
                           unsigned translit, diag *d)
 {
-    missing_char *missing = NULL;
-    size_t count = 0, cap = 0, i, k;
+    missing_char *missing = NULL; /* every use, in order */
+    size_t count = 0, cap = 0, i, *first;
 
     for (i = 0; i < n->shown_count; i++) {
         const unsigned char *s = n->src->text + n->shown[i].offset;
@@ -127,23 +139,24 @@ static void check_charset(const mnotice *n, const charset *cs,
             if (step == 0)
                 step = 1; /* cannot happen: the encoding was checked */
             else if (cp != '\t' && !display_has(cs, translit, cp)) {
-                for (k = 0; k < count && missing[k].cp != cp; k++)
-                    continue;
-                if (k == count) {
-                    missing = grow_array(missing, &cap, count + 1,
-                                         sizeof *missing);
-                    missing[k].cp = cp;
-                    missing[k].offset = n->shown[i].offset + at;
-                    missing[k].count = 0;
-                    count++;
-                }
-                missing[k].count++;
+                missing = grow_array(missing, &cap, count + 1,
+                                     sizeof *missing);
+                missing[count].cp = cp;
+                missing[count].offset = n->shown[i].offset + at;
+                missing[count].count = 0;
+                count++;
             }
             at += step;
         }
     }
-    for (k = 0; k < count; k++)
-        report_missing(n, cs, &missing[k], d);
+    first = xmalloc(count * sizeof *first);
+    repeats_find(missing, count, cp_hash, cp_order, first);
+    for (i = 0; i < count; i++)
+        missing[first[i]].count++;
+    for (i = 0; i < count; i++)
+        if (first[i] == i)
+            report_missing(n, cs, &missing[i], d);
+    free(first);
     free(missing);
 }
 

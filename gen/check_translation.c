@@ -2,18 +2,74 @@
  * several languages. Firmware asks for a section by id or topic and shows
  * the facts whatever the language, so those must not differ. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "check.h"
+#include "repeats.h"
 #include "rules.h"
 
-static const msection *find_section(const mnotice *n, const char *id)
+#define NONE ((size_t)-1)
+
+/* The sections of two notices matched by id. */
+typedef struct id_match {
+    size_t *in_ref;       /* for each section of n: the first section of
+                             ref with its id, or NONE */
+    unsigned char *in_n;  /* for each section of ref: whether n has a
+                             section with its id */
+} id_match;
+
+/* Appends the headed sections of `n` to `list`, their indexes to `index`. */
+static size_t list_sections(const mnotice *n, const msection **list,
+                            size_t *index, size_t count)
 {
     size_t i;
+
+    for (i = 0; i < n->section_count; i++) {
+        if (n->sections[i].level > 0) {
+            list[count] = &n->sections[i];
+            index[count++] = i;
+        }
+    }
+    return count;
+}
+
+static void match_ids(const mnotice *ref, const mnotice *n, id_match *m)
+{
+    size_t total = ref->section_count + n->section_count;
+    const msection **list = xmalloc(total * sizeof *list);
+    size_t *index = xmalloc(total * sizeof *index); /* in its notice */
+    size_t *first = xmalloc(total * sizeof *first);
+    unsigned char *in_n = xmalloc(total); /* by the first of equal ids */
+    size_t i, ref_count = list_sections(ref, list, index, 0);
+    size_t count = list_sections(n, list, index, ref_count);
+
+    /* The first of equal ids is ref's first section with it, if any. */
+    check_match_ids(list, count, first);
+    m->in_ref = xmalloc(n->section_count * sizeof *m->in_ref);
+    m->in_n = xmalloc(ref->section_count);
+    memset(in_n, 0, total);
+    memset(m->in_n, 0, ref->section_count);
     for (i = 0; i < n->section_count; i++)
-        if (n->sections[i].level > 0 && strcmp(n->sections[i].id.s, id) == 0)
-            return &n->sections[i];
-    return NULL;
+        m->in_ref[i] = NONE;
+    for (i = ref_count; i < count; i++) {
+        in_n[first[i]] = 1;
+        if (first[i] < ref_count)
+            m->in_ref[index[i]] = index[first[i]];
+    }
+    for (i = 0; i < ref_count; i++)
+        m->in_n[index[i]] = in_n[first[i]];
+    free(list);
+    free(index);
+    free(first);
+    free(in_n);
+}
+
+static void free_match(id_match *m)
+{
+    free(m->in_ref);
+    free(m->in_n);
 }
 
 /* "topics purposes,legal_basis", or "no topics". */
@@ -38,14 +94,15 @@ static void format_topics(uint32_t topics, char *out, size_t size)
         snprintf(out, size, "no topics");
 }
 
-static void compare_sections(const mnotice *ref, const mnotice *n, diag *d)
+static void compare_sections(const mnotice *ref, const mnotice *n,
+                             const id_match *m, diag *d)
 {
     size_t i, j;
     int same_set = 1;
 
     for (i = 0; i < ref->section_count; i++) {
         const msection *r = &ref->sections[i];
-        if (r->level == 0 || find_section(n, r->id.s))
+        if (r->level == 0 || m->in_n[i])
             continue;
         same_set = 0;
         if (rule_report(d, RULE_TRANSLATION_SECTIONS, n->src, n->header_end,
@@ -57,7 +114,7 @@ static void compare_sections(const mnotice *ref, const mnotice *n, diag *d)
     }
     for (i = 0; i < n->section_count; i++) {
         const msection *s = &n->sections[i];
-        if (s->level == 0 || find_section(ref, s->id.s))
+        if (s->level == 0 || m->in_ref[i] != NONE)
             continue;
         same_set = 0;
         rule_report(d, RULE_TRANSLATION_SECTIONS, n->src, s->id.offset,
@@ -93,7 +150,8 @@ static void compare_sections(const mnotice *ref, const mnotice *n, diag *d)
     }
 }
 
-static void compare_topics(const mnotice *ref, const mnotice *n, diag *d)
+static void compare_topics(const mnotice *ref, const mnotice *n,
+                           const id_match *m, diag *d)
 {
     uint32_t ref_waived = notice_waived_mask(ref);
     uint32_t waived = notice_waived_mask(n);
@@ -102,7 +160,8 @@ static void compare_topics(const mnotice *ref, const mnotice *n, diag *d)
 
     for (i = 0; i < n->section_count; i++) {
         const msection *s = &n->sections[i];
-        const msection *r = s->level > 0 ? find_section(ref, s->id.s) : NULL;
+        const msection *r =
+            m->in_ref[i] != NONE ? &ref->sections[m->in_ref[i]] : NULL;
         if (!r || r->topics == s->topics)
             continue;
         format_topics(s->topics, here, sizeof here);
@@ -181,43 +240,67 @@ static void compare_facts(const mnotice *ref, const mnotice *n, diag *d)
     }
 }
 
-/* The first notice given for `n`'s policy, or NULL if `n` is it. */
-static const mnotice *reference_of(mnotice *const *notices, size_t index)
+/* Notices by policy, and by policy and language. */
+static unsigned long policy_hash(const void *items, size_t i)
 {
-    size_t i;
-    for (i = 0; i < index; i++)
-        if (strcmp(notices[i]->policy.s, notices[index]->policy.s) == 0)
-            return notices[i];
-    return NULL;
+    const char *policy = ((mnotice *const *)items)[i]->policy.s;
+    return repeats_hash(REPEATS_HASH, policy, strlen(policy));
+}
+
+static int policy_order(const void *items, size_t a, size_t b)
+{
+    mnotice *const *n = items;
+    return strcmp(n[a]->policy.s, n[b]->policy.s);
+}
+
+static unsigned long policy_lang_hash(const void *items, size_t i)
+{
+    const mnotice *n = ((mnotice *const *)items)[i];
+    return repeats_hash(policy_hash(items, i), n->lang.s,
+                        strlen(n->lang.s) + 1);
+}
+
+static int policy_lang_order(const void *items, size_t a, size_t b)
+{
+    mnotice *const *n = items;
+    int order = policy_order(items, a, b);
+    return order ? order : strcmp(n[a]->lang.s, n[b]->lang.s);
 }
 
 void check_translations(mnotice *const *notices, size_t count, diag *d)
 {
-    size_t i, j;
+    size_t *ref_of = xmalloc(count * sizeof *ref_of);
+    size_t *same_of = xmalloc(count * sizeof *same_of);
+    size_t i;
 
+    /* A policy's first notice is the one its other languages follow. */
+    repeats_find(notices, count, policy_hash, policy_order, ref_of);
+    repeats_find(notices, count, policy_lang_hash, policy_lang_order,
+                 same_of);
     for (i = 0; i < count; i++) {
-        const mnotice *n = notices[i], *ref = reference_of(notices, i);
-        int twice = 0;
+        const mnotice *n = notices[i], *ref = notices[ref_of[i]];
+        const mnotice *other = notices[same_of[i]];
+        id_match m;
 
-        for (j = 0; j < i && !twice; j++) {
-            const mnotice *other = notices[j];
-            if (strcmp(other->policy.s, n->policy.s) != 0 ||
-                strcmp(other->lang.s, n->lang.s) != 0)
-                continue;
-            twice = 1;
+        if (same_of[i] != i) {
             if (rule_report(d, RULE_NOTICE_DUPLICATE, n->src, n->policy.offset,
                             n->policy.span,
                             "policy '%s' in language '%s' is defined twice",
                             n->policy.s, n->lang.s))
                 diag_at(d, DIAG_NOTE, other->src, other->policy.offset,
                         other->policy.span, NULL, "also defined here");
-        }
-        if (!ref || twice)
             continue;
-        compare_sections(ref, n, d);
-        compare_topics(ref, n, d);
+        }
+        if (ref_of[i] == i)
+            continue;
+        match_ids(ref, n, &m);
+        compare_sections(ref, n, &m, d);
+        compare_topics(ref, n, &m, d);
         compare_facts(ref, n, d);
+        free_match(&m);
     }
+    free(ref_of);
+    free(same_of);
 }
 
 void check_labels(const mnotice *n, const languages *l, diag *d)

@@ -93,30 +93,55 @@ static size_t skip_chars(const unsigned char *line, size_t len, size_t from,
     return from;
 }
 
+/* skip_chars(line, len, 0, chars) for a place before `col_bytes`, which
+ * `before` characters precede, found by walking back from there: a
+ * diagnostic far along a long line costs no more than one near its start.
+ * Each step of skip_chars() lands on the next byte utf8_count() counts,
+ * except the first when the line starts with a continuation byte. */
+static size_t chars_back(const unsigned char *line, size_t col_bytes,
+                         size_t before, size_t chars)
+{
+    size_t i = col_bytes;
+
+    if (chars > 0 && (line[0] & 0xC0u) == 0x80u)
+        chars--;
+    while (i > 0 && before > chars) {
+        i--;
+        if ((line[i] & 0xC0u) != 0x80u)
+            before--;
+    }
+    return i;
+}
+
+/* `before`: the characters before `col_bytes`; `line_chars`: the line's. */
 static excerpt excerpt_of(const unsigned char *line, size_t len,
-                          size_t col_bytes)
+                          size_t col_bytes, size_t before, size_t line_chars)
 {
     excerpt e;
-    size_t before = utf8_count(line, col_bytes);
 
     e.start = 0;
-    if (before > DIAG_CONTEXT_CHARS &&
-        utf8_count(line, len) > DIAG_SHOWN_CHARS)
-        e.start = skip_chars(line, len, 0, before - DIAG_CONTEXT_CHARS);
+    if (before > DIAG_CONTEXT_CHARS && line_chars > DIAG_SHOWN_CHARS)
+        e.start = chars_back(line, col_bytes, before,
+                             before - DIAG_CONTEXT_CHARS);
     e.end = skip_chars(line, len, e.start, DIAG_SHOWN_CHARS);
     e.cut_before = e.start > 0;
     e.cut_after = e.end < len;
     return e;
 }
 
-static void print_source(FILE *out, unsigned long line_number,
+typedef struct place {
+    unsigned long line, column, byte_offset, length;
+} place;
+
+static void print_source(FILE *out, const place *at,
                          const unsigned char *line, size_t len,
-                         size_t col_bytes, size_t span_chars)
+                         size_t col_bytes, size_t line_chars)
 {
-    excerpt e = excerpt_of(line, len, col_bytes);
+    excerpt e = excerpt_of(line, len, col_bytes, at->column - 1, line_chars);
     size_t shown_span = utf8_count(line + col_bytes, e.end - col_bytes);
+    size_t span_chars = at->length;
+    unsigned long line_number = at->line, n;
     int width = 5;
-    unsigned long n;
 
     for (n = line_number; n >= 100000; n /= 10)
         width++;
@@ -192,10 +217,6 @@ static char *format_message(const char *fmt, va_list ap)
     return text;
 }
 
-typedef struct place {
-    unsigned long line, column, byte_offset, length;
-} place;
-
 static void print_json(FILE *out, diag_severity severity, const char *path,
                        const place *at, const char *rule,
                        const char *message)
@@ -226,22 +247,23 @@ void diag_vat(diag *d, diag_severity severity, const source *src,
               va_list ap)
 {
     size_t index = source_line_index(src, offset);
+    size_t start = src->line_starts[index];
     size_t line_len, col_bytes, span_chars;
     const unsigned char *line = source_line(src, index, &line_len);
     char *message = format_message(fmt, ap);
     place at;
 
-    col_bytes = offset - src->line_starts[index];
+    col_bytes = offset - start;
     if (col_bytes > line_len)
         col_bytes = line_len;
     if (span > line_len - col_bytes)
         span = line_len - col_bytes;
-    span_chars = utf8_count(line + col_bytes, span);
+    span_chars = source_count_chars(src, start + col_bytes, span);
     if (span_chars == 0)
         span_chars = 1;
     at.line = (unsigned long)index + 1;
-    at.column = (unsigned long)utf8_count(line, col_bytes) + 1;
-    at.byte_offset = (unsigned long)(src->line_starts[index] + col_bytes);
+    at.column = (unsigned long)source_count_chars(src, start, col_bytes) + 1;
+    at.byte_offset = (unsigned long)(start + col_bytes);
     at.length = (unsigned long)span_chars;
 
     count(d, severity);
@@ -257,7 +279,8 @@ void diag_vat(diag *d, diag_severity severity, const source *src,
     fputc('\n', d->out);
     free(message);
 
-    print_source(d->out, at.line, line, line_len, col_bytes, span_chars);
+    print_source(d->out, &at, line, line_len, col_bytes,
+                 source_count_chars(src, start, line_len));
 }
 
 void diag_at(diag *d, diag_severity severity, const source *src,

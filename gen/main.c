@@ -365,6 +365,7 @@ static int compile(const options *o, const charset *cs,
     check_options checks;
     buf catalog = {0};
     size_t i, loaded = 0, readable_count = 0;
+    unsigned errors;
     int io_failed = 0, status;
 
     for (i = 0; i < o->file_count; i++) {
@@ -372,7 +373,12 @@ static int compile(const options *o, const charset *cs,
             io_failed = 1;
             continue;
         }
-        if (parse_notice(&sources[loaded], d, &models[loaded]) == 0)
+        /* The rules a model can break run after syntax errors too, so
+         * that every error of a file is reported; they too leave the
+         * notice unread by the other rules and by pack. */
+        errors = parse_notice(&sources[loaded], d, &models[loaded]);
+        errors += check_model(&models[loaded], d);
+        if (errors == 0)
             readable[readable_count++] = &models[loaded];
         sorted[loaded] = &models[loaded];
         loaded++;

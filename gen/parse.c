@@ -77,17 +77,6 @@ int parse_is_valid_id(const char *s, size_t len)
     return 1;
 }
 
-static int is_valid_lang(span t)
-{
-    size_t i;
-    if (t.len < 2 || t.len > 3)
-        return 0;
-    for (i = 0; i < t.len; i++)
-        if (t.s[i] < 'a' || t.s[i] > 'z')
-            return 0;
-    return 1;
-}
-
 static int topic_from_name(span t, pn_topic *out)
 {
     unsigned i;
@@ -202,7 +191,6 @@ static void add_waiver(parser *p, span value)
 {
     span topic = value, reason;
     pn_topic t;
-    size_t i;
 
     topic.len = 0;
     while (topic.len < value.len && !is_blank(value.s[topic.len]))
@@ -225,36 +213,12 @@ static void add_waiver(parser *p, span value)
                  "waive needs a reason after the topic: waive: TOPIC REASON");
         return;
     }
-    for (i = 0; i < p->n->waiver_count; i++) {
-        if (p->n->waivers[i].topic == t) {
-            error_at(p, RULE_WAIVE_DUPLICATE, topic.s, topic.len,
-                     "topic waived twice");
-            return;
-        }
-    }
     p->n->waivers = grow_array(p->n->waivers, &p->n->waiver_cap,
                                p->n->waiver_count + 1, sizeof *p->n->waivers);
     p->n->waivers[p->n->waiver_count].topic = t;
     p->n->waivers[p->n->waiver_count].topic_offset = offset_of(p, topic.s);
     p->n->waivers[p->n->waiver_count].reason = make_mstr(p, reason);
     p->n->waiver_count++;
-}
-
-static void check_header_value(parser *p, int key, span value)
-{
-    /* The facts' values are checked later, as rules (check_header.c). */
-    if (key == KEY_POLICY &&
-        !parse_is_valid_id((const char *)value.s, value.len))
-        error_at(p, RULE_HEADER_POLICY, value.s, value.len,
-                 "invalid policy id: use a-z, 0-9, '-' and '_', starting "
-                 "with a letter or digit, at most 32 bytes");
-    else if (key == KEY_LANG && !is_valid_lang(value))
-        error_at(p, RULE_HEADER_LANG, value.s, value.len,
-                 "invalid language tag: use 2 or 3 lower-case letters "
-                 "(ISO 639), e.g. 'nb' or 'en'");
-    else if (value.len > PN_MAX_TEXT)
-        error_at(p, RULE_LIMIT, value.s, 1,
-                 "value is longer than 65535 bytes");
 }
 
 static void parse_header_line(parser *p, span line)
@@ -310,7 +274,6 @@ static void parse_header_line(parser *p, span line)
                 "first given here");
         return;
     }
-    check_header_value(p, k, value);
     *slot = make_mstr(p, value);
     if (k < FACT_COUNT || k == KEY_TITLE)
         shown(p, value);
@@ -461,23 +424,6 @@ static void parse_topics(parser *p, msection *s, span list)
     }
 }
 
-static void check_unique_id(parser *p, const msection *s)
-{
-    size_t i;
-    for (i = 0; i + 1 < p->n->section_count; i++) {
-        const msection *other = &p->n->sections[i];
-        if (other->id.s && strcmp(other->id.s, s->id.s) == 0 &&
-            other->level > 0) {
-            rule_report(p->d, RULE_SECTION_ID_DUPLICATE, p->src, s->id.offset,
-                        s->id.span, "section id '%s' is already used",
-                        s->id.s);
-            diag_at(p->d, DIAG_NOTE, p->src, other->id.offset,
-                    other->id.span, NULL, "first used here");
-            return;
-        }
-    }
-}
-
 /* Reads "{#id topic=a,b}" (without the braces) into the section. */
 static void parse_attributes(parser *p, msection *s, span attrs,
                              const unsigned char *brace)
@@ -524,9 +470,7 @@ static void parse_attributes(parser *p, msection *s, span attrs,
         error_at(p, RULE_HEADING_SYNTAX, brace, 1,
                  "heading has no id: add #id inside the braces");
         s->id = empty_mstr(offset_of(p, brace));
-        return;
     }
-    check_unique_id(p, s);
 }
 
 /* Splits a leading "2.1 " off the title. Returns the title that is left. */

@@ -7,8 +7,10 @@
 #include "source.h"
 
 /* Checks the encoding of `src`, then parses it into `*out`, reporting every
- * problem through `d`. Returns the number of errors; the model is only
- * complete when that is 0. Free it with notice_free() either way. */
+ * problem of syntax through `d`. Returns the number of errors; the model is
+ * only complete when that is 0. It holds what the file says, repeated
+ * section ids and waivers too, each with its place in the source:
+ * check_model() reports those. Free it with notice_free() either way. */
 unsigned parse_notice(const source *src, diag *d, mnotice *out);
 
 /* Whether `len` bytes at `s` form a valid id: [a-z0-9][a-z0-9_-]*, at most

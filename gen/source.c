@@ -28,6 +28,22 @@ static void index_lines(source *src)
     }
 }
 
+static void mark_chars(source *src)
+{
+    size_t marks = src->len / SOURCE_MARK_BYTES + 1, i, count = 0;
+
+    src->char_marks = xmalloc(marks * sizeof *src->char_marks);
+    for (i = 0; i < marks; i++) {
+        size_t start = i * SOURCE_MARK_BYTES;
+        size_t end = start + SOURCE_MARK_BYTES;
+        src->char_marks[i] = count;
+        if (end > src->len)
+            end = src->len;
+        if (start < end)
+            count += utf8_count(src->text + start, end - start);
+    }
+}
+
 static void adopt(source *src, const char *name, unsigned char *text,
                   size_t len)
 {
@@ -36,6 +52,22 @@ static void adopt(source *src, const char *name, unsigned char *text,
     src->len = len;
     src->text[len] = '\0';
     index_lines(src);
+    mark_chars(src);
+}
+
+/* The characters before byte `offset` of the file. */
+static size_t chars_before(const source *src, size_t offset)
+{
+    size_t mark = offset / SOURCE_MARK_BYTES;
+    size_t from = mark * SOURCE_MARK_BYTES;
+
+    return src->char_marks[mark] +
+           utf8_count(src->text + from, offset - from);
+}
+
+size_t source_count_chars(const source *src, size_t offset, size_t len)
+{
+    return chars_before(src, offset + len) - chars_before(src, offset);
 }
 
 void source_from_memory(source *src, const char *name, const void *data,
@@ -108,9 +140,12 @@ const unsigned char *source_line(const source *src, size_t index,
         return src->text + src->len;
     }
     start = src->line_starts[index];
-    end = start;
-    while (end < src->len && src->text[end] != '\n')
-        end++;
+    /* Where the next line starts, or the end of the file: no scan, so a
+     * diagnostic on a long line costs no more than one on a short one. */
+    end = index + 1 < src->line_count ? src->line_starts[index + 1]
+                                      : src->len;
+    if (end > start && src->text[end - 1] == '\n')
+        end--;
     if (end > start && src->text[end - 1] == '\r')
         end--;
     *len = end - start;
@@ -170,5 +205,6 @@ void source_free(source *src)
     free(src->path);
     free(src->text);
     free(src->line_starts);
+    free(src->char_marks);
     memset(src, 0, sizeof *src);
 }

@@ -13,7 +13,11 @@ typedef struct source {
     size_t len;           /* byte count, without that NUL */
     size_t *line_starts;  /* offset where each line starts */
     size_t line_count;    /* lines (a final line without LF counts) */
+    size_t *char_marks;   /* characters before every SOURCE_MARK_BYTES-th
+                             byte, for source_count_chars() */
 } source;
+
+#define SOURCE_MARK_BYTES 256
 
 /* Largest source file pnc reads. */
 #define SOURCE_MAX_BYTES ((size_t)64 << 20)
@@ -32,6 +36,11 @@ unsigned source_check_encoding(const source *src, struct diag *d);
 
 /* Index (0-based) of the line holding byte `offset`. */
 size_t source_line_index(const source *src, size_t offset);
+
+/* How many characters the `len` bytes at `offset` hold, counted as
+ * utf8_count() does, in a time that does not grow with `offset` or `len`:
+ * a diagnostic far along a 1 MB line costs what one at its start does. */
+size_t source_count_chars(const source *src, size_t offset, size_t len);
 
 /* The bytes of line `index`, without its CR LF or LF. */
 const unsigned char *source_line(const source *src, size_t index,

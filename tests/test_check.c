@@ -8,6 +8,7 @@
 #include "check.h"
 #include "diag.h"
 #include "parse.h"
+#include "repeats.h"
 #include "rules.h"
 #include "source.h"
 #include "unity.h"
@@ -280,7 +281,9 @@ static unsigned check_texts(const char *const *texts, size_t count,
     source_free(&langs_src);
     for (i = 0; i < count; i++) {
         source_from_memory(&sources[i], names[i], texts[i], strlen(texts[i]));
-        if (parse_notice(&sources[i], &d, &notices[i]) == 0)
+        unsigned errors = parse_notice(&sources[i], &d, &notices[i]);
+        errors += check_model(&notices[i], &d);
+        if (errors == 0)
             readable[readable_count++] = &notices[i];
     }
     options.charset = NULL;
@@ -428,6 +431,33 @@ static void test_limit(void)
     TEST_ASSERT_NOT_NULL(strstr(messages, "this block is 66000 bytes long"));
 }
 
+/* The helper behind the rules on repeats: right even when every hash
+ * collides. */
+static unsigned long same_hash(const void *items, size_t i)
+{
+    (void)items;
+    (void)i;
+    return 7;
+}
+
+static int by_value(const void *items, size_t a, size_t b)
+{
+    const int *v = items;
+    return (v[a] > v[b]) - (v[a] < v[b]);
+}
+
+static void test_repeats_find_the_first_of_equal_keys(void)
+{
+    static const int values[] = {3, 1, 3, 2, 1, 3, 4};
+    static const size_t want[] = {0, 1, 0, 3, 1, 0, 6};
+    size_t first[7], i;
+
+    repeats_find(values, 7, same_hash, by_value, first);
+    for (i = 0; i < 7; i++)
+        TEST_ASSERT_EQUAL_INT(want[i], first[i]);
+    repeats_find(values, 0, same_hash, by_value, first);
+}
+
 static void test_messages(void)
 {
     rule_case c;
@@ -526,6 +556,7 @@ int main(void)
     RUN_TEST(test_every_passing_case);
     RUN_TEST(test_every_rule_is_tested_and_documented);
     RUN_TEST(test_limit);
+    RUN_TEST(test_repeats_find_the_first_of_equal_keys);
     RUN_TEST(test_messages);
     RUN_TEST(test_settings_change_severities);
     return UNITY_END();

@@ -625,6 +625,13 @@ static void test_report(void)
     TEST_ASSERT_EQUAL_INT(0, run_pnc("--report --check " WARN_ONLY));
     TEST_ASSERT_NOT_NULL(strstr(err_text, "[section-empty]"));
     TEST_ASSERT_NOT_NULL(strstr(out_text, "empty (nb): "));
+
+    /* A notice with a fatal error is left out, and the status says so. */
+    TEST_ASSERT_EQUAL_INT(1, run_pnc("--report " CHECK_DIR "clean.nb.pn "
+                                     "tests/fixtures/bad/duplicate-waiver.pn"));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, "[waive-duplicate]"));
+    TEST_ASSERT_NOT_NULL(strstr(out_text, "demo (nb): "));
+    TEST_ASSERT_NULL(strstr(out_text, "duplicate-waiver"));
 }
 
 static void test_charset(void)

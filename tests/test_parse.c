@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "check.h"
 #include "diag.h"
 #include "parse.h"
 #include "source.h"
@@ -30,7 +31,8 @@ void tearDown(void)
     source_free(&src);
 }
 
-/* Parses `len` bytes, keeping the diagnostics text in `messages`. */
+/* Parses `len` bytes, then applies the rules a parsed model can break as
+ * pnc does, keeping the diagnostics text in `messages`. */
 static void parse_bytes(const char *text, size_t len)
 {
     FILE *out = tmpfile();
@@ -41,6 +43,7 @@ static void parse_bytes(const char *text, size_t len)
     diag_init(&d, out);
     source_from_memory(&src, "t.pn", text, len);
     errors = parse_notice(&src, &d, &notice);
+    errors += check_model(&notice, &d);
     rewind(out);
     n = fread(messages, 1, sizeof messages - 1, out);
     messages[n] = '\0';
@@ -220,6 +223,31 @@ static void test_bad_waivers(void)
     tearDown();
     parse_text("---\npolicy: a\nlang: nb\ntitle: T\nwaive: dpo\n---\n");
     expect_error("5:8", "waive needs a reason");
+    tearDown();
+    /* The model keeps every waiver; check_model() reports each repeat. */
+    parse_text("---\npolicy: a\nlang: nb\ntitle: T\nwaive: dpo a\n"
+               "waive: transfers b\nwaive: dpo c\nwaive: dpo d\n---\n");
+    expect_error("7:8", "topic waived twice");
+    TEST_ASSERT_NOT_NULL(strstr(messages, "t.pn:8:8: error: topic waived twice"));
+    TEST_ASSERT_EQUAL_INT(2, errors);
+    TEST_ASSERT_EQUAL_INT(4, notice.waiver_count);
+}
+
+/* The rules of the model still run when the syntax has errors, as they
+ * did when the parser applied them: every error of a file is reported. */
+static void test_model_rules_after_syntax_errors(void)
+{
+    parse_text(HEADER "#bad\n# A {#a}\n\n# B {#a}\n");
+    expect_error("6:1", "'#' starts a heading");
+    TEST_ASSERT_NOT_NULL(strstr(messages, "t.pn:9:7: error: section id 'a' "
+                                          "is already used"));
+    TEST_ASSERT_NOT_NULL(strstr(messages, "t.pn:7:7: note: first used here"));
+    TEST_ASSERT_EQUAL_INT(2, errors);
+    tearDown();
+    parse_text("---\npolicy: A b\nlang: NB\ntitel: T\n");
+    expect_error("4:1", "unknown header key 'titel'");
+    TEST_ASSERT_NOT_NULL(strstr(messages, "t.pn:2:9: error: invalid policy id"));
+    TEST_ASSERT_NOT_NULL(strstr(messages, "t.pn:3:7: error: invalid language"));
 }
 
 static void test_heading_without_text(void)
@@ -333,6 +361,13 @@ static void test_overlong_block(void)
     text[len + 66001] = '\0';
     parse_text(text);
     expect_error("6:1", "this block is 66000 bytes long; at most 65535 fit");
+    tearDown();
+    /* A header value as long: the model keeps it, check_model() refuses it. */
+    strcpy(text, "---\ncity: ");
+    memset(text + 10, 'x', 66000);
+    strcpy(text + 66010, "\npolicy: demo\nlang: nb\ntitle: Demo\n---\n");
+    parse_text(text);
+    expect_error("2:7", "value is longer than 65535 bytes");
 }
 
 static void test_columns_count_characters(void)
@@ -358,6 +393,7 @@ int main(void)
     RUN_TEST(test_missing_required_key);
     RUN_TEST(test_bad_header_values);
     RUN_TEST(test_bad_waivers);
+    RUN_TEST(test_model_rules_after_syntax_errors);
     RUN_TEST(test_heading_without_text);
     RUN_TEST(test_heading_without_id);
     RUN_TEST(test_bad_heading_attributes);

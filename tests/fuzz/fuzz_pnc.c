@@ -1,12 +1,14 @@
 /* libFuzzer harness: pnc's reader, parser and packer on arbitrary bytes.
- * Whatever parses must pack into a catalog that libpn opens and verifies,
- * and every text libpn reads back must equal what the parser kept. */
+ * Whatever parses and passes check_model() must pack into a catalog that
+ * libpn opens and verifies, and every text libpn reads back must equal
+ * what the parser kept. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
+#include "check.h"
 #include "diag.h"
 #include "pack.h"
 #include "parse.h"
@@ -57,13 +59,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     source src;
     mnotice model, *list[1];
     buf catalog = {0};
+    unsigned errors;
     diag d;
 
     if (!sink)
         sink = fopen("/dev/null", "w");
     diag_init(&d, sink);
     source_from_memory(&src, "fuzz.pn", data, size);
-    if (parse_notice(&src, &d, &model) == 0) {
+    errors = parse_notice(&src, &d, &model);
+    errors += check_model(&model, &d); /* as pnc does */
+    if (errors == 0) {
         list[0] = &model;
         if (pack_catalog(list, 1, NULL, 0, &d, &catalog) == 0)
             read_back(catalog.data, catalog.len, &model);
