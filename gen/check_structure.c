@@ -6,6 +6,7 @@
 
 #include "buf.h"
 #include "check.h"
+#include "hash.h"
 #include "repeats.h"
 #include "rules.h"
 
@@ -14,7 +15,7 @@
 static unsigned long id_hash(const void *items, size_t i)
 {
     const char *id = ((const msection *const *)items)[i]->id.s;
-    return repeats_hash(REPEATS_HASH, id, strlen(id));
+    return hash_more(HASH_START, id, strlen(id));
 }
 
 static int id_order(const void *items, size_t a, size_t b)
@@ -219,10 +220,10 @@ static unsigned long title_hash(const void *items, size_t i)
     unsigned long h;
     const char *t;
 
-    h = repeats_hash(REPEATS_HASH, &k->parent, sizeof k->parent);
+    h = hash_more(HASH_START, &k->parent, sizeof k->parent);
     for (t = k->s->title.s; *t; t++) {
         char c = lower(*t);
-        h = repeats_hash(h, &c, 1);
+        h = hash_more(h, &c, 1);
     }
     return h;
 }
@@ -241,13 +242,13 @@ static int title_order(const void *items, size_t a, size_t b)
 static unsigned long content_hash(const void *items, size_t i)
 {
     const msection *s = ((const section_key *)items)[i].s;
-    unsigned long h = REPEATS_HASH;
+    unsigned long h = HASH_START;
     size_t b;
 
     for (b = 0; b < s->block_count; b++) {
         unsigned char kind = (unsigned char)s->blocks[b].kind;
-        h = repeats_hash(h, &kind, 1);
-        h = repeats_hash(h, s->blocks[b].text.s,
+        h = hash_more(h, &kind, 1);
+        h = hash_more(h, s->blocks[b].text.s,
                          strlen(s->blocks[b].text.s));
     }
     return h;

@@ -7,6 +7,7 @@
 
 #include "buf.h"
 #include "check.h"
+#include "hash.h"
 #include "repeats.h"
 #include "rules.h"
 
@@ -244,7 +245,7 @@ static void compare_facts(const mnotice *ref, const mnotice *n, diag *d)
 static unsigned long policy_hash(const void *items, size_t i)
 {
     const char *policy = ((mnotice *const *)items)[i]->policy.s;
-    return repeats_hash(REPEATS_HASH, policy, strlen(policy));
+    return hash_more(HASH_START, policy, strlen(policy));
 }
 
 static int policy_order(const void *items, size_t a, size_t b)
@@ -256,7 +257,7 @@ static int policy_order(const void *items, size_t a, size_t b)
 static unsigned long policy_lang_hash(const void *items, size_t i)
 {
     const mnotice *n = ((mnotice *const *)items)[i];
-    return repeats_hash(policy_hash(items, i), n->lang.s,
+    return hash_more(policy_hash(items, i), n->lang.s,
                         strlen(n->lang.s) + 1);
 }
 

@@ -52,13 +52,3 @@ void repeats_find(const void *items, size_t count, repeats_hash_fn hash,
     }
     free(e);
 }
-
-unsigned long repeats_hash(unsigned long h, const void *data, size_t len)
-{
-    const unsigned char *s = data;
-    size_t i;
-
-    for (i = 0; i < len; i++)
-        h = h * 33 + s[i];
-    return h;
-}

@@ -23,8 +23,4 @@ typedef int (*repeats_order_fn)(const void *items, size_t a, size_t b);
 void repeats_find(const void *items, size_t count, repeats_hash_fn hash,
                   repeats_order_fn order, size_t *first);
 
-/* Hashes `len` bytes at `data` on top of `h`; begin with REPEATS_HASH. */
-#define REPEATS_HASH 5381ul
-unsigned long repeats_hash(unsigned long h, const void *data, size_t len);
-
 #endif
