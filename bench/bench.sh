@@ -39,39 +39,18 @@ xxd_text() { cat "$@" >"$OUT/xxd.bin"; (cd "$OUT" && xxd -i xxd.bin) | bytes; }
 catalog() { # NAME FLAGS FILES...: prints the catalog's size in bytes
 	name=$1; flags=$2; shift 2
 	$PNC $flags -o "$OUT/$name.c" --prefix "$name" "$@" 2>/dev/null || { echo 0; return; }
-	sed -n 's/^#define [A-Z_]*_SIZE \([0-9]*\)u$/\1/p' "$OUT/$name.h"
+	header_size "$OUT/$name.h"
 }
+# The catalog size the generated header states.
+header_size() { sed -n 's/^#define [A-Z_0-9]*_SIZE \([0-9]*\)u.*$/\1/p' "$1"; }
 cat_nb=$(catalog cat_nb "" $NB)
 cat_all=$(catalog cat_all "" $ALL)
 plain_nb=$(catalog plain_nb --no-compress $NB)
 plain_all=$(catalog plain_all --no-compress $ALL)
-# The code tables: header field code_size (bytes 44-47, pn_format.h).
-code_size() {
-	$CC -x c - -o "$OUT/code_size" -I"$OUT" <<EOF >/dev/null 2>&1 && "$OUT/code_size"
-#include <stdio.h>
-#include "$1.h"
-int main(void) { const unsigned char *p = $1 + 44;
-  printf("%lu\n", (unsigned long)p[0] | (unsigned long)p[1] << 8 |
-         (unsigned long)p[2] << 16 | (unsigned long)p[3] << 24); return 0; }
-EOF
-}
-$CC -c "$OUT/cat_nb.c" -o "$OUT/cat_nb.o" 2>/dev/null
-code_nb=$($CC -x c -I"$OUT" -o "$OUT/cs" - "$OUT/cat_nb.c" 2>/dev/null <<'EOF' && "$OUT/cs"
-#include <stdio.h>
-#include "cat_nb.h"
-int main(void) { const unsigned char *p = cat_nb + 44;
-  printf("%lu\n", (unsigned long)p[0] | (unsigned long)p[1] << 8 |
-         (unsigned long)p[2] << 16 | (unsigned long)p[3] << 24); return 0; }
-EOF
-)
-code_all=$($CC -x c -I"$OUT" -o "$OUT/cs" - "$OUT/cat_all.c" 2>/dev/null <<'EOF' && "$OUT/cs"
-#include <stdio.h>
-#include "cat_all.h"
-int main(void) { const unsigned char *p = cat_all + 44;
-  printf("%lu\n", (unsigned long)p[0] | (unsigned long)p[1] << 8 |
-         (unsigned long)p[2] << 16 | (unsigned long)p[3] << 24); return 0; }
-EOF
-)
+# The code tables' size, a header field, as pnc --dump shows it.
+code_size() { $PNC --dump "$@" 2>/dev/null | sed -n 's/^  code_size: //p'; }
+code_nb=$(code_size $NB)
+code_all=$(code_size $ALL)
 
 # libpn for Cortex-M4, with stack usage per function.
 arm_text=
@@ -183,7 +162,7 @@ for n in 10 100 1000; do
 		t=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.2f s", e - s }')
 		m="n/a: no /usr/bin/time"
 	fi
-	size=$(sed -n 's/^#define [A-Z_]*_SIZE \([0-9]*\)u$/\1/p' "$OUT/synth$n.h")
+	size=$(header_size "$OUT/synth$n.h")
 	start=$(date +%s.%N)
 	$CC -O2 -c "$OUT/synth$n.c" -o "$OUT/synth$n.o"
 	tc=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.2f s", e - s }')

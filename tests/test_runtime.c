@@ -428,9 +428,53 @@ static void test_strerror_and_topic_names(void)
     TEST_ASSERT_NULL(pn_topic_name(PN_TOPIC_COUNT));
 }
 
+/* Handles carry the catalog's address and size, not the pn_catalog: a
+ * notice and a section outlive the pn_catalog they came from. */
+static pn_section section_of_a_catalog_gone(pn_notice *out)
+{
+    pn_catalog local;
+    pn_section s;
+
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&local, fixture_catalog,
+                                         FIXTURE_CATALOG_SIZE));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_find(&local, "alpha", "en", out));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_section_find(out, "retention", &s));
+    memset(&local, 0xAA, sizeof local);  /* as a reused stack would */
+    return s;
+}
+
+static void test_handles_outlive_their_catalog(void)
+{
+    pn_notice n;
+    pn_section s = section_of_a_catalog_gone(&n);
+    pn_cursor cur;
+    pn_screen screen = {40, 4, 0};
+    char page[4 * (4 * 40 + 1) + 1];
+
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_title(&n, text, sizeof text, &len));
+    TEST_ASSERT_EQUAL_STRING("Privacy at Alpha", text);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_block_read(&s, 0, NULL, text, sizeof text,
+                                               NULL));
+    TEST_ASSERT_EQUAL_STRING("We keep data for 1 year.", text);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open(&cur, &n, &screen));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_page(&cur, page, sizeof page, NULL));
+}
+
+/* A cut text is a result, not a failure: positive, with the text usable. */
+static void test_truncated_is_positive(void)
+{
+    find("alpha", "en");
+    TEST_ASSERT_TRUE(PN_TRUNCATED > 0);
+    TEST_ASSERT_EQUAL_INT(PN_TRUNCATED, pn_notice_title(&notice, text, 8, &len));
+    TEST_ASSERT_EQUAL_STRING("Privacy", text);
+    TEST_ASSERT_EQUAL_size_t(7, len);
+}
+
 int main(void)
 {
     UNITY_BEGIN();
+    RUN_TEST(test_handles_outlive_their_catalog);
+    RUN_TEST(test_truncated_is_positive);
     RUN_TEST(test_open_and_verify);
     RUN_TEST(test_open_rejects_bad_input);
     RUN_TEST(test_verify_sees_every_flipped_byte);
