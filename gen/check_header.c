@@ -214,17 +214,6 @@ static int is_norwegian_phone(const char *s)
     return digits_of(s, digits, sizeof digits) == 8;
 }
 
-static int is_valid_lang(const char *s, size_t len)
-{
-    size_t i;
-    if (len < 2 || len > 3)
-        return 0;
-    for (i = 0; i < len; i++)
-        if (s[i] < 'a' || s[i] > 'z')
-            return 0;
-    return 1;
-}
-
 /* ---- The rules every notice read must pass ------------------------------ */
 
 static void check_value(const mnotice *n, const mstr *value, diag *d)
@@ -234,7 +223,7 @@ static void check_value(const mnotice *n, const mstr *value, diag *d)
                     value->span,
                     "invalid policy id: use a-z, 0-9, '-' and '_', starting "
                     "with a letter or digit, at most 32 bytes");
-    else if (value == &n->lang && !is_valid_lang(value->s, value->span))
+    else if (value == &n->lang && !parse_is_valid_lang(value->s, value->span))
         rule_report(d, RULE_HEADER_LANG, n->src, value->offset, value->span,
                     "invalid language tag: use 2 or 3 lower-case letters "
                     "(ISO 639), e.g. 'nb' or 'en'");

@@ -14,6 +14,7 @@
 
 #include "buf.h"
 #include "hint.h"
+#include "parse.h"
 
 #define AUTHORITY "{authority}"
 
@@ -148,14 +149,7 @@ static int is_blank(unsigned char c)
 
 static int is_tag(const unsigned char *s, size_t len)
 {
-    size_t i;
-
-    if (len < 2 || len > 3)
-        return 0;
-    for (i = 0; i < len; i++)
-        if (s[i] < 'a' || s[i] > 'z')
-            return 0;
-    return 1;
+    return parse_is_valid_lang((const char *)s, len);
 }
 
 static void error_at(reader *r, const unsigned char *at, size_t len,

@@ -77,6 +77,18 @@ int parse_is_valid_id(const char *s, size_t len)
     return 1;
 }
 
+int parse_is_valid_lang(const char *s, size_t len)
+{
+    size_t i;
+
+    if (len < 2 || len > 3)
+        return 0;
+    for (i = 0; i < len; i++)
+        if (s[i] < 'a' || s[i] > 'z')
+            return 0;
+    return 1;
+}
+
 static int topic_from_name(span t, pn_topic *out)
 {
     unsigned i;

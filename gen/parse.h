@@ -17,4 +17,8 @@ unsigned parse_notice(const source *src, diag *d, mnotice *out);
  * PN_MAX_NAME bytes. */
 int parse_is_valid_id(const char *s, size_t len);
 
+/* Whether `len` bytes at `s` form a language tag: 2 or 3 lower-case
+ * letters (ISO 639). */
+int parse_is_valid_lang(const char *s, size_t len);
+
 #endif

@@ -126,32 +126,35 @@ void pn__read_ref(pn__ref *ref, const pn__view *v, uint32_t record)
     ref->record = record;
 }
 
+/* The view of the catalog `ref` points into, and its record `record`
+ * of the table that `lookup` reads. */
+static pn_status ref_record(pn__view *v, const pn__ref *ref,
+                            const unsigned char *(*lookup)(const pn__view *,
+                                                           uint32_t),
+                            const unsigned char **record)
+{
+    pn_status st = view_of(v, ref->data, ref->size);
+
+    if (st != PN_OK)
+        return st;
+    *record = lookup(v, ref->record);
+    return *record ? PN_OK : PN_ERR_FORMAT;
+}
+
 pn_status pn__read_notice_of(pn__view *v, const pn_notice *notice,
                              const unsigned char **record)
 {
-    pn_status st;
-
     if (!notice)
         return PN_ERR_ARG;
-    st = view_of(v, notice->internal.data, notice->internal.size);
-    if (st != PN_OK)
-        return st;
-    *record = pn__read_notice(v, notice->internal.record);
-    return *record ? PN_OK : PN_ERR_FORMAT;
+    return ref_record(v, &notice->internal, pn__read_notice, record);
 }
 
 pn_status pn__read_section_of(pn__view *v, const pn_section *sec,
                               const unsigned char **record)
 {
-    pn_status st;
-
     if (!sec)
         return PN_ERR_ARG;
-    st = view_of(v, sec->internal.data, sec->internal.size);
-    if (st != PN_OK)
-        return st;
-    *record = pn__read_section(v, sec->internal.record);
-    return *record ? PN_OK : PN_ERR_FORMAT;
+    return ref_record(v, &sec->internal, pn__read_section, record);
 }
 
 const unsigned char *pn__read_notice(const pn__view *v, uint32_t index)
