@@ -21,6 +21,10 @@ $(BENCH_BUILD)/bench_pn: $(BENCH_BUILD)/bench_pn.o $(BUILD)/catalog.o \
 bench: $(PNC) $(BENCH_BUILD)/bench_pn
 	@BUILD=$(BUILD) PNC=$(PNC) CC="$(CC)" sh bench/bench.sh
 	@echo
+	@echo "libpn kept by three programs linked with --gc-sections" \
+		"(Cortex-M4 -Os, .text and .rodata; bench/profiles):"
+	@BUILD=$(BUILD) ARM_CC=$(ARM_CC) sh bench/profiles.sh
+	@echo
 	@echo "libpn with each option of pn.h (Cortex-M4 -Os, every object):"
 	@$(MAKE) --no-print-directory options-size || \
 		echo "  n/a: $(ARM_CC) is missing"
