@@ -42,6 +42,7 @@ typedef struct options {
     int dump;               /* --dump */
     pn_screen screen;       /* its size */
     diag_format format;     /* --diagnostics */
+    unsigned max_errors;    /* -fmax-errors */
     rule_settings rules;    /* -W... */
     const char **files;
     size_t file_count;
@@ -84,6 +85,8 @@ static const char usage_text[] =
     "  -Werror=RULE     make RULE (or a group of rules) an error\n"
     "  -Wno-error=RULE  keep RULE a warning\n"
     "  -Wno-RULE        turn RULE off; -WRULE turns it back on\n"
+    "  -fmax-errors=N   show at most N errors of each file (default 50), then\n"
+    "                   how many more it has; 0 shows them all\n"
     "  --diagnostics=json\n"
     "                   diagnostics as JSON Lines instead of text\n"
     "  --list-rules     list the rules, their groups and severities\n"
@@ -144,6 +147,18 @@ static int set_format(options *o, const char *name)
     return -1;
 }
 
+static int set_max_errors(options *o, const char *number)
+{
+    char *end;
+    unsigned long n = strtoul(number, &end, 10);
+
+    if (number[0] < '0' || number[0] > '9' || *end || n > 1000000000ul)
+        return usage_error("-fmax-errors takes a number (0: no limit), not",
+                           number);
+    o->max_errors = (unsigned)n;
+    return -1;
+}
+
 /* Returns -1 to go on, or the exit status to end with. */
 static int parse_options(int argc, char **argv, options *o)
 {
@@ -154,6 +169,7 @@ static int parse_options(int argc, char **argv, options *o)
     memset(o, 0, sizeof *o);
     o->prefix = "pn_catalog";
     o->format = DIAG_TEXT;
+    o->max_errors = 50;
     rule_settings_init(&o->rules);
     o->files = xmalloc((size_t)argc * sizeof *o->files);
     o->language_files = xmalloc((size_t)argc * sizeof *o->language_files);
@@ -190,6 +206,9 @@ static int parse_options(int argc, char **argv, options *o)
         } else if (strcmp(a, "-MF") == 0 || strcmp(a, "-MT") == 0) {
             value = a[2] == 'F' ? &o->dep_path : &o->dep_target;
             inline_value = NULL;
+        } else if (strncmp(a, "-fmax-errors=", 13) == 0) {
+            if (set_max_errors(o, a + 13) >= 0)
+                return EXIT_USAGE;
         } else if (strncmp(a, "-W", 2) == 0) {
             if (rule_settings_apply(&o->rules, a, why, sizeof why) != 0)
                 return usage_error(why, NULL);
@@ -451,12 +470,14 @@ int main(int argc, char **argv)
         diag_init(&d, stderr);
         d.format = o.format;
         d.rules = &o.rules;
+        d.max_errors = o.max_errors;
         status = load_languages(&o, &langs, &d);
         have_charset = status == 0 && o.charset;
         if (have_charset)
             status = charset_load(&cs, o.charset, &d);
         if (status == 0)
             status = compile(&o, o.charset ? &cs : NULL, &langs, &d);
+        diag_finish(&d);
         print_summary(&d);
         if (have_charset)
             charset_free(&cs);
