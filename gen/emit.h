@@ -13,7 +13,9 @@ int emit_is_valid_prefix(const char *name);
 /* The .c file: a comment listing the notices, then
  *   const unsigned char PREFIX[PREFIX_SIZE] = { ... };
  * `header_name` is the header's file name, #included (as data only, with
- * PREFIX_DATA_ONLY, so the .c compiles without pn.h) for the size. */
+ * PREFIX_DATA_ONLY, so the .c compiles without pn.h) for the size; the
+ * .c stops with an #error when that header's PREFIX_CATALOG_ID is not
+ * this catalog's (a .h left from another run). */
 void emit_source(buf *out, const unsigned char *catalog, size_t size,
                  mnotice *const *notices, size_t count, const char *prefix,
                  const char *header_name);
@@ -23,8 +25,9 @@ void emit_source(buf *out, const unsigned char *catalog, size_t size,
  * PN_CATALOG_FORMAT is not the catalog's (both skipped when
  * PREFIX_DATA_ONLY is defined), the sizes firmware needs at compile time
  * (PREFIX_SIZE, PREFIX_NOTICES, PREFIX_MAX_TEXT, ... measured on
- * `notices`), and the extern declaration of PREFIX. */
-void emit_header(buf *out, size_t size, mnotice *const *notices,
-                 size_t count, const char *prefix);
+ * `notices`), PREFIX_CATALOG_ID (a hash of the catalog's bytes, which
+ * the .c checks) and the extern declaration of PREFIX. */
+void emit_header(buf *out, const unsigned char *catalog, size_t size,
+                 mnotice *const *notices, size_t count, const char *prefix);
 
 #endif

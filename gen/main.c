@@ -304,7 +304,8 @@ static int write_outputs(const options *o, const buf *catalog,
 
     emit_source(&c_text, catalog->data, catalog->len, notices, count,
                 o->prefix, base_name(h_path));
-    emit_header(&h_text, catalog->len, notices, count, o->prefix);
+    emit_header(&h_text, catalog->data, catalog->len, notices, count,
+                o->prefix);
     files[0].path = o->out_c;
     files[0].content = &c_text;
     files[1].path = h_path;

@@ -1,4 +1,6 @@
-/* What pnc writes and how it reports (issue 18, item 10): the dependency
+/* What pnc writes and how (issue 18, items 7, 8 and 10): every output
+ * checked before any is replaced, a .c and .h that disagree, temp files
+ * (unique, never through a symlink, never left behind), the dependency
  * file's escapes, the reason a file cannot be read, and the cap on errors
  * per file. Runs the built pnc. */
 #define _POSIX_C_SOURCE 200809L
@@ -18,6 +20,8 @@
 #define GOOD "tests/fixtures/good/alpha.en.pn tests/fixtures/good/alpha.nb.pn " \
              "tests/fixtures/good/beta.nn.pn"
 #define OTHER "tests/fixtures/good/alpha.en.pn"
+/* Lists what a run left in TMP besides run()'s own out and err. */
+#define LEFT_IN_TMP "ls -A " TMP " | grep -v '^out$' | grep -v '^err$'"
 
 static char file_text[RUN_TEXT_SIZE];
 
@@ -47,6 +51,123 @@ static int run_pnc(const char *fmt, ...)
     vsnprintf(command + n, sizeof command - (size_t)n, fmt, ap);
     va_end(ap);
     return run(command);
+}
+
+static void put_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    TEST_ASSERT_NOT_NULL(f);
+    fputs(text, f);
+    TEST_ASSERT_EQUAL_INT(0, fclose(f));
+}
+
+static void assert_holds(const char *path, const char *text)
+{
+    TEST_ASSERT_TRUE(slurp(path, file_text, sizeof file_text) >= 0);
+    TEST_ASSERT_EQUAL_STRING(text, file_text);
+}
+
+/* No file in TMP but `expected` (a listing such as "a.c\na.h\n"). */
+static void assert_left(const char *expected)
+{
+    TEST_ASSERT_EQUAL_INT(0, run("(" LEFT_IN_TMP " || true)"));
+    TEST_ASSERT_EQUAL_STRING(expected, out_text);
+}
+
+/* ---- 7: every output checked first; a .c and .h that disagree ---------- */
+
+static void test_header_directory_fails_before_the_c_is_touched(void)
+{
+    static char before[RUN_TEXT_SIZE];
+
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("-o " TMP "/x.c --header " TMP
+                                     "/x.h " OTHER));
+    slurp(TMP "/x.c", before, sizeof before);
+    TEST_ASSERT_EQUAL_INT(0, run("mkdir " TMP "/dir.h"));
+    TEST_ASSERT_EQUAL_INT(2, run_pnc("-o " TMP "/x.c --header " TMP
+                                     "/dir.h " GOOD));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, "cannot write '" TMP "/dir.h': "));
+    assert_holds(TMP "/x.c", before);
+    assert_left("dir.h\nx.c\nx.h\n");
+}
+
+static void test_c_with_another_catalogs_header_stops_with_error(void)
+{
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("-o " TMP "/a.c " GOOD));
+    TEST_ASSERT_EQUAL_INT(0, run("mkdir " TMP "/b"));
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("-o " TMP "/b/a.c " OTHER));
+    TEST_ASSERT_EQUAL_INT(0, run("cp " TMP "/b/a.h " TMP "/a.h"));
+    TEST_ASSERT_TRUE(run(TEST_CC " -std=c99 -c " TMP "/a.c -o " TMP
+                         "/a.o") != 0);
+    TEST_ASSERT_TRUE_MESSAGE(
+        strstr(err_text, "a.h is not the header pnc wrote with this file: "
+                         "its PN_CATALOG_CATALOG_ID is not 0x") != NULL,
+        err_text);
+    TEST_ASSERT_NULL(strstr(err_text, "excess elements"));
+    /* The pair pnc wrote compiles, with the data-only include kept. */
+    TEST_ASSERT_EQUAL_INT_MESSAGE(
+        0, run(TEST_CC " -std=c99 -Wall -Wextra -Wpedantic -Werror -c " TMP
+               "/b/a.c -o " TMP "/b/a.o"), err_text);
+}
+
+/* ---- 8: temp files ------------------------------------------------------- */
+
+static void test_symlink_at_the_old_temp_name_is_not_followed(void)
+{
+    put_file(TMP "/victim", "keep\n");
+    TEST_ASSERT_EQUAL_INT(0, run("ln -s victim " TMP "/x.c.tmp && ln -s "
+                                 "victim " TMP "/x.h.tmp"));
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("-o " TMP "/x.c " GOOD));
+    assert_holds(TMP "/victim", "keep\n");
+    assert_left("victim\nx.c\nx.c.tmp\nx.h\nx.h.tmp\n");
+}
+
+static void test_no_temp_file_is_left_after_an_error_or_a_signal(void)
+{
+    /* An output that cannot be replaced, after the others were written. */
+    TEST_ASSERT_EQUAL_INT(0, run("mkdir " TMP "/x.d"));
+    TEST_ASSERT_EQUAL_INT(2, run_pnc("-MD -o " TMP "/x.c " GOOD));
+    assert_left("x.d\n");
+    /* A signal while the .c is written: a file size limit below it makes
+     * the write raise SIGXFSZ, which ends pnc as SIGTERM would. */
+    TEST_ASSERT_EQUAL_INT(0, run("(ulimit -f 2; exec " PNC_PATH " -o " TMP
+                                 "/y.c " GOOD "); true"));
+    assert_left("x.d\n");
+}
+
+/* Two runs at once on the same outputs, many times: each file is whole
+ * from one run, no temp file is left, and a .c beside the other run's .h
+ * stops the build with the #error of item 7. Best effort: whether the
+ * runs overlap is up to the scheduler. */
+static void test_concurrent_runs_do_not_mix_files(void)
+{
+    int i;
+
+    TEST_ASSERT_EQUAL_INT(0, run("mkdir " TMP "/a " TMP "/b " TMP "/o"));
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("-o " TMP "/a/x.c " GOOD));
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("-o " TMP "/b/x.c " OTHER));
+    for (i = 0; i < 20; i++) {
+        TEST_ASSERT_EQUAL_INT_MESSAGE(
+            0, run("rm -f " TMP "/o/*; "
+                   "for r in 1 2 3 4; do " PNC_PATH " -o " TMP "/o/x.c "
+                   GOOD " 2>/dev/null & " PNC_PATH " -o " TMP "/o/x.c "
+                   OTHER " 2>/dev/null & done; wait"),
+            err_text);
+        TEST_ASSERT_EQUAL_INT_MESSAGE(
+            0, run("cd " TMP " && ls o && "
+                   "{ cmp -s a/x.c o/x.c || cmp -s b/x.c o/x.c; } && "
+                   "{ cmp -s a/x.h o/x.h || cmp -s b/x.h o/x.h; }"),
+            out_text);
+        TEST_ASSERT_EQUAL_STRING("x.c\nx.h\n", out_text);
+        if (run("cd " TMP " && { cmp -s a/x.c o/x.c && cmp -s a/x.h "
+                "o/x.h; } || { cmp -s b/x.c o/x.c && cmp -s b/x.h "
+                "o/x.h; }") != 0) {
+            TEST_ASSERT_TRUE(run(TEST_CC " -std=c99 -c " TMP "/o/x.c -o "
+                                 TMP "/o.o") != 0);
+            TEST_ASSERT_NOT_NULL(strstr(err_text, "is not the header pnc "
+                                        "wrote with this file"));
+        }
+    }
 }
 
 /* ---- 10: dependency file escapes, read errors, the error cap ------------- */
@@ -129,6 +250,11 @@ static void test_errors_are_capped_per_file(void)
 int main(void)
 {
     UNITY_BEGIN();
+    RUN_TEST(test_header_directory_fails_before_the_c_is_touched);
+    RUN_TEST(test_c_with_another_catalogs_header_stops_with_error);
+    RUN_TEST(test_symlink_at_the_old_temp_name_is_not_followed);
+    RUN_TEST(test_no_temp_file_is_left_after_an_error_or_a_signal);
+    RUN_TEST(test_concurrent_runs_do_not_mix_files);
     RUN_TEST(test_dependency_file_escapes_what_make_reads);
     RUN_TEST(test_cannot_read_gives_the_reason);
     RUN_TEST(test_errors_are_capped_per_file);
