@@ -7,18 +7,62 @@
 #include "../runtime/pn.h"
 #include "hash.h"
 
-int emit_is_valid_prefix(const char *name)
+/* The C99 keywords (6.4.1). */
+static const char *const keywords[] = {
+    "auto", "break", "case", "char", "const", "continue", "default", "do",
+    "double", "else", "enum", "extern", "float", "for", "goto", "if",
+    "inline", "int", "long", "register", "restrict", "return", "short",
+    "signed", "sizeof", "static", "struct", "switch", "typedef", "union",
+    "unsigned", "void", "volatile", "while", "_Bool", "_Complex",
+    "_Imaginary"};
+
+const char *emit_prefix_problem(const char *name)
 {
     size_t i;
+
     if (!name[0] || (name[0] >= '0' && name[0] <= '9'))
-        return 0;
+        return "is not a C identifier (letters, digits and '_', not "
+               "starting with a digit)";
     for (i = 0; name[i]; i++) {
         char c = name[i];
         if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
               (c >= '0' && c <= '9') || c == '_'))
-            return 0;
+            return "is not a C identifier (letters, digits and '_', not "
+                   "starting with a digit)";
     }
-    return i <= 64;
+    if (i > 64)
+        return "is longer than 64 characters";
+    for (i = 0; i < sizeof keywords / sizeof keywords[0]; i++) {
+        if (strcmp(name, keywords[i]) == 0)
+            return "is a C keyword";
+    }
+    /* The array has file scope, where C99 7.1.3 reserves every name that
+     * starts with '_'; its macros (PREFIX_SIZE) would start with '_' and
+     * an upper-case letter, reserved everywhere. */
+    if (name[0] == '_')
+        return "is reserved: C keeps names that start with '_' for the "
+               "compiler and its library";
+    if (strcmp(name, "main") == 0)
+        return "would define an array named main, which clashes with the "
+               "program's main function";
+    return NULL;
+}
+
+const char *emit_header_name_problem(const char *name)
+{
+    const unsigned char *s = (const unsigned char *)name;
+
+    if (!*s)
+        return "is empty";
+    for (; *s; s++) {
+        if (*s == '"' || *s == '\\' || *s == '\'')
+            return "holds a '\"', '\\' or '\'', which #include \"...\" "
+                   "cannot name (C99 6.4.7)";
+        if (*s < 0x20 || *s == 0x7F)
+            return "holds a control character (a newline, say), which "
+                   "#include \"...\" cannot name";
+    }
+    return NULL;
 }
 
 /* `name` in upper case, for macro names. Free it. */

@@ -7,8 +7,17 @@
 #include "buf.h"
 #include "model.h"
 
-/* Whether `name` can be the catalog's C identifier. */
-int emit_is_valid_prefix(const char *name);
+/* Why `name` cannot be the catalog's C identifier ("is a C keyword"),
+ * or NULL when it can: it must be an identifier of at most 64 characters
+ * that is not a C99 keyword, does not start with '_' (reserved at file
+ * scope) and is not "main". */
+const char *emit_prefix_problem(const char *name);
+
+/* Why the header's file name `name` cannot be written in the .c's
+ * #include "...", or NULL when it can. pnc refuses such names rather
+ * than escape them: C has no escapes in a header name, and a '"', '\'
+ * or '\'' in one is undefined (C99 6.4.7), a newline ends the line. */
+const char *emit_header_name_problem(const char *name);
 
 /* The .c file: a comment listing the notices, then
  *   const unsigned char PREFIX[PREFIX_SIZE] = { ... };

@@ -100,6 +100,12 @@ static const char usage_text[] =
     "The source format is described in docs/FORMAT.md, the rules in\n"
     "docs/CHECKS.md.\n";
 
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
 static int usage_error(const char *message, const char *arg)
 {
     fprintf(stderr, "pnc: error: %s%s%s\nTry 'pnc --help'.\n", message,
@@ -159,10 +165,98 @@ static int set_max_errors(options *o, const char *number)
     return -1;
 }
 
+/* The files a run writes: paths[0] the -o file, [1] the header, [2] the
+ * dependency file (NULL when none); --dump writes only paths[0]. The
+ * names made from -o are in owned[]: free them. */
+static void output_paths(const options *o, const char *paths[3],
+                         char *owned[2])
+{
+    int dep = !o->dump && (o->dep_default || o->dep_target || o->dep_path);
+
+    owned[0] = o->out_h || o->dump ? NULL : outfile_sibling(o->out_c, 'h');
+    owned[1] = dep && !o->dep_path ? outfile_sibling(o->out_c, 'd') : NULL;
+    paths[0] = o->out_c;
+    paths[1] = o->out_h ? o->out_h : owned[0];
+    paths[2] = o->dep_path ? o->dep_path : owned[1];
+}
+
+static int is_charset_file(const char *charset)
+{
+    return charset && strcmp(charset, "ascii") != 0 &&
+           strcmp(charset, "latin1") != 0;
+}
+
+static int same_file_error(const char *what, const char *path,
+                           const char *other_what, const char *other)
+{
+    int input = strcmp(other_what, "the input") == 0;
+
+    fprintf(stderr, "pnc: error: %s '%s' and %s '%s' are the same file; %s"
+                    "\nTry 'pnc --help'.\n",
+            what, path, other_what, other,
+            input ? "pnc would overwrite its input"
+                  : "give each output a name of its own");
+    return EXIT_USAGE;
+}
+
+/* The input file that `path` names, or NULL. */
+static const char *input_named(const options *o, const char *path)
+{
+    size_t i;
+
+    for (i = 0; i < o->file_count; i++) {
+        if (outfile_same(path, o->files[i]))
+            return o->files[i];
+    }
+    for (i = 0; i < o->language_file_count; i++) {
+        if (outfile_same(path, o->language_files[i]))
+            return o->language_files[i];
+    }
+    if (is_charset_file(o->charset) && outfile_same(path, o->charset))
+        return o->charset;
+    return NULL;
+}
+
+/* Refuses, before anything is read or written, outputs that name an input
+ * or each other, and a header that the .c cannot #include. */
+static int check_outputs(const options *o)
+{
+    static const char *const what[3] = {"-o", "--header",
+                                        "the dependency file"};
+    const char *paths[3], *input, *problem;
+    char *owned[2];
+    size_t i, j;
+    int status = -1;
+
+    if (o->check_only || o->report || o->preview || !o->out_c)
+        return -1;
+    output_paths(o, paths, owned);
+    for (i = 0; i < 3 && status < 0; i++) {
+        if (paths[i] && (input = input_named(o, paths[i])) != NULL)
+            status = same_file_error(what[i], paths[i], "the input", input);
+        for (j = i + 1; paths[i] && j < 3 && status < 0; j++) {
+            if (paths[j] && outfile_same(paths[i], paths[j]))
+                status = same_file_error(what[i], paths[i], what[j],
+                                         paths[j]);
+        }
+    }
+    if (status < 0 && paths[1] &&
+        (problem = emit_header_name_problem(base_name(paths[1]))) != NULL) {
+        fprintf(stderr, "pnc: error: the header's name '%s' %s; give "
+                        "--header another name\nTry 'pnc --help'.\n",
+                base_name(paths[1]), problem);
+        status = EXIT_USAGE;
+    }
+    free(owned[0]);
+    free(owned[1]);
+    return status;
+}
+
 /* Returns -1 to go on, or the exit status to end with. */
 static int parse_options(int argc, char **argv, options *o)
 {
     const char *format = NULL, *transliterate = NULL, *preview = NULL;
+    const char *problem;
     char why[256];
     int i, only_files = 0;
 
@@ -256,15 +350,12 @@ static int parse_options(int argc, char **argv, options *o)
                            "--preview, --header, -MD, -MF or -MT", NULL);
     if (!o->check_only && !o->report && !o->preview && !o->dump && !o->out_c)
         return usage_error("no output: give -o FILE.c (or --check)", NULL);
-    if (!emit_is_valid_prefix(o->prefix))
-        return usage_error("--prefix needs a C identifier, got", o->prefix);
-    return -1;
-}
-
-static const char *base_name(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    return slash ? slash + 1 : path;
+    if ((problem = emit_prefix_problem(o->prefix)) != NULL) {
+        fprintf(stderr, "pnc: error: --prefix '%s' %s\nTry 'pnc --help'.\n",
+                o->prefix, problem);
+        return EXIT_USAGE;
+    }
+    return check_outputs(o);
 }
 
 /* The rule for the dependency file: the outputs depend on every input
@@ -275,8 +366,7 @@ static void write_depfile(const options *o, const char *h_path, buf *out)
     const char **inputs = xmalloc((o->file_count + 1 +
                                    o->language_file_count) * sizeof *inputs);
     size_t count = o->file_count;
-    int charset_file = o->charset && strcmp(o->charset, "ascii") != 0 &&
-                       strcmp(o->charset, "latin1") != 0;
+    int charset_file = is_charset_file(o->charset);
 
     targets[0] = o->dep_target ? o->dep_target : o->out_c;
     targets[1] = h_path;
@@ -293,15 +383,15 @@ static void write_depfile(const options *o, const char *h_path, buf *out)
 static int write_outputs(const options *o, const buf *catalog,
                          mnotice *const *notices, size_t count, diag *d)
 {
-    char *header_path = o->out_h ? NULL : outfile_sibling(o->out_c, 'h');
-    const char *h_path = o->out_h ? o->out_h : header_path;
-    char *dep_default = (o->dep_default || o->dep_target) && !o->dep_path
-                            ? outfile_sibling(o->out_c, 'd') : NULL;
-    const char *dep_path = o->dep_path ? o->dep_path : dep_default;
+    const char *paths[3], *h_path, *dep_path;
+    char *owned[2];
     buf c_text = {0}, h_text = {0}, dep_text = {0};
     outfile files[3];
     int status;
 
+    output_paths(o, paths, owned);
+    h_path = paths[1];
+    dep_path = paths[2];
     emit_source(&c_text, catalog->data, catalog->len, notices, count,
                 o->prefix, base_name(h_path));
     emit_header(&h_text, catalog->data, catalog->len, notices, count,
@@ -319,8 +409,8 @@ static int write_outputs(const options *o, const buf *catalog,
     buf_free(&c_text);
     buf_free(&h_text);
     buf_free(&dep_text);
-    free(header_path);
-    free(dep_default);
+    free(owned[0]);
+    free(owned[1]);
     return status;
 }
 

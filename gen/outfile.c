@@ -1,7 +1,7 @@
 /* outfile.c: outputs written to unique temp files beside them, checked
  * before any is replaced, renamed into place together, and the temps
  * removed on every error and on SIGINT, SIGTERM, SIGHUP and SIGXFSZ. */
-#define _XOPEN_SOURCE 700 /* SIGXFSZ */
+#define _XOPEN_SOURCE 700 /* SIGXFSZ, realpath */
 
 #include "outfile.h"
 
@@ -235,6 +235,49 @@ int outfiles_write(const outfile *files, size_t count, diag *d)
         remove_temp(i);
     restore_signals(old);
     return ok ? 0 : 2;
+}
+
+/* `path` with its directory made absolute and free of "..", "." and
+ * symlinks (realpath), so that two spellings of one file that does not
+ * exist yet compare equal; `path` itself when the directory cannot be
+ * resolved. Free it. */
+static char *normalised(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    char *dir = slash ? xstrndup(path, (size_t)(slash - path) + 1)
+                      : xstrndup(".", 1);
+    char *real = realpath(dir, NULL);
+    char *result;
+    size_t len;
+
+    free(dir);
+    if (!real)
+        return xstrndup(path, strlen(path));
+    len = strlen(real);
+    result = xmalloc(len + strlen(base) + 2);
+    memcpy(result, real, len);
+    if (len == 0 || real[len - 1] != '/')
+        result[len++] = '/';
+    memcpy(result + len, base, strlen(base) + 1);
+    free(real);
+    return result;
+}
+
+int outfile_same(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    char *na, *nb;
+    int same;
+
+    if (stat(a, &sa) == 0 && stat(b, &sb) == 0)
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+    na = normalised(a);
+    nb = normalised(b);
+    same = strcmp(na, nb) == 0;
+    free(na);
+    free(nb);
+    return same;
 }
 
 char *outfile_sibling(const char *c_path, char ext)

@@ -28,6 +28,12 @@ typedef struct outfile {
  * when any file cannot be written, with no output changed; otherwise 0. */
 int outfiles_write(const outfile *files, size_t count, diag *d);
 
+/* Whether paths `a` and `b` name one file: the same device and inode
+ * when both exist, else the same path once their directories are
+ * resolved (realpath), so "-o x.c --header ./x.c" is caught before x.c
+ * exists. */
+int outfile_same(const char *a, const char *b);
+
 /* The name of an output that goes with the C file `c_path`: its name with
  * the ".c" replaced by '.' and `ext` ("foo.c" -> "foo.h"), or with '.' and
  * `ext` appended when it has no ".c". Free it. */

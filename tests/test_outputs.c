@@ -1,8 +1,9 @@
-/* What pnc writes and how (issue 18, items 7, 8 and 10): every output
- * checked before any is replaced, a .c and .h that disagree, temp files
- * (unique, never through a symlink, never left behind), the dependency
- * file's escapes, the reason a file cannot be read, and the cap on errors
- * per file. Runs the built pnc. */
+/* What pnc writes and refuses to write (issue 18, items 6 to 10): outputs
+ * that name an input or each other, a .c and .h that disagree, temp files
+ * (unique, never through a symlink, never left behind), the prefix and
+ * the header name the C must hold, the dependency file's escapes, the
+ * reason a file cannot be read, and the cap on errors per file. Runs the
+ * built pnc. */
 #define _POSIX_C_SOURCE 200809L
 
 #include <stdarg.h>
@@ -72,6 +73,58 @@ static void assert_left(const char *expected)
 {
     TEST_ASSERT_EQUAL_INT(0, run("(" LEFT_IN_TMP " || true)"));
     TEST_ASSERT_EQUAL_STRING(expected, out_text);
+}
+
+/* ---- 6: an output that names an input or another output ----------------- */
+
+static void test_output_naming_an_input_is_refused(void)
+{
+    static const char *const runs[] = {
+        "-o " TMP "/src.pn " TMP "/src.pn",
+        "-o " TMP "/x.c --header " TMP "/src.pn " TMP "/src.pn",
+        "-o " TMP "/x.c -MF " TMP "/../outputs-tmp/src.pn " TMP "/src.pn",
+        "--dump -o " TMP "/src.pn " TMP "/src.pn",
+        "-o " TMP "/x.c --languages " TMP "/x.h " TMP "/src.pn",
+    };
+    size_t i;
+
+    TEST_ASSERT_EQUAL_INT(0, run("cp " OTHER " " TMP "/src.pn && cp "
+                                 "policies/languages.txt " TMP "/x.h"));
+    slurp(OTHER, file_text, sizeof file_text);
+    for (i = 0; i < sizeof runs / sizeof runs[0]; i++) {
+        TEST_ASSERT_EQUAL_INT_MESSAGE(2, run_pnc("%s", runs[i]), runs[i]);
+        TEST_ASSERT_TRUE_MESSAGE(
+            strstr(err_text, "are the same file; pnc would overwrite its "
+                             "input") != NULL, err_text);
+        TEST_ASSERT_EQUAL_INT(0, run("cmp " OTHER " " TMP "/src.pn && cmp "
+                                     "policies/languages.txt " TMP "/x.h"));
+        assert_left("src.pn\nx.h\n");
+    }
+}
+
+static void test_two_outputs_naming_one_file_are_refused(void)
+{
+    /* The same name, spelled two ways, before the file exists; the
+     * default header x.h as the dependency file; two hard links. */
+    TEST_ASSERT_EQUAL_INT(2, run_pnc("-o " TMP "/x.c --header " TMP "/x.c "
+                                     GOOD));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, "-o '" TMP "/x.c' and --header '"
+                                TMP "/x.c' are the same file; give each "
+                                "output a name of its own"));
+    TEST_ASSERT_EQUAL_INT(2, run_pnc("-o " TMP "/x.c --header " TMP
+                                     "/./x.c " GOOD));
+    TEST_ASSERT_EQUAL_INT(2, run_pnc("-o " TMP "/x.c -MF " TMP "/x.h "
+                                     GOOD));
+    assert_left("");
+    TEST_ASSERT_EQUAL_INT(0, run("echo old > " TMP "/a.h && ln " TMP
+                                 "/a.h " TMP "/b.d"));
+    TEST_ASSERT_EQUAL_INT(2, run_pnc("-o " TMP "/x.c --header " TMP
+                                     "/a.h -MF " TMP "/b.d " GOOD));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, "--header '" TMP "/a.h' and the "
+                                "dependency file '" TMP "/b.d' are the "
+                                "same file"));
+    assert_holds(TMP "/a.h", "old\n");
+    assert_left("a.h\nb.d\n");
 }
 
 /* ---- 7: every output checked first; a .c and .h that disagree ---------- */
@@ -170,6 +223,55 @@ static void test_concurrent_runs_do_not_mix_files(void)
     }
 }
 
+/* ---- 9: a prefix and a header name the C can hold ----------------------- */
+
+static void test_prefix_keywords_reserved_names_and_main_are_refused(void)
+{
+    static const char *const refused[][2] = {
+        {"int", "'int' is a C keyword"},
+        {"for", "'for' is a C keyword"},
+        {"_Bool", "'_Bool' is a C keyword"},
+        {"_Catalog", "is reserved"},
+        {"__cat", "is reserved"},
+        {"_cat", "is reserved"},
+        {"main", "clashes with the program's main function"},
+        {"9lives", "is not a C identifier"},
+        {"a-b", "is not a C identifier"},
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+        TEST_ASSERT_EQUAL_INT_MESSAGE(
+            2, run_pnc("--prefix %s -o " TMP "/x.c " GOOD, refused[i][0]),
+            refused[i][0]);
+        TEST_ASSERT_TRUE_MESSAGE(strstr(err_text, refused[i][1]) != NULL,
+                                 err_text);
+    }
+    assert_left("");
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("--prefix main_notices -o " TMP
+                                     "/x.c " GOOD));
+}
+
+static void test_header_names_include_cannot_hold_are_refused(void)
+{
+    TEST_ASSERT_EQUAL_INT(2, run_pnc("-o " TMP "/x.c --header '" TMP
+                                     "/we\"ird.h' " GOOD));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, "the header's name 'we\"ird.h' "
+                                          "holds a '\"'"));
+    TEST_ASSERT_EQUAL_INT(2, run_pnc("-o " TMP "/x.c --header '" TMP
+                                     "/back\\slash.h' " GOOD));
+    TEST_ASSERT_EQUAL_INT(2, run_pnc("-o " TMP "/x.c --header '" TMP
+                                     "/new\nline.h' " GOOD));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, "control character"));
+    TEST_ASSERT_EQUAL_INT(2, run_pnc("-o '" TMP "/we\"ird.c' " GOOD));
+    assert_left("");
+    /* A space is fine: the pair compiles. */
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("-o '" TMP "/my cat.c' " GOOD));
+    TEST_ASSERT_EQUAL_INT_MESSAGE(
+        0, run(TEST_CC " -std=c99 -Wall -Wextra -Wpedantic -Werror -c '"
+               TMP "/my cat.c' -o " TMP "/cat.o"), err_text);
+}
+
 /* ---- 10: dependency file escapes, read errors, the error cap ------------- */
 
 static void test_dependency_file_escapes_what_make_reads(void)
@@ -250,11 +352,15 @@ static void test_errors_are_capped_per_file(void)
 int main(void)
 {
     UNITY_BEGIN();
+    RUN_TEST(test_output_naming_an_input_is_refused);
+    RUN_TEST(test_two_outputs_naming_one_file_are_refused);
     RUN_TEST(test_header_directory_fails_before_the_c_is_touched);
     RUN_TEST(test_c_with_another_catalogs_header_stops_with_error);
     RUN_TEST(test_symlink_at_the_old_temp_name_is_not_followed);
     RUN_TEST(test_no_temp_file_is_left_after_an_error_or_a_signal);
     RUN_TEST(test_concurrent_runs_do_not_mix_files);
+    RUN_TEST(test_prefix_keywords_reserved_names_and_main_are_refused);
+    RUN_TEST(test_header_names_include_cannot_hold_are_refused);
     RUN_TEST(test_dependency_file_escapes_what_make_reads);
     RUN_TEST(test_cannot_read_gives_the_reason);
     RUN_TEST(test_errors_are_capped_per_file);
