@@ -3,14 +3,27 @@
 
 #include <string.h>
 
+/* `path` as make reads it back, escaped as gcc escapes it: a space or
+ * tab gets a backslash (and the backslashes before it are doubled),
+ * '#' and ':' a backslash, '$' another '$'. Other backslashes stay as
+ * they are, which make reads literally. */
 static void put_path(buf *out, const char *path)
 {
-    for (; *path; path++) {
-        if (*path == ' ' || *path == '#' || *path == '\\')
+    size_t i, j;
+
+    for (i = 0; path[i]; i++) {
+        char c = path[i];
+
+        if (c == ' ' || c == '\t') {
+            for (j = i; j > 0 && path[j - 1] == '\\'; j--)
+                buf_byte(out, '\\');
             buf_byte(out, '\\');
-        else if (*path == '$')
+        } else if (c == '#' || c == ':') {
+            buf_byte(out, '\\');
+        } else if (c == '$') {
             buf_byte(out, '$');
-        buf_byte(out, (unsigned char)*path);
+        }
+        buf_byte(out, (unsigned char)c);
     }
 }
 

@@ -10,7 +10,8 @@
 
 /* Appends to `out` a make rule with `targets` (the outputs) depending on
  * `inputs`, then an empty rule for each input, as gcc -MP writes them.
- * Spaces, '#' and '$' in paths are escaped for make. */
+ * Spaces, tabs, '#' and '$' in paths are escaped for make as gcc escapes
+ * them, and ':' too (make would read it as the end of the targets). */
 void depfile_write(buf *out, const char *const *targets, size_t target_count,
                    const char *const *inputs, size_t input_count);
 

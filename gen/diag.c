@@ -31,6 +31,63 @@ void diag_init(diag *d, FILE *out)
     d->warnings = 0;
     d->format = DIAG_TEXT;
     d->rules = NULL;
+    d->max_errors = 0;
+    d->tally = NULL;
+    d->tally_count = 0;
+    d->tally_cap = 0;
+    d->hiding = 0;
+}
+
+/* ---- -fmax-errors ---------------------------------------------------------- */
+
+struct diag_tally {
+    char *path;      /* the file */
+    unsigned shown;  /* its errors shown */
+    unsigned hidden; /* and not shown */
+};
+
+/* The tally of `path`, made when it has none. Diagnostics come file by
+ * file, so the last one used is tried first. */
+static struct diag_tally *tally_of(diag *d, const char *path)
+{
+    size_t i;
+
+    if (d->tally_count &&
+        strcmp(d->tally[d->tally_count - 1].path, path) == 0)
+        return &d->tally[d->tally_count - 1];
+    for (i = 0; i < d->tally_count; i++) {
+        if (strcmp(d->tally[i].path, path) == 0)
+            return &d->tally[i];
+    }
+    d->tally = grow_array(d->tally, &d->tally_cap, d->tally_count + 1,
+                          sizeof *d->tally);
+    d->tally[d->tally_count].path = xstrndup(path, strlen(path));
+    d->tally[d->tally_count].shown = 0;
+    d->tally[d->tally_count].hidden = 0;
+    return &d->tally[d->tally_count++];
+}
+
+/* Whether -fmax-errors hides this diagnostic: an error of a file that has
+ * shown max_errors already, or a note that belongs to a hidden error. */
+static int over_cap(diag *d, diag_severity severity, const char *path)
+{
+    struct diag_tally *t;
+
+    if (d->max_errors == 0)
+        return 0;
+    if (severity == DIAG_NOTE)
+        return d->hiding;
+    d->hiding = 0;
+    if (severity != DIAG_ERROR)
+        return 0;
+    t = tally_of(d, path);
+    if (t->shown < d->max_errors) {
+        t->shown++;
+        return 0;
+    }
+    t->hidden++;
+    d->hiding = 1;
+    return 1;
 }
 
 /* Prints the line as text a terminal can show: bytes that are not valid
@@ -250,8 +307,14 @@ void diag_vat(diag *d, diag_severity severity, const source *src,
     size_t start = src->line_starts[index];
     size_t line_len, col_bytes, span_chars;
     const unsigned char *line = source_line(src, index, &line_len);
-    char *message = format_message(fmt, ap);
+    char *message;
     place at;
+
+    if (over_cap(d, severity, src->path)) {
+        count(d, severity);
+        return;
+    }
+    message = format_message(fmt, ap);
 
     col_bytes = offset - start;
     if (col_bytes > line_len)
@@ -308,4 +371,28 @@ void diag_plain(diag *d, diag_severity severity, const char *fmt, ...)
     else
         fprintf(d->out, "pnc: %s: %s\n", severity_name(severity), message);
     free(message);
+}
+
+void diag_finish(diag *d)
+{
+    size_t i;
+    char message[96];
+
+    for (i = 0; i < d->tally_count; i++) {
+        const struct diag_tally *t = &d->tally[i];
+
+        if (t->hidden) {
+            snprintf(message, sizeof message,
+                     "%u more error%s not shown (-fmax-errors=%u)",
+                     t->hidden, t->hidden == 1 ? "" : "s", d->max_errors);
+            if (d->format == DIAG_JSON)
+                print_json(d->out, DIAG_NOTE, t->path, NULL, NULL, message);
+            else
+                fprintf(d->out, "%s: note: %s\n", t->path, message);
+        }
+        free(t->path);
+    }
+    free(d->tally);
+    d->tally = NULL;
+    d->tally_count = d->tally_cap = 0;
 }

@@ -28,16 +28,27 @@ typedef enum diag_format {
     DIAG_JSON         /* one JSON object a line (docs/CHECKS.md) */
 } diag_format;
 
+struct diag_tally;
+
 typedef struct diag {
     FILE *out;        /* where diagnostics go (stderr in pnc) */
-    unsigned errors;  /* errors reported so far */
+    unsigned errors;  /* errors reported so far, shown or not */
     unsigned warnings;/* warnings reported so far */
     diag_format format;
     const struct rule_settings *rules; /* -W options, or NULL: defaults */
+    unsigned max_errors; /* errors shown per file (-fmax-errors), 0: all */
+    struct diag_tally *tally; /* errors per file, when max_errors > 0 */
+    size_t tally_count, tally_cap;
+    int hiding;       /* the last error was not shown, nor are its notes */
 } diag;
 
-/* Text format, default rule settings. */
+/* Text format, default rule settings, every error shown. */
 void diag_init(diag *d, FILE *out);
+
+/* For each file that had more than `max_errors` errors, prints one note
+ * saying how many were not shown; then frees what the count used. Call it
+ * once, after the last diagnostic. */
+void diag_finish(diag *d);
 
 /* Reports a problem at byte `offset` of `src`, underlining `span` bytes
  * (at least one character). `rule` is a rule id printed as "[rule]", or

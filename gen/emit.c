@@ -5,19 +5,64 @@
 #include <string.h>
 
 #include "../runtime/pn.h"
+#include "hash.h"
 
-int emit_is_valid_prefix(const char *name)
+/* The C99 keywords (6.4.1). */
+static const char *const keywords[] = {
+    "auto", "break", "case", "char", "const", "continue", "default", "do",
+    "double", "else", "enum", "extern", "float", "for", "goto", "if",
+    "inline", "int", "long", "register", "restrict", "return", "short",
+    "signed", "sizeof", "static", "struct", "switch", "typedef", "union",
+    "unsigned", "void", "volatile", "while", "_Bool", "_Complex",
+    "_Imaginary"};
+
+const char *emit_prefix_problem(const char *name)
 {
     size_t i;
+
     if (!name[0] || (name[0] >= '0' && name[0] <= '9'))
-        return 0;
+        return "is not a C identifier (letters, digits and '_', not "
+               "starting with a digit)";
     for (i = 0; name[i]; i++) {
         char c = name[i];
         if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
               (c >= '0' && c <= '9') || c == '_'))
-            return 0;
+            return "is not a C identifier (letters, digits and '_', not "
+                   "starting with a digit)";
     }
-    return i <= 64;
+    if (i > 64)
+        return "is longer than 64 characters";
+    for (i = 0; i < sizeof keywords / sizeof keywords[0]; i++) {
+        if (strcmp(name, keywords[i]) == 0)
+            return "is a C keyword";
+    }
+    /* The array has file scope, where C99 7.1.3 reserves every name that
+     * starts with '_'; its macros (PREFIX_SIZE) would start with '_' and
+     * an upper-case letter, reserved everywhere. */
+    if (name[0] == '_')
+        return "is reserved: C keeps names that start with '_' for the "
+               "compiler and its library";
+    if (strcmp(name, "main") == 0)
+        return "would define an array named main, which clashes with the "
+               "program's main function";
+    return NULL;
+}
+
+const char *emit_header_name_problem(const char *name)
+{
+    const unsigned char *s = (const unsigned char *)name;
+
+    if (!*s)
+        return "is empty";
+    for (; *s; s++) {
+        if (*s == '"' || *s == '\\' || *s == '\'')
+            return "holds a '\"', '\\' or '\'', which #include \"...\" "
+                   "cannot name (C99 6.4.7)";
+        if (*s < 0x20 || *s == 0x7F)
+            return "holds a control character (a newline, say), which "
+                   "#include \"...\" cannot name";
+    }
+    return NULL;
 }
 
 /* `name` in upper case, for macro names. Free it. */
@@ -142,9 +187,10 @@ static void put_guard(buf *out, const char *prefix, const char *name)
         name, format, prefix, PN_VERSION, format, PN_VERSION);
 }
 
-void emit_header(buf *out, size_t size, mnotice *const *notices,
-                 size_t count, const char *prefix)
+void emit_header(buf *out, const unsigned char *catalog, size_t size,
+                 mnotice *const *notices, size_t count, const char *prefix)
 {
+    uint32_t catalog_id = hash_bytes(catalog, size);
     char *name = upper_name(prefix);
     char format[16];
     sizes z;
@@ -156,6 +202,9 @@ void emit_header(buf *out, size_t size, mnotice *const *notices,
     snprintf(format, sizeof format, "%u", (unsigned)PN_CATALOG_FORMAT);
     put_define(out, name, "FORMAT", format, "PN_CATALOG_FORMAT it needs");
     put_size(out, name, "SIZE", (unsigned long)size, "bytes in the catalog");
+    snprintf(format, sizeof format, "0x%08lxu", (unsigned long)catalog_id);
+    put_define(out, name, "CATALOG_ID", format,
+               "its hash: the .c checks it matches");
     put_size(out, name, "NOTICES", (unsigned long)count,
              "notices (policy + language)");
     put_size(out, name, "MAX_SECTIONS", z.max_sections,
@@ -193,16 +242,28 @@ void emit_source(buf *out, const unsigned char *catalog, size_t size,
                  const char *header_name)
 {
     char *name = upper_name(prefix);
+    unsigned long id = (unsigned long)hash_bytes(catalog, size);
     size_t i;
 
     put_banner(out);
     put_contents(out, notices, count);
     buf_printf(out, "#define %s_DATA_ONLY /* data needs no libpn */\n"
-                    "#include \"%s\"\n\n"
-                    "const unsigned char %s[%s_SIZE] = {",
-               name, header_name, prefix, name);
+                    "#include \"%s\"\n\n",
+               name, header_name);
+    /* A kill between the renames, or two runs at once, can leave this
+     * .c beside another catalog's .h: say so rather than let the array
+     * fail with "excess elements in array initializer". */
+    buf_printf(out,
+               "#if !defined(%s_CATALOG_ID) || %s_CATALOG_ID != 0x%08lxu\n"
+               "#error \"%s is not the header pnc wrote with this file: "
+               "its %s_CATALOG_ID is not 0x%08lx, so it describes another "
+               "catalog (a run of pnc was stopped or another run replaced "
+               "it); run pnc again to write both\"\n"
+               "#else\n\n"
+               "const unsigned char %s[%s_SIZE] = {",
+               name, name, id, header_name, name, id, prefix, name);
     for (i = 0; i < size; i++)
         buf_printf(out, "%s0x%02x,", i % 16 ? "" : "\n    ", catalog[i]);
-    buf_printf(out, "\n};\n");
+    buf_printf(out, "\n};\n\n#endif\n");
     free(name);
 }

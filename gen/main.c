@@ -42,6 +42,7 @@ typedef struct options {
     int dump;               /* --dump */
     pn_screen screen;       /* its size */
     diag_format format;     /* --diagnostics */
+    unsigned max_errors;    /* -fmax-errors */
     rule_settings rules;    /* -W... */
     const char **files;
     size_t file_count;
@@ -84,6 +85,8 @@ static const char usage_text[] =
     "  -Werror=RULE     make RULE (or a group of rules) an error\n"
     "  -Wno-error=RULE  keep RULE a warning\n"
     "  -Wno-RULE        turn RULE off; -WRULE turns it back on\n"
+    "  -fmax-errors=N   show at most N errors of each file (default 50), then\n"
+    "                   how many more it has; 0 shows them all\n"
     "  --diagnostics=json\n"
     "                   diagnostics as JSON Lines instead of text\n"
     "  --list-rules     list the rules, their groups and severities\n"
@@ -96,6 +99,12 @@ static const char usage_text[] =
     "error.\n"
     "The source format is described in docs/FORMAT.md, the rules in\n"
     "docs/CHECKS.md.\n";
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
 
 static int usage_error(const char *message, const char *arg)
 {
@@ -144,16 +153,117 @@ static int set_format(options *o, const char *name)
     return -1;
 }
 
+static int set_max_errors(options *o, const char *number)
+{
+    char *end;
+    unsigned long n = strtoul(number, &end, 10);
+
+    if (number[0] < '0' || number[0] > '9' || *end || n > 1000000000ul)
+        return usage_error("-fmax-errors takes a number (0: no limit), not",
+                           number);
+    o->max_errors = (unsigned)n;
+    return -1;
+}
+
+/* The files a run writes: paths[0] the -o file, [1] the header, [2] the
+ * dependency file (NULL when none); --dump writes only paths[0]. The
+ * names made from -o are in owned[]: free them. */
+static void output_paths(const options *o, const char *paths[3],
+                         char *owned[2])
+{
+    int dep = !o->dump && (o->dep_default || o->dep_target || o->dep_path);
+
+    owned[0] = o->out_h || o->dump ? NULL : outfile_sibling(o->out_c, 'h');
+    owned[1] = dep && !o->dep_path ? outfile_sibling(o->out_c, 'd') : NULL;
+    paths[0] = o->out_c;
+    paths[1] = o->out_h ? o->out_h : owned[0];
+    paths[2] = o->dep_path ? o->dep_path : owned[1];
+}
+
+static int is_charset_file(const char *charset)
+{
+    return charset && strcmp(charset, "ascii") != 0 &&
+           strcmp(charset, "latin1") != 0;
+}
+
+static int same_file_error(const char *what, const char *path,
+                           const char *other_what, const char *other)
+{
+    int input = strcmp(other_what, "the input") == 0;
+
+    fprintf(stderr, "pnc: error: %s '%s' and %s '%s' are the same file; %s"
+                    "\nTry 'pnc --help'.\n",
+            what, path, other_what, other,
+            input ? "pnc would overwrite its input"
+                  : "give each output a name of its own");
+    return EXIT_USAGE;
+}
+
+/* The input file that `path` names, or NULL. */
+static const char *input_named(const options *o, const char *path)
+{
+    size_t i;
+
+    for (i = 0; i < o->file_count; i++) {
+        if (outfile_same(path, o->files[i]))
+            return o->files[i];
+    }
+    for (i = 0; i < o->language_file_count; i++) {
+        if (outfile_same(path, o->language_files[i]))
+            return o->language_files[i];
+    }
+    if (is_charset_file(o->charset) && outfile_same(path, o->charset))
+        return o->charset;
+    return NULL;
+}
+
+/* Refuses, before anything is read or written, outputs that name an input
+ * or each other, and a header that the .c cannot #include. */
+static int check_outputs(const options *o)
+{
+    static const char *const what[3] = {"-o", "--header",
+                                        "the dependency file"};
+    const char *paths[3], *input, *problem;
+    char *owned[2];
+    size_t i, j;
+    int status = -1;
+
+    if (o->check_only || o->report || o->preview || !o->out_c)
+        return -1;
+    output_paths(o, paths, owned);
+    for (i = 0; i < 3 && status < 0; i++) {
+        if (paths[i] && (input = input_named(o, paths[i])) != NULL)
+            status = same_file_error(what[i], paths[i], "the input", input);
+        for (j = i + 1; paths[i] && j < 3 && status < 0; j++) {
+            if (paths[j] && outfile_same(paths[i], paths[j]))
+                status = same_file_error(what[i], paths[i], what[j],
+                                         paths[j]);
+        }
+    }
+    if (status < 0 && paths[1] &&
+        (problem = emit_header_name_problem(base_name(paths[1]))) != NULL) {
+        fprintf(stderr, "pnc: error: the header's name '%s' %s; give "
+                        "--header another name\nTry 'pnc --help'.\n",
+                base_name(paths[1]), problem);
+        status = EXIT_USAGE;
+    }
+    free(owned[0]);
+    free(owned[1]);
+    return status;
+}
+
 /* Returns -1 to go on, or the exit status to end with. */
 static int parse_options(int argc, char **argv, options *o)
 {
     const char *format = NULL, *transliterate = NULL, *preview = NULL;
+    const char *problem;
     char why[256];
     int i, only_files = 0;
 
     memset(o, 0, sizeof *o);
     o->prefix = "pn_catalog";
     o->format = DIAG_TEXT;
+    o->max_errors = 50;
     rule_settings_init(&o->rules);
     o->files = xmalloc((size_t)argc * sizeof *o->files);
     o->language_files = xmalloc((size_t)argc * sizeof *o->language_files);
@@ -190,6 +300,9 @@ static int parse_options(int argc, char **argv, options *o)
         } else if (strcmp(a, "-MF") == 0 || strcmp(a, "-MT") == 0) {
             value = a[2] == 'F' ? &o->dep_path : &o->dep_target;
             inline_value = NULL;
+        } else if (strncmp(a, "-fmax-errors=", 13) == 0) {
+            if (set_max_errors(o, a + 13) >= 0)
+                return EXIT_USAGE;
         } else if (strncmp(a, "-W", 2) == 0) {
             if (rule_settings_apply(&o->rules, a, why, sizeof why) != 0)
                 return usage_error(why, NULL);
@@ -237,15 +350,12 @@ static int parse_options(int argc, char **argv, options *o)
                            "--preview, --header, -MD, -MF or -MT", NULL);
     if (!o->check_only && !o->report && !o->preview && !o->dump && !o->out_c)
         return usage_error("no output: give -o FILE.c (or --check)", NULL);
-    if (!emit_is_valid_prefix(o->prefix))
-        return usage_error("--prefix needs a C identifier, got", o->prefix);
-    return -1;
-}
-
-static const char *base_name(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    return slash ? slash + 1 : path;
+    if ((problem = emit_prefix_problem(o->prefix)) != NULL) {
+        fprintf(stderr, "pnc: error: --prefix '%s' %s\nTry 'pnc --help'.\n",
+                o->prefix, problem);
+        return EXIT_USAGE;
+    }
+    return check_outputs(o);
 }
 
 /* The rule for the dependency file: the outputs depend on every input
@@ -256,8 +366,7 @@ static void write_depfile(const options *o, const char *h_path, buf *out)
     const char **inputs = xmalloc((o->file_count + 1 +
                                    o->language_file_count) * sizeof *inputs);
     size_t count = o->file_count;
-    int charset_file = o->charset && strcmp(o->charset, "ascii") != 0 &&
-                       strcmp(o->charset, "latin1") != 0;
+    int charset_file = is_charset_file(o->charset);
 
     targets[0] = o->dep_target ? o->dep_target : o->out_c;
     targets[1] = h_path;
@@ -274,18 +383,19 @@ static void write_depfile(const options *o, const char *h_path, buf *out)
 static int write_outputs(const options *o, const buf *catalog,
                          mnotice *const *notices, size_t count, diag *d)
 {
-    char *header_path = o->out_h ? NULL : outfile_sibling(o->out_c, 'h');
-    const char *h_path = o->out_h ? o->out_h : header_path;
-    char *dep_default = (o->dep_default || o->dep_target) && !o->dep_path
-                            ? outfile_sibling(o->out_c, 'd') : NULL;
-    const char *dep_path = o->dep_path ? o->dep_path : dep_default;
+    const char *paths[3], *h_path, *dep_path;
+    char *owned[2];
     buf c_text = {0}, h_text = {0}, dep_text = {0};
     outfile files[3];
     int status;
 
+    output_paths(o, paths, owned);
+    h_path = paths[1];
+    dep_path = paths[2];
     emit_source(&c_text, catalog->data, catalog->len, notices, count,
                 o->prefix, base_name(h_path));
-    emit_header(&h_text, catalog->len, notices, count, o->prefix);
+    emit_header(&h_text, catalog->data, catalog->len, notices, count,
+                o->prefix);
     files[0].path = o->out_c;
     files[0].content = &c_text;
     files[1].path = h_path;
@@ -299,8 +409,8 @@ static int write_outputs(const options *o, const buf *catalog,
     buf_free(&c_text);
     buf_free(&h_text);
     buf_free(&dep_text);
-    free(header_path);
-    free(dep_default);
+    free(owned[0]);
+    free(owned[1]);
     return status;
 }
 
@@ -451,12 +561,14 @@ int main(int argc, char **argv)
         diag_init(&d, stderr);
         d.format = o.format;
         d.rules = &o.rules;
+        d.max_errors = o.max_errors;
         status = load_languages(&o, &langs, &d);
         have_charset = status == 0 && o.charset;
         if (have_charset)
             status = charset_load(&cs, o.charset, &d);
         if (status == 0)
             status = compile(&o, o.charset ? &cs : NULL, &langs, &d);
+        diag_finish(&d);
         print_summary(&d);
         if (have_charset)
             charset_free(&cs);

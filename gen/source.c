@@ -93,7 +93,9 @@ int source_load(source *src, const char *path, struct diag *d)
                    strerror(errno));
         return 2;
     }
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+    /* errno is cleared before each read, so a failed one leaves its own
+     * reason (EISDIR for a directory) for the message below. */
+    while ((errno = 0, n = fread(chunk, 1, sizeof chunk, f)) > 0) {
         if (content.len + n > SOURCE_MAX_BYTES) {
             diag_plain(d, DIAG_ERROR, "'%s' is larger than %u MiB", path,
                        (unsigned)(SOURCE_MAX_BYTES >> 20));
@@ -103,10 +105,11 @@ int source_load(source *src, const char *path, struct diag *d)
         }
         buf_put(&content, chunk, n);
     }
-    failed = ferror(f);
+    failed = ferror(f) ? (errno ? errno : EIO) : 0;
     fclose(f);
     if (failed) {
-        diag_plain(d, DIAG_ERROR, "cannot read '%s'", path);
+        diag_plain(d, DIAG_ERROR, "cannot read '%s': %s", path,
+                   strerror(failed));
         buf_free(&content);
         return 2;
     }

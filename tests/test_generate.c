@@ -231,7 +231,8 @@ static void test_emitted_header_and_source(void)
     pack_listed(file_order, 0, &catalog, list);
     emit_source(&c_text, catalog.data, catalog.len, list, FIXTURE_COUNT,
                 "fixture_catalog", "fixture_catalog.h");
-    emit_header(&h_text, catalog.len, list, FIXTURE_COUNT, "fixture_catalog");
+    emit_header(&h_text, catalog.data, catalog.len, list, FIXTURE_COUNT,
+                "fixture_catalog");
     buf_byte(&c_text, 0);
     buf_byte(&h_text, 0);
     snprintf(guard, sizeof guard, "\n#if !defined(PN_CATALOG_FORMAT) || "
