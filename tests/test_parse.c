@@ -162,6 +162,94 @@ static void test_hostile_text_kept_as_is(void)
                              block(0, 0)->text.s);
 }
 
+/* The kind, level, number and text of block `index` of section 0. */
+static void expect_block(size_t index, pn_block_kind kind, unsigned level,
+                         uint32_t number, const char *text)
+{
+    const mblock *b = block(0, index);
+    TEST_ASSERT_EQUAL_INT(kind, b->kind);
+    TEST_ASSERT_EQUAL_UINT(level, b->level);
+    TEST_ASSERT_EQUAL_UINT32(number, b->number);
+    TEST_ASSERT_EQUAL_STRING(text, b->text.s);
+}
+
+static void test_numbered_and_nested_lists(void)
+{
+    parse_text(HEADER "1. One\n2) Two\n   continued\n10. Ten\n"
+               "   - Sub\n     1. Subsub\n       - Fourth\n"
+               "         - Fifth\n   - Back\n- Top\n\n"
+               "In 2021 the law\n2021. was new.\n\n3. Starts at three\n");
+    TEST_ASSERT_EQUAL_INT(0, errors);
+    TEST_ASSERT_NOT_NULL(strstr(messages, "t.pn:13:10: warning: lists nest "
+                                          "at most 4 levels"));
+    expect_block(0, PN_BLOCK_NUMBERED_ITEM, 1, 1, "One");
+    expect_block(1, PN_BLOCK_NUMBERED_ITEM, 1, 2, "Two continued");
+    expect_block(2, PN_BLOCK_NUMBERED_ITEM, 1, 10, "Ten");
+    expect_block(3, PN_BLOCK_LIST_ITEM, 2, 0, "Sub");
+    expect_block(4, PN_BLOCK_NUMBERED_ITEM, 3, 1, "Subsub");
+    expect_block(5, PN_BLOCK_LIST_ITEM, 4, 0, "Fourth");
+    expect_block(6, PN_BLOCK_LIST_ITEM, 4, 0, "Fifth");
+    expect_block(7, PN_BLOCK_LIST_ITEM, 2, 0, "Back");
+    expect_block(8, PN_BLOCK_LIST_ITEM, 1, 0, "Top");
+    expect_block(9, PN_BLOCK_PARAGRAPH, 0, 0, "In 2021 the law 2021. was new.");
+    expect_block(10, PN_BLOCK_NUMBERED_ITEM, 1, 3, "Starts at three");
+}
+
+static void test_inline_markdown_is_shown_as_text(void)
+{
+    parse_text(HEADER "We **never** sell *your* data, __ever__, _really_; "
+               "`a*b` and \\*x\\* and \\_y\\_ and \\\\.\n\n"
+               "snake_case_name, 5 * 3, a * alone, **unclosed.\n\n"
+               "See [the policy](https://x.no/p) or [x.no](https://x.no/), "
+               "<https://x.no/a_b> and <post@x.no>.\n\n"
+               "Mail [us](mailto:post@x.no) or [post@x.no](MAILTO:post@x.no); "
+               "call [+47 22 00 00 00](tel:+4722000000) or [us](tel:22000000).\n");
+    TEST_ASSERT_EQUAL_INT(0, errors);
+    TEST_ASSERT_EQUAL_STRING("", messages);
+    expect_block(0, PN_BLOCK_PARAGRAPH, 0, 0,
+                 "We never sell your data, ever, really; a*b and *x* and _y_ "
+                 "and \\.");
+    expect_block(1, PN_BLOCK_PARAGRAPH, 0, 0,
+                 "snake_case_name, 5 * 3, a * alone, **unclosed.");
+    expect_block(2, PN_BLOCK_PARAGRAPH, 0, 0,
+                 "See the policy (https://x.no/p) or x.no, https://x.no/a_b "
+                 "and post@x.no.");
+    expect_block(3, PN_BLOCK_PARAGRAPH, 0, 0,
+                 "Mail us (post@x.no) or post@x.no; call +47 22 00 00 00 or us "
+                 "(22000000).");
+}
+
+static void test_hard_line_breaks(void)
+{
+    parse_text(HEADER "Demo AS  \nStorgata 1\\\n0155   Oslo\\\n\n"
+               "- Item  \n  second line\n\nA \\\\\nnot a break\n");
+    TEST_ASSERT_EQUAL_INT(0, errors);
+    expect_block(0, PN_BLOCK_PARAGRAPH, 0, 0,
+                 "Demo AS\nStorgata 1\n0155 Oslo\\");
+    expect_block(1, PN_BLOCK_LIST_ITEM, 1, 0, "Item\nsecond line");
+    expect_block(2, PN_BLOCK_PARAGRAPH, 0, 0, "A \\ not a break");
+}
+
+static void test_unsupported_markdown_is_warned_about(void)
+{
+    parse_text(HEADER "> Quoted\n> on two lines\n\n- - -\n\n"
+               "#### Deep\n\nA <b>tag</b> and ![logo](l.png) here.\n");
+    TEST_ASSERT_EQUAL_INT(0, errors);
+    TEST_ASSERT_NOT_NULL(strstr(messages, "t.pn:6:1: warning: a block quote"));
+    TEST_ASSERT_NULL(strstr(messages, "t.pn:7:1: warning"));
+    TEST_ASSERT_NOT_NULL(strstr(messages, "t.pn:9:1: warning: a horizontal "
+                                          "rule"));
+    TEST_ASSERT_NOT_NULL(strstr(messages, "t.pn:11:1: warning: headings have "
+                                          "1 to 3 '#'"));
+    TEST_ASSERT_NOT_NULL(strstr(messages, "t.pn:13:3: warning: an HTML tag"));
+    TEST_ASSERT_NOT_NULL(strstr(messages, "t.pn:13:9: warning: an HTML tag"));
+    TEST_ASSERT_NOT_NULL(strstr(messages, "t.pn:13:18: warning: an image"));
+    expect_block(0, PN_BLOCK_PARAGRAPH, 0, 0, "Quoted on two lines");
+    expect_block(1, PN_BLOCK_PARAGRAPH, 0, 0, "Deep");
+    expect_block(2, PN_BLOCK_PARAGRAPH, 0, 0,
+                 "A <b>tag</b> and logo here.");
+}
+
 /* ---- Bad input: each error where it belongs ------------------------------ */
 
 static void test_empty_file(void)
@@ -398,6 +486,10 @@ int main(void)
     RUN_TEST(test_heading_without_id);
     RUN_TEST(test_bad_heading_attributes);
     RUN_TEST(test_bad_heading_marks);
+    RUN_TEST(test_numbered_and_nested_lists);
+    RUN_TEST(test_inline_markdown_is_shown_as_text);
+    RUN_TEST(test_hard_line_breaks);
+    RUN_TEST(test_unsupported_markdown_is_warned_about);
     RUN_TEST(test_bad_body_lines);
     RUN_TEST(test_invalid_utf8);
     RUN_TEST(test_encoding_errors);

@@ -36,6 +36,27 @@ int dump_list(const pn_catalog *cat, FILE *out)
     return 0;
 }
 
+/* Prints the block in `text`: a list item indented two spaces a level
+ * with its "- " or "3. ", the lines of a hard line break under its text. */
+static void dump_block(pn_block_kind kind, unsigned level, uint32_t number,
+                       FILE *out)
+{
+    char mark[16] = "";
+    int hang = 0, lead = level > 1 ? 2 * (int)(level - 1) : 0;
+    const char *line = text, *nl;
+
+    if (kind == PN_BLOCK_NUMBERED_ITEM)
+        hang = snprintf(mark, sizeof mark, "%lu. ", (unsigned long)number);
+    else if (kind == PN_BLOCK_LIST_ITEM)
+        hang = snprintf(mark, sizeof mark, "- ");
+    fprintf(out, "%*s%s", lead, "", mark);
+    while ((nl = strchr(line, '\n')) != NULL) {
+        fprintf(out, "%.*s\n%*s", (int)(nl - line), line, lead + hang, "");
+        line = nl + 1;
+    }
+    fprintf(out, "%s\n", line);
+}
+
 static int dump_section(const pn_section *sec, FILE *out)
 {
     uint32_t i;
@@ -49,10 +70,13 @@ static int dump_section(const pn_section *sec, FILE *out)
     }
     for (i = 0; i < sec->block_count; i++) {
         pn_block_kind kind;
+        unsigned level;
+        uint32_t number;
         if ((st = pn_block_read(sec, i, &kind, text, sizeof text, NULL)) !=
-            PN_OK)
+                PN_OK ||
+            (st = pn_block_item(sec, i, &level, &number)) != PN_OK)
             return fail(sec->id, st);
-        fprintf(out, "%s%s\n", kind == PN_BLOCK_LIST_ITEM ? "- " : "", text);
+        dump_block(kind, level, number, out);
     }
     return 0;
 }
