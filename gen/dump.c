@@ -240,6 +240,10 @@ static const char *block_kind_name(unsigned kind)
         return "list_item";
     case PN_BLOCK_NUMBERED_ITEM:
         return "numbered_item";
+    case PN_BLOCK_TABLE_HEAD:
+        return "table_head";
+    case PN_BLOCK_TABLE_CELL:
+        return "table_cell";
     case PN_BLOCK_HEADING:
         return "heading";
     }
@@ -271,7 +275,9 @@ static void put_blocks(dumper *d, unsigned depth)
             buf_printf(d->out, "kind %u", kind);
         if (PN_BLOCK_HAS_NUMBER(kind))
             buf_printf(d->out, " %lu", (unsigned long)number);
-        if (level > 1)
+        if (PN_BLOCK_IS_TABLE(kind))
+            buf_printf(d->out, " column %u", level);
+        else if (level > 1)
             buf_printf(d->out, " level %u", level);
         buf_printf(d->out, ": ");
         put_text(d, &text);

@@ -30,7 +30,8 @@ typedef enum fact_key {
  * is '\n' (runtime/pn_format.h). */
 typedef struct mblock {
     pn_block_kind kind;
-    unsigned level;       /* list items: 1 .. PN_MAX_LIST_LEVEL; else 0 */
+    unsigned level;       /* list items: 1 .. PN_MAX_LIST_LEVEL; table
+                             headings and cells: the column, 1 ..; else 0 */
     uint32_t number;      /* PN_BLOCK_NUMBERED_ITEM: its number; else 0 */
     mstr text;
 } mblock;

@@ -111,7 +111,7 @@ static uint32_t pool_blocks(pool *p, const msection *s)
     for (i = 0; i < s->block_count; i++) {
         const mblock *b = &s->blocks[i];
         buf_byte(&p->bytes, b->kind);
-        if (PN_BLOCK_IS_ITEM(b->kind))
+        if (PN_BLOCK_HAS_LEVEL(b->kind))
             buf_byte(&p->bytes, (unsigned char)b->level);
         if (PN_BLOCK_HAS_NUMBER(b->kind))
             buf_leb128(&p->bytes, b->number);

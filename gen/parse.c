@@ -132,6 +132,7 @@ typedef struct parser {
     unsigned list_depth;    /* levels of the list being read, 0 if none */
     size_t list_col[PN_MAX_LIST_LEVEL + 1]; /* indent of each level's marks */
     int in_quote;           /* the last line was a block quote's */
+    size_t table_columns;   /* columns of the table being read, 0 if none */
     int too_many_sections;  /* already reported */
 } parser;
 
@@ -388,7 +389,8 @@ static void close_block(parser *p)
                                    s->block_count + 1, sizeof *s->blocks);
             b = &s->blocks[s->block_count++];
             b->kind = p->block_kind;
-            b->level = PN_BLOCK_IS_ITEM(p->block_kind) ? p->block_level : 0;
+            b->level = PN_BLOCK_HAS_LEVEL(p->block_kind) ? p->block_level
+                                                         : 0;
             b->number = PN_BLOCK_HAS_NUMBER(p->block_kind) ? p->block_number
                                                           : 0;
             b->text.s = xstrndup((const char *)shown_text.data,
@@ -604,6 +606,23 @@ static char *unescape_title(span title)
     return (char *)folded.data;
 }
 
+/* The title as the device shows it: unescaped as above, then without
+ * Markdown's markers (gen/inline.h). Warnings point at the title. */
+static char *markdown_title(parser *p, span title)
+{
+    char *raw = unescape_title(title);
+    size_t n = strlen(raw), i, *offs = xmalloc((n ? n : 1) * sizeof *offs);
+    buf out = {0};
+
+    for (i = 0; i < n; i++)
+        offs[i] = offset_of(p, title.s) + (i < title.len ? i : title.len - 1);
+    inline_text((const unsigned char *)raw, offs, n, p->d, p->src, &out);
+    buf_byte(&out, 0);
+    free(offs);
+    free(raw);
+    return (char *)out.data;
+}
+
 /* Where the attribute block's '{' is: the last '{' not escaped by '\'. */
 static const unsigned char *find_attribute_brace(span content)
 {
@@ -678,7 +697,7 @@ static void parse_heading(parser *p, span line)
     number.len = s->number.span;
     shown(p, number);
     shown(p, title);
-    s->title.s = unescape_title(title);
+    s->title.s = markdown_title(p, title);
     s->title.offset = offset_of(p, title.s);
     s->title.span = title.len;
     if (s->title.s[0] == '\0')
@@ -803,6 +822,103 @@ static void open_item(parser *p, pn_block_kind kind, size_t indent,
     p->block_number = number;
 }
 
+/* ---- Tables (GitHub's pipe tables) ------------------------------------ */
+
+#define MAX_CELLS PN_MAX_TABLE_COLUMNS
+
+/* Splits a table row at the '|'s that are not escaped, without the ones
+ * at its ends; returns the number of cells (at most `max`). */
+static size_t split_row(span row, span *cells, size_t max)
+{
+    size_t i, n = 0;
+    span cell;
+
+    row = trim(row);
+    if (row.len && row.s[0] == '|') {
+        row.s++;
+        row.len--;
+    }
+    if (row.len && row.s[row.len - 1] == '|' &&
+        (row.len < 2 || row.s[row.len - 2] != '\\'))
+        row.len--;
+    cell.s = row.s;
+    for (i = 0; i <= row.len && n < max; i++) {
+        if (i == row.len ||
+            (row.s[i] == '|' && (i == 0 || row.s[i - 1] != '\\'))) {
+            cell.len = (size_t)(row.s + i - cell.s);
+            cells[n++] = trim(cell);
+            cell.s = row.s + i + 1;
+        }
+    }
+    return n;
+}
+
+static int has_pipe(span t)
+{
+    return memchr(t.s, '|', t.len) != NULL;
+}
+
+/* A delimiter row, "|---|:--:|", with `columns` cells. */
+static int is_delimiter_row(span t, size_t columns)
+{
+    span cells[MAX_CELLS];
+    size_t n, i, j;
+
+    if (!has_pipe(t))
+        return 0;
+    n = split_row(t, cells, MAX_CELLS);
+    if (n != columns)
+        return 0;
+    for (i = 0; i < n; i++) {
+        span c = cells[i];
+        size_t dashes = 0;
+        for (j = 0; j < c.len; j++) {
+            if (c.s[j] == '-')
+                dashes++;
+            else if (c.s[j] != ':' || (j != 0 && j != c.len - 1))
+                return 0;
+        }
+        if (dashes == 0)
+            return 0;
+    }
+    return 1;
+}
+
+/* One row of a table: a block per cell that has text. */
+static void table_row(parser *p, span line, pn_block_kind kind)
+{
+    span cells[MAX_CELLS];
+    size_t n = split_row(line, cells, MAX_CELLS), i;
+
+    close_block(p);
+    for (i = 0; i < n; i++) {
+        if (cells[i].len == 0)
+            continue;
+        open_block(p, kind, cells[i]);
+        p->block_level = (unsigned)(i + 1);
+        close_block(p);
+    }
+}
+
+/* Starts a table when `line` is its heading row and the next line its
+ * delimiter row. */
+static int table_start(parser *p, span line)
+{
+    span cells[MAX_CELLS];
+    size_t n;
+
+    if (!has_pipe(line) || p->line + 1 >= p->src->line_count)
+        return 0;
+    n = split_row(line, cells, MAX_CELLS);
+    if (!is_delimiter_row(line_span(p, p->line + 1), n))
+        return 0;
+    p->list_depth = 0;
+    table_row(p, line, PN_BLOCK_TABLE_HEAD);
+    p->table_columns = n;
+    p->line++;
+    return 1;
+}
+
 static void parse_body_line(parser *p, span line)
 {
     span content, rest;
@@ -818,7 +934,11 @@ static void parse_body_line(parser *p, span line)
     content.s = rest.s + marker_len;
     content.len = rest.len - marker_len;
 
-    if (line.len == 0) {
+    if (p->table_columns && (line.len == 0 || !has_pipe(line)))
+        p->table_columns = 0;
+    if (p->table_columns) {
+        table_row(p, line, PN_BLOCK_TABLE_CELL);
+    } else if (line.len == 0) {
         close_block(p);
     } else if (starts_with(line, "<!--")) {
         close_block(p);
@@ -834,6 +954,8 @@ static void parse_body_line(parser *p, span line)
     } else if (line.s[0] == '#') {
         p->list_depth = 0;
         parse_heading(p, line);
+    } else if (indent <= 3 && table_start(p, line)) {
+        /* read as a table */
     } else if (span_is(line, "---")) {
         error_at(p, RULE_BODY_SYNTAX, line.s, 3,
                  "'---' in the body; write '\\---' for literal text");

@@ -47,6 +47,18 @@ pn_status pn__doc_section_block(const pn_section *sec, uint32_t index,
     if (st != PN_OK)
         return st;
     out->kind = (pn_block_kind)kind;
+    if (kind == PN_BLOCK_TABLE_HEAD)
+        return PN_OK; /* shown before each cell of its column instead */
+    if (kind == PN_BLOCK_TABLE_CELL) {
+        pn__text head;
+        st = pn__read_table_head(sec, index, &head);
+        if (st != PN_OK)
+            return st;
+        if (head.len > 0) {
+            pn__doc_add(out, &head);
+            pn__doc_add_plain(out, ": ", 2);
+        }
+    }
     pn__doc_add(out, &text);
     return PN_OK;
 }

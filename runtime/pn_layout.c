@@ -16,6 +16,7 @@ typedef struct wrap_pos {
     uint32_t block;            /* block of the document */
     uint32_t offset;           /* byte offset in that block */
     uint32_t prev_kind;        /* kind of the block before, 0 at the start */
+    uint32_t prev_level;       /* its level (a table cell's column) */
     uint32_t gap_done;         /* the blank line before this block is out */
 } wrap_pos;
 
@@ -140,10 +141,16 @@ static void line_end(pn__rd *r, unsigned avail, unsigned flags)
     *r = end;
 }
 
-static int needs_gap(uint32_t prev_kind, uint32_t kind)
+/* A blank line goes between blocks, but not between list items, nor
+ * between the cells of a table's row. */
+static int needs_gap(const wrap_pos *pos, const pn__block *b)
 {
-    return prev_kind != 0 &&
-           !(PN_BLOCK_IS_ITEM(prev_kind) && PN_BLOCK_IS_ITEM(kind));
+    if (pos->prev_kind == 0)
+        return 0;
+    if (PN_BLOCK_IS_ITEM(pos->prev_kind) && PN_BLOCK_IS_ITEM(b->kind))
+        return 0;
+    return !(pos->prev_kind == PN_BLOCK_TABLE_CELL &&
+             b->kind == PN_BLOCK_TABLE_CELL && b->level > pos->prev_level);
 }
 
 /* Columns of a numbered item's marker: its digits, '.' and a space. */
@@ -254,6 +261,13 @@ static pn_status next_line(const pn_cursor *cur, uint32_t section,
     unsigned cols = cur->screen.cols, avail = cols;
     pn_status st = fetch(cur, cache, section, pos->block);
 
+    /* A table's headings show only before each cell of their column. */
+    while (st == PN_OK && b->kind == PN_BLOCK_TABLE_HEAD) {
+        pos->block++;
+        pos->offset = 0;
+        pos->gap_done = 0;
+        st = fetch(cur, cache, section, pos->block);
+    }
     if (st != PN_OK)
         return st;
     out->blank = 0;
@@ -261,8 +275,7 @@ static pn_status next_line(const pn_cursor *cur, uint32_t section,
     out->mark = (pn_block_kind)0;
     out->number = 0;
     out->end = 0;
-    if (pos->offset == 0 && !pos->gap_done &&
-        needs_gap(pos->prev_kind, b->kind)) {
+    if (pos->offset == 0 && !pos->gap_done && needs_gap(pos, b)) {
         pos->gap_done = 1;
         out->blank = 1;
         return PN_OK;
@@ -283,6 +296,7 @@ static pn_status next_line(const pn_cursor *cur, uint32_t section,
         return PN_ERR_FORMAT;
     if (r->end) {
         pos->prev_kind = b->kind;
+        pos->prev_level = b->level;
         pos->block++;
         pos->offset = 0;
         pos->gap_done = 0;
@@ -299,6 +313,7 @@ static void start_of_section(wrap_pos *pos)
     pos->block = 0;
     pos->offset = 0;
     pos->prev_kind = 0;
+    pos->prev_level = 0;
     pos->gap_done = 0;
 }
 
@@ -365,7 +380,8 @@ static void save_top(pn_cursor *cur, const wrap_pos *pos)
 {
     cur->internal.block = pos->block;
     cur->internal.offset = pos->offset;
-    cur->internal.gap = pos->prev_kind | pos->gap_done << 8;
+    cur->internal.gap = pos->prev_kind | pos->gap_done << 8 |
+                        (pos->prev_level & 0xFFu) << 16;
 }
 
 static void load_top(const pn_cursor *cur, wrap_pos *pos)
@@ -373,7 +389,8 @@ static void load_top(const pn_cursor *cur, wrap_pos *pos)
     pos->block = cur->internal.block;
     pos->offset = cur->internal.offset;
     pos->prev_kind = cur->internal.gap & 0xFFu;
-    pos->gap_done = cur->internal.gap >> 8;
+    pos->gap_done = (cur->internal.gap >> 8) & 0xFFu;
+    pos->prev_level = (cur->internal.gap >> 16) & 0xFFu;
 }
 
 /* Shows page `page` of section `section`. */

@@ -135,6 +135,9 @@ static void test_kiosk_dump_shows_markdown_as_text(void)
         "https://demo.example. Write to us (privacy@demo.example) or call "
         "+47 22 00 00 00. See https://demo.example/.\n"
         "Address\nDemo Ltd\nStorgata 1\n0155 Oslo\n"
+        "Table\nPurpose: Orders\nLegal basis: Contract\nRetention: 5 years\n"
+        "Purpose: Support\nLegal basis: Consent | interest\n"
+        "After the table.\n"
         "Unsupported\nA quoted line.\nA deep heading\n"
         "Text with <b>a tag</b> and a logo.\n",
         out_text);

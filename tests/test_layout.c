@@ -102,26 +102,34 @@ static void test_list_items_hang(void)
 
 /* ---- Markdown: tests/fixtures/layout/markdown.en.pn ----------------- */
 
-static void test_numbered_items_show_their_number(void)
-{
-    TEST_ASSERT_EQUAL_STRING("Numbered\n\n1. First step\n"
-                             "2. Second step, long\n   enough to wrap on\n"
-                             "   a small screen\n10. Tenth\n",
-                             policy_page("markdown", "numbered", 20, 7, 0));
-    /* Too narrow to hang the text: the number still starts the item. */
-    TEST_ASSERT_EQUAL_STRING("Numbered\n\n1. First\nstep\n2. Secon\nd step,\n",
-                             policy_page("markdown", "numbered", 8, 6, 0));
-}
+/* A section of the Markdown fixture on a screen, and its first page. */
+typedef struct md_page {
+    const char *id;
+    unsigned cols, rows;
+    const char *page;
+} md_page;
 
-static void test_nested_items_are_indented(void)
-{
-    TEST_ASSERT_EQUAL_STRING("Nested\n\n- Outer one\n  - Inner one that\n"
-                             "    wraps on a\n    narrow screen\n"
-                             "    1. Deepest\n       numbered\n- Outer two\n",
-                             policy_page("markdown", "nested", 20, 9, 0));
+static const md_page list_pages[] = {
+    {"numbered", 20, 7,
+     "Numbered\n\n1. First step\n2. Second step, long\n   enough to wrap on\n"
+     "   a small screen\n10. Tenth\n"},
+    /* Too narrow to hang the text: the number still starts the item. */
+    {"numbered", 8, 6, "Numbered\n\n1. First\nstep\n2. Secon\nd step,\n"},
+    {"nested", 20, 9,
+     "Nested\n\n- Outer one\n  - Inner one that\n    wraps on a\n"
+     "    narrow screen\n    1. Deepest\n       numbered\n- Outer two\n"},
     /* No room for the nesting: items hang at the left edge. */
-    TEST_ASSERT_EQUAL_STRING("Nested\n\n- Outer\n  one\n- Inner\n  one\n",
-                             policy_page("markdown", "nested", 8, 6, 0));
+    {"nested", 8, 6, "Nested\n\n- Outer\n  one\n- Inner\n  one\n"},
+};
+
+static void test_list_items_show_numbers_and_nesting(void)
+{
+    size_t i;
+    for (i = 0; i < sizeof list_pages / sizeof list_pages[0]; i++)
+        TEST_ASSERT_EQUAL_STRING(list_pages[i].page,
+                                 policy_page("markdown", list_pages[i].id,
+                                             list_pages[i].cols,
+                                             list_pages[i].rows, 0));
 }
 
 static void test_markers_never_reach_the_screen(void)
@@ -146,6 +154,21 @@ static void test_hard_breaks_keep_an_address_on_its_lines(void)
     /* A line that wraps before the break still breaks there. */
     TEST_ASSERT_EQUAL_STRING("Address\n\nDemo\nLtd\nStorgat\na 1\n0155\n",
                              policy_page("markdown", "address", 7, 7, 0));
+}
+
+static void test_table_rows_read_heading_colon_cell(void)
+{
+    TEST_ASSERT_EQUAL_STRING("Table\n\nPurpose: Orders\nLegal basis: Contract\n"
+                             "Retention: 5 years\n\nPurpose: Support\n"
+                             "Legal basis: Consent | interest\n\n"
+                             "After the table.\n",
+                             policy_page("markdown", "table", 40, 10, 0));
+    /* The next page starts where the last left off, between two rows. */
+    policy_page("markdown", "table", 40, 6, 0);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_next(&cur));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_page(&cur, page, sizeof page, NULL));
+    TEST_ASSERT_EQUAL_STRING("Purpose: Support\nLegal basis: Consent | "
+                             "interest\n\nAfter the table.\n\n\n", page);
 }
 
 static void test_block_item_reads_level_and_number(void)
@@ -447,11 +470,11 @@ int main(void)
     RUN_TEST(test_multibyte_at_the_boundary);
     RUN_TEST(test_hyphens_and_no_break_characters);
     RUN_TEST(test_list_items_hang);
-    RUN_TEST(test_numbered_items_show_their_number);
-    RUN_TEST(test_nested_items_are_indented);
+    RUN_TEST(test_list_items_show_numbers_and_nesting);
     RUN_TEST(test_markers_never_reach_the_screen);
     RUN_TEST(test_hard_breaks_keep_an_address_on_its_lines);
     RUN_TEST(test_block_item_reads_level_and_number);
+    RUN_TEST(test_table_rows_read_heading_colon_cell);
     RUN_TEST(test_empty_section_is_one_page);
     RUN_TEST(test_width_one);
     RUN_TEST(test_blank_line_never_opens_a_page);

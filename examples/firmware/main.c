@@ -22,7 +22,7 @@
 /* Holds any one text of the catalog: pnc measured the longest
  * (catalog.h). Were it too small, the run would fail with PN_TRUNCATED
  * rather than cut a text silently. */
-static char text[PN_BUNDLED_MAX_TEXT + 1];
+static char text[PN_BUNDLED_MAX_TEXT + 1], head[PN_BUNDLED_MAX_TEXT + 1];
 
 static pn_status print_section(const pn_section *sec)
 {
@@ -62,6 +62,29 @@ static pn_status print_section(const pn_section *sec)
         } else if (kind == PN_BLOCK_LIST_ITEM) {
             *--p = ' ';
             *--p = '-';
+        }
+        if (kind == PN_BLOCK_TABLE_HEAD)
+            continue; /* the kiosk shows it before each cell instead */
+        if (kind == PN_BLOCK_TABLE_CELL) {
+            /* As the kiosk: "HEADING: " from the column's last heading. */
+            uint32_t j = i;
+            pn_block_kind hk;
+            unsigned hl;
+            while (j-- > 0) {
+                if ((st = pn_block_item(sec, j, &hl, NULL)) != PN_OK)
+                    return st;
+                if (hl != level)
+                    continue;
+                if ((st = pn_block_read(sec, j, &hk, head, sizeof head,
+                                        NULL)) != PN_OK)
+                    return st;
+                if (hk == PN_BLOCK_TABLE_HEAD) {
+                    board_puts(head);
+                    board_puts(": ");
+                    break;
+                }
+            }
+            level = 0;
         }
         for (k = 1; k < level; k++)
             board_puts("  ");
