@@ -861,12 +861,12 @@ static int has_pipe(span t)
 /* A delimiter row, "|---|:--:|", with `columns` cells. */
 static int is_delimiter_row(span t, size_t columns)
 {
-    span cells[MAX_CELLS];
+    span cells[MAX_CELLS + 1];
     size_t n, i, j;
 
     if (!has_pipe(t))
         return 0;
-    n = split_row(t, cells, MAX_CELLS);
+    n = split_row(t, cells, MAX_CELLS + 1);
     if (n != columns)
         return 0;
     for (i = 0; i < n; i++) {
@@ -887,10 +887,16 @@ static int is_delimiter_row(span t, size_t columns)
 /* One row of a table: a block per cell that has text. */
 static void table_row(parser *p, span line, pn_block_kind kind)
 {
-    span cells[MAX_CELLS];
-    size_t n = split_row(line, cells, MAX_CELLS), i;
+    span cells[MAX_CELLS + 1];
+    size_t n = split_row(line, cells, MAX_CELLS + 1), i;
 
     close_block(p);
+    if (n > MAX_CELLS) {
+        rule_report(p->d, RULE_LIMIT, p->src, offset_of(p, cells[MAX_CELLS].s),
+                    1, "a table row of more than %u cells",
+                    (unsigned)MAX_CELLS);
+        n = MAX_CELLS;
+    }
     for (i = 0; i < n; i++) {
         if (cells[i].len == 0)
             continue;
@@ -904,12 +910,12 @@ static void table_row(parser *p, span line, pn_block_kind kind)
  * delimiter row. */
 static int table_start(parser *p, span line)
 {
-    span cells[MAX_CELLS];
+    span cells[MAX_CELLS + 1];
     size_t n;
 
     if (!has_pipe(line) || p->line + 1 >= p->src->line_count)
         return 0;
-    n = split_row(line, cells, MAX_CELLS);
+    n = split_row(line, cells, MAX_CELLS + 1);
     if (!is_delimiter_row(line_span(p, p->line + 1), n))
         return 0;
     p->list_depth = 0;

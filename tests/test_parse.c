@@ -284,6 +284,21 @@ static const want_block unsupported_markdown_is_warned_about_blocks[] = {
     {P, 0, 0, "A <b>tag</b> and logo here."},
 };
 
+static void test_table_of_too_many_columns_is_refused(void)
+{
+    static char text[4096];
+    size_t len = strlen(HEADER);
+    int i;
+
+    memcpy(text, HEADER, len);
+    for (i = 0; i < 2 * 256; i++)
+        len += (size_t)sprintf(text + len, i == 256 ? "\n|-" : "|%s",
+                               i < 256 ? "h" : "-");
+    len += (size_t)sprintf(text + len, "|\n");
+    parse_text(text);
+    expect_error("6:512", "a table row of more than 255 cells");
+}
+
 static void test_unsupported_markdown_is_warned_about(void)
 {
     parse_text(HEADER "> Quoted\n> on two lines\n\n- - -\n\n"
@@ -542,6 +557,7 @@ int main(void)
     RUN_TEST(test_heading_titles_lose_their_markers);
     RUN_TEST(test_hard_line_breaks);
     RUN_TEST(test_pipe_tables_are_rows_of_cells);
+    RUN_TEST(test_table_of_too_many_columns_is_refused);
     RUN_TEST(test_unsupported_markdown_is_warned_about);
     RUN_TEST(test_bad_body_lines);
     RUN_TEST(test_invalid_utf8);
