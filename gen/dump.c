@@ -238,6 +238,12 @@ static const char *block_kind_name(unsigned kind)
         return "paragraph";
     case PN_BLOCK_LIST_ITEM:
         return "list_item";
+    case PN_BLOCK_NUMBERED_ITEM:
+        return "numbered_item";
+    case PN_BLOCK_TABLE_HEAD:
+        return "table_head";
+    case PN_BLOCK_TABLE_CELL:
+        return "table_cell";
     case PN_BLOCK_HEADING:
         return "heading";
     }
@@ -252,8 +258,10 @@ static void put_blocks(dumper *d, unsigned depth)
         buf_printf(d->out, " none");
     for (i = 0; i < d->sec->block_count; i++) {
         pn__text text;
-        unsigned kind;
-        pn_status st = pn__read_block(d->sec, i, &kind, &text);
+        unsigned kind, level;
+        uint32_t number;
+        pn_status st =
+            pn__read_block(d->sec, i, &kind, &level, &number, &text);
 
         buf_byte(d->out, '\n');
         put_indent(d, depth);
@@ -262,9 +270,16 @@ static void put_blocks(dumper *d, unsigned depth)
             continue;
         }
         if (block_kind_name(kind))
-            buf_printf(d->out, "%s: ", block_kind_name(kind));
+            buf_printf(d->out, "%s", block_kind_name(kind));
         else
-            buf_printf(d->out, "kind %u: ", kind);
+            buf_printf(d->out, "kind %u", kind);
+        if (PN_BLOCK_HAS_NUMBER(kind))
+            buf_printf(d->out, " %lu", (unsigned long)number);
+        if (PN_BLOCK_IS_TABLE(kind))
+            buf_printf(d->out, " column %u", level);
+        else if (level > 1)
+            buf_printf(d->out, " level %u", level);
+        buf_printf(d->out, ": ");
         put_text(d, &text);
     }
 }

@@ -25,8 +25,14 @@ typedef enum fact_key {
     FACT_COUNT = PN_FACT_COUNT
 } fact_key;
 
+/* A paragraph or list item. Its text is what the device shows: Markdown's
+ * markers are gone, a link's address follows its text, a hard line break
+ * is '\n' (runtime/pn_format.h). */
 typedef struct mblock {
     pn_block_kind kind;
+    unsigned level;       /* list items: 1 .. PN_MAX_LIST_LEVEL; table
+                             headings and cells: the column, 1 ..; else 0 */
+    uint32_t number;      /* PN_BLOCK_NUMBERED_ITEM: its number; else 0 */
     mstr text;
 } mblock;
 

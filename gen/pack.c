@@ -109,8 +109,13 @@ static uint32_t pool_blocks(pool *p, const msection *s)
     uint32_t at = (uint32_t)p->bytes.len;
     size_t i;
     for (i = 0; i < s->block_count; i++) {
-        buf_byte(&p->bytes, s->blocks[i].kind);
-        put_text(p, s->blocks[i].text.s);
+        const mblock *b = &s->blocks[i];
+        buf_byte(&p->bytes, b->kind);
+        if (PN_BLOCK_HAS_LEVEL(b->kind))
+            buf_byte(&p->bytes, (unsigned char)b->level);
+        if (PN_BLOCK_HAS_NUMBER(b->kind))
+            buf_leb128(&p->bytes, b->number);
+        put_text(p, b->text.s);
     }
     return at;
 }

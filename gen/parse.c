@@ -1,10 +1,12 @@
 #include "parse.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "../runtime/pn_format.h"
 #include "buf.h"
 #include "hint.h"
+#include "inline.h"
 #include "rules.h"
 
 /* ---- Small text helpers -------------------------------------------------- */
@@ -122,6 +124,15 @@ typedef struct parser {
     pn_block_kind block_kind;
     size_t block_offset;    /* where the open block starts */
     buf text;               /* the open block's text so far */
+    size_t *offs;           /* the source offset of each byte of text */
+    size_t offs_cap;
+    int hard_break;         /* the open block's last line ends in one */
+    unsigned block_level;   /* the open list item's level */
+    uint32_t block_number;  /* the open numbered item's number */
+    unsigned list_depth;    /* levels of the list being read, 0 if none */
+    size_t list_col[PN_MAX_LIST_LEVEL + 1]; /* indent of each level's marks */
+    int in_quote;           /* the last line was a block quote's */
+    size_t table_columns;   /* columns of the table being read, 0 if none */
     int too_many_sections;  /* already reported */
 } parser;
 
@@ -370,15 +381,77 @@ static void close_block(parser *p)
                     "more than %u blocks in one section",
                     (unsigned)PN_MAX_BLOCKS);
     } else if (s) {
-        s->blocks = grow_array(s->blocks, &s->block_cap, s->block_count + 1,
-                               sizeof *s->blocks);
-        b = &s->blocks[s->block_count++];
-        b->kind = p->block_kind;
-        b->text.s = xstrndup((const char *)p->text.data, p->text.len);
-        b->text.offset = p->block_offset;
-        b->text.span = 1;
+        buf shown_text = {0};
+        inline_text(p->text.data, p->offs, p->text.len, p->d, p->src,
+                    &shown_text);
+        if (shown_text.len > 0) {
+            s->blocks = grow_array(s->blocks, &s->block_cap,
+                                   s->block_count + 1, sizeof *s->blocks);
+            b = &s->blocks[s->block_count++];
+            b->kind = p->block_kind;
+            b->level = PN_BLOCK_HAS_LEVEL(p->block_kind) ? p->block_level
+                                                         : 0;
+            b->number = PN_BLOCK_HAS_NUMBER(p->block_kind) ? p->block_number
+                                                          : 0;
+            b->text.s = xstrndup((const char *)shown_text.data,
+                                 shown_text.len);
+            b->text.offset = p->block_offset;
+            b->text.span = 1;
+        }
+        buf_free(&shown_text);
     }
     p->text.len = 0;
+    p->hard_break = 0;
+}
+
+static void text_byte(parser *p, unsigned char c, size_t offset)
+{
+    p->offs = grow_array(p->offs, &p->offs_cap, p->text.len + 1,
+                         sizeof *p->offs);
+    p->offs[p->text.len] = offset;
+    buf_byte(&p->text, c);
+}
+
+/* Whether the current line ends in a hard line break: 1 for two spaces,
+ * 2 for a backslash (which the text keeps unless a line follows). */
+static int ends_in_break(const parser *p, span t)
+{
+    size_t raw_len, n = 0;
+    const unsigned char *raw = source_line(p->src, p->line, &raw_len);
+
+    if (t.len == 0)
+        return 0;
+    if (raw_len >= 2 && raw[raw_len - 1] == ' ' && raw[raw_len - 2] == ' ')
+        return 1;
+    while (n < t.len && t.s[t.len - 1 - n] == '\\')
+        n++;
+    return n % 2 == 1 ? 2 : 0;
+}
+
+/* Appends a line of the open block: blanks folded, joined to the line
+ * before by a space, or by '\n' after a hard line break. */
+static void add_line(parser *p, span t)
+{
+    size_t i;
+    int pending = 1;
+
+    t = trim(t);
+    if (t.len == 0)
+        return;
+    if (p->hard_break == 2)
+        p->text.len--; /* the backslash that made the break */
+    for (i = 0; i < t.len; i++) {
+        if (is_blank(t.s[i])) {
+            pending = 1;
+            continue;
+        }
+        if (pending && p->text.len > 0)
+            text_byte(p, p->hard_break ? '\n' : ' ', offset_of(p, t.s + i));
+        pending = 0;
+        p->hard_break = 0;
+        text_byte(p, t.s[i], offset_of(p, t.s + i));
+    }
+    p->hard_break = ends_in_break(p, t);
 }
 
 static void open_block(parser *p, pn_block_kind kind, span content)
@@ -395,17 +468,19 @@ static void open_block(parser *p, pn_block_kind kind, span content)
     p->block_open = 1;
     p->block_kind = kind;
     p->block_offset = offset_of(p, content.s);
-    append_words(&p->text, content);
+    add_line(p, content);
     shown(p, content);
 }
 
 static void text_line(parser *p, span content)
 {
     if (p->block_open && p->block_kind == PN_BLOCK_PARAGRAPH) {
-        append_words(&p->text, content);
+        add_line(p, content);
         shown(p, content);
-    } else
+    } else {
+        p->list_depth = 0;
         open_block(p, PN_BLOCK_PARAGRAPH, content);
+    }
 }
 
 static void parse_topics(parser *p, msection *s, span list)
@@ -531,6 +606,23 @@ static char *unescape_title(span title)
     return (char *)folded.data;
 }
 
+/* The title as the device shows it: unescaped as above, then without
+ * Markdown's markers (gen/inline.h). Warnings point at the title. */
+static char *markdown_title(parser *p, span title)
+{
+    char *raw = unescape_title(title);
+    size_t n = strlen(raw), i, *offs = xmalloc((n ? n : 1) * sizeof *offs);
+    buf out = {0};
+
+    for (i = 0; i < n; i++)
+        offs[i] = offset_of(p, title.s) + (i < title.len ? i : title.len - 1);
+    inline_text((const unsigned char *)raw, offs, n, p->d, p->src, &out);
+    buf_byte(&out, 0);
+    free(offs);
+    free(raw);
+    return (char *)out.data;
+}
+
 /* Where the attribute block's '{' is: the last '{' not escaped by '\'. */
 static const unsigned char *find_attribute_brace(span content)
 {
@@ -558,15 +650,26 @@ static void parse_heading(parser *p, span line)
                  "'\\#' for a literal '#'");
         return;
     }
+    content.s = line.s + level;
+    content.len = line.len - level;
+    content = trim(content);
+    brace = find_attribute_brace(content);
+    if (level > PN_MAX_LEVEL && content.len > 0 &&
+        (!brace || content.s[content.len - 1] != '}')) {
+        /* Markdown's "#### Heading": kept as a paragraph of its own. */
+        error_at(p, RULE_MARKDOWN_UNSUPPORTED, line.s, level,
+                 "headings have 1 to 3 '#': this one is shown as a "
+                 "paragraph");
+        close_block(p);
+        open_block(p, PN_BLOCK_PARAGRAPH, content);
+        close_block(p);
+        return;
+    }
     if (level > PN_MAX_LEVEL) {
         error_at(p, RULE_HEADING_SYNTAX, line.s, level,
                  "headings have 1 to 3 '#'");
         return;
     }
-    content.s = line.s + level;
-    content.len = line.len - level;
-    content = trim(content);
-    brace = find_attribute_brace(content);
     if (content.len == 0 || brace == content.s) {
         error_at(p, RULE_HEADING_SYNTAX, line.s, line.len,
                  "heading has no text");
@@ -594,7 +697,7 @@ static void parse_heading(parser *p, span line)
     number.len = s->number.span;
     shown(p, number);
     shown(p, title);
-    s->title.s = unescape_title(title);
+    s->title.s = markdown_title(p, title);
     s->title.offset = offset_of(p, title.s);
     s->title.span = title.len;
     if (s->title.s[0] == '\0')
@@ -639,39 +742,266 @@ static void skip_comment(parser *p, span line)
     p->line = index;
 }
 
+static int is_ascii_punct(unsigned char c)
+{
+    return c > 0x20 && c < 0x7F &&
+           !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+             (c >= 'A' && c <= 'Z'));
+}
+
+/* A horizontal rule: three or more '*', '-' or '_', spaces between. */
+static int is_rule_line(span t)
+{
+    size_t i, marks = 0;
+
+    for (i = 0; i < t.len; i++) {
+        if (t.s[i] == t.s[0])
+            marks++;
+        else if (!is_blank(t.s[i]))
+            return 0;
+    }
+    return marks >= 3 && (t.s[0] == '*' || t.s[0] == '-' || t.s[0] == '_');
+}
+
+/* The length of a list marker at the start of `t` ("- ", "12. ", "3) ")
+ * without its space, 0 if there is none. `*number` gets a number's
+ * value, 0 for a bullet. */
+static size_t list_marker(span t, uint32_t *number)
+{
+    size_t n = 0;
+
+    *number = 0;
+    if (t.len && (t.s[0] == '-' || t.s[0] == '*' || t.s[0] == '+'))
+        n = 1;
+    else {
+        while (n < t.len && n < 9 && t.s[n] >= '0' && t.s[n] <= '9')
+            *number = *number * 10u + (uint32_t)(t.s[n++] - '0');
+        if (n == 0 || n >= t.len || (t.s[n] != '.' && t.s[n] != ')'))
+            return 0;
+        n++;
+    }
+    return n == t.len || is_blank(t.s[n]) ? n : 0;
+}
+
+/* Opens a list item whose marker is `indent` columns in: its level is
+ * one deeper than the item before when it is indented past that item's
+ * marker, else the level whose marker it lines up with. */
+static void open_item(parser *p, pn_block_kind kind, size_t indent,
+                      uint32_t number, span marker, span content)
+{
+    unsigned level;
+
+    if (trim(content).len == 0) {
+        error_at(p, RULE_BODY_SYNTAX, marker.s, marker.len,
+                 "empty list item");
+        return;
+    }
+    if (p->list_depth == 0) {
+        level = 1;
+        p->list_col[1] = indent;
+    } else if (indent >= p->list_col[p->list_depth] + 2) {
+        level = p->list_depth + 1;
+        if (level > PN_MAX_LIST_LEVEL) {
+            rule_report(p->d, RULE_MARKDOWN_UNSUPPORTED, p->src,
+                        offset_of(p, marker.s), marker.len,
+                        "lists nest at most %u levels: shown at level %u",
+                        (unsigned)PN_MAX_LIST_LEVEL,
+                        (unsigned)PN_MAX_LIST_LEVEL);
+            level = PN_MAX_LIST_LEVEL;
+        } else {
+            p->list_col[level] = indent;
+        }
+    } else {
+        level = p->list_depth;
+        while (level > 1 && indent + 1 < p->list_col[level])
+            level--;
+    }
+    p->list_depth = level;
+    open_block(p, kind, content);
+    p->block_level = level;
+    p->block_number = number;
+}
+
+/* ---- Tables (GitHub's pipe tables) ------------------------------------ */
+
+#define MAX_CELLS PN_MAX_TABLE_COLUMNS
+
+/* Splits a table row at the '|'s that are not escaped, without the ones
+ * at its ends; returns the number of cells (at most `max`). */
+static size_t split_row(span row, span *cells, size_t max)
+{
+    size_t i, n = 0;
+    span cell;
+
+    row = trim(row);
+    if (row.len && row.s[0] == '|') {
+        row.s++;
+        row.len--;
+    }
+    if (row.len && row.s[row.len - 1] == '|' &&
+        (row.len < 2 || row.s[row.len - 2] != '\\'))
+        row.len--;
+    cell.s = row.s;
+    for (i = 0; i <= row.len && n < max; i++) {
+        if (i == row.len ||
+            (row.s[i] == '|' && (i == 0 || row.s[i - 1] != '\\'))) {
+            cell.len = (size_t)(row.s + i - cell.s);
+            cells[n++] = trim(cell);
+            cell.s = row.s + i + 1;
+        }
+    }
+    return n;
+}
+
+static int has_pipe(span t)
+{
+    return memchr(t.s, '|', t.len) != NULL;
+}
+
+/* A delimiter row, "|---|:--:|", with `columns` cells. */
+static int is_delimiter_row(span t, size_t columns)
+{
+    span cells[MAX_CELLS + 1];
+    size_t n, i, j;
+
+    if (!has_pipe(t))
+        return 0;
+    n = split_row(t, cells, MAX_CELLS + 1);
+    if (n != columns)
+        return 0;
+    for (i = 0; i < n; i++) {
+        span c = cells[i];
+        size_t dashes = 0;
+        for (j = 0; j < c.len; j++) {
+            if (c.s[j] == '-')
+                dashes++;
+            else if (c.s[j] != ':' || (j != 0 && j != c.len - 1))
+                return 0;
+        }
+        if (dashes == 0)
+            return 0;
+    }
+    return 1;
+}
+
+/* One row of a table: a block per cell that has text. */
+static void table_row(parser *p, span line, pn_block_kind kind)
+{
+    span cells[MAX_CELLS + 1];
+    size_t n = split_row(line, cells, MAX_CELLS + 1), i;
+
+    close_block(p);
+    if (n > MAX_CELLS) {
+        rule_report(p->d, RULE_LIMIT, p->src, offset_of(p, cells[MAX_CELLS].s),
+                    1, "a table row of more than %u cells",
+                    (unsigned)MAX_CELLS);
+        n = MAX_CELLS;
+    }
+    for (i = 0; i < n; i++) {
+        if (cells[i].len == 0)
+            continue;
+        open_block(p, kind, cells[i]);
+        p->block_level = (unsigned)(i + 1);
+        close_block(p);
+    }
+}
+
+/* Starts a table when `line` is its heading row and the next line its
+ * delimiter row. */
+static int table_start(parser *p, span line)
+{
+    span cells[MAX_CELLS + 1];
+    size_t n;
+
+    if (!has_pipe(line) || p->line + 1 >= p->src->line_count)
+        return 0;
+    n = split_row(line, cells, MAX_CELLS + 1);
+    if (!is_delimiter_row(line_span(p, p->line + 1), n))
+        return 0;
+    p->list_depth = 0;
+    table_row(p, line, PN_BLOCK_TABLE_HEAD);
+    p->table_columns = n;
+    p->line++;
+    return 1;
+}
+
 static void parse_body_line(parser *p, span line)
 {
-    span content;
+    span content, rest;
+    size_t indent = 0, marker_len;
+    uint32_t number;
+    int quote = 0;
 
-    if (line.len == 0) {
+    while (indent < line.len && is_blank(line.s[indent]))
+        indent++;
+    rest.s = line.s + indent;
+    rest.len = line.len - indent;
+    marker_len = list_marker(rest, &number);
+    content.s = rest.s + marker_len;
+    content.len = rest.len - marker_len;
+
+    if (p->table_columns && (line.len == 0 || !has_pipe(line)))
+        p->table_columns = 0;
+    if (p->table_columns) {
+        table_row(p, line, PN_BLOCK_TABLE_CELL);
+    } else if (line.len == 0) {
         close_block(p);
     } else if (starts_with(line, "<!--")) {
         close_block(p);
         skip_comment(p, line);
     } else if (line.s[0] == '\\') {
-        content.s = line.s + 1;
-        content.len = line.len - 1;
-        text_line(p, content);
+        /* "\#", "\-", "\<" are escapes the text keeps; before anything
+         * else the backslash only stops a heading or list item. */
+        if (line.len < 2 || !is_ascii_punct(line.s[1])) {
+            line.s++;
+            line.len--;
+        }
+        text_line(p, line);
     } else if (line.s[0] == '#') {
+        p->list_depth = 0;
         parse_heading(p, line);
-    } else if ((line.s[0] == '-' || line.s[0] == '*') &&
-               (line.len == 1 || line.s[1] == ' ')) {
-        content.s = line.s + 1;
-        content.len = line.len - 1;
-        if (trim(content).len == 0)
-            error_at(p, RULE_BODY_SYNTAX, line.s, 1, "empty list item");
-        else
-            open_block(p, PN_BLOCK_LIST_ITEM, content);
+    } else if (indent <= 3 && table_start(p, line)) {
+        /* read as a table */
     } else if (span_is(line, "---")) {
         error_at(p, RULE_BODY_SYNTAX, line.s, 3,
                  "'---' in the body; write '\\---' for literal text");
-    } else if (p->block_open && p->block_kind == PN_BLOCK_LIST_ITEM &&
-               line.len >= 2 && is_blank(line.s[0]) && is_blank(line.s[1])) {
-        append_words(&p->text, line);
+    } else if (indent <= 3 && is_rule_line(rest)) {
+        close_block(p);
+        p->list_depth = 0;
+        error_at(p, RULE_MARKDOWN_UNSUPPORTED, rest.s, rest.len,
+                 "a horizontal rule: not shown on the device");
+    } else if (indent <= 3 && rest.s[0] == '>') {
+        content.s = rest.s + 1;
+        content.len = rest.len - 1;
+        if (!p->in_quote) {
+            close_block(p);
+            error_at(p, RULE_MARKDOWN_UNSUPPORTED, rest.s, 1,
+                     "a block quote: its text is shown as a paragraph");
+        }
+        quote = 1;
+        if (trim(content).len == 0)
+            close_block(p);
+        else
+            text_line(p, content);
+    } else if (marker_len && rest.s[0] >= '0' && rest.s[0] <= '9' &&
+               (p->list_depth > 0 || number == 1 || !p->block_open ||
+                p->block_kind != PN_BLOCK_PARAGRAPH)) {
+        span marker = rest;
+        marker.len = marker_len;
+        open_item(p, PN_BLOCK_NUMBERED_ITEM, indent, number, marker,
+                  content);
+    } else if (marker_len && (rest.s[0] < '0' || rest.s[0] > '9')) {
+        span marker = rest;
+        marker.len = marker_len;
+        open_item(p, PN_BLOCK_LIST_ITEM, indent, 0, marker, content);
+    } else if (p->block_open && PN_BLOCK_IS_ITEM(p->block_kind) &&
+               indent >= 2) {
+        add_line(p, line);
         shown(p, line);
     } else {
         text_line(p, line);
     }
+    p->in_quote = quote;
 }
 
 unsigned parse_notice(const source *src, diag *d, mnotice *out)
@@ -694,5 +1024,6 @@ unsigned parse_notice(const source *src, diag *d, mnotice *out)
         close_block(&p);
     }
     buf_free(&p.text);
+    free(p.offs);
     return d->errors - errors_before;
 }

@@ -72,6 +72,9 @@ static const rule_info rules[RULE_COUNT] = {
      "a heading with no text and no subsections"},
     {"section-duplicate", "structure", W, 0,
      "two sections with the same title under one parent, or the same text"},
+    {"markdown-unsupported", "structure", W, 0,
+     "Markdown the format does not keep: block quote, rule, #### heading, "
+     "HTML tag, image"},
 
     {"art13-controller", "art13-required", W, 0,
      "who the controller is: Art. 13(1)(a)"},

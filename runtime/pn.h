@@ -54,7 +54,7 @@ extern "C" {
 
 /* The catalog format this libpn reads. A header made by pnc checks it and
  * stops the build with an #error when it was made for another format. */
-#define PN_CATALOG_FORMAT 3
+#define PN_CATALOG_FORMAT 5
 
 /* ---- Options -------------------------------------------------------------
  *
@@ -124,13 +124,28 @@ const char *pn_topic_name(pn_topic topic);
 /* The bit for a topic in pn_section.topics and pn_notice.waived. */
 #define PN_TOPIC_BIT(topic) ((uint32_t)1u << (unsigned)(topic))
 
-/* What a block of text is. A section's blocks are paragraphs and list
- * items; the layout (pn_cursor) also shows headings. */
+/* What a block of text is. A section's blocks are paragraphs, list items
+ * and table cells; the layout (pn_cursor) also shows headings. A list item
+ * has a level (1 for the outermost list, up to PN_MAX_LIST_LEVEL) and a
+ * numbered one its number: pn_block_item(). A table is its column
+ * headings (PN_BLOCK_TABLE_HEAD), then its rows' cells
+ * (PN_BLOCK_TABLE_CELL), each with its column (1 ..) where a list item has
+ * its level; a row starts at a cell whose column is not greater than the
+ * one before (empty cells are not stored). The layout shows a row as
+ * "heading: cell" lines. A block's text may hold '\n', a hard
+ * line break (an address written on separate lines); it holds no other
+ * control character. */
 typedef enum pn_block_kind {
     PN_BLOCK_PARAGRAPH = 1,  /* a paragraph */
     PN_BLOCK_LIST_ITEM = 2,  /* one item of a bullet list */
-    PN_BLOCK_HEADING = 3     /* a heading (pn_cursor pages only) */
+    PN_BLOCK_HEADING = 3,    /* a heading (pn_cursor pages only) */
+    PN_BLOCK_NUMBERED_ITEM = 4, /* one item of a numbered list */
+    PN_BLOCK_TABLE_HEAD = 5, /* a table's column heading */
+    PN_BLOCK_TABLE_CELL = 6  /* a cell of a table's row */
 } pn_block_kind;
+
+/* The deepest list a notice may nest (level 1 is not nested). */
+#define PN_MAX_LIST_LEVEL 4u
 
 /* ---- Handles (plain values: copy them freely, no cleanup) ---------------- */
 
@@ -266,6 +281,15 @@ pn_status pn_section_title(const pn_section *sec, char *buf, size_t size,
 pn_status pn_block_read(const pn_section *sec, uint32_t index,
                         pn_block_kind *kind, char *buf, size_t size,
                         size_t *len);
+
+/* Where block `index` of the section stands in a list: its level into
+ * `*level` (1 .. PN_MAX_LIST_LEVEL; a table cell's or heading's column,
+ * 1 ..; 0 for a paragraph) and, for a
+ * PN_BLOCK_NUMBERED_ITEM, its number as written ("3." is 3) into
+ * `*number` (0 for other blocks). Either pointer may be NULL. Returns
+ * PN_OK, PN_ERR_ARG, PN_ERR_RANGE or PN_ERR_FORMAT. */
+pn_status pn_block_item(const pn_section *sec, uint32_t index,
+                        unsigned *level, uint32_t *number);
 
 /* ---- Screens ------------------------------------------------------------ */
 

@@ -26,6 +26,8 @@ pn_status pn__doc_section_block(const pn_section *sec, uint32_t index,
     unsigned kind;
 
     out->count = 0;
+    out->level = 0;
+    out->number = 0;
     if (sec->level > 0) {
         if (index == 0) {
             uint32_t number_len = (uint32_t)pn__read_strlen(sec->number);
@@ -41,10 +43,22 @@ pn_status pn__doc_section_block(const pn_section *sec, uint32_t index,
         }
         index--;
     }
-    st = pn__read_block(sec, index, &kind, &text);
+    st = pn__read_block(sec, index, &kind, &out->level, &out->number, &text);
     if (st != PN_OK)
         return st;
     out->kind = (pn_block_kind)kind;
+    if (kind == PN_BLOCK_TABLE_HEAD)
+        return PN_OK; /* shown before each cell of its column instead */
+    if (kind == PN_BLOCK_TABLE_CELL) {
+        pn__text head;
+        st = pn__read_table_head(sec, index, &head);
+        if (st != PN_OK)
+            return st;
+        if (head.len > 0) {
+            pn__doc_add(out, &head);
+            pn__doc_add_plain(out, ": ", 2);
+        }
+    }
     pn__doc_add(out, &text);
     return PN_OK;
 }
@@ -87,7 +101,7 @@ static void load(pn__rd *r)
     r->size = 1;
     r->cp = 0xFFFD;
     if (s[0] < 0x80) {
-        if (s[0] >= 0x20 && s[0] != 0x7F)
+        if ((s[0] >= 0x20 && s[0] != 0x7F) || s[0] == '\n')
             r->cp = s[0];
         return;
     }

@@ -11,13 +11,16 @@
 
 typedef struct pn__block {
     pn_block_kind kind;
+    unsigned level;            /* a list item's level, 1 ..; else 0 */
+    uint32_t number;           /* a numbered item's number; else 0 */
     unsigned count;            /* pieces used */
     pn__text piece[PN__DOC_PIECES];
 } pn__block;
 
 /* Reads a block's characters in order. A plain value: a copy comes back
  * to the same place, and going back means reading again from the start.
- * Damaged UTF-8 and control characters come out as one byte of U+FFFD,
+ * '\n' (a hard line break) comes out as itself; damaged UTF-8 and other
+ * control characters come out as one byte of U+FFFD,
  * so layout always moves on; damaged code bits end the block early and
  * set `err`. A character never spans two pieces. */
 typedef struct pn__rd {

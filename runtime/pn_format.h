@@ -31,9 +31,24 @@
  *            plain catalogs: that many bytes, no NUL;
  *            compressed catalogs: if the length is not 0, a size (unsigned
  *            LEB128) and that many bytes of code bits (below)
- *   blocks one section's text blocks back to back: a kind byte (a
- *          pn_block_kind of pn.h, PN_BLOCK_STORED_FIRST ..
- *          PN_BLOCK_STORED_LAST) then a text
+ *   blocks one section's text blocks back to back, each:
+ *            a kind byte, a pn_block_kind of pn.h for which
+ *              PN_BLOCK_IS_STORED() holds (never PN_BLOCK_HEADING);
+ *            for a list item (PN_BLOCK_LIST_ITEM, PN_BLOCK_NUMBERED_ITEM)
+ *              a level byte, 1 .. PN_MAX_LIST_LEVEL; for a table's
+ *              PN_BLOCK_TABLE_HEAD or PN_BLOCK_TABLE_CELL a column byte,
+ *              1 .. PN_MAX_TABLE_COLUMNS;
+ *            for a PN_BLOCK_NUMBERED_ITEM its number (unsigned LEB128,
+ *              at most PN_MAX_ITEM_NUMBER);
+ *            then a text.
+ *          A table is its PN_BLOCK_TABLE_HEADs then its rows'
+ *          PN_BLOCK_TABLE_CELLs; a row starts where a cell's column is
+ *          not greater than the one before (empty cells are left out).
+ *          A block's text is UTF-8 with no control character except
+ *          '\n' (0x0A), a hard line break: never first, never last, never
+ *          next to another '\n' or a space. A reader treats any other
+ *          control character in a block, and any in a name, title or
+ *          fact, as damage.
  * Pool offset 0 holds a single 0 byte, which is both the empty name and the
  * empty text; absent facts point there.
  *
@@ -208,9 +223,25 @@ PN__LAYOUT(pn__language_layout, PN_LANGUAGE_FIELDS);
 
 #define PN_MAX_LEVEL 3u         /* the deepest heading level */
 
-/* The kinds a section's block stream may hold. */
+/* The kinds a section's block stream may hold, and which of them have a
+ * level byte and a number. */
 #define PN_BLOCK_STORED_FIRST PN_BLOCK_PARAGRAPH
-#define PN_BLOCK_STORED_LAST PN_BLOCK_LIST_ITEM
+#define PN_BLOCK_STORED_LAST PN_BLOCK_TABLE_CELL
+#define PN_BLOCK_IS_STORED(k)                                                \
+    ((k) >= PN_BLOCK_STORED_FIRST && (k) <= PN_BLOCK_STORED_LAST &&         \
+     (k) != PN_BLOCK_HEADING)
+#define PN_BLOCK_IS_ITEM(k)                                                  \
+    ((k) == PN_BLOCK_LIST_ITEM || (k) == PN_BLOCK_NUMBERED_ITEM)
+#define PN_BLOCK_IS_TABLE(k)                                                 \
+    ((k) == PN_BLOCK_TABLE_HEAD || (k) == PN_BLOCK_TABLE_CELL)
+/* Whether a kind has the level byte, and its greatest value. */
+#define PN_BLOCK_HAS_LEVEL(k) (PN_BLOCK_IS_ITEM(k) || PN_BLOCK_IS_TABLE(k))
+#define PN_BLOCK_MAX_LEVEL(k)                                                \
+    (PN_BLOCK_IS_TABLE(k) ? PN_MAX_TABLE_COLUMNS : PN_MAX_LIST_LEVEL)
+#define PN_MAX_TABLE_COLUMNS 255u
+#define PN_BLOCK_HAS_NUMBER(k) ((k) == PN_BLOCK_NUMBERED_ITEM)
+#define PN_MAX_ITEM_NUMBER 999999999u /* nine digits, as CommonMark */
+PN_STATIC_ASSERT(PN_MAX_LIST_LEVEL <= 255, list_level_fits_a_byte);
 
 /* ---- The code tables ---------------------------------------------------- */
 

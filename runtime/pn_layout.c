@@ -16,15 +16,18 @@ typedef struct wrap_pos {
     uint32_t block;            /* block of the document */
     uint32_t offset;           /* byte offset in that block */
     uint32_t prev_kind;        /* kind of the block before, 0 at the start */
+    uint32_t prev_level;       /* its level (a table cell's column) */
     uint32_t gap_done;         /* the blank line before this block is out */
 } wrap_pos;
 
 /* One laid-out line: from `from` (a reader on its first character) to
- * byte offset `end` of the block, after a prefix. */
+ * byte offset `end` of the block, after a prefix: `indent` spaces, then
+ * the list item's marker ("- " or "12. ") on its first line. */
 typedef struct line {
     int blank;                 /* an empty line */
-    int bullet;                /* "- " first */
-    int indent;                /* "  " first (a list item's later lines) */
+    unsigned indent;           /* spaces first */
+    pn_block_kind mark;        /* the marker of this kind of item, or 0 */
+    uint32_t number;           /* a numbered item's number */
     pn__rd from;
     uint32_t end;
 } line;
@@ -39,7 +42,10 @@ typedef struct block_cache {
 } block_cache;
 
 #define NO_BLOCK 0xFFFFFFFFu
-#define LIST_INDENT_MIN_COLS 8u
+/* A list item's marker and indent are kept only while this many columns
+ * are left for its text. */
+#define LIST_TEXT_MIN_COLS 6u
+#define LIST_LEVEL_INDENT 2u   /* columns each level of nesting adds */
 
 /* ---- Characters ---------------------------------------------------------- */
 
@@ -102,7 +108,7 @@ static void line_end(pn__rd *r, unsigned avail, unsigned flags)
         unsigned width = 0;
         uint32_t word = r->off, fit = r->off, hyphen = 0;
 
-        while (!r->end && r->cp != ' ') {
+        while (!r->end && r->cp != ' ' && r->cp != '\n') {
             unsigned cols = char_cols(r->cp, flags);
             if (width + cols <= room)
                 fit = r->off + r->size;
@@ -114,6 +120,8 @@ static void line_end(pn__rd *r, unsigned avail, unsigned flags)
         if (width <= room) {
             used += sep + width;
             end = *r;
+            if (!r->end && r->cp == '\n')
+                break; /* a hard line break ends the line */
             skip_spaces(r);
             continue;
         }
@@ -133,10 +141,71 @@ static void line_end(pn__rd *r, unsigned avail, unsigned flags)
     *r = end;
 }
 
-static int needs_gap(uint32_t prev_kind, uint32_t kind)
+/* A blank line goes between blocks, but not between list items, nor
+ * between the cells of a table's row. */
+static int needs_gap(const wrap_pos *pos, const pn__block *b)
 {
-    return prev_kind != 0 &&
-           !(prev_kind == PN_BLOCK_LIST_ITEM && kind == PN_BLOCK_LIST_ITEM);
+    if (pos->prev_kind == 0)
+        return 0;
+    if (PN_BLOCK_IS_ITEM(pos->prev_kind) && PN_BLOCK_IS_ITEM(b->kind))
+        return 0;
+    return !(pos->prev_kind == PN_BLOCK_TABLE_CELL &&
+             b->kind == PN_BLOCK_TABLE_CELL && b->level > pos->prev_level);
+}
+
+/* Columns of a numbered item's marker: its digits, '.' and a space. */
+static unsigned number_cols(uint32_t number)
+{
+    unsigned cols = 3;
+    while (number >= 10) {
+        number /= 10;
+        cols++;
+    }
+    return cols;
+}
+
+/* A list item's prefix on a line: `*indent` spaces (its level's, and its
+ * marker's width on later lines), and on its first line the marker. On a
+ * narrow screen the nesting goes first, then the marker's hanging indent,
+ * then a bullet; a number is always shown when it fits. */
+static void item_prefix(const pn__block *b, unsigned cols, int first,
+                        line *out)
+{
+    unsigned mark, lead = 0;
+
+    if (!PN_BLOCK_IS_ITEM(b->kind))
+        return;
+    mark = b->kind == PN_BLOCK_NUMBERED_ITEM ? number_cols(b->number) : 2u;
+    if (b->level > 1)
+        lead = LIST_LEVEL_INDENT * (b->level > PN_MAX_LIST_LEVEL
+                                        ? PN_MAX_LIST_LEVEL - 1u
+                                        : b->level - 1u);
+    if (lead + mark + LIST_TEXT_MIN_COLS > cols)
+        lead = 0;
+    if (mark + LIST_TEXT_MIN_COLS > cols) {
+        /* No room to hang the text: a number only starts the item. */
+        if (first && b->kind == PN_BLOCK_NUMBERED_ITEM && mark < cols) {
+            out->mark = b->kind;
+            out->number = b->number;
+        }
+        return;
+    }
+    out->indent = lead + (first ? 0u : mark);
+    if (first) {
+        out->mark = b->kind;
+        out->number = b->number;
+    }
+}
+
+/* Columns the prefix of `l` takes. */
+static unsigned prefix_cols(const line *l)
+{
+    unsigned cols = l->indent;
+    if (l->mark == PN_BLOCK_NUMBERED_ITEM)
+        cols += number_cols(l->number);
+    else if (l->mark)
+        cols += 2;
+    return cols;
 }
 
 /* ---- The document: a section of the notice, or its first layer --------- */
@@ -192,31 +261,42 @@ static pn_status next_line(const pn_cursor *cur, uint32_t section,
     unsigned cols = cur->screen.cols, avail = cols;
     pn_status st = fetch(cur, cache, section, pos->block);
 
+    /* A table's headings show only before each cell of their column. */
+    while (st == PN_OK && b->kind == PN_BLOCK_TABLE_HEAD) {
+        pos->block++;
+        pos->offset = 0;
+        pos->gap_done = 0;
+        st = fetch(cur, cache, section, pos->block);
+    }
     if (st != PN_OK)
         return st;
-    out->blank = out->bullet = out->indent = 0;
+    out->blank = 0;
+    out->indent = 0;
+    out->mark = (pn_block_kind)0;
+    out->number = 0;
     out->end = 0;
-    if (pos->offset == 0 && !pos->gap_done &&
-        needs_gap(pos->prev_kind, b->kind)) {
+    if (pos->offset == 0 && !pos->gap_done && needs_gap(pos, b)) {
         pos->gap_done = 1;
         out->blank = 1;
         return PN_OK;
     }
-    if (b->kind == PN_BLOCK_LIST_ITEM && cols >= LIST_INDENT_MIN_COLS) {
-        out->bullet = pos->offset == 0;
-        out->indent = !out->bullet;
-        avail -= 2;
-    }
+    item_prefix(b, cols, pos->offset == 0, out);
+    avail -= prefix_cols(out);
     pn__rd_seek(r, pos->offset);
     skip_spaces(r);
     out->from = *r;
     line_end(r, avail, cur->screen.flags);
     out->end = r->off;
     skip_spaces(r);
+    if (!r->end && r->cp == '\n') {
+        pn__rd_next(r); /* the hard line break is this line's end */
+        skip_spaces(r);
+    }
     if (r->err)
         return PN_ERR_FORMAT;
     if (r->end) {
         pos->prev_kind = b->kind;
+        pos->prev_level = b->level;
         pos->block++;
         pos->offset = 0;
         pos->gap_done = 0;
@@ -233,6 +313,7 @@ static void start_of_section(wrap_pos *pos)
     pos->block = 0;
     pos->offset = 0;
     pos->prev_kind = 0;
+    pos->prev_level = 0;
     pos->gap_done = 0;
 }
 
@@ -299,7 +380,8 @@ static void save_top(pn_cursor *cur, const wrap_pos *pos)
 {
     cur->internal.block = pos->block;
     cur->internal.offset = pos->offset;
-    cur->internal.gap = pos->prev_kind | pos->gap_done << 8;
+    cur->internal.gap = pos->prev_kind | pos->gap_done << 8 |
+                        (pos->prev_level & 0xFFu) << 16;
 }
 
 static void load_top(const pn_cursor *cur, wrap_pos *pos)
@@ -307,7 +389,8 @@ static void load_top(const pn_cursor *cur, wrap_pos *pos)
     pos->block = cur->internal.block;
     pos->offset = cur->internal.offset;
     pos->prev_kind = cur->internal.gap & 0xFFu;
-    pos->gap_done = cur->internal.gap >> 8;
+    pos->gap_done = (cur->internal.gap >> 8) & 0xFFu;
+    pos->prev_level = (cur->internal.gap >> 16) & 0xFFu;
 }
 
 /* Shows page `page` of section `section`. */
@@ -452,12 +535,26 @@ static void put(out *o, const char *bytes, size_t n)
 
 static void render_line(const pn_cursor *cur, const line *l, out *o)
 {
-    unsigned flags = cur->screen.flags, cols = cur->screen.cols, used = 0;
+    unsigned flags = cur->screen.flags, cols = cur->screen.cols, used;
     pn__rd r = l->from;
 
-    if (l->bullet || l->indent) {
-        put(o, l->bullet ? "- " : "  ", 2);
-        used = 2;
+    for (used = 0; used < l->indent; used++)
+        put(o, " ", 1);
+    if (l->mark == PN_BLOCK_NUMBERED_ITEM) {
+        char digits[10];
+        unsigned n = 0;
+        uint32_t v = l->number;
+        do {
+            digits[n++] = (char)('0' + v % 10u);
+            v /= 10u;
+        } while (v > 0 && n < sizeof digits);
+        while (n > 0)
+            put(o, &digits[--n], 1);
+        put(o, ". ", 2);
+        used += number_cols(l->number);
+    } else if (l->mark) {
+        put(o, "- ", 2);
+        used += 2;
     }
     while (!r.end && r.off < l->end) {
         char bytes[4];

@@ -228,9 +228,8 @@ pn_status pn__read_field_text(const pn__view *v, const unsigned char *record,
     return pn__read_text_at(v, &pos, out);
 }
 
-/* An unsigned LEB128 value of at most 32 bits. */
-static pn_status leb128_at(const pn__view *v, uint32_t *pos,
-                           uint32_t *value)
+pn_status pn__read_leb128_at(const pn__view *v, uint32_t *pos,
+                             uint32_t *value)
 {
     uint32_t x = 0;
     unsigned shift = 0;
@@ -255,13 +254,13 @@ static pn_status leb128_at(const pn__view *v, uint32_t *pos,
 pn_status pn__read_text_at(const pn__view *v, uint32_t *pos, pn__text *out)
 {
     uint32_t len, size;
-    pn_status st = leb128_at(v, pos, &len);
+    pn_status st = pn__read_leb128_at(v, pos, &len);
 
     if (st != PN_OK)
         return st;
     size = len;
     if (v->code && len > 0) {
-        st = leb128_at(v, pos, &size);
+        st = pn__read_leb128_at(v, pos, &size);
         if (st != PN_OK)
             return st;
         /* Each code is a bit or more and stands for at most

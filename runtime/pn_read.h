@@ -80,18 +80,29 @@ pn_status pn__read_field_name(const pn__view *v, const unsigned char *record,
 pn_status pn__read_field_text(const pn__view *v, const unsigned char *record,
                               size_t offset, pn__text *out);
 
+/* The unsigned LEB128 value (at most 32 bits) at pool offset `*pos`;
+ * moves `*pos` past it. */
+pn_status pn__read_leb128_at(const pn__view *v, uint32_t *pos,
+                             uint32_t *value);
+
 /* The text at pool offset `*pos`; moves `*pos` past it. */
 pn_status pn__read_text_at(const pn__view *v, uint32_t *pos, pn__text *out);
 
 /* Texts of the handles' records: a notice's text field at `offset`
  * (its title, or a fact: PN_NOTICE_FACT_AT()), a section's title, a
- * section's block `index` and its kind (PN_ERR_RANGE past the last
- * block). */
+ * section's block `index` with its kind, list level and number (0 when
+ * it has none; PN_ERR_RANGE past the last block). */
 pn_status pn__read_notice_text(const pn_notice *notice, size_t offset,
                                pn__text *text);
 pn_status pn__read_section_title(const pn_section *sec, pn__text *title);
 pn_status pn__read_block(const pn_section *sec, uint32_t index,
-                         unsigned *kind, pn__text *text);
+                         unsigned *kind, unsigned *level, uint32_t *number,
+                         pn__text *text);
+
+/* For block `index`, a table cell: the last column heading of its column
+ * before it, or an empty text if there is none (or it is no cell). */
+pn_status pn__read_table_head(const pn_section *sec, uint32_t index,
+                              pn__text *head);
 
 size_t pn__read_strlen(const char *s);
 

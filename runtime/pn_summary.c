@@ -19,6 +19,8 @@ static int reached(walk *w, pn_block_kind kind)
     if (w->at++ != w->want)
         return 0;
     w->out->kind = kind;
+    w->out->level = kind == PN_BLOCK_LIST_ITEM ? 1u : 0u;
+    w->out->number = 0;
     w->out->count = 0;
     return 1;
 }

@@ -144,6 +144,11 @@ static const rule_case failing[] = {
     {"section-empty", "34:5", {"Ingen.\n", "", 0, 0}, 0, 0},
     {"section-duplicate", "34:5", {"# 3 Mottakere", "# 3 Formål", 0, 0}, 0, 0},
     {"section-duplicate", "34:5", {"Ingen.", "Vi lagrer data i ett år.", 0, 0}, 0, 0},
+    {"markdown-unsupported", "36:1", {"Ingen.", "> Ingen.", 0, 0}, 0, 0},
+    {"markdown-unsupported", "38:1", {"Ingen.\n", "Ingen.\n\n***\n", 0, 0}, 0, 0},
+    {"markdown-unsupported", "36:1", {"Ingen.", "#### Ingen.", 0, 0}, 0, 0},
+    {"markdown-unsupported", "36:7", {"Ingen.", "Ingen <br> her.", 0, 0}, 0, 0},
+    {"markdown-unsupported", "36:7", {"Ingen.", "Ingen ![logo](l.png).", 0, 0}, 0, 0},
     /* GDPR Art. 13 */
     {"art13-controller", "17:1",
      {"controller: Demo AS\n", "", "topic=controller,contact}", "topic=contact}"}, 0, 0},
@@ -185,6 +190,11 @@ static const rule_case failing[] = {
 /* Changes that every rule must accept: no diagnostic at all. */
 static const rule_case passing[] = {
     {NULL, NULL, {"Intro.", "Intro.", 0, 0}, 0, 0},
+    /* Markdown the format keeps, and escapes of what it does not */
+    {NULL, NULL, {"Ingen.", "Ingen **mottakere**, se [lenken](https://demo.no) "
+                  "eller <post@demo.no>.\n\n1. En\n   - To\n2. Tre  \nFire", 0, 0},
+     0, 0},
+    {NULL, NULL, {"Ingen.", "\\> Ingen \\<br> \\![x](y) 5 * 3.", 0, 0}, 0, 0},
     {NULL, NULL, {"Intro.", "Intro.", 0, 0}, 0, "latin1"},
     {NULL, NULL, {"2024-02-29", "2000-02-29", 0, 0}, 0, 0},
     {NULL, NULL, {"2024-02-29", "2023-12-31", 0, 0}, 0, 0},

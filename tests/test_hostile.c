@@ -30,13 +30,19 @@ void tearDown(void)
 }
 
 /* Appends `line` and '\n' to `expected`, each run of spaces and tabs as
- * one space. */
-static void append_collapsed(const char *line)
+ * one space, and with `escapes` a backslash before ASCII punctuation
+ * dropped (Markdown's escapes, in paragraphs and list items). */
+static void append_collapsed(const char *line, int escapes)
 {
     char *out = expected + strlen(expected);
 
     while (*line) {
-        if (*line == ' ' || *line == '\t') {
+        if (escapes && line[0] == '\\' && line[1] > ' ' &&
+            line[1] < 0x7F && strchr("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~",
+                                    line[1])) {
+            *out++ = line[1];
+            line += 2;
+        } else if (*line == ' ' || *line == '\t') {
             line += strspn(line, " \t");
             *out++ = ' ';
         } else {
@@ -49,9 +55,9 @@ static void append_collapsed(const char *line)
 
 /* What the kiosk's dump must print for the fixture, worked out from the
  * source lines: the title, then each heading as "NUMBER TITLE" (without
- * its attributes), paragraph and "- item" lines as written, a leading
- * escaping backslash dropped, runs of spaces and tabs made one space
- * (docs/FORMAT.md). Every paragraph in the fixture is one line. */
+ * its attributes), paragraph and "- item" lines as written, Markdown's
+ * escapes (a backslash before punctuation) undone, runs of spaces and tabs
+ * made one space (docs/FORMAT.md). Every paragraph in the fixture is one line. */
 static void expected_dump(void)
 {
     static char source[1 << 14];
@@ -68,7 +74,7 @@ static void expected_dump(void)
         if (dashes < 2) {
             dashes += strcmp(line, "---") == 0;
             if (strncmp(line, "title: ", 7) == 0)
-                append_collapsed(line + 7);
+                append_collapsed(line + 7, 0);
             continue;
         }
         if (line[0] == '\0')
@@ -79,10 +85,10 @@ static void expected_dump(void)
             while ((brace = strstr(line, "\\{")) != NULL)
                 memmove(brace, brace + 1, strlen(brace));
             line += strspn(line, "#") + 1;
-        } else if (line[0] == '\\') {
-            line++;
+            append_collapsed(line, 0);
+            continue;
         }
-        append_collapsed(line);
+        append_collapsed(line, 1);
     }
 }
 
@@ -101,6 +107,40 @@ static void test_c_syntax_in_text_compiles_and_reads_back_exactly(void)
     TEST_ASSERT_NOT_NULL(strstr(expected, "?\?/ ?\?'"));
     TEST_ASSERT_NOT_NULL(strstr(expected, "\n#include <stdio.h>\n"));
     TEST_ASSERT_EQUAL_STRING(expected, out_text);
+}
+
+/* The kiosk's --dump of the Markdown fixture: numbers, indents, a link's
+ * address after its text, an address block on its lines, no markers. */
+static void test_kiosk_dump_shows_markdown_as_text(void)
+{
+    TEST_ASSERT_EQUAL_INT(0, run(PNC_PATH " -o " TMP "/hostile.c --prefix "
+                                 "hostile tests/fixtures/layout/"
+                                 "markdown.en.pn"));
+    TEST_ASSERT_EQUAL_INT_MESSAGE(
+        0, run(TEST_CC " -std=c99 -Wall -Wextra -Wpedantic -Werror "
+               "-Iruntime -Iexamples/kiosk -I" TMP " -o " TMP "/dump "
+               "tests/hostile_dump.c examples/kiosk/dump.c " TMP
+               "/hostile.c runtime/*.c"),
+        err_text);
+    TEST_ASSERT_EQUAL_INT(0, run(TMP "/dump markdown:en"));
+    TEST_ASSERT_EQUAL_STRING(
+        "Markdown\n"
+        "Numbered\n1. First step\n"
+        "2. Second step, long enough to wrap on a small screen\n10. Tenth\n"
+        "Nested\n- Outer one\n  - Inner one that wraps on a narrow screen\n"
+        "    1. Deepest numbered\n- Outer two\n"
+        "Emphasis\nWe never sell your data, ever, and code shows as text. "
+        "A literal *asterisk*, a snake_case_name and 5 * 3 stay as written.\n"
+        "Links\nRead our policy (https://demo.example/privacy) or "
+        "https://demo.example. Write to us (privacy@demo.example) or call "
+        "+47 22 00 00 00. See https://demo.example/.\n"
+        "Address\nDemo Ltd\nStorgata 1\n0155 Oslo\n"
+        "Table\nPurpose: Orders\nLegal basis: Contract\nRetention: 5 years\n"
+        "Purpose: Support\nLegal basis: Consent | interest\n"
+        "After the table.\n"
+        "Unsupported\nA quoted line.\nA deep heading\n"
+        "Text with <b>a tag</b> and a logo.\n",
+        out_text);
 }
 
 /* Writes `count` copies of `unit` (with "%d" for the copy's number) after
@@ -198,6 +238,7 @@ int main(void)
 {
     UNITY_BEGIN();
     RUN_TEST(test_c_syntax_in_text_compiles_and_reads_back_exactly);
+    RUN_TEST(test_kiosk_dump_shows_markdown_as_text);
     RUN_TEST(test_longest_block_fits_and_one_more_byte_does_not);
     RUN_TEST(test_a_1_mb_line_is_refused_in_a_few_lines);
     RUN_TEST(test_100000_sections_are_refused);

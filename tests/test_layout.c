@@ -35,19 +35,26 @@ static pn_screen screen(unsigned cols, unsigned rows, unsigned flags)
     return s;
 }
 
-/* Opens section `id` of the layout fixture and returns its first page. */
-static const char *section_page(const char *id, unsigned cols, unsigned rows,
-                                unsigned flags)
+/* Opens section `id` of layout fixture `policy` and returns its first
+ * page. */
+static const char *policy_page(const char *policy, const char *id,
+                               unsigned cols, unsigned rows, unsigned flags)
 {
     pn_screen s = screen(cols, rows, flags);
     pn_section sec;
 
-    TEST_ASSERT_EQUAL_INT(PN_OK, pn_find(&layout, "wrap", "en", &notice));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_find(&layout, policy, "en", &notice));
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_section_find(&notice, id, &sec));
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open(&cur, &notice, &s));
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_goto(&cur, sec.index));
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_page(&cur, page, sizeof page, NULL));
     return page;
+}
+
+static const char *section_page(const char *id, unsigned cols, unsigned rows,
+                                unsigned flags)
+{
+    return policy_page("wrap", id, cols, rows, flags);
 }
 
 /* ---- Wrapping ------------------------------------------------------------ */
@@ -91,6 +98,106 @@ static void test_list_items_hang(void)
     /* Too narrow for an indent: items read like paragraphs. */
     TEST_ASSERT_EQUAL_STRING("List\n\none two\nthree\nfour\nfive\n\nAfter\n",
                              section_page("list", 7, 8, 0));
+}
+
+/* ---- Markdown: tests/fixtures/layout/markdown.en.pn ----------------- */
+
+/* A section of the Markdown fixture on a screen, and its first page. */
+typedef struct md_page {
+    const char *id;
+    unsigned cols, rows;
+    const char *page;
+} md_page;
+
+static const md_page list_pages[] = {
+    {"numbered", 20, 7,
+     "Numbered\n\n1. First step\n2. Second step, long\n   enough to wrap on\n"
+     "   a small screen\n10. Tenth\n"},
+    /* Too narrow to hang the text: the number still starts the item. */
+    {"numbered", 8, 6, "Numbered\n\n1. First\nstep\n2. Secon\nd step,\n"},
+    {"nested", 20, 9,
+     "Nested\n\n- Outer one\n  - Inner one that\n    wraps on a\n"
+     "    narrow screen\n    1. Deepest\n       numbered\n- Outer two\n"},
+    /* No room for the nesting: items hang at the left edge. */
+    {"nested", 8, 6, "Nested\n\n- Outer\n  one\n- Inner\n  one\n"},
+};
+
+static void test_list_items_show_numbers_and_nesting(void)
+{
+    size_t i;
+    for (i = 0; i < sizeof list_pages / sizeof list_pages[0]; i++)
+        TEST_ASSERT_EQUAL_STRING(list_pages[i].page,
+                                 policy_page("markdown", list_pages[i].id,
+                                             list_pages[i].cols,
+                                             list_pages[i].rows, 0));
+}
+
+static void test_markers_never_reach_the_screen(void)
+{
+    const char *p = policy_page("markdown", "emphasis", 40, 8, 0);
+    TEST_ASSERT_EQUAL_STRING("Emphasis\n\nWe never sell your data, ever, and code\n"
+                             "shows as text. A literal *asterisk*, a\n"
+                             "snake_case_name and 5 * 3 stay as\n"
+                             "written.\n\n\n", p);
+    p = policy_page("markdown", "links", 40, 8, 0);
+    TEST_ASSERT_EQUAL_STRING("Links\n\nRead our policy\n"
+                             "(https://demo.example/privacy) or\n"
+                             "https://demo.example. Write to us\n"
+                             "(privacy@demo.example) or call +47 22 00\n"
+                             "00 00. See https://demo.example/.\n\n", p);
+}
+
+static void test_hard_breaks_keep_an_address_on_its_lines(void)
+{
+    TEST_ASSERT_EQUAL_STRING("Address\n\nDemo Ltd\nStorgata 1\n0155 Oslo\n\n",
+                             policy_page("markdown", "address", 20, 6, 0));
+    /* A line that wraps before the break still breaks there. */
+    TEST_ASSERT_EQUAL_STRING("Address\n\nDemo\nLtd\nStorgat\na 1\n0155\n",
+                             policy_page("markdown", "address", 7, 7, 0));
+}
+
+static void test_table_rows_read_heading_colon_cell(void)
+{
+    TEST_ASSERT_EQUAL_STRING("Table\n\nPurpose: Orders\nLegal basis: Contract\n"
+                             "Retention: 5 years\n\nPurpose: Support\n"
+                             "Legal basis: Consent | interest\n\n"
+                             "After the table.\n",
+                             policy_page("markdown", "table", 40, 10, 0));
+    /* The next page starts where the last left off, between two rows. */
+    policy_page("markdown", "table", 40, 6, 0);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_next(&cur));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_page(&cur, page, sizeof page, NULL));
+    TEST_ASSERT_EQUAL_STRING("Purpose: Support\nLegal basis: Consent | "
+                             "interest\n\nAfter the table.\n\n\n", page);
+}
+
+static void test_block_item_reads_level_and_number(void)
+{
+    pn_section sec;
+    unsigned level = 9;
+    uint32_t number = 9;
+    char text[64];
+
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_find(&layout, "markdown", "en", &notice));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_section_find(&notice, "nested", &sec));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_block_item(&sec, 2, &level, &number));
+    TEST_ASSERT_EQUAL_UINT(3, level);
+    TEST_ASSERT_EQUAL_UINT32(1, number);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_block_item(&sec, 1, &level, NULL));
+    TEST_ASSERT_EQUAL_UINT(2, level);
+    TEST_ASSERT_EQUAL_INT(PN_ERR_RANGE, pn_block_item(&sec, 4, &level, &number));
+    TEST_ASSERT_EQUAL_UINT(0, level);
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_block_item(NULL, 0, &level, &number));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_section_find(&notice, "numbered", &sec));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_block_item(&sec, 2, &level, &number));
+    TEST_ASSERT_EQUAL_UINT32(10, number);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_section_find(&notice, "address", &sec));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_block_item(&sec, 0, &level, &number));
+    TEST_ASSERT_EQUAL_UINT(0, level);
+    TEST_ASSERT_EQUAL_UINT32(0, number);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_block_read(&sec, 0, NULL, text, sizeof text,
+                                               NULL));
+    TEST_ASSERT_EQUAL_STRING("Demo Ltd\nStorgata 1\n0155 Oslo", text);
 }
 
 static void test_empty_section_is_one_page(void)
@@ -363,6 +470,11 @@ int main(void)
     RUN_TEST(test_multibyte_at_the_boundary);
     RUN_TEST(test_hyphens_and_no_break_characters);
     RUN_TEST(test_list_items_hang);
+    RUN_TEST(test_list_items_show_numbers_and_nesting);
+    RUN_TEST(test_markers_never_reach_the_screen);
+    RUN_TEST(test_hard_breaks_keep_an_address_on_its_lines);
+    RUN_TEST(test_block_item_reads_level_and_number);
+    RUN_TEST(test_table_rows_read_heading_colon_cell);
     RUN_TEST(test_empty_section_is_one_page);
     RUN_TEST(test_width_one);
     RUN_TEST(test_blank_line_never_opens_a_page);

@@ -162,6 +162,160 @@ static void test_hostile_text_kept_as_is(void)
                              block(0, 0)->text.s);
 }
 
+/* A block as the parser must make it. */
+typedef struct want_block {
+    pn_block_kind kind;
+    unsigned level;
+    uint32_t number;
+    const char *text;
+} want_block;
+
+/* Section 0 has exactly the `n` blocks of `want`. */
+static void expect_blocks(const want_block *want, size_t n)
+{
+    size_t i;
+
+    TEST_ASSERT_TRUE(notice.section_count > 0);
+    TEST_ASSERT_EQUAL_UINT(n, notice.sections[0].block_count);
+    for (i = 0; i < n; i++) {
+        const mblock *b = block(0, i);
+        TEST_ASSERT_EQUAL_INT(want[i].kind, b->kind);
+        TEST_ASSERT_EQUAL_UINT(want[i].level, b->level);
+        TEST_ASSERT_EQUAL_UINT32(want[i].number, b->number);
+        TEST_ASSERT_EQUAL_STRING(want[i].text, b->text.s);
+    }
+}
+
+#define EXPECT_BLOCKS(want) expect_blocks(want, sizeof want / sizeof *want)
+#define P PN_BLOCK_PARAGRAPH
+#define LI PN_BLOCK_LIST_ITEM
+#define NI PN_BLOCK_NUMBERED_ITEM
+#define TH PN_BLOCK_TABLE_HEAD
+#define TC PN_BLOCK_TABLE_CELL
+
+static const want_block numbered_and_nested_lists_blocks[] = {
+    {NI, 1, 1, "One"}, {NI, 1, 2, "Two continued"}, {NI, 1, 10, "Ten"},
+    {LI, 2, 0, "Sub"}, {NI, 3, 1, "Subsub"}, {LI, 4, 0, "Fourth"},
+    {LI, 4, 0, "Fifth"}, {LI, 2, 0, "Back"}, {LI, 1, 0, "Top"},
+    {P, 0, 0, "In 2021 the law 2021. was new."},
+    {NI, 1, 3, "Starts at three"},
+};
+
+static void test_numbered_and_nested_lists(void)
+{
+    parse_text(HEADER "1. One\n2) Two\n   continued\n10. Ten\n"
+               "   - Sub\n     1. Subsub\n       - Fourth\n"
+               "         - Fifth\n   - Back\n- Top\n\n"
+               "In 2021 the law\n2021. was new.\n\n3. Starts at three\n");
+    TEST_ASSERT_EQUAL_INT(0, errors);
+    TEST_ASSERT_NOT_NULL(strstr(messages, "t.pn:13:10: warning: lists nest "
+                                          "at most 4 levels"));
+    EXPECT_BLOCKS(numbered_and_nested_lists_blocks);
+}
+
+static const want_block inline_markdown_is_shown_as_text_blocks[] = {
+    {P, 0, 0, "We never sell your data, ever, really; a*b and *x* and "
+              "_y_ and \\."},
+    {P, 0, 0, "snake_case_name, 5 * 3, a * alone, **unclosed."},
+    {P, 0, 0, "See the policy (https://x.no/p) or x.no, "
+              "https://x.no/a_b and post@x.no."},
+    {P, 0, 0, "Mail us (post@x.no) or post@x.no; call +47 22 00 00 00 "
+              "or us (22000000)."},
+};
+
+static void test_inline_markdown_is_shown_as_text(void)
+{
+    parse_text(HEADER "We **never** sell *your* data, __ever__, _really_; "
+               "`a*b` and \\*x\\* and \\_y\\_ and \\\\.\n\n"
+               "snake_case_name, 5 * 3, a * alone, **unclosed.\n\n"
+               "See [the policy](https://x.no/p) or [x.no](https://x.no/), "
+               "<https://x.no/a_b> and <post@x.no>.\n\n"
+               "Mail [us](mailto:post@x.no) or [post@x.no](MAILTO:post@x.no); "
+               "call [+47 22 00 00 00](tel:+4722000000) or [us](tel:22000000).\n");
+    TEST_ASSERT_EQUAL_INT(0, errors);
+    TEST_ASSERT_EQUAL_STRING("", messages);
+    EXPECT_BLOCKS(inline_markdown_is_shown_as_text_blocks);
+}
+
+static void test_heading_titles_lose_their_markers(void)
+{
+    parse_text(HEADER "## 2.1 **Your** `rights` \\* \\{x} [here](https://x.no) "
+               "{#h}\n\nText.\n");
+    TEST_ASSERT_EQUAL_INT(0, errors);
+    TEST_ASSERT_EQUAL_STRING("2.1", notice.sections[0].number.s);
+    TEST_ASSERT_EQUAL_STRING("Your rights * {x} here (https://x.no)",
+                             notice.sections[0].title.s);
+}
+
+static const want_block hard_line_breaks_blocks[] = {
+    {P, 0, 0, "Demo AS\nStorgata 1\n0155 Oslo\\"},
+    {LI, 1, 0, "Item\nsecond line"},
+    {P, 0, 0, "A \\ not a break"},
+};
+
+static void test_hard_line_breaks(void)
+{
+    parse_text(HEADER "Demo AS  \nStorgata 1\\\n0155   Oslo\\\n\n"
+               "- Item  \n  second line\n\nA \\\\\nnot a break\n");
+    TEST_ASSERT_EQUAL_INT(0, errors);
+    EXPECT_BLOCKS(hard_line_breaks_blocks);
+}
+
+static const want_block pipe_tables_are_rows_of_cells_blocks[] = {
+    {P, 0, 0, "Before | not a table"}, {TH, 1, 0, "Purpose"},
+    {TH, 2, 0, "Legal basis"}, {TC, 1, 0, "Orders"},
+    {TC, 2, 0, "Contract"}, {TC, 2, 0, "a | b"}, {TC, 3, 0, "extra"},
+    {P, 0, 0, "After."}, {TH, 1, 0, "x"}, {TH, 2, 0, "y"},
+    {TC, 1, 0, "1"}, {TC, 2, 0, "2"},
+};
+
+static void test_pipe_tables_are_rows_of_cells(void)
+{
+    parse_text(HEADER "Before | not a table\n\n"
+               "| Purpose | Legal *basis* |\n| --- | :---: |\n"
+               "| Orders | Contract |\n|  | a \\| b | extra |\n"
+               "After.\n\nx | y\n-|-\n1 | 2\n");
+    TEST_ASSERT_EQUAL_INT(0, errors);
+    EXPECT_BLOCKS(pipe_tables_are_rows_of_cells_blocks);
+}
+
+static const want_block unsupported_markdown_is_warned_about_blocks[] = {
+    {P, 0, 0, "Quoted on two lines"}, {P, 0, 0, "Deep"},
+    {P, 0, 0, "A <b>tag</b> and logo here."},
+};
+
+static void test_table_of_too_many_columns_is_refused(void)
+{
+    static char text[4096];
+    size_t len = strlen(HEADER);
+    int i;
+
+    memcpy(text, HEADER, len);
+    for (i = 0; i < 2 * 256; i++)
+        len += (size_t)sprintf(text + len, i == 256 ? "\n|-" : "|%s",
+                               i < 256 ? "h" : "-");
+    len += (size_t)sprintf(text + len, "|\n");
+    parse_text(text);
+    expect_error("6:512", "a table row of more than 255 cells");
+}
+
+static void test_unsupported_markdown_is_warned_about(void)
+{
+    parse_text(HEADER "> Quoted\n> on two lines\n\n- - -\n\n"
+               "#### Deep\n\nA <b>tag</b> and ![logo](l.png) here.\n");
+    TEST_ASSERT_EQUAL_INT(0, errors);
+    TEST_ASSERT_NOT_NULL(strstr(messages, "t.pn:6:1: warning: a block quote"));
+    TEST_ASSERT_NULL(strstr(messages, "t.pn:7:1: warning"));
+    TEST_ASSERT_NOT_NULL(strstr(messages, "t.pn:9:1: warning: a horizontal "
+                                          "rule"));
+    TEST_ASSERT_NOT_NULL(strstr(messages, "t.pn:11:1: warning: headings have "
+                                          "1 to 3 '#'"));
+    TEST_ASSERT_NOT_NULL(strstr(messages, "t.pn:13:3: warning: an HTML tag"));
+    TEST_ASSERT_NOT_NULL(strstr(messages, "t.pn:13:9: warning: an HTML tag"));
+    TEST_ASSERT_NOT_NULL(strstr(messages, "t.pn:13:18: warning: an image"));
+    EXPECT_BLOCKS(unsupported_markdown_is_warned_about_blocks);
+}
+
 /* ---- Bad input: each error where it belongs ------------------------------ */
 
 static void test_empty_file(void)
@@ -398,6 +552,13 @@ int main(void)
     RUN_TEST(test_heading_without_id);
     RUN_TEST(test_bad_heading_attributes);
     RUN_TEST(test_bad_heading_marks);
+    RUN_TEST(test_numbered_and_nested_lists);
+    RUN_TEST(test_inline_markdown_is_shown_as_text);
+    RUN_TEST(test_heading_titles_lose_their_markers);
+    RUN_TEST(test_hard_line_breaks);
+    RUN_TEST(test_pipe_tables_are_rows_of_cells);
+    RUN_TEST(test_table_of_too_many_columns_is_refused);
+    RUN_TEST(test_unsupported_markdown_is_warned_about);
     RUN_TEST(test_bad_body_lines);
     RUN_TEST(test_invalid_utf8);
     RUN_TEST(test_encoding_errors);

@@ -3,7 +3,8 @@
  * It opens the bundled catalog in flash, checks its CRC-32, finds one
  * notice and prints it on UART0 exactly as `kiosk --dump nitd:nb` prints it
  * on the host: the title, then per section its heading ("NUMBER TITLE") and
- * each block on a line of its own, list items after "- ". It exits with
+ * each block on a line of its own, list items after "- " or their number,
+ * indented by their level. It exits with
  * status 0, or 1 if any libpn call failed (including a cut text).
  *
  * All the text passes through one static buffer; the printing is
@@ -21,7 +22,7 @@
 /* Holds any one text of the catalog: pnc measured the longest
  * (catalog.h). Were it too small, the run would fail with PN_TRUNCATED
  * rather than cut a text silently. */
-static char text[PN_BUNDLED_MAX_TEXT + 1];
+static char text[PN_BUNDLED_MAX_TEXT + 1], head[PN_BUNDLED_MAX_TEXT + 1];
 
 static pn_status print_section(const pn_section *sec)
 {
@@ -39,12 +40,65 @@ static pn_status print_section(const pn_section *sec)
     }
     for (i = 0; i < sec->block_count; i++) {
         pn_block_kind kind;
+        unsigned level, k, hang = 0;
+        uint32_t number;
+        char mark[16], *p = mark + sizeof mark - 1, *c;
 
         st = pn_block_read(sec, i, &kind, text, sizeof text, NULL);
+        if (st == PN_OK)
+            st = pn_block_item(sec, i, &level, &number);
         if (st != PN_OK)
             return st;
-        board_puts(kind == PN_BLOCK_LIST_ITEM ? "- " : "");
-        board_puts(text);
+        /* As the kiosk: two spaces a level of nesting, "- " or "3. ",
+         * the lines after a hard line break under the item's text. */
+        *p = '\0';
+        if (kind == PN_BLOCK_NUMBERED_ITEM) {
+            *--p = ' ';
+            *--p = '.';
+            do {
+                *--p = (char)('0' + number % 10u);
+                number /= 10u;
+            } while (number > 0);
+        } else if (kind == PN_BLOCK_LIST_ITEM) {
+            *--p = ' ';
+            *--p = '-';
+        }
+        if (kind == PN_BLOCK_TABLE_HEAD)
+            continue; /* the kiosk shows it before each cell instead */
+        if (kind == PN_BLOCK_TABLE_CELL) {
+            /* As the kiosk: "HEADING: " from the column's last heading. */
+            uint32_t j = i;
+            pn_block_kind hk;
+            unsigned hl;
+            while (j-- > 0) {
+                if ((st = pn_block_item(sec, j, &hl, NULL)) != PN_OK)
+                    return st;
+                if (hl != level)
+                    continue;
+                if ((st = pn_block_read(sec, j, &hk, head, sizeof head,
+                                        NULL)) != PN_OK)
+                    return st;
+                if (hk == PN_BLOCK_TABLE_HEAD) {
+                    board_puts(head);
+                    board_puts(": ");
+                    break;
+                }
+            }
+            level = 0;
+        }
+        for (k = 1; k < level; k++)
+            board_puts("  ");
+        board_puts(p);
+        for (c = p; *c; c++)
+            hang++;
+        for (c = text; *c; c++) {
+            char one[2] = {0, 0};
+            one[0] = *c;
+            board_puts(one);
+            if (*c == '\n')
+                for (k = 0; k < 2 * (level ? level - 1 : 0) + hang; k++)
+                    board_puts(" ");
+        }
         board_puts("\n");
     }
     return PN_OK;

@@ -4,7 +4,7 @@
 #include <string.h>
 
 /* Large enough for any text pnc accepts (PN_MAX_TEXT bytes) and a NUL. */
-static char text[65536];
+static char text[65536], head[65536];
 
 static int fail(const char *what, pn_status status)
 {
@@ -36,6 +36,51 @@ int dump_list(const pn_catalog *cat, FILE *out)
     return 0;
 }
 
+/* Prints the block in `text`: a list item indented two spaces a level
+ * with its "- " or "3. ", the lines of a hard line break under its text.
+ * (A table cell's level is its column, not an indent.) */
+static void dump_block(pn_block_kind kind, unsigned level, uint32_t number,
+                       FILE *out)
+{
+    char mark[16] = "";
+    int item = kind == PN_BLOCK_LIST_ITEM || kind == PN_BLOCK_NUMBERED_ITEM;
+    int hang = 0, lead = item && level > 1 ? 2 * (int)(level - 1) : 0;
+    const char *line = text, *nl;
+
+    if (kind == PN_BLOCK_NUMBERED_ITEM)
+        hang = snprintf(mark, sizeof mark, "%lu. ", (unsigned long)number);
+    else if (kind == PN_BLOCK_LIST_ITEM)
+        hang = snprintf(mark, sizeof mark, "- ");
+    fprintf(out, "%*s%s", lead, "", mark);
+    while ((nl = strchr(line, '\n')) != NULL) {
+        fprintf(out, "%.*s\n%*s", (int)(nl - line), line, lead + hang, "");
+        line = nl + 1;
+    }
+    fprintf(out, "%s\n", line);
+}
+
+/* Prints "HEADING: " for the cell `index` of column `column`: the last
+ * heading of that column before it, if any. */
+static pn_status column_head(const pn_section *sec, uint32_t index,
+                             unsigned column, FILE *out)
+{
+    pn_block_kind kind;
+    unsigned level;
+    pn_status st;
+
+    while (index-- > 0) {
+        if ((st = pn_block_read(sec, index, &kind, head, sizeof head,
+                                NULL)) != PN_OK ||
+            (st = pn_block_item(sec, index, &level, NULL)) != PN_OK)
+            return st;
+        if (kind == PN_BLOCK_TABLE_HEAD && level == column) {
+            fprintf(out, "%s: ", head);
+            break;
+        }
+    }
+    return PN_OK;
+}
+
 static int dump_section(const pn_section *sec, FILE *out)
 {
     uint32_t i;
@@ -49,10 +94,18 @@ static int dump_section(const pn_section *sec, FILE *out)
     }
     for (i = 0; i < sec->block_count; i++) {
         pn_block_kind kind;
+        unsigned level;
+        uint32_t number;
         if ((st = pn_block_read(sec, i, &kind, text, sizeof text, NULL)) !=
-            PN_OK)
+                PN_OK ||
+            (st = pn_block_item(sec, i, &level, &number)) != PN_OK)
             return fail(sec->id, st);
-        fprintf(out, "%s%s\n", kind == PN_BLOCK_LIST_ITEM ? "- " : "", text);
+        if (kind == PN_BLOCK_TABLE_HEAD)
+            continue; /* shown before each cell of its column */
+        if (kind == PN_BLOCK_TABLE_CELL &&
+            (st = column_head(sec, i, level, out)) != PN_OK)
+            return fail(sec->id, st);
+        dump_block(kind, level, number, out);
     }
     return 0;
 }
