@@ -40,6 +40,8 @@ typedef struct options {
     unsigned transliterate; /* --transliterate: PN_ASCII, PN_LATIN1 or 0 */
     int preview;            /* --preview */
     int dump;               /* --dump */
+    int bin;                /* --format bin */
+    uint32_t catalog_version; /* --catalog-version */
     pn_screen screen;       /* its size */
     diag_format format;     /* --diagnostics */
     rule_settings rules;    /* -W... */
@@ -55,6 +57,13 @@ static const char usage_text[] =
     "  --header FILE    write its C header to FILE\n"
     "                   (default: the -o name with .c replaced by .h)\n"
     "  --prefix NAME    C name of the catalog array (default: pn_catalog)\n"
+    "  --format FORMAT  what -o holds: c (C source and a header, the\n"
+    "                   default) or bin (the catalog's bytes, the same as\n"
+    "                   the C array, for a flash partition or a file)\n"
+    "  --catalog-version N\n"
+    "                   store N (0 to 4294967295, default 0) in the\n"
+    "                   catalog's header: pn_catalog.catalog_version, so a\n"
+    "                   loader can refuse a downgrade\n"
     "  -MD              also write a make dependency file, named as the\n"
     "                   -o file with .c replaced by .d\n"
     "  -MF FILE         write the dependency file to FILE\n"
@@ -133,6 +142,31 @@ static int set_transliterate(options *o, const char *name)
     return -1;
 }
 
+static int set_output_format(options *o, const char *name)
+{
+    if (strcmp(name, "c") == 0)
+        o->bin = 0;
+    else if (strcmp(name, "bin") == 0)
+        o->bin = 1;
+    else
+        return usage_error("--format takes c or bin, not", name);
+    return -1;
+}
+
+static int set_catalog_version(options *o, const char *text)
+{
+    unsigned long value = 0;
+    const char *p = text;
+
+    for (; *p >= '0' && *p <= '9' && value <= 0xFFFFFFFFul; p++)
+        value = value * 10 + (unsigned long)(*p - '0');
+    if (p == text || *p || value > 0xFFFFFFFFul)
+        return usage_error("--catalog-version takes a number from 0 to "
+                           "4294967295, not", text);
+    o->catalog_version = (uint32_t)value;
+    return -1;
+}
+
 static int set_format(options *o, const char *name)
 {
     if (strcmp(name, "text") == 0)
@@ -148,6 +182,7 @@ static int set_format(options *o, const char *name)
 static int parse_options(int argc, char **argv, options *o)
 {
     const char *format = NULL, *transliterate = NULL, *preview = NULL;
+    const char *out_format = NULL, *catalog_version = NULL;
     char why[256];
     int i, only_files = 0;
 
@@ -209,6 +244,10 @@ static int parse_options(int argc, char **argv, options *o)
             value = &transliterate;
         } else if (is_option(a, "--preview", &inline_value)) {
             value = &preview;
+        } else if (is_option(a, "--format", &inline_value)) {
+            value = &out_format;
+        } else if (is_option(a, "--catalog-version", &inline_value)) {
+            value = &catalog_version;
         } else {
             return usage_error("unknown option", a);
         }
@@ -224,6 +263,10 @@ static int parse_options(int argc, char **argv, options *o)
         return EXIT_USAGE;
     if (transliterate && set_transliterate(o, transliterate) >= 0)
         return EXIT_USAGE;
+    if (out_format && set_output_format(o, out_format) >= 0)
+        return EXIT_USAGE;
+    if (catalog_version && set_catalog_version(o, catalog_version) >= 0)
+        return EXIT_USAGE;
     if (preview && preview_parse_size(preview, &o->screen) != 0)
         return usage_error("--preview takes COLSxROWS such as 40x12, not",
                            preview);
@@ -235,7 +278,16 @@ static int parse_options(int argc, char **argv, options *o)
                     o->dep_path || o->dep_target))
         return usage_error("--dump writes one file; it does not go with "
                            "--preview, --header, -MD, -MF or -MT", NULL);
-    if (!o->check_only && !o->report && !o->preview && !o->dump && !o->out_c)
+    if (o->dump + o->preview + o->bin > 1)
+        return usage_error("give one of --dump, --preview and --format bin",
+                           NULL);
+    if (o->bin && o->out_h)
+        return usage_error("--format bin writes one file; it does not go "
+                           "with --header", NULL);
+    if (o->bin && !o->out_c && !o->check_only && !o->report)
+        return usage_error("--format bin needs -o FILE", NULL);
+    if (!o->check_only && !o->report && !o->preview && !o->dump &&
+        !o->out_c)
         return usage_error("no output: give -o FILE.c (or --check)", NULL);
     if (!emit_is_valid_prefix(o->prefix))
         return usage_error("--prefix needs a C identifier, got", o->prefix);
@@ -260,42 +312,50 @@ static void write_depfile(const options *o, const char *h_path, buf *out)
                        strcmp(o->charset, "latin1") != 0;
 
     targets[0] = o->dep_target ? o->dep_target : o->out_c;
-    targets[1] = h_path;
+    targets[1] = h_path; /* NULL for --format bin: no header */
     memcpy(inputs, o->files, count * sizeof *inputs);
     if (charset_file)
         inputs[count++] = o->charset;
     memcpy(inputs + count, o->language_files,
            o->language_file_count * sizeof *inputs);
     count += o->language_file_count;
-    depfile_write(out, targets, o->dep_target ? 1 : 2, inputs, count);
+    depfile_write(out, targets, o->dep_target || !h_path ? 1 : 2, inputs,
+                  count);
     free(inputs);
 }
 
 static int write_outputs(const options *o, const buf *catalog,
                          mnotice *const *notices, size_t count, diag *d)
 {
-    char *header_path = o->out_h ? NULL : outfile_sibling(o->out_c, 'h');
+    char *header_path = o->out_h || o->bin ? NULL
+                                           : outfile_sibling(o->out_c, 'h');
     const char *h_path = o->out_h ? o->out_h : header_path;
     char *dep_default = (o->dep_default || o->dep_target) && !o->dep_path
                             ? outfile_sibling(o->out_c, 'd') : NULL;
     const char *dep_path = o->dep_path ? o->dep_path : dep_default;
     buf c_text = {0}, h_text = {0}, dep_text = {0};
     outfile files[3];
+    size_t n = 0;
     int status;
 
-    emit_source(&c_text, catalog->data, catalog->len, notices, count,
+    if (o->bin) {
+        files[n].path = o->out_c;
+        files[n++].content = catalog;
+    } else {
+        emit_source(&c_text, catalog->data, catalog->len, notices, count,
                 o->prefix, base_name(h_path));
-    emit_header(&h_text, catalog->len, notices, count, o->prefix);
-    files[0].path = o->out_c;
-    files[0].content = &c_text;
-    files[1].path = h_path;
-    files[1].content = &h_text;
+        emit_header(&h_text, catalog->len, notices, count, o->prefix);
+        files[n].path = o->out_c;
+        files[n++].content = &c_text;
+        files[n].path = h_path;
+        files[n++].content = &h_text;
+    }
     if (dep_path) {
         write_depfile(o, h_path, &dep_text);
-        files[2].path = dep_path;
-        files[2].content = &dep_text;
+        files[n].path = dep_path;
+        files[n++].content = &dep_text;
     }
-    status = outfiles_write(files, dep_path ? 3 : 2, d);
+    status = outfiles_write(files, n, d);
     buf_free(&c_text);
     buf_free(&h_text);
     buf_free(&dep_text);
@@ -328,8 +388,6 @@ static int write_dump(const options *o, const buf *catalog, diag *d)
     return status;
 }
 
-/* Reads every file, checks the notices read without errors, then prints
- * the report or writes the catalog as the options say. */
 /* pnc's own languages, then those of each --languages file. Returns 0,
  * EXIT_INPUT after errors in a file, or EXIT_USAGE if one cannot be read. */
 static int load_languages(const options *o, languages *l, diag *d)
@@ -354,6 +412,8 @@ static int load_languages(const options *o, languages *l, diag *d)
     return errors ? EXIT_INPUT : 0;
 }
 
+/* Reads every file, checks the notices read without errors, then prints
+ * the report or writes the outputs the options ask for. */
 static int compile(const options *o, const charset *cs,
                    const languages *langs, diag *d)
 {
@@ -396,7 +456,7 @@ static int compile(const options *o, const charset *cs,
         translit_notice(readable[i], o->transliterate);
     if (run_checks && !io_failed && d->errors == 0)
         pack_catalog(sorted, loaded, langs, o->no_compress ? PACK_PLAIN : 0,
-                     d, &catalog);
+                     o->catalog_version, d, &catalog);
 
     if (io_failed)
         status = EXIT_USAGE;

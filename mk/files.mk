@@ -1,0 +1,5 @@
+# Catalogs as files and the example loader (tests/test_catalog_file.c).
+TEST_NAMES += test_catalog_file
+$(BUILD)/tests/test_catalog_file.o: $(BUILD)/catalog.h
+$(BUILD)/tests/test_catalog_file.o: TEST_CFLAGS += -I$(BUILD)
+$(BUILD)/tests/test_catalog_file: $(BUILD)/catalog.o $(BUILD)/libpn.a | $(PNC)
