@@ -1,5 +1,7 @@
-# Catalogs as files and the example loader (tests/test_catalog_file.c).
+# Catalogs as files, the kiosk's --catalog and the example loader
+# (tests/test_catalog_file.c).
 TEST_NAMES += test_catalog_file
 $(BUILD)/tests/test_catalog_file.o: $(BUILD)/catalog.h
 $(BUILD)/tests/test_catalog_file.o: TEST_CFLAGS += -I$(BUILD)
-$(BUILD)/tests/test_catalog_file: $(BUILD)/catalog.o $(BUILD)/libpn.a | $(PNC)
+$(BUILD)/tests/test_catalog_file: $(BUILD)/catalog.o $(BUILD)/libpn.a \
+	| $(PNC) $(BUILD)/kiosk
