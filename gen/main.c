@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "dump.h"
 #include "emit.h"
+#include "json.h"
 #include "languages.h"
 #include "languages_builtin.h"
 #include "outfile.h"
@@ -42,6 +43,7 @@ typedef struct options {
     int dump;               /* --dump */
     int bin;                /* --format bin */
     uint32_t catalog_version; /* --catalog-version */
+    int json;               /* --json */
     pn_screen screen;       /* its size */
     diag_format format;     /* --diagnostics */
     rule_settings rules;    /* -W... */
@@ -89,6 +91,9 @@ static const char usage_text[] =
     "  --dump           print the catalog as text instead of writing C: every\n"
     "                   field of every record by name, texts decoded, as\n"
     "                   libpn reads them (to FILE with -o FILE)\n"
+    "  --json           print the notices as JSON: facts, sections, blocks,\n"
+    "                   Art. 13 coverage and waivers (docs/JSON.md; to FILE\n"
+    "                   with -o FILE)\n"
     "  -Werror          make warnings errors\n"
     "  -Werror=RULE     make RULE (or a group of rules) an error\n"
     "  -Wno-error=RULE  keep RULE a warning\n"
@@ -220,6 +225,8 @@ static int parse_options(int argc, char **argv, options *o)
             o->report = 1;
         } else if (strcmp(a, "--dump") == 0) {
             o->dump = 1;
+        } else if (strcmp(a, "--json") == 0) {
+            o->json = 1;
         } else if (strcmp(a, "-MD") == 0) {
             o->dep_default = 1;
         } else if (strcmp(a, "-MF") == 0 || strcmp(a, "-MT") == 0) {
@@ -278,16 +285,20 @@ static int parse_options(int argc, char **argv, options *o)
                     o->dep_path || o->dep_target))
         return usage_error("--dump writes one file; it does not go with "
                            "--preview, --header, -MD, -MF or -MT", NULL);
-    if (o->dump + o->preview + o->bin > 1)
-        return usage_error("give one of --dump, --preview and --format bin",
-                           NULL);
+    if (o->dump + o->json + o->preview + o->bin > 1)
+        return usage_error("give one of --dump, --json, --preview and "
+                           "--format bin", NULL);
+    if (o->json &&
+        (o->out_h || o->dep_default || o->dep_path || o->dep_target))
+        return usage_error("--json does not go with --header, -MD, -MF or "
+                           "-MT", NULL);
     if (o->bin && o->out_h)
         return usage_error("--format bin writes one file; it does not go "
                            "with --header", NULL);
     if (o->bin && !o->out_c && !o->check_only && !o->report)
         return usage_error("--format bin needs -o FILE", NULL);
     if (!o->check_only && !o->report && !o->preview && !o->dump &&
-        !o->out_c)
+        !o->json && !o->out_c)
         return usage_error("no output: give -o FILE.c (or --check)", NULL);
     if (!emit_is_valid_prefix(o->prefix))
         return usage_error("--prefix needs a C identifier, got", o->prefix);
@@ -388,6 +399,28 @@ static int write_dump(const options *o, const buf *catalog, diag *d)
     return status;
 }
 
+/* pnc --json: the notices as JSON, on stdout or in the -o file. */
+static int write_json(const options *o, mnotice *const *notices,
+                      size_t count, diag *d)
+{
+    buf text = {0};
+    outfile file;
+    int status = 0;
+
+    json_write(&text, notices, count);
+    if (o->out_c) {
+        file.path = o->out_c;
+        file.content = &text;
+        status = outfiles_write(&file, 1, d);
+    } else if (fwrite(text.data, 1, text.len, stdout) != text.len ||
+               fflush(stdout) != 0) {
+        fprintf(stderr, "pnc: error: cannot write the JSON\n");
+        status = EXIT_USAGE;
+    }
+    buf_free(&text);
+    return status;
+}
+
 /* pnc's own languages, then those of each --languages file. Returns 0,
  * EXIT_INPUT after errors in a file, or EXIT_USAGE if one cannot be read. */
 static int load_languages(const options *o, languages *l, diag *d)
@@ -467,6 +500,8 @@ static int compile(const options *o, const charset *cs,
                      ? EXIT_USAGE : 0;
     else if (o->dump)
         status = write_dump(o, &catalog, d);
+    else if (o->json)
+        status = write_json(o, sorted, loaded, d);
     else if (o->check_only || o->report)
         status = 0;
     else

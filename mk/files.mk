@@ -5,3 +5,6 @@ $(BUILD)/tests/test_catalog_file.o: $(BUILD)/catalog.h
 $(BUILD)/tests/test_catalog_file.o: TEST_CFLAGS += -I$(BUILD)
 $(BUILD)/tests/test_catalog_file: $(BUILD)/catalog.o $(BUILD)/libpn.a \
 	| $(PNC) $(BUILD)/kiosk
+# pnc --json (tests/test_export.c, with tests/check_json.py).
+TEST_NAMES += test_export
+$(BUILD)/tests/test_export: | $(PNC)
