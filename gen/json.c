@@ -137,23 +137,38 @@ static void put_tilt_controller(buf *out, const mnotice *n, unsigned depth)
     buf_byte(out, '}');
 }
 
+/* An entry of an array of two-member objects, one per line:
+ * {"K1": "V1", "K2": "V2"}, after a comma unless it is the first. */
+static void put_pair(buf *out, unsigned depth, size_t i, const char *k1,
+                     const char *v1, const char *k2, const char *v2)
+{
+    buf_printf(out, "%s", i ? "," : "");
+    indent(out, depth);
+    buf_printf(out, "{\"%s\": ", k1);
+    json_put_string(out, v1);
+    buf_printf(out, ", \"%s\": ", k2);
+    json_put_string(out, v2);
+    buf_byte(out, '}');
+}
+
+/* Ends an array of `count` entries opened at `depth`. */
+static void end_array(buf *out, size_t count, unsigned depth)
+{
+    if (count)
+        indent(out, depth);
+    buf_byte(out, ']');
+}
+
 static void put_blocks(buf *out, const msection *s, unsigned depth)
 {
     size_t i;
 
     buf_byte(out, '[');
-    for (i = 0; i < s->block_count; i++) {
-        buf_printf(out, "%s", i ? "," : "");
-        indent(out, depth + 1);
-        buf_printf(out, "{\"kind\": ");
-        json_put_string(out, json_block_kind_name(s->blocks[i].kind));
-        buf_printf(out, ", \"text\": ");
-        json_put_string(out, s->blocks[i].text.s ? s->blocks[i].text.s : "");
-        buf_byte(out, '}');
-    }
-    if (s->block_count)
-        indent(out, depth);
-    buf_byte(out, ']');
+    for (i = 0; i < s->block_count; i++)
+        put_pair(out, depth + 1, i, "kind",
+                 json_block_kind_name(s->blocks[i].kind), "text",
+                 s->blocks[i].text.s ? s->blocks[i].text.s : "");
+    end_array(out, s->block_count, depth);
 }
 
 static void put_section(buf *out, const msection *s, unsigned depth)
@@ -232,8 +247,7 @@ static void put_coverage(buf *out, const mnotice *n, unsigned depth)
         indent(out, depth + 1);
         buf_byte(out, '}');
     }
-    indent(out, depth);
-    buf_byte(out, ']');
+    end_array(out, ART13_ITEM_COUNT, depth);
 }
 
 static void put_waivers(buf *out, const mnotice *n, unsigned depth)
@@ -241,18 +255,11 @@ static void put_waivers(buf *out, const mnotice *n, unsigned depth)
     size_t i;
 
     buf_byte(out, '[');
-    for (i = 0; i < n->waiver_count; i++) {
-        buf_printf(out, "%s", i ? "," : "");
-        indent(out, depth + 1);
-        buf_printf(out, "{\"topic\": ");
-        json_put_string(out, pn_topic_name(n->waivers[i].topic));
-        buf_printf(out, ", \"reason\": ");
-        json_put_string(out, n->waivers[i].reason.s);
-        buf_byte(out, '}');
-    }
-    if (n->waiver_count)
-        indent(out, depth);
-    buf_byte(out, ']');
+    for (i = 0; i < n->waiver_count; i++)
+        put_pair(out, depth + 1, i, "topic",
+                 pn_topic_name(n->waivers[i].topic),
+                 "reason", n->waivers[i].reason.s);
+    end_array(out, n->waiver_count, depth);
 }
 
 static void put_notice(buf *out, const mnotice *n, unsigned depth)
@@ -305,9 +312,7 @@ static void put_notice(buf *out, const mnotice *n, unsigned depth)
         indent(out, depth + 2);
         put_section(out, &n->sections[i], depth + 2);
     }
-    if (n->section_count)
-        indent(out, depth + 1);
-    buf_byte(out, ']');
+    end_array(out, n->section_count, depth + 1);
     key(out, depth + 1, &first, "coverage");
     put_coverage(out, n, depth + 1);
     key(out, depth + 1, &first, "waivers");

@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "dump.h"
 #include "emit.h"
+#include "html.h"
 #include "json.h"
 #include "languages.h"
 #include "languages_builtin.h"
@@ -44,6 +45,7 @@ typedef struct options {
     int bin;                /* --format bin */
     uint32_t catalog_version; /* --catalog-version */
     int json;               /* --json */
+    const char *html_dir;   /* --html */
     pn_screen screen;       /* its size */
     diag_format format;     /* --diagnostics */
     rule_settings rules;    /* -W... */
@@ -94,6 +96,8 @@ static const char usage_text[] =
     "  --json           print the notices as JSON: facts, sections, blocks,\n"
     "                   Art. 13 coverage and waivers (docs/JSON.md; to FILE\n"
     "                   with -o FILE)\n"
+    "  --html DIR       write each notice as a web page,\n"
+    "                   DIR/POLICY.LANG.html (DIR must exist)\n"
     "  -Werror          make warnings errors\n"
     "  -Werror=RULE     make RULE (or a group of rules) an error\n"
     "  -Wno-error=RULE  keep RULE a warning\n"
@@ -255,6 +259,8 @@ static int parse_options(int argc, char **argv, options *o)
             value = &out_format;
         } else if (is_option(a, "--catalog-version", &inline_value)) {
             value = &catalog_version;
+        } else if (is_option(a, "--html", &inline_value)) {
+            value = &o->html_dir;
         } else {
             return usage_error("unknown option", a);
         }
@@ -285,20 +291,23 @@ static int parse_options(int argc, char **argv, options *o)
                     o->dep_path || o->dep_target))
         return usage_error("--dump writes one file; it does not go with "
                            "--preview, --header, -MD, -MF or -MT", NULL);
-    if (o->dump + o->json + o->preview + o->bin > 1)
-        return usage_error("give one of --dump, --json, --preview and "
-                           "--format bin", NULL);
-    if (o->json &&
+    if (o->dump + o->json + (o->html_dir != NULL) + o->preview + o->bin > 1)
+        return usage_error("give one of --dump, --json, --html, --preview "
+                           "and --format bin", NULL);
+    if ((o->json || o->html_dir) &&
         (o->out_h || o->dep_default || o->dep_path || o->dep_target))
-        return usage_error("--json does not go with --header, -MD, -MF or "
-                           "-MT", NULL);
+        return usage_error("--json and --html do not go with --header, "
+                           "-MD, -MF or -MT", NULL);
+    if (o->html_dir && o->out_c)
+        return usage_error("--html writes into its DIR; it does not go "
+                           "with -o", NULL);
     if (o->bin && o->out_h)
         return usage_error("--format bin writes one file; it does not go "
                            "with --header", NULL);
     if (o->bin && !o->out_c && !o->check_only && !o->report)
         return usage_error("--format bin needs -o FILE", NULL);
     if (!o->check_only && !o->report && !o->preview && !o->dump &&
-        !o->json && !o->out_c)
+        !o->json && !o->html_dir && !o->out_c)
         return usage_error("no output: give -o FILE.c (or --check)", NULL);
     if (!emit_is_valid_prefix(o->prefix))
         return usage_error("--prefix needs a C identifier, got", o->prefix);
@@ -421,6 +430,41 @@ static int write_json(const options *o, mnotice *const *notices,
     return status;
 }
 
+/* pnc --html DIR: a page per notice, all written or none. */
+static int write_html(const options *o, mnotice *const *notices,
+                      size_t count, const languages *langs, diag *d)
+{
+    buf *pages = xmalloc((count + 1) * sizeof *pages);
+    outfile *files = xmalloc((count + 1) * sizeof *files);
+    char **paths = xmalloc((count + 1) * sizeof *paths);
+    size_t dir_len = strlen(o->html_dir), i;
+    int status;
+
+    for (i = 0; i < count; i++) {
+        char *name = html_file_name(notices[i]);
+        size_t len = dir_len + 1 + strlen(name) + 1;
+
+        paths[i] = xmalloc(len);
+        snprintf(paths[i], len, "%s%s%s", o->html_dir,
+                 dir_len && o->html_dir[dir_len - 1] == '/' ? "" : "/",
+                 name);
+        free(name);
+        memset(&pages[i], 0, sizeof pages[i]);
+        html_page(&pages[i], notices, count, i, langs);
+        files[i].path = paths[i];
+        files[i].content = &pages[i];
+    }
+    status = outfiles_write(files, count, d);
+    for (i = 0; i < count; i++) {
+        buf_free(&pages[i]);
+        free(paths[i]);
+    }
+    free(pages);
+    free(files);
+    free(paths);
+    return status;
+}
+
 /* pnc's own languages, then those of each --languages file. Returns 0,
  * EXIT_INPUT after errors in a file, or EXIT_USAGE if one cannot be read. */
 static int load_languages(const options *o, languages *l, diag *d)
@@ -502,6 +546,8 @@ static int compile(const options *o, const charset *cs,
         status = write_dump(o, &catalog, d);
     else if (o->json)
         status = write_json(o, sorted, loaded, d);
+    else if (o->html_dir)
+        status = write_html(o, sorted, loaded, langs, d);
     else if (o->check_only || o->report)
         status = 0;
     else

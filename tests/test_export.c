@@ -1,20 +1,28 @@
-/* pnc --json on every bundled notice: valid against
+/* pnc --json and pnc --html on every bundled notice. JSON: valid against
  * docs/pnc-notices.schema.json (with python3's jsonschema, else ignored,
  * saying so), the same coverage as --report and the same facts as libpn
- * reads (--dump), and any text escaped right. */
+ * reads (--dump), and any text escaped right. HTML: every tag closed,
+ * the lang attribute, every section id an element id, the hreflang
+ * alternates, the contact links, text escaped, and every word of the
+ * notice (as the kiosk's --dump shows it) in order in the page's text. */
 #define _POSIX_C_SOURCE 200809L
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog.h"
+#include "pn.h"
 #include "support.h"
 #include "unity.h"
 
 #define TMP BUILD_DIR "/tests/export-tmp"
+#define KIOSK BUILD_DIR "/kiosk"
 #define CHECK "python3 tests/check_json.py"
 
 static char page[RUN_TEXT_SIZE];
+static char text[RUN_TEXT_SIZE];
+static char words[RUN_TEXT_SIZE];
 
 void setUp(void)
 {
@@ -113,11 +121,235 @@ static void test_json_escapes_any_text(void)
     TEST_ASSERT_NOT_NULL(strstr(page, "Say \\\"hi\\\" \\\\ back"));
 }
 
+/* ---- HTML ----------------------------------------------------------------- */
+
+static int is_void(const char *name, size_t len)
+{
+    return (len == 4 && strncmp(name, "meta", 4) == 0) ||
+           (len == 4 && strncmp(name, "link", 4) == 0) ||
+           (len == 2 && strncmp(name, "br", 2) == 0);
+}
+
+/* Checks that every element is closed, in order, and every '&' starts an
+ * entity pnc writes; leaves the page's text content, entities decoded, in
+ * `text`, one space between the text of two elements. */
+static void check_well_formed(const char *path, const char *html)
+{
+    const char *stack[64];
+    size_t lens[64], depth = 0;
+    const char *p = html;
+    char *t = text;
+    char message[256];
+
+    if (strncmp(p, "<!DOCTYPE html>\n", 16) == 0)
+        p += 16;
+    while (*p) {
+        if (*p == '<') {
+            const char *name = p + 1 + (p[1] == '/');
+            size_t len = strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789");
+            const char *end = strchr(p, '>');
+
+            snprintf(message, sizeof message, "%s: at byte %ld", path,
+                     (long)(p - html));
+            TEST_ASSERT_TRUE_MESSAGE(end != NULL && len > 0, message);
+            TEST_ASSERT_TRUE_MESSAGE(memchr(p + 1, '<', (size_t)(end - p - 1))
+                                         == NULL, message);
+            if (p[1] == '/') {
+                TEST_ASSERT_TRUE_MESSAGE(depth > 0, message);
+                depth--;
+                TEST_ASSERT_TRUE_MESSAGE(lens[depth] == len &&
+                                         strncmp(stack[depth], name, len)
+                                             == 0, message);
+            } else if (!is_void(name, len)) {
+                TEST_ASSERT_TRUE_MESSAGE(depth < 64, message);
+                stack[depth] = name;
+                lens[depth++] = len;
+            }
+            if (strncmp(name, "style", 5) == 0 && p[1] != '/') {
+                end = strstr(p, "</style>") - 1;   /* CSS is not text */
+                TEST_ASSERT_TRUE_MESSAGE(end != NULL, message);
+            }
+            *t++ = ' ';
+            p = end + 1;
+        } else if (*p == '&') {
+            static const char *const entities[][2] = {
+                {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"},
+                {"&quot;", "\""}, {"&#39;", "'"}};
+            size_t i;
+            for (i = 0; i < 5; i++)
+                if (strncmp(p, entities[i][0], strlen(entities[i][0])) == 0)
+                    break;
+            snprintf(message, sizeof message, "%s: bare & at byte %ld",
+                     path, (long)(p - html));
+            TEST_ASSERT_TRUE_MESSAGE(i < 5, message);
+            *t++ = entities[i][1][0];
+            p += strlen(entities[i][0]);
+        } else {
+            TEST_ASSERT_TRUE_MESSAGE(*p != '>', path);
+            *t++ = *p++;
+        }
+    }
+    *t = '\0';
+    TEST_ASSERT_EQUAL_INT_MESSAGE(0, depth, path);
+}
+
+/* Every word of `dump` (the kiosk's --dump: a block per line, list items
+ * after "- "), in order, in `content`. */
+static void check_words_in_order(const char *path, const char *dump,
+                                 const char *content)
+{
+    const char *at = content;
+    char *line, *word, *save_line = NULL, *save_word = NULL;
+    char message[512];
+    unsigned count = 0;
+
+    memcpy(words, dump, strlen(dump) + 1);
+    for (line = strtok_r(words, "\n", &save_line); line;
+         line = strtok_r(NULL, "\n", &save_line)) {
+        if (strncmp(line, "- ", 2) == 0)
+            line += 2;
+        for (word = strtok_r(line, " ", &save_word); word;
+             word = strtok_r(NULL, " ", &save_word)) {
+            const char *found = strstr(at, word);
+            snprintf(message, sizeof message, "%s: word %u, '%.200s', "
+                     "not found in order", path, count, word);
+            TEST_ASSERT_TRUE_MESSAGE(found != NULL, message);
+            at = found + strlen(word);
+            count++;
+        }
+    }
+    TEST_ASSERT_TRUE(count > 100);
+}
+
+static void test_html_pages_of_every_notice(void)
+{
+    pn_catalog cat;
+    pn_notice notice, other;
+    pn_section sec;
+    pn_contact contact;
+    char path[256], dump[RUN_TEXT_SIZE], needle[256], facts[4096];
+    uint32_t i, j;
+
+    TEST_ASSERT_EQUAL_INT_MESSAGE(0, run(PNC_PATH " --html " TMP
+                                         " policies/*.pn"),
+                                  tail(err_text));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&cat, pn_bundled, PN_BUNDLED_SIZE));
+    for (i = 0; i < cat.notice_count; i++) {
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&cat, i, &notice));
+        snprintf(path, sizeof path, TMP "/%s.%s.html", notice.policy,
+                 notice.lang);
+        TEST_ASSERT_TRUE_MESSAGE(slurp(path, page, sizeof page) > 0, path);
+        check_well_formed(path, page);
+        snprintf(needle, sizeof needle, "<html lang=\"%s\">", notice.lang);
+        TEST_ASSERT_TRUE_MESSAGE(strstr(page, needle) != NULL, path);
+        TEST_ASSERT_TRUE_MESSAGE(strstr(page, "<script") == NULL, path);
+        /* Each section id is an element's id, once. */
+        for (j = 0; j < notice.section_count; j++) {
+            const char *hit;
+            TEST_ASSERT_EQUAL_INT(PN_OK, pn_section_at(&notice, j, &sec));
+            if (sec.level == 0)
+                continue;
+            snprintf(needle, sizeof needle, "<section id=\"%s\">", sec.id);
+            hit = strstr(page, needle);
+            TEST_ASSERT_TRUE_MESSAGE(hit != NULL, needle);
+            TEST_ASSERT_TRUE_MESSAGE(strstr(hit + 1, needle) == NULL, needle);
+        }
+        /* The alternates: every language of the policy. */
+        for (j = 0; j < cat.notice_count; j++) {
+            TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&cat, j, &other));
+            if (strcmp(other.policy, notice.policy) != 0)
+                continue;
+            snprintf(needle, sizeof needle,
+                     "<link rel=\"alternate\" hreflang=\"%s\" "
+                     "href=\"%s.%s.html\">",
+                     other.lang, other.policy, other.lang);
+            TEST_ASSERT_TRUE_MESSAGE(strstr(page, needle) != NULL, needle);
+        }
+        /* The contact links. */
+        TEST_ASSERT_TRUE(pn_notice_contact(&notice, facts, sizeof facts,
+                                           &contact) >= 0);
+        if (contact.email[0]) {
+            snprintf(needle, sizeof needle, "<a href=\"mailto:%s\">",
+                     contact.email);
+            TEST_ASSERT_TRUE_MESSAGE(strstr(page, needle) != NULL, needle);
+        }
+        if (contact.phone[0])
+            TEST_ASSERT_TRUE_MESSAGE(strstr(page, "<a href=\"tel:") != NULL,
+                                     path);
+        /* Every word of the notice, in order. */
+        snprintf(needle, sizeof needle, KIOSK " --dump %s:%s",
+                 notice.policy, notice.lang);
+        TEST_ASSERT_EQUAL_INT(0, run(needle));
+        memcpy(dump, out_text, strlen(out_text) + 1);
+        check_words_in_order(path, dump, text);
+    }
+}
+
+static void test_html_escapes_text(void)
+{
+    write_text(TMP "/t.en.pn",
+               "---\npolicy: t\nlang: en\ntitle: <T> & \"q\"\n"
+               "email: a@b.no\nphone: +47 22 33 44 55\n---\n\n"
+               "# H {#h-1 topic=purposes}\n\n"
+               "<b>bold</b> & <script>alert('x')</script>\n\n"
+               "- one\n- two\n\nafter\n");
+    TEST_ASSERT_EQUAL_INT_MESSAGE(0, run(PNC_PATH " --html " TMP " " TMP
+                                         "/t.en.pn"),
+                                  err_text);
+    TEST_ASSERT_TRUE(slurp(TMP "/t.en.html", page, sizeof page) > 0);
+    check_well_formed("t.en.html", page);
+    TEST_ASSERT_NOT_NULL(strstr(page, "<title>&lt;T&gt; &amp; &quot;q&quot;"
+                                      "</title>"));
+    TEST_ASSERT_NOT_NULL(strstr(page, "<p>&lt;b&gt;bold&lt;/b&gt; &amp; "
+                                      "&lt;script&gt;alert(&#39;x&#39;)"
+                                      "&lt;/script&gt;</p>"));
+    TEST_ASSERT_NOT_NULL(strstr(page, "<ul>\n<li>one</li>\n<li>two</li>\n"
+                                      "</ul>\n<p>after</p>"));
+    TEST_ASSERT_NOT_NULL(strstr(page, "<a href=\"tel:+4722334455\">"));
+    TEST_ASSERT_NOT_NULL(strstr(page, "<a href=\"mailto:a@b.no\">"));
+    TEST_ASSERT_NULL(strstr(page, "<script"));
+    /* DIR must exist; nothing is written when it does not. */
+    TEST_ASSERT_EQUAL_INT(2, run(PNC_PATH " --html " TMP "/none " TMP
+                                 "/t.en.pn"));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, TMP "/none/t.en.html"));
+    TEST_ASSERT_EQUAL_INT(2, run(PNC_PATH " --html " TMP " -o x " TMP
+                                 "/t.en.pn"));
+}
+
+/* With Chromium on the PATH: it opens one page per language headless and
+ * screenshots it (build/tests/export-tmp/POLICY.LANG.png). */
+static void test_chromium_opens_the_pages(void)
+{
+    static const char *const pages[] = {"intech.nb", "intech.en"};
+    char command[1024], path[256];
+    size_t i;
+
+    if (!have("chromium")) {
+        TEST_IGNORE_MESSAGE("skipped: chromium not found (apt-get install "
+                            "chromium); the C checks above cover the pages");
+        return;
+    }
+    TEST_ASSERT_EQUAL_INT(0, run(PNC_PATH " --html " TMP " policies/*.pn"));
+    for (i = 0; i < 2; i++) {
+        char cwd[1024];
+        snprintf(path, sizeof path, TMP "/%s.html", pages[i]);
+        snprintf(command, sizeof command,
+                 "chromium --headless --no-sandbox --disable-gpu "
+                 "--window-size=800,1200 --screenshot=" TMP "/%s.png "
+                 "file://%s >/dev/null 2>&1 && test -s " TMP "/%s.png",
+                 pages[i], absolute(path, cwd, sizeof cwd), pages[i]);
+        TEST_ASSERT_EQUAL_INT_MESSAGE(0, run(command), command);
+    }
+}
+
 int main(void)
 {
     UNITY_BEGIN();
     RUN_TEST(test_json_validates_against_the_schema);
     RUN_TEST(test_json_coverage_and_facts_are_those_of_report_and_libpn);
     RUN_TEST(test_json_escapes_any_text);
+    RUN_TEST(test_html_pages_of_every_notice);
+    RUN_TEST(test_html_escapes_text);
+    RUN_TEST(test_chromium_opens_the_pages);
     return UNITY_END();
 }
