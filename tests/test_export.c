@@ -223,13 +223,48 @@ static void check_words_in_order(const char *path, const char *dump,
     TEST_ASSERT_TRUE(count > 100);
 }
 
+/* Every word of `notice` as the kiosk's --dump shows it, in order, in the
+ * text check_well_formed() left. */
+static void check_notice_words(const pn_notice *notice, const char *path)
+{
+    static char dump[RUN_TEXT_SIZE];
+    char command[256];
+
+    snprintf(command, sizeof command, KIOSK " --dump %s:%s", notice->policy,
+             notice->lang);
+    TEST_ASSERT_EQUAL_INT(0, run(command));
+    memcpy(dump, out_text, strlen(out_text) + 1);
+    check_words_in_order(path, dump, text);
+}
+
+/* Each section id of `notice` is an element's id in `html`, as
+ * `format` ("<section id=\"%s\">") writes it; once, if `once`. */
+static void check_section_ids(const pn_notice *notice, const char *html,
+                              const char *format, int once)
+{
+    pn_section sec;
+    char needle[256];
+    const char *hit;
+    uint32_t j;
+
+    for (j = 0; j < notice->section_count; j++) {
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_section_at(notice, j, &sec));
+        if (sec.level == 0)
+            continue;
+        snprintf(needle, sizeof needle, format, sec.id);
+        hit = strstr(html, needle);
+        TEST_ASSERT_TRUE_MESSAGE(hit != NULL, needle);
+        TEST_ASSERT_TRUE_MESSAGE(!once || strstr(hit + 1, needle) == NULL,
+                                 needle);
+    }
+}
+
 static void test_html_pages_of_every_notice(void)
 {
     pn_catalog cat;
     pn_notice notice, other;
-    pn_section sec;
     pn_contact contact;
-    char path[256], dump[RUN_TEXT_SIZE], needle[256], facts[4096];
+    char path[256], needle[256], facts[4096];
     uint32_t i, j;
 
     TEST_ASSERT_EQUAL_INT_MESSAGE(0, run(PNC_PATH " --html " TMP
@@ -245,17 +280,7 @@ static void test_html_pages_of_every_notice(void)
         snprintf(needle, sizeof needle, "<html lang=\"%s\">", notice.lang);
         TEST_ASSERT_TRUE_MESSAGE(strstr(page, needle) != NULL, path);
         TEST_ASSERT_TRUE_MESSAGE(strstr(page, "<script") == NULL, path);
-        /* Each section id is an element's id, once. */
-        for (j = 0; j < notice.section_count; j++) {
-            const char *hit;
-            TEST_ASSERT_EQUAL_INT(PN_OK, pn_section_at(&notice, j, &sec));
-            if (sec.level == 0)
-                continue;
-            snprintf(needle, sizeof needle, "<section id=\"%s\">", sec.id);
-            hit = strstr(page, needle);
-            TEST_ASSERT_TRUE_MESSAGE(hit != NULL, needle);
-            TEST_ASSERT_TRUE_MESSAGE(strstr(hit + 1, needle) == NULL, needle);
-        }
+        check_section_ids(&notice, page, "<section id=\"%s\">", 1);
         /* The alternates: every language of the policy. */
         for (j = 0; j < cat.notice_count; j++) {
             TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&cat, j, &other));
@@ -278,12 +303,7 @@ static void test_html_pages_of_every_notice(void)
         if (contact.phone[0])
             TEST_ASSERT_TRUE_MESSAGE(strstr(page, "<a href=\"tel:") != NULL,
                                      path);
-        /* Every word of the notice, in order. */
-        snprintf(needle, sizeof needle, KIOSK " --dump %s:%s",
-                 notice.policy, notice.lang);
-        TEST_ASSERT_EQUAL_INT(0, run(needle));
-        memcpy(dump, out_text, strlen(out_text) + 1);
-        check_words_in_order(path, dump, text);
+        check_notice_words(&notice, path);
     }
 }
 
@@ -324,12 +344,11 @@ static void test_html_escapes_text(void)
  * (build/tests/export-tmp/intech.nb.png, intech.en.png). */
 static void test_chromium_opens_every_page(void)
 {
-    static char dom[RUN_TEXT_SIZE], dump[RUN_TEXT_SIZE];
+    static char dom[RUN_TEXT_SIZE];
     pn_catalog cat;
     pn_notice notice;
-    pn_section sec;
-    char command[2048], path[256], url[1024], needle[256];
-    uint32_t i, j;
+    char command[2048], path[256], url[1024];
+    uint32_t i;
 
     if (!have("chromium")) {
         TEST_IGNORE_MESSAGE("skipped: chromium not found (apt-get install "
@@ -349,18 +368,8 @@ static void test_chromium_opens_every_page(void)
         TEST_ASSERT_EQUAL_INT_MESSAGE(0, run(command), command);
         memcpy(dom, out_text, strlen(out_text) + 1);
         check_well_formed(command, dom);
-        for (j = 0; j < notice.section_count; j++) {
-            TEST_ASSERT_EQUAL_INT(PN_OK, pn_section_at(&notice, j, &sec));
-            snprintf(needle, sizeof needle, " id=\"%s\"", sec.id);
-            TEST_ASSERT_TRUE_MESSAGE(sec.level == 0 ||
-                                         strstr(dom, needle) != NULL,
-                                     needle);
-        }
-        snprintf(needle, sizeof needle, KIOSK " --dump %s:%s",
-                 notice.policy, notice.lang);
-        TEST_ASSERT_EQUAL_INT(0, run(needle));
-        memcpy(dump, out_text, strlen(out_text) + 1);
-        check_words_in_order(path, dump, text);
+        check_section_ids(&notice, dom, " id=\"%s\"", 0);
+        check_notice_words(&notice, path);
         if (strcmp(notice.policy, "intech") != 0)
             continue;
         snprintf(command, sizeof command,
