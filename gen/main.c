@@ -11,6 +11,8 @@
 #include "diag.h"
 #include "dump.h"
 #include "emit.h"
+#include "html.h"
+#include "json.h"
 #include "languages.h"
 #include "languages_builtin.h"
 #include "outfile.h"
@@ -40,6 +42,10 @@ typedef struct options {
     unsigned transliterate; /* --transliterate: PN_ASCII, PN_LATIN1 or 0 */
     int preview;            /* --preview */
     int dump;               /* --dump */
+    int bin;                /* --format bin */
+    uint32_t catalog_version; /* --catalog-version */
+    int json;               /* --json */
+    const char *html_dir;   /* --html */
     pn_screen screen;       /* its size */
     diag_format format;     /* --diagnostics */
     unsigned max_errors;    /* -fmax-errors */
@@ -56,6 +62,13 @@ static const char usage_text[] =
     "  --header FILE    write its C header to FILE\n"
     "                   (default: the -o name with .c replaced by .h)\n"
     "  --prefix NAME    C name of the catalog array (default: pn_catalog)\n"
+    "  --format FORMAT  what -o holds: c (C source and a header, the\n"
+    "                   default) or bin (the catalog's bytes, the same as\n"
+    "                   the C array, for a flash partition or a file)\n"
+    "  --catalog-version N\n"
+    "                   store N (0 to 4294967295, default 0) in the\n"
+    "                   catalog's header: pn_catalog.catalog_version, so a\n"
+    "                   loader can refuse a downgrade\n"
     "  -MD              also write a make dependency file, named as the\n"
     "                   -o file with .c replaced by .d\n"
     "  -MF FILE         write the dependency file to FILE\n"
@@ -81,6 +94,11 @@ static const char usage_text[] =
     "  --dump           print the catalog as text instead of writing C: every\n"
     "                   field of every record by name, texts decoded, as\n"
     "                   libpn reads them (to FILE with -o FILE)\n"
+    "  --json           print the notices as JSON: facts, sections, blocks,\n"
+    "                   Art. 13 coverage and waivers (docs/JSON.md; to FILE\n"
+    "                   with -o FILE)\n"
+    "  --html DIR       write each notice as a web page,\n"
+    "                   DIR/POLICY.LANG.html (DIR must exist)\n"
     "  -Werror          make warnings errors\n"
     "  -Werror=RULE     make RULE (or a group of rules) an error\n"
     "  -Wno-error=RULE  keep RULE a warning\n"
@@ -142,6 +160,31 @@ static int set_transliterate(options *o, const char *name)
     return -1;
 }
 
+static int set_output_format(options *o, const char *name)
+{
+    if (strcmp(name, "c") == 0)
+        o->bin = 0;
+    else if (strcmp(name, "bin") == 0)
+        o->bin = 1;
+    else
+        return usage_error("--format takes c or bin, not", name);
+    return -1;
+}
+
+static int set_catalog_version(options *o, const char *text)
+{
+    unsigned long value = 0;
+    const char *p = text;
+
+    for (; *p >= '0' && *p <= '9' && value <= 0xFFFFFFFFul; p++)
+        value = value * 10 + (unsigned long)(*p - '0');
+    if (p == text || *p || value > 0xFFFFFFFFul)
+        return usage_error("--catalog-version takes a number from 0 to "
+                           "4294967295, not", text);
+    o->catalog_version = (uint32_t)value;
+    return -1;
+}
+
 static int set_format(options *o, const char *name)
 {
     if (strcmp(name, "text") == 0)
@@ -173,7 +216,8 @@ static void output_paths(const options *o, const char *paths[3],
 {
     int dep = !o->dump && (o->dep_default || o->dep_target || o->dep_path);
 
-    owned[0] = o->out_h || o->dump ? NULL : outfile_sibling(o->out_c, 'h');
+    owned[0] = o->out_h || o->dump || o->bin || o->json || o->html_dir
+                   ? NULL : outfile_sibling(o->out_c, 'h');
     owned[1] = dep && !o->dep_path ? outfile_sibling(o->out_c, 'd') : NULL;
     paths[0] = o->out_c;
     paths[1] = o->out_h ? o->out_h : owned[0];
@@ -257,6 +301,7 @@ static int parse_options(int argc, char **argv, options *o)
 {
     const char *format = NULL, *transliterate = NULL, *preview = NULL;
     const char *problem;
+    const char *out_format = NULL, *catalog_version = NULL;
     char why[256];
     int i, only_files = 0;
 
@@ -295,6 +340,8 @@ static int parse_options(int argc, char **argv, options *o)
             o->report = 1;
         } else if (strcmp(a, "--dump") == 0) {
             o->dump = 1;
+        } else if (strcmp(a, "--json") == 0) {
+            o->json = 1;
         } else if (strcmp(a, "-MD") == 0) {
             o->dep_default = 1;
         } else if (strcmp(a, "-MF") == 0 || strcmp(a, "-MT") == 0) {
@@ -322,6 +369,12 @@ static int parse_options(int argc, char **argv, options *o)
             value = &transliterate;
         } else if (is_option(a, "--preview", &inline_value)) {
             value = &preview;
+        } else if (is_option(a, "--format", &inline_value)) {
+            value = &out_format;
+        } else if (is_option(a, "--catalog-version", &inline_value)) {
+            value = &catalog_version;
+        } else if (is_option(a, "--html", &inline_value)) {
+            value = &o->html_dir;
         } else {
             return usage_error("unknown option", a);
         }
@@ -337,6 +390,10 @@ static int parse_options(int argc, char **argv, options *o)
         return EXIT_USAGE;
     if (transliterate && set_transliterate(o, transliterate) >= 0)
         return EXIT_USAGE;
+    if (out_format && set_output_format(o, out_format) >= 0)
+        return EXIT_USAGE;
+    if (catalog_version && set_catalog_version(o, catalog_version) >= 0)
+        return EXIT_USAGE;
     if (preview && preview_parse_size(preview, &o->screen) != 0)
         return usage_error("--preview takes COLSxROWS such as 40x12, not",
                            preview);
@@ -348,7 +405,23 @@ static int parse_options(int argc, char **argv, options *o)
                     o->dep_path || o->dep_target))
         return usage_error("--dump writes one file; it does not go with "
                            "--preview, --header, -MD, -MF or -MT", NULL);
-    if (!o->check_only && !o->report && !o->preview && !o->dump && !o->out_c)
+    if (o->dump + o->json + (o->html_dir != NULL) + o->preview + o->bin > 1)
+        return usage_error("give one of --dump, --json, --html, --preview "
+                           "and --format bin", NULL);
+    if ((o->json || o->html_dir) &&
+        (o->out_h || o->dep_default || o->dep_path || o->dep_target))
+        return usage_error("--json and --html do not go with --header, "
+                           "-MD, -MF or -MT", NULL);
+    if (o->html_dir && o->out_c)
+        return usage_error("--html writes into its DIR; it does not go "
+                           "with -o", NULL);
+    if (o->bin && o->out_h)
+        return usage_error("--format bin writes one file; it does not go "
+                           "with --header", NULL);
+    if (o->bin && !o->out_c && !o->check_only && !o->report)
+        return usage_error("--format bin needs -o FILE", NULL);
+    if (!o->check_only && !o->report && !o->preview && !o->dump &&
+        !o->json && !o->html_dir && !o->out_c)
         return usage_error("no output: give -o FILE.c (or --check)", NULL);
     if ((problem = emit_prefix_problem(o->prefix)) != NULL) {
         fprintf(stderr, "pnc: error: --prefix '%s' %s\nTry 'pnc --help'.\n",
@@ -369,14 +442,15 @@ static void write_depfile(const options *o, const char *h_path, buf *out)
     int charset_file = is_charset_file(o->charset);
 
     targets[0] = o->dep_target ? o->dep_target : o->out_c;
-    targets[1] = h_path;
+    targets[1] = h_path; /* NULL for --format bin: no header */
     memcpy(inputs, o->files, count * sizeof *inputs);
     if (charset_file)
         inputs[count++] = o->charset;
     memcpy(inputs + count, o->language_files,
            o->language_file_count * sizeof *inputs);
     count += o->language_file_count;
-    depfile_write(out, targets, o->dep_target ? 1 : 2, inputs, count);
+    depfile_write(out, targets, o->dep_target || !h_path ? 1 : 2, inputs,
+                  count);
     free(inputs);
 }
 
@@ -387,25 +461,31 @@ static int write_outputs(const options *o, const buf *catalog,
     char *owned[2];
     buf c_text = {0}, h_text = {0}, dep_text = {0};
     outfile files[3];
+    size_t n = 0;
     int status;
 
     output_paths(o, paths, owned);
     h_path = paths[1];
     dep_path = paths[2];
-    emit_source(&c_text, catalog->data, catalog->len, notices, count,
-                o->prefix, base_name(h_path));
-    emit_header(&h_text, catalog->data, catalog->len, notices, count,
-                o->prefix);
-    files[0].path = o->out_c;
-    files[0].content = &c_text;
-    files[1].path = h_path;
-    files[1].content = &h_text;
+    if (o->bin) {
+        files[n].path = o->out_c;
+        files[n++].content = catalog;
+    } else {
+        emit_source(&c_text, catalog->data, catalog->len, notices, count,
+                    o->prefix, base_name(h_path));
+        emit_header(&h_text, catalog->data, catalog->len, notices, count,
+                    o->prefix);
+        files[n].path = o->out_c;
+        files[n++].content = &c_text;
+        files[n].path = h_path;
+        files[n++].content = &h_text;
+    }
     if (dep_path) {
         write_depfile(o, h_path, &dep_text);
-        files[2].path = dep_path;
-        files[2].content = &dep_text;
+        files[n].path = dep_path;
+        files[n++].content = &dep_text;
     }
-    status = outfiles_write(files, dep_path ? 3 : 2, d);
+    status = outfiles_write(files, n, d);
     buf_free(&c_text);
     buf_free(&h_text);
     buf_free(&dep_text);
@@ -438,8 +518,63 @@ static int write_dump(const options *o, const buf *catalog, diag *d)
     return status;
 }
 
-/* Reads every file, checks the notices read without errors, then prints
- * the report or writes the catalog as the options say. */
+/* pnc --json: the notices as JSON, on stdout or in the -o file. */
+static int write_json(const options *o, mnotice *const *notices,
+                      size_t count, diag *d)
+{
+    buf text = {0};
+    outfile file;
+    int status = 0;
+
+    json_write(&text, notices, count);
+    if (o->out_c) {
+        file.path = o->out_c;
+        file.content = &text;
+        status = outfiles_write(&file, 1, d);
+    } else if (fwrite(text.data, 1, text.len, stdout) != text.len ||
+               fflush(stdout) != 0) {
+        fprintf(stderr, "pnc: error: cannot write the JSON\n");
+        status = EXIT_USAGE;
+    }
+    buf_free(&text);
+    return status;
+}
+
+/* pnc --html DIR: a page per notice, all written or none. */
+static int write_html(const options *o, mnotice *const *notices,
+                      size_t count, const languages *langs, diag *d)
+{
+    buf *pages = xmalloc((count + 1) * sizeof *pages);
+    outfile *files = xmalloc((count + 1) * sizeof *files);
+    char **paths = xmalloc((count + 1) * sizeof *paths);
+    size_t dir_len = strlen(o->html_dir), i;
+    int status;
+
+    for (i = 0; i < count; i++) {
+        char *name = html_file_name(notices[i]);
+        size_t len = dir_len + 1 + strlen(name) + 1;
+
+        paths[i] = xmalloc(len);
+        snprintf(paths[i], len, "%s%s%s", o->html_dir,
+                 dir_len && o->html_dir[dir_len - 1] == '/' ? "" : "/",
+                 name);
+        free(name);
+        memset(&pages[i], 0, sizeof pages[i]);
+        html_page(&pages[i], notices, count, i, langs);
+        files[i].path = paths[i];
+        files[i].content = &pages[i];
+    }
+    status = outfiles_write(files, count, d);
+    for (i = 0; i < count; i++) {
+        buf_free(&pages[i]);
+        free(paths[i]);
+    }
+    free(pages);
+    free(files);
+    free(paths);
+    return status;
+}
+
 /* pnc's own languages, then those of each --languages file. Returns 0,
  * EXIT_INPUT after errors in a file, or EXIT_USAGE if one cannot be read. */
 static int load_languages(const options *o, languages *l, diag *d)
@@ -464,6 +599,8 @@ static int load_languages(const options *o, languages *l, diag *d)
     return errors ? EXIT_INPUT : 0;
 }
 
+/* Reads every file, checks the notices read without errors, then prints
+ * the report or writes the outputs the options ask for. */
 static int compile(const options *o, const charset *cs,
                    const languages *langs, diag *d)
 {
@@ -506,7 +643,7 @@ static int compile(const options *o, const charset *cs,
         translit_notice(readable[i], o->transliterate);
     if (run_checks && !io_failed && d->errors == 0)
         pack_catalog(sorted, loaded, langs, o->no_compress ? PACK_PLAIN : 0,
-                     d, &catalog);
+                     o->catalog_version, d, &catalog);
 
     if (io_failed)
         status = EXIT_USAGE;
@@ -517,6 +654,10 @@ static int compile(const options *o, const charset *cs,
                      ? EXIT_USAGE : 0;
     else if (o->dump)
         status = write_dump(o, &catalog, d);
+    else if (o->json)
+        status = write_json(o, sorted, loaded, d);
+    else if (o->html_dir)
+        status = write_html(o, sorted, loaded, langs, d);
     else if (o->check_only || o->report)
         status = 0;
     else

@@ -19,8 +19,9 @@
  * is live only while its flag is set; both change with the signals below
  * blocked. */
 #define TEMP_NAME_MAX 4096
-static char temp_names[OUTFILES_MAX][TEMP_NAME_MAX];
-static volatile sig_atomic_t temp_live[OUTFILES_MAX];
+static char (*temp_names)[TEMP_NAME_MAX];
+static volatile sig_atomic_t *temp_live;
+static size_t temp_count;     /* entries of both, set before the handler */
 
 /* SIGXFSZ too: a write past the file size limit ends pnc like a kill. */
 static const int caught[] = {SIGINT, SIGTERM, SIGHUP, SIGXFSZ};
@@ -33,7 +34,7 @@ static void remove_temps_on_signal(int sig)
 {
     size_t i;
 
-    for (i = 0; i < OUTFILES_MAX; i++) {
+    for (i = 0; i < temp_count; i++) {
         if (temp_live[i])
             unlink(temp_names[i]);
     }
@@ -214,15 +215,15 @@ int outfiles_write(const outfile *files, size_t count, diag *d)
     int ok = 1;
 
     umask(mask);
-    if (count > OUTFILES_MAX) {
-        diag_plain(d, DIAG_ERROR, "too many outputs (%lu)",
-                   (unsigned long)count);
-        return 2;
-    }
     for (i = 0; i < count; i++)
         ok &= can_replace(files[i].path, d);
     if (!ok)
         return 2;
+    temp_names = xmalloc((count ? count : 1) * sizeof *temp_names);
+    temp_live = xmalloc((count ? count : 1) * sizeof *temp_live);
+    for (i = 0; i < count; i++)
+        temp_live[i] = 0;
+    temp_count = count;
     catch_signals(old);
     for (i = 0; ok && i < count; i++) {
         if (!holds_exactly(files[i].path, files[i].content))
@@ -234,6 +235,11 @@ int outfiles_write(const outfile *files, size_t count, diag *d)
     for (i = 0; i < count; i++)
         remove_temp(i);
     restore_signals(old);
+    temp_count = 0;
+    free((void *)temp_live);
+    free(temp_names);
+    temp_live = NULL;
+    temp_names = NULL;
     return ok ? 0 : 2;
 }
 

@@ -12,10 +12,7 @@ typedef struct outfile {
     const buf *content; /* what it holds */
 } outfile;
 
-/* The most files one outfiles_write() call writes. */
-#define OUTFILES_MAX 4
-
-/* Writes `count` (<= OUTFILES_MAX) files so that a reader sees the old
+/* Writes `count` files so that a reader sees the old
  * files or the new ones, never a part: it first checks that each path is
  * a regular file or does not exist (a directory is refused before any
  * file is touched), then writes each to a temp file of a unique name in

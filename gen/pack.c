@@ -270,13 +270,15 @@ PN_STATIC_ASSERT(PN_HEADER_SIZE ==
                          FIELD(pn__header_layout, code) +
                          FIELD(pn__header_layout, code_size) +
                          FIELD(pn__header_layout, language_count) +
-                         FIELD(pn__header_layout, languages),
+                         FIELD(pn__header_layout, languages) +
+                         FIELD(pn__header_layout, catalog_version),
                  assemble_writes_every_header_field);
 
 /* The tables of a catalog, before the header joins them. */
 typedef struct tables {
     buf notices, sections, languages, code;
     size_t notice_count, section_count, language_count;
+    uint32_t catalog_version;
     pool pool;
 } tables;
 
@@ -308,6 +310,7 @@ static void assemble(buf *out, const tables *t)
     SET(head, PN_HDR_AT, code_size, 4, t->code.len);
     SET(head, PN_HDR_AT, language_count, 4, t->language_count);
     SET(head, PN_HDR_AT, languages, 4, languages_at);
+    SET(head, PN_HDR_AT, catalog_version, 4, t->catalog_version);
     buf_put(out, head, sizeof head);
     buf_put(out, t->notices.data, t->notices.len);
     buf_put(out, t->sections.data, t->sections.len);
@@ -354,8 +357,8 @@ static const char **all_texts(mnotice *const *notices, size_t count,
 }
 
 unsigned pack_catalog(mnotice *const *notices, size_t count,
-                      const languages *langs, unsigned flags, diag *d,
-                      buf *out)
+                      const languages *langs, unsigned flags,
+                      uint32_t catalog_version, diag *d, buf *out)
 {
     compressor *trained = NULL;
     catalog_language *cat_langs;
@@ -369,6 +372,7 @@ unsigned pack_catalog(mnotice *const *notices, size_t count,
         return 1;
     }
     memset(&t, 0, sizeof t);
+    t.catalog_version = catalog_version;
     cat_langs = catalog_languages(notices, count, langs, &t.language_count);
     if (!(flags & PACK_PLAIN)) {
         size_t n;

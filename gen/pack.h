@@ -21,10 +21,11 @@ void pack_sort(mnotice **notices, size_t count);
 /* Appends the catalog for the sorted `notices` to `out`, CRC included,
  * with the languages of `langs` they need (their first-layer labels, and
  * every language's fallbacks; NULL: none): texts compressed with a code
- * trained on them all (gen/compress.c), unless `flags` has PACK_PLAIN.
+ * trained on them all (gen/compress.c), unless `flags` has PACK_PLAIN,
+ * and `catalog_version` (pnc --catalog-version) in its header.
  * Returns the number of errors (a catalog past the format's limits). */
 unsigned pack_catalog(mnotice *const *notices, size_t count,
-                      const languages *langs, unsigned flags, diag *d,
-                      buf *out);
+                      const languages *langs, unsigned flags,
+                      uint32_t catalog_version, diag *d, buf *out);
 
 #endif

@@ -83,7 +83,11 @@ typedef enum pn_status {
     PN_ERR_RANGE = -3,       /* an index past the end */
     PN_ERR_FORMAT = -4,      /* the bytes are not a catalog, or are damaged */
     PN_ERR_VERSION = -5,     /* a catalog from an incompatible pnc */
-    PN_ERR_CRC = -6          /* the catalog's checksum does not match */
+    PN_ERR_CRC = -6,         /* the catalog's checksum does not match */
+    PN_ERR_NOT_CATALOG = -7, /* the bytes do not start with a catalog's magic
+                                (another file, or erased flash) */
+    PN_ERR_SIZE = -8         /* the byte count is not the size the catalog's
+                                header gives: truncated, or extra bytes */
 } pn_status;
 
 /* A short English description of a status, for logs. Never NULL. Define
@@ -164,6 +168,8 @@ typedef struct pn_catalog {
     const unsigned char *data; /* the catalog bytes, usually in flash */
     uint32_t size;             /* their count */
     uint32_t notice_count;     /* notices (policy + language pairs) */
+    uint32_t catalog_version;  /* pnc --catalog-version N (default 0): compare
+                                  it with your minimum to refuse a downgrade */
 } pn_catalog;
 
 /* One policy in one language. */
@@ -206,8 +212,25 @@ typedef struct pn_contact {
 
 /* Checks that `data` holds a catalog and fills `cat`. Cheap: it checks the
  * header and table bounds, not the checksum (see pn_verify()).
- * Returns PN_OK, PN_ERR_ARG, PN_ERR_FORMAT or PN_ERR_VERSION. */
+ * Returns PN_OK; PN_ERR_ARG (NULL, or size 0); PN_ERR_NOT_CATALOG (the
+ * bytes do not start with the catalog magic "PNC1"); PN_ERR_VERSION (a
+ * catalog of another format); PN_ERR_SIZE (`size` is not the size the
+ * header gives: a truncated file, or one with bytes after the catalog);
+ * PN_ERR_CRC (tables that do not hold together, in bytes that fail the
+ * CRC: damaged); PN_ERR_FORMAT (tables that do not hold together in bytes
+ * the CRC accepts, or unknown flags). A catalog that opens may still be
+ * damaged: pn_verify() checks every byte. */
 pn_status pn_open(pn_catalog *cat, const void *data, size_t size);
+
+/* The size of the catalog that starts at `data`, read from its header, for
+ * a catalog stored in a region larger than itself (a flash partition):
+ * call it with the region's size, then pn_open() with `*size`. Returns
+ * PN_OK, PN_ERR_ARG, PN_ERR_NOT_CATALOG, PN_ERR_VERSION or PN_ERR_SIZE
+ * (the header gives a size smaller than a header or larger than
+ * `available`). `*size` is the size the header gives when it is larger
+ * than `available` (a truncated catalog: say how much is missing), and
+ * 0 on any other failure. */
+pn_status pn_catalog_size(const void *data, size_t available, uint32_t *size);
 
 /* Recomputes the catalog's CRC-32, to detect corrupted flash at boot.
  * Returns PN_OK, PN_ERR_ARG or PN_ERR_CRC. */

@@ -12,17 +12,48 @@ pn_status pn_open(pn_catalog *cat, const void *data, size_t size)
     cat->data = NULL;
     cat->size = 0;
     cat->notice_count = 0;
+    cat->catalog_version = 0;
     if (!data || size == 0)
         return PN_ERR_ARG;
     if ((size_t)(uint32_t)size != size)
-        return PN_ERR_FORMAT;
+        return PN_ERR_SIZE;
     st = pn__read_header(&v, (const unsigned char *)data, (uint32_t)size);
+    /* Tables that do not hold together: damaged bytes, if the CRC says
+     * so (as it does for any changed byte after the header's crc field). */
+    if (st == PN_ERR_FORMAT &&
+        pn__crc32(0, (const unsigned char *)data + PN_HDR_CRC_START,
+                  (uint32_t)size - PN_HDR_CRC_START) !=
+            PN__HDR_U32((const unsigned char *)data, crc))
+        return PN_ERR_CRC;
     if (st != PN_OK)
         return st;
     cat->data = v.data;
     cat->size = v.size;
     cat->notice_count = v.notice_count;
+    cat->catalog_version = PN__HDR_U32(v.data, catalog_version);
     return PN_OK;
+}
+
+pn_status pn_catalog_size(const void *data, size_t available, uint32_t *size)
+{
+    const unsigned char *p = (const unsigned char *)data;
+    uint32_t avail, stated;
+    pn_status st;
+
+    if (!size)
+        return PN_ERR_ARG;
+    *size = 0;
+    if (!data || available == 0)
+        return PN_ERR_ARG;
+    avail = (size_t)(uint32_t)available == available ? (uint32_t)available
+                                                     : 0xFFFFFFFFu;
+    if ((st = pn__read_head(p, avail)) != PN_OK)
+        return st;
+    stated = PN__HDR_U32(p, size);
+    if (stated < PN_HEADER_SIZE)
+        return PN_ERR_SIZE;
+    *size = stated;
+    return stated > avail ? PN_ERR_SIZE : PN_OK;
 }
 
 pn_status pn_verify(const pn_catalog *cat)

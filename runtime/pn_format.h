@@ -131,7 +131,10 @@
     X(code, 4)              /* offset of the code tables, or 0 */            \
     X(code_size, 4)         /* their size, or 0 */                           \
     X(language_count, 4)                                                     \
-    X(languages, 4)         /* offset of the language records */
+    X(languages, 4)         /* offset of the language records */            \
+    X(catalog_version, 4)   /* the user's own number (pnc                   \
+                               --catalog-version N, default 0), so a loader \
+                               can refuse a downgrade */
 PN__LAYOUT(pn__header_layout, PN_HEADER_FIELDS);
 #define PN_HEADER_SIZE ((uint32_t)sizeof(pn__header_layout))
 #define PN_HDR_AT(field, bytes) PN_FIELD_AT(pn__header_layout, field, bytes)

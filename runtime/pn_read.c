@@ -20,15 +20,27 @@ static int table_fits(uint32_t size, uint32_t off, uint32_t count,
     return off <= size && count <= (size - off) / record_size;
 }
 
-static int magic_ok(const unsigned char *data)
+/* Whether the first `size` bytes (at most the magic's) are the magic's. */
+static int magic_ok(const unsigned char *data, uint32_t size)
 {
     unsigned i;
 
-    for (i = 0; i < sizeof PN_MAGIC - 1; i++)
+    for (i = 0; i < sizeof PN_MAGIC - 1 && i < size; i++)
         if (data[PN_HDR_AT(magic, sizeof PN_MAGIC - 1) + i] !=
             (unsigned char)PN_MAGIC[i])
             return 0;
     return 1;
+}
+
+pn_status pn__read_head(const unsigned char *data, uint32_t available)
+{
+    if (!magic_ok(data, available))
+        return PN_ERR_NOT_CATALOG;
+    if (available < PN_HEADER_SIZE)
+        return PN_ERR_SIZE;
+    if (PN__HDR_U16(data, version) != PN_FORMAT_VERSION)
+        return PN_ERR_VERSION;
+    return PN_OK;
 }
 
 /* Checks the code tables, so the decoder may trust their shape: the
@@ -62,13 +74,14 @@ pn_status pn__read_header(pn__view *v, const unsigned char *data,
                           uint32_t size)
 {
     uint32_t pool, flags;
+    pn_status st = pn__read_head(data, size);
 
-    if (size < PN_HEADER_SIZE || !magic_ok(data))
-        return PN_ERR_FORMAT;
-    if (PN__HDR_U16(data, version) != PN_FORMAT_VERSION)
-        return PN_ERR_VERSION;
+    if (st != PN_OK)
+        return st;
+    if (PN__HDR_U32(data, size) != size)
+        return PN_ERR_SIZE;
     flags = PN__HDR_U16(data, flags);
-    if (PN__HDR_U32(data, size) != size || (flags & ~PN_FLAGS_KNOWN) != 0)
+    if ((flags & ~PN_FLAGS_KNOWN) != 0)
         return PN_ERR_FORMAT;
 
     v->data = data;

@@ -44,6 +44,11 @@ uint32_t pn__read_u32(const unsigned char *p);
 
 /* Checks the header of `size` bytes at `data`. PN_OK, PN_ERR_FORMAT or
  * PN_ERR_VERSION. */
+/* Checks the start of a catalog in `available` bytes: PN_OK when they
+ * hold a whole header of this format, else PN_ERR_NOT_CATALOG (no magic),
+ * PN_ERR_SIZE (fewer bytes than a header) or PN_ERR_VERSION. */
+pn_status pn__read_head(const unsigned char *data, uint32_t available);
+
 pn_status pn__read_header(pn__view *v, const unsigned char *data,
                           uint32_t size);
 

@@ -16,6 +16,9 @@ const char *pn_strerror(pn_status status)
     case PN_ERR_FORMAT: return "bad or damaged catalog";
     case PN_ERR_VERSION: return "unsupported catalog version";
     case PN_ERR_CRC: return "catalog checksum mismatch";
+    case PN_ERR_NOT_CATALOG: return "not a catalog (no PNC1 magic)";
+    case PN_ERR_SIZE: return "catalog size does not match its header "
+                             "(truncated or extra bytes)";
     }
     return "unknown status";
 #endif

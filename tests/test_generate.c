@@ -70,7 +70,7 @@ static void pack_listed(const int *order, unsigned flags, buf *catalog,
     for (i = 0; i < FIXTURE_COUNT; i++)
         list[i] = &models[order[i]];
     pack_sort(list, FIXTURE_COUNT);
-    TEST_ASSERT_EQUAL_INT(0, pack_catalog(list, FIXTURE_COUNT, &langs, flags,
+    TEST_ASSERT_EQUAL_INT(0, pack_catalog(list, FIXTURE_COUNT, &langs, flags, 0,
                                           &quiet, catalog));
 }
 

@@ -49,17 +49,46 @@ static void test_open_rejects_bad_input(void)
     TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_open(NULL, fixture_catalog, 10));
     TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_open(&c, NULL, 10));
     TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_open(&c, fixture_catalog, 0));
-    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_open(&c, fixture_catalog, PN_HEADER_SIZE - 1));
-    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT,
+    TEST_ASSERT_EQUAL_INT(PN_ERR_SIZE, pn_open(&c, fixture_catalog, PN_HEADER_SIZE - 1));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_SIZE, pn_open(&c, fixture_catalog, 2));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_SIZE,
                           pn_open(&c, fixture_catalog, FIXTURE_CATALOG_SIZE - 1));
-    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_open(&c, "not a catalog at all, "
+    TEST_ASSERT_EQUAL_INT(PN_ERR_NOT_CATALOG, pn_open(&c, "not a catalog at all, "
                                                  "really not, no no no no", 46));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_SIZE, pn_open(&c, "PN", 2));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_NOT_CATALOG, pn_open(&c, "PX", 2));
 
     memcpy(copy, fixture_catalog, sizeof copy);
     copy[PN_HDR_AT(version, 2)] = PN_FORMAT_VERSION + 1;
     TEST_ASSERT_EQUAL_INT(PN_ERR_VERSION, pn_open(&c, copy, sizeof copy));
     /* After a failed open the handle is unusable, not dangerous. */
     TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_find(&c, "alpha", "nb", &notice));
+}
+
+/* A catalog in a region larger than itself (a flash partition): its size
+ * from its header; and one with bytes after it is refused by pn_open. */
+static void test_catalog_size_in_a_larger_region(void)
+{
+    static unsigned char region[FIXTURE_CATALOG_SIZE + 100];
+    uint32_t size = 1;
+    pn_catalog c;
+
+    memset(region, 0xFF, sizeof region);
+    memcpy(region, fixture_catalog, FIXTURE_CATALOG_SIZE);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_catalog_size(region, sizeof region, &size));
+    TEST_ASSERT_EQUAL_UINT32(FIXTURE_CATALOG_SIZE, size);
+    TEST_ASSERT_EQUAL_INT(PN_ERR_SIZE, pn_open(&c, region, sizeof region));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&c, region, size));
+    TEST_ASSERT_EQUAL_UINT32(0, c.catalog_version);
+    TEST_ASSERT_EQUAL_INT(PN_ERR_SIZE, pn_catalog_size(region, 100, &size));
+    TEST_ASSERT_EQUAL_UINT32(FIXTURE_CATALOG_SIZE, size);
+    TEST_ASSERT_EQUAL_INT(PN_ERR_SIZE, pn_catalog_size(region, 3, &size));
+    TEST_ASSERT_EQUAL_UINT32(0, size);
+    memset(region, 0xFF, sizeof region);   /* erased flash */
+    TEST_ASSERT_EQUAL_INT(PN_ERR_NOT_CATALOG,
+                          pn_catalog_size(region, sizeof region, &size));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_catalog_size(region, 0, &size));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_catalog_size(region, 10, NULL));
 }
 
 static void test_verify_sees_every_flipped_byte(void)
@@ -417,7 +446,7 @@ static void test_header_sizes_are_what_libpn_reads(void)
 static void test_strerror_and_topic_names(void)
 {
     int s;
-    for (s = PN_ERR_CRC; s <= PN_OK; s++) {
+    for (s = PN_ERR_SIZE; s <= PN_OK; s++) {
         TEST_ASSERT_NOT_NULL(pn_strerror((pn_status)s));
         TEST_ASSERT_TRUE(strlen(pn_strerror((pn_status)s)) > 0);
     }
@@ -494,5 +523,6 @@ int main(void)
     RUN_TEST(test_preamble_and_empty_section);
     RUN_TEST(test_header_sizes_are_what_libpn_reads);
     RUN_TEST(test_strerror_and_topic_names);
+    RUN_TEST(test_catalog_size_in_a_larger_region);
     return UNITY_END();
 }

@@ -2,6 +2,7 @@
  * small character screen would, in a terminal. */
 #define _POSIX_C_SOURCE 200809L
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,9 +18,11 @@ static const char usage_text[] =
     "Usage: kiosk [OPTION]...\n"
     "       kiosk --list\n"
     "       kiosk --dump POLICY[:LANGS]\n"
-    "Show the privacy notices compiled into this program as a device with a\n"
-    "small character screen would.\n"
+    "Show the privacy notices compiled into this program, or those of a\n"
+    "catalog file, as a device with a small character screen would.\n"
     "\n"
+    "  --catalog FILE         show the notices of FILE, a catalog written by\n"
+    "                         pnc --format bin, instead of the built-in ones\n"
     "  --size COLSxROWS       the device's screen (default 20x4; 1x1 to 200x100)\n"
     "  --policy ID            the service to show (default: the first)\n"
     "  --lang LANGS           language preference list, e.g. nn,nb,en\n"
@@ -115,18 +118,115 @@ static int run_interactive(ui *u)
     return 0;
 }
 
+/* Reads the file at `path` into `*data` (malloc'd, the kiosk being a
+ * host program) and opens and verifies it as a catalog. On failure prints
+ * one line naming the problem and returns 1. */
+static int load_catalog(const char *path, unsigned char **data,
+                        pn_catalog *cat)
+{
+    FILE *f = fopen(path, "rb");
+    size_t size = 0, cap = 0, n;
+    unsigned char *bytes = NULL;
+    pn_status st;
+    uint32_t stated;
+
+    if (!f) {
+        fprintf(stderr, "kiosk: %s: cannot open: %s\n", path, strerror(errno));
+        return 1;
+    }
+    do {
+        if (size == cap) {
+            unsigned char *grown;
+            cap = cap ? 2 * cap : 65536;
+            if (!(grown = realloc(bytes, cap))) {
+                fprintf(stderr, "kiosk: %s: out of memory\n", path);
+                free(bytes);
+                fclose(f);
+                return 1;
+            }
+            bytes = grown;
+        }
+        n = fread(bytes + size, 1, cap - size, f);
+        size += n;
+    } while (n > 0);
+    if (ferror(f)) {
+        fprintf(stderr, "kiosk: %s: cannot read: %s\n", path, strerror(errno));
+        free(bytes);
+        fclose(f);
+        return 1;
+    }
+    fclose(f);
+    *data = bytes;
+    if (size == 0) {
+        fprintf(stderr, "kiosk: %s: the file is empty, not a catalog\n", path);
+        return 1;
+    }
+    st = pn_open(cat, bytes, size);
+    if (st == PN_OK)
+        st = pn_verify(cat);
+    if (st == PN_OK)
+        return 0;
+    fprintf(stderr, "kiosk: %s: %s", path, pn_strerror(st));
+    if (st == PN_ERR_NOT_CATALOG && size >= 8 &&
+        memcmp(bytes, "\x89PNG\r\n\x1a\n", 8) == 0)
+        fputs(": it is a PNG image", stderr);
+    else if (st == PN_ERR_SIZE &&
+             pn_catalog_size(bytes, size, &stated) == PN_ERR_SIZE &&
+             stated > 0)
+        fprintf(stderr, ": the header says %lu bytes, the file has %lu",
+                (unsigned long)stated, (unsigned long)size);
+    else if (st == PN_ERR_SIZE)
+        fprintf(stderr, ": %lu bytes, %s", (unsigned long)size,
+                pn_catalog_size(bytes, size, &stated) == PN_OK
+                    ? "more than the header says"
+                    : "shorter than a catalog's header");
+    else if (st == PN_ERR_CRC)
+        fputs(": the file is damaged", stderr);
+    else if (st == PN_ERR_VERSION)
+        fprintf(stderr, ": this kiosk reads format %d; rebuild it or the "
+                        "catalog with the same pnc", PN_CATALOG_FORMAT);
+    fputc('\n', stderr);
+    return 1;
+}
+
+static int run_kiosk(const pn_catalog *catalog, int argc, char **argv);
+
 int main(int argc, char **argv)
 {
     pn_catalog cat;
-    options o;
-    ui u;
-    pn_status st = pn_open(&cat, pn_bundled, PN_BUNDLED_SIZE);
-    int i;
+    unsigned char *loaded = NULL;
+    pn_status st;
+    int i, status;
 
-    if (st != PN_OK) {
+    /* --catalog first: the other options read the catalog. */
+    for (i = 1; i + 1 < argc; i++) {
+        if (strcmp(argv[i], "--catalog") != 0)
+            continue;
+        status = load_catalog(argv[i + 1], &loaded, &cat);
+        if (status != 0) {
+            free(loaded);
+            return status;
+        }
+        break;
+    }
+    if (!loaded && (st = pn_open(&cat, pn_bundled, PN_BUNDLED_SIZE)) !=
+                       PN_OK) {
         fprintf(stderr, "kiosk: the bundled catalog: %s\n", pn_strerror(st));
         return 1;
     }
+    status = run_kiosk(&cat, argc, argv);
+    free(loaded);
+    return status;
+}
+
+static int run_kiosk(const pn_catalog *catalog, int argc, char **argv)
+{
+    pn_catalog cat = *catalog;
+    options o;
+    ui u;
+    pn_status st;
+    int i;
+
     memset(&o, 0, sizeof o);
     o.screen.cols = 20;
     o.screen.rows = 4;
@@ -157,7 +257,7 @@ int main(int argc, char **argv)
             o.langs = value;
         else if (strcmp(a, "--script") == 0)
             o.script = value;
-        else if (strcmp(a, "--size") != 0)
+        else if (strcmp(a, "--size") != 0 && strcmp(a, "--catalog") != 0)
             return usage_error("unknown option", a);
         i++;
     }

@@ -1,0 +1,287 @@
+/* html.c: pnc --html (see html.h). */
+#include "html.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+
+char *html_file_name(const mnotice *n)
+{
+    size_t len = strlen(n->policy.s) + strlen(n->lang.s) + 7;
+    char *name = xmalloc(len);
+
+    memcpy(name, n->policy.s, strlen(n->policy.s) + 1);
+    strcat(name, ".");
+    strcat(name, n->lang.s);
+    strcat(name, ".html");
+    return name;
+}
+
+/* Text or an attribute value with &, <, >, " and ' escaped. */
+static void put_escaped(buf *out, const char *s)
+{
+    for (; s && *s; s++) {
+        switch (*s) {
+        case '&': buf_printf(out, "&amp;"); break;
+        case '<': buf_printf(out, "&lt;"); break;
+        case '>': buf_printf(out, "&gt;"); break;
+        case '"': buf_printf(out, "&quot;"); break;
+        case '\'': buf_printf(out, "&#39;"); break;
+        default: buf_byte(out, (unsigned char)*s);
+        }
+    }
+}
+
+static const char stylesheet[] =
+    "body{font-family:system-ui,sans-serif;line-height:1.5;max-width:42em;"
+    "margin:0 auto;padding:1em;color:#222;background:#fff}"
+    "h1{font-size:1.6em;margin-bottom:.2em}"
+    "h2{font-size:1.3em;margin-top:1.6em}h3{font-size:1.1em}"
+    "h4{font-size:1em}"
+    ".meta{color:#555;margin-top:0}"
+    "nav.languages>*{margin-right:.8em}"
+    ".contact{border:1px solid #ccc;border-radius:4px;padding:.6em 1em}"
+    ".contact h2{margin-top:.2em}"
+    ".contact dl{display:grid;grid-template-columns:max-content 1fr;"
+    "gap:.2em 1em;margin:0}"
+    ".contact dt{font-weight:bold}.contact dd{margin:0}"
+    "a{color:#0645ad}";
+
+/* A label of the languages file without a trailing ':', or NULL. */
+static char *label_of(const language *l, unsigned label)
+{
+    const char *text = l ? l->label[label] : NULL;
+    size_t len;
+
+    if (!text || !*text)
+        return NULL;
+    len = strlen(text);
+    if (text[len - 1] == ':')
+        len--;
+    return xstrndup(text, len);
+}
+
+/* The dt of a fact: the languages file's label where it has one, else the
+ * English name, marked as English. */
+static void put_term(buf *out, const language *l, int label,
+                     const char *english)
+{
+    char *own = label >= 0 ? label_of(l, (unsigned)label) : NULL;
+
+    if (own) {
+        buf_printf(out, "<dt>");
+        put_escaped(out, own);
+    } else {
+        buf_printf(out, "<dt lang=\"en\">%s", english);
+    }
+    buf_printf(out, "</dt>");
+    free(own);
+}
+
+/* A phone number as a tel: URI: its digits and a leading '+'. */
+static void put_tel(buf *out, const char *phone)
+{
+    const char *p;
+
+    buf_printf(out, "tel:");
+    for (p = phone; *p; p++)
+        if ((*p >= '0' && *p <= '9') || (*p == '+' && p == phone))
+            buf_byte(out, (unsigned char)*p);
+}
+
+/* How a fact's value is linked. */
+typedef enum link_kind { LINK_NONE, LINK_MAILTO, LINK_TEL, LINK_WEB } link_kind;
+
+/* One fact of the contact details: its term (a label of the languages
+ * file, or `english`) and its value, linked as `link` says. */
+static void put_fact(buf *out, const language *l, int label,
+                     const char *english, const char *value, link_kind link)
+{
+    if (!value)
+        return;
+    if (link == LINK_WEB && strncmp(value, "https://", 8) != 0 &&
+        strncmp(value, "http://", 7) != 0)
+        link = LINK_NONE;
+    put_term(out, l, label, english);
+    buf_printf(out, "<dd>");
+    if (link != LINK_NONE) {
+        buf_printf(out, "<a href=\"%s", link == LINK_MAILTO ? "mailto:" : "");
+        if (link == LINK_TEL)
+            put_tel(out, value);
+        else
+            put_escaped(out, value);
+        buf_printf(out, "\">");
+    }
+    put_escaped(out, value);
+    buf_printf(out, "%s</dd>\n", link != LINK_NONE ? "</a>" : "");
+}
+
+static void put_contact(buf *out, const mnotice *n, const language *l)
+{
+    char *heading = label_of(l, PN_LABEL_CONTACT);
+    const char *street = n->facts[FACT_ADDRESS].s;
+    const char *postcode = n->facts[FACT_POSTCODE].s;
+    const char *city = n->facts[FACT_CITY].s;
+    unsigned k;
+    int any = 0;
+
+    for (k = 0; k < FACT_COUNT; k++)
+        any |= n->facts[k].s != NULL;
+    if (!any) {
+        free(heading);
+        return;
+    }
+    buf_printf(out, "<section class=\"contact\">\n");
+    if (heading) {
+        buf_printf(out, "<h2>");
+        put_escaped(out, heading);
+        buf_printf(out, "</h2>\n");
+    } else {
+        buf_printf(out, "<h2 lang=\"en\">Contact</h2>\n");
+    }
+    buf_printf(out, "<dl>\n");
+    put_fact(out, l, -1, "Controller", n->facts[FACT_CONTROLLER].s,
+             LINK_NONE);
+    put_fact(out, l, PN_LABEL_ORGNO, "Org. no.", n->facts[FACT_ORGNO].s,
+             LINK_NONE);
+    if (street || postcode || city) {
+        put_term(out, l, -1, "Address");
+        buf_printf(out, "<dd>");
+        put_escaped(out, street);
+        if (street && (postcode || city))
+            buf_printf(out, "<br>");
+        put_escaped(out, postcode);
+        buf_printf(out, "%s", postcode && city ? " " : "");
+        put_escaped(out, city);
+        buf_printf(out, "</dd>\n");
+    }
+    put_fact(out, l, -1, "E-mail", n->facts[FACT_EMAIL].s, LINK_MAILTO);
+    put_fact(out, l, PN_LABEL_PHONE, "Phone", n->facts[FACT_PHONE].s,
+             LINK_TEL);
+    put_fact(out, l, PN_LABEL_WEB, "Web", n->facts[FACT_WEB].s, LINK_WEB);
+    put_fact(out, l, -1, "Supervisory authority",
+             n->facts[FACT_AUTHORITY].s, LINK_NONE);
+    buf_printf(out, "</dl>\n</section>\n");
+    free(heading);
+}
+
+static void put_section(buf *out, const msection *s)
+{
+    size_t i;
+    int in_list = 0;
+
+    if (s->level > 0) {
+        buf_printf(out, "<section id=\"");
+        put_escaped(out, s->id.s);
+        buf_printf(out, "\">\n<h%u>", s->level + 1);
+        if (s->number.s && *s->number.s) {
+            buf_printf(out, "<span class=\"number\">");
+            put_escaped(out, s->number.s);
+            buf_printf(out, "</span> ");
+        }
+        put_escaped(out, s->title.s);
+        buf_printf(out, "</h%u>\n", s->level + 1);
+    } else {
+        buf_printf(out, "<section class=\"preamble\">\n");
+    }
+    for (i = 0; i < s->block_count; i++) {
+        const mblock *b = &s->blocks[i];
+        int item = b->kind == PN_BLOCK_LIST_ITEM;
+
+        if (item && !in_list)
+            buf_printf(out, "<ul>\n");
+        else if (!item && in_list)
+            buf_printf(out, "</ul>\n");
+        in_list = item;
+        buf_printf(out, item ? "<li>" : "<p>");
+        put_escaped(out, b->text.s);
+        buf_printf(out, item ? "</li>\n" : "</p>\n");
+    }
+    if (in_list)
+        buf_printf(out, "</ul>\n");
+    buf_printf(out, "</section>\n");
+}
+
+/* The notices of the policy of notices[index]: [*first, *end). */
+static void policy_run(mnotice *const *notices, size_t count, size_t index,
+                       size_t *first, size_t *end)
+{
+    const char *policy = notices[index]->policy.s;
+
+    *first = index;
+    while (*first > 0 && strcmp(notices[*first - 1]->policy.s, policy) == 0)
+        (*first)--;
+    *end = index + 1;
+    while (*end < count && strcmp(notices[*end]->policy.s, policy) == 0)
+        (*end)++;
+}
+
+void html_page(buf *out, mnotice *const *notices, size_t count,
+               size_t index, const languages *langs)
+{
+    const mnotice *n = notices[index];
+    const language *l = langs ? languages_find(langs, n->lang.s) : NULL;
+    size_t first, end, i;
+
+    if (l && !l->label[0])
+        l = NULL;
+    policy_run(notices, count, index, &first, &end);
+    buf_printf(out, "<!DOCTYPE html>\n<html lang=\"");
+    put_escaped(out, n->lang.s);
+    buf_printf(out, "\">\n<head>\n<meta charset=\"utf-8\">\n"
+                    "<meta name=\"viewport\" content=\"width=device-width, "
+                    "initial-scale=1\">\n"
+                    "<meta name=\"generator\" content=\"pnc %s\">\n<title>",
+               PN_VERSION);
+    put_escaped(out, n->title.s);
+    buf_printf(out, "</title>\n");
+    for (i = first; i < end; i++) {
+        char *name = html_file_name(notices[i]);
+        buf_printf(out, "<link rel=\"alternate\" hreflang=\"");
+        put_escaped(out, notices[i]->lang.s);
+        buf_printf(out, "\" href=\"");
+        put_escaped(out, name);
+        buf_printf(out, "\">\n");
+        free(name);
+    }
+    buf_printf(out, "<style>%s</style>\n</head>\n<body>\n<main>\n<h1>",
+               stylesheet);
+    put_escaped(out, n->title.s);
+    buf_printf(out, "</h1>\n");
+    if (n->updated.s) {
+        buf_printf(out, "<p class=\"meta\"><time datetime=\"");
+        put_escaped(out, n->updated.s);
+        buf_printf(out, "\">");
+        put_escaped(out, n->updated.s);
+        buf_printf(out, "</time></p>\n");
+    }
+    if (end - first > 1) {
+        buf_printf(out, "<nav class=\"languages\">\n");
+        for (i = first; i < end; i++) {
+            char *name = html_file_name(notices[i]);
+            if (i == index) {
+                buf_printf(out, "<strong lang=\"");
+                put_escaped(out, notices[i]->lang.s);
+                buf_printf(out, "\">");
+                put_escaped(out, notices[i]->title.s);
+                buf_printf(out, "</strong>\n");
+            } else {
+                buf_printf(out, "<a href=\"");
+                put_escaped(out, name);
+                buf_printf(out, "\" hreflang=\"");
+                put_escaped(out, notices[i]->lang.s);
+                buf_printf(out, "\" lang=\"");
+                put_escaped(out, notices[i]->lang.s);
+                buf_printf(out, "\">");
+                put_escaped(out, notices[i]->title.s);
+                buf_printf(out, "</a>\n");
+            }
+            free(name);
+        }
+        buf_printf(out, "</nav>\n");
+    }
+    put_contact(out, n, l);
+    for (i = 0; i < n->section_count; i++)
+        put_section(out, &n->sections[i]);
+    buf_printf(out, "</main>\n</body>\n</html>\n");
+}
