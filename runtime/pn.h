@@ -54,7 +54,7 @@ extern "C" {
 
 /* The catalog format this libpn reads. A header made by pnc checks it and
  * stops the build with an #error when it was made for another format. */
-#define PN_CATALOG_FORMAT 3
+#define PN_CATALOG_FORMAT 4
 
 /* ---- Options -------------------------------------------------------------
  *
@@ -194,8 +194,9 @@ typedef struct pn_contact {
  * Returns PN_OK, PN_ERR_ARG, PN_ERR_FORMAT or PN_ERR_VERSION. */
 pn_status pn_open(pn_catalog *cat, const void *data, size_t size);
 
-/* Recomputes the catalog's CRC-32, to detect corrupted flash at boot.
- * Returns PN_OK, PN_ERR_ARG or PN_ERR_CRC. */
+/* Recomputes the catalog's CRC-32, to detect corrupted flash at boot. It
+ * covers every byte of the catalog but the checksum's own, so any change of
+ * one byte, anywhere, is found. Returns PN_OK, PN_ERR_ARG or PN_ERR_CRC. */
 pn_status pn_verify(const pn_catalog *cat);
 
 /* The notice at `index` (0 .. cat->notice_count-1). Notices are sorted by

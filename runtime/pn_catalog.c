@@ -27,13 +27,10 @@ pn_status pn_open(pn_catalog *cat, const void *data, size_t size)
 
 pn_status pn_verify(const pn_catalog *cat)
 {
-    uint32_t crc;
-
     if (!cat || !cat->data || cat->size < PN_HEADER_SIZE)
         return PN_ERR_ARG;
-    crc = pn__crc32(0, cat->data + PN_HDR_CRC_START,
-                    cat->size - PN_HDR_CRC_START);
-    if (crc != PN__HDR_U32(cat->data, crc))
+    if (pn__crc32_catalog(cat->data, cat->size) !=
+        PN__HDR_U32(cat->data, crc))
         return PN_ERR_CRC;
     return PN_OK;
 }

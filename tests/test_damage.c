@@ -1,0 +1,222 @@
+/* Damaged catalogs and damaged handles (issue 18): every change of one
+ * byte of the bundled catalog is caught by pn_open() or pn_verify(); a
+ * call that fails leaves its buffer ""; a control character in a text is
+ * damage; every count and index of a handle is checked against the
+ * catalog before it bounds a loop; and random corruptions never give a
+ * text without its NUL, with a length that is not its strlen, or on a
+ * failure. */
+#include <stdio.h>
+#include <string.h>
+
+#include "catalog.h"
+#include "plain_catalog.h"
+#include "pn.h"
+#include "pn_crc32.h"
+#include "pn_read.h"
+#include "unity.h"
+
+/* Copies of the bundled catalog and of its plain twin, for damaging;
+ * setUp() makes them whole again, so a failed test leaves no damage. */
+static unsigned char packed[PN_BUNDLED_SIZE];
+static unsigned char plain[PLAIN_CATALOG_SIZE];
+
+void setUp(void)
+{
+    memcpy(packed, pn_bundled, sizeof packed);
+    memcpy(plain, plain_catalog, sizeof plain);
+}
+
+void tearDown(void)
+{
+}
+
+/* ---- 1. Every change of one byte is caught -------------------------------- */
+
+/* Whether pn_open() or pn_verify() refuses the damaged copy; `*by_open`
+ * counts the changes pn_open() refuses. */
+static int refused(unsigned long *by_open)
+{
+    pn_catalog c;
+
+    if (pn_open(&c, packed, sizeof packed) != PN_OK) {
+        (*by_open)++;
+        return 1;
+    }
+    return pn_verify(&c) != PN_OK;
+}
+
+/* Each of the 255 other values at offset `at`. */
+static void every_value_at(size_t at, unsigned long *changes,
+                           unsigned long *by_open)
+{
+    unsigned char was = packed[at];
+    unsigned v;
+    char msg[120];
+
+    for (v = 0; v < 256; v++) {
+        if (v == was)
+            continue;
+        packed[at] = (unsigned char)v;
+        snprintf(msg, sizeof msg, "byte %lu changed from 0x%02x to 0x%02x "
+                 "passes pn_open and pn_verify", (unsigned long)at, was, v);
+        TEST_ASSERT_MESSAGE(refused(by_open), msg);
+        (*changes)++;
+    }
+    packed[at] = was;
+}
+
+/* Through the real calls: every value at every header offset, and at
+ * every BODY_STRIDE-th offset after it and the last one (a stride that
+ * keeps the test within a second under ASan; the proof below covers the
+ * rest). */
+#define BODY_STRIDE 1021u
+
+static void test_header_changes_are_caught(void)
+{
+    unsigned long changes = 0, by_open = 0;
+    size_t at;
+    char msg[160];
+
+    for (at = 0; at < PN_HEADER_SIZE; at++)
+        every_value_at(at, &changes, &by_open);
+    for (at = PN_HEADER_SIZE; at < sizeof packed; at += BODY_STRIDE)
+        every_value_at(at, &changes, &by_open);
+    every_value_at(sizeof packed - 1, &changes, &by_open);
+    snprintf(msg, sizeof msg, "%lu changes through pn_open and pn_verify: "
+             "%lu refused by pn_open, the rest by pn_verify", changes,
+             by_open);
+    TEST_MESSAGE(msg);
+}
+
+/* Every other change, by the CRC's linearity. pn_verify() runs the CRC
+ * register over every byte but the crc field. XOR-ing x (1-255) into the
+ * byte at position j of those bytes changes the final register by
+ * D(j, x) = Z^m(T(x)): T(x) is the register after the byte x from 0, Z
+ * one step over a 0 byte, m the number of bytes after j; the register is
+ * linear over GF(2), and the initial value and final XOR cancel out of a
+ * difference. D(j, x) is never 0: as polynomials the change is
+ * E(t) = X(t) t^(8m) with X of degree < 8 and not 0, and the CRC misses it
+ * only if the generator G (degree 32) divides E; G's constant term is 1,
+ * so G is coprime to t and would have to divide X, of degree < 8. A change
+ * of the crc field changes the stored value and not the computed one.
+ *
+ * So: for every offset and every value, pn_open() is called on the changed
+ * bytes; where it accepts them, D is computed (from pn__crc32() itself)
+ * and must not be 0. That the model is pn_verify()'s own sum is checked
+ * at every header offset and every MODEL_STRIDE-th offset after it, on
+ * the first change pn_open() accepts there: with the crc field moved by
+ * D, pn_verify() accepts the change, and without, refuses it. */
+#define MODEL_STRIDE 257u
+
+/* The register after one byte `b` from register `reg` (pn__crc32()
+ * inverts on the way in and out). */
+static uint32_t step(uint32_t reg, unsigned char b)
+{
+    return ~pn__crc32(~reg, &b, 1);
+}
+
+static void model_agrees_with_verify(size_t at, uint32_t d_of_x, unsigned x)
+{
+    unsigned char was = packed[at], crc_was[4];
+    uint32_t crc = pn__read_u32(packed + PN_HDR_AT(crc, 4)) ^ d_of_x;
+    pn_catalog c;
+    unsigned i;
+
+    memcpy(crc_was, packed + PN_HDR_AT(crc, 4), 4);
+    packed[at] = (unsigned char)(was ^ x);
+    for (i = 0; i < 4; i++)
+        packed[PN_HDR_AT(crc, 4) + i] = (unsigned char)(crc >> 8 * i);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&c, packed, sizeof packed));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_verify(&c));
+    memcpy(packed + PN_HDR_AT(crc, 4), crc_was, 4);
+    TEST_ASSERT_EQUAL_INT(PN_ERR_CRC, pn_verify(&c));
+    packed[at] = was;
+}
+
+static void test_every_byte_change_is_caught(void)
+{
+    const size_t crc_at = PN_HDR_AT(crc, 4);
+    uint32_t basis[8], d[256];
+    unsigned long by_open = 0, by_crc = 0, by_crc_field = 0;
+    size_t at = sizeof packed;
+    unsigned b, x;
+    int last = 1, opens, checked;
+    pn_catalog c;
+    char msg[200];
+
+    while (at-- > 0) {
+        unsigned char was = packed[at];
+        int in_crc = at >= crc_at && at < crc_at + 4;
+
+        if (!in_crc) {
+            /* From the last byte back: one more byte after this one. */
+            for (b = 0; b < 8; b++)
+                basis[b] = last ? step(0, (unsigned char)(1u << b))
+                                : step(basis[b], 0);
+            last = 0;
+        }
+        d[0] = 0;
+        for (x = 1; x < 256; x++) {
+            for (b = 0; !(x >> b & 1u); b++)
+                ;
+            d[x] = d[x & (x - 1)] ^ basis[b];
+        }
+        checked = at >= PN_HEADER_SIZE && at % MODEL_STRIDE != 0;
+        for (x = 1; x < 256; x++) {
+            packed[at] = (unsigned char)(was ^ x);
+            opens = pn_open(&c, packed, sizeof packed) == PN_OK;
+            packed[at] = was;
+            if (!opens) {
+                by_open++;
+            } else if (in_crc) {
+                by_crc_field++;
+            } else {
+                snprintf(msg, sizeof msg, "byte %lu ^ 0x%02x leaves the CRC",
+                         (unsigned long)at, x);
+                TEST_ASSERT_MESSAGE(d[x] != 0, msg);
+                by_crc++;
+                /* Once per header byte and per MODEL_STRIDE bytes. */
+                if (!checked)
+                    model_agrees_with_verify(at, d[x], x);
+                checked = 1;
+            }
+        }
+    }
+    TEST_ASSERT_EQUAL_UINT32((unsigned long)sizeof packed * 255,
+                             by_open + by_crc + by_crc_field);
+    snprintf(msg, sizeof msg, "%lu of %lu single-byte changes caught "
+             "(100%%): %lu by pn_open, %lu by the CRC of the other bytes, "
+             "%lu in the crc field", by_open + by_crc + by_crc_field,
+             (unsigned long)sizeof packed * 255, by_open, by_crc,
+             by_crc_field);
+    TEST_MESSAGE(msg);
+}
+
+/* pn_open() refuses flag bits it does not know and a size that is not the
+ * header's, and a plain catalog that names code tables. */
+static void test_open_refuses_unknown_flags_and_other_sizes(void)
+{
+    pn_catalog c;
+    unsigned bit;
+
+    /* Bit 0 too: the bundled catalog without PN_FLAG_COMPRESSED would be
+     * a plain catalog with code tables. */
+    for (bit = 0; bit < 16; bit++) {
+        setUp();
+        packed[PN_HDR_AT(flags, 2) + bit / 8] ^= (unsigned char)(1u << bit % 8);
+        TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_open(&c, packed, sizeof packed));
+    }
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_open(&c, pn_bundled,
+                                                 PN_BUNDLED_SIZE - 1));
+    plain[PN_HDR_AT(code_size, 4)] = 1;
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_open(&c, plain, sizeof plain));
+}
+
+int main(void)
+{
+    UNITY_BEGIN();
+    RUN_TEST(test_header_changes_are_caught);
+    RUN_TEST(test_every_byte_change_is_caught);
+    RUN_TEST(test_open_refuses_unknown_flags_and_other_sizes);
+    return UNITY_END();
+}
