@@ -506,8 +506,10 @@ pn_status pn_cursor_page(const pn_cursor *cur, char *buf, size_t size,
     cache.index = NO_BLOCK;
     load_top(cur, &pos);
     st = page_step(cur, cur->section, &pos, &cache, emit_line, &o);
-    if (st != PN_OK && st != PN_ERR_RANGE)
+    if (st != PN_OK && st != PN_ERR_RANGE) {
+        buf[0] = '\0';        /* lines may be out already, with no NUL */
         return st;
+    }
     while (o.rows < cur->screen.rows) {
         put(&o, "\n", 1);
         o.rows++;

@@ -212,11 +212,96 @@ static void test_open_refuses_unknown_flags_and_other_sizes(void)
     TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_open(&c, plain, sizeof plain));
 }
 
+/* ---- Texts ---------------------------------------------------------------- */
+
+static size_t len;
+
+/* What a call that writes a buffer of `size` bytes left in it: on a
+ * failure "" and a length of 0, else a NUL within the buffer and the
+ * length of the text before it. */
+static void check_text(pn_status st, const char *buf, size_t size, size_t n,
+                       const char *what)
+{
+    const char *nul = memchr(buf, '\0', size);
+    char msg[160];
+
+    if (!nul) {
+        snprintf(msg, sizeof msg, "%s: status %d, len %lu, no NUL in %lu "
+                 "bytes", what, (int)st, (unsigned long)n,
+                 (unsigned long)size);
+        TEST_FAIL_MESSAGE(msg);
+    } else if ((size_t)(nul - buf) != n || (st < 0 && n != 0)) {
+        snprintf(msg, sizeof msg, "%s: status %d, len %lu, strlen %lu", what,
+                 (int)st, (unsigned long)n, (unsigned long)(nul - buf));
+        TEST_FAIL_MESSAGE(msg);
+    }
+}
+
+/* The record of notice 0 and the pool, in catalog `c`. */
+static const unsigned char *notice0(const unsigned char *c)
+{
+    return c + pn__read_u32(c + PN_HDR_AT(notices, 4));
+}
+
+static uint32_t pool_of(const unsigned char *c)
+{
+    return pn__read_u32(c + PN_HDR_AT(pool, 4));
+}
+
+/* ---- 2. A call that fails leaves "" ---------------------------------------- */
+
+/* A cursor opened on the whole catalog, then the bytes of the section it
+ * shows damaged one at a time: a page that fails after some of its lines
+ * were written must still leave "". */
+#define SPAN 800u              /* bytes of a block stream damaged */
+
+static void test_a_page_that_fails_is_empty(void)
+{
+    static char page[16 * (4 * 40 + 1) + 1];
+    static const unsigned char values[] = {0x00, 0x7F, 0xFF};
+    pn_screen screen = {40, 16, 0};
+    pn_catalog c;
+    pn_notice n;
+    pn_cursor cur;
+    uint32_t s, first, at, end, v, failed = 0, pages = 0;
+    pn_status st;
+
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&c, packed, sizeof packed));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&c, 0, &n));
+    first = pn__read_u32(notice0(packed) + PN_NOTICE_AT(first_section, 4));
+    for (s = 0; s < n.section_count; s++) {
+        const unsigned char *rec =
+            packed + pn__read_u32(packed + PN_HDR_AT(sections, 4)) +
+            (first + s) * PN_SECTION_SIZE;
+
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open(&cur, &n, &screen));
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_goto(&cur, s));
+        at = pool_of(packed) + pn__read_u32(rec + PN_SECTION_AT(blocks, 4));
+        end = at + SPAN < sizeof packed ? at + SPAN : sizeof packed;
+        for (; at < end; at++) {
+            unsigned char was = packed[at];
+            for (v = 0; v < sizeof values; v++) {
+                packed[at] = values[v];
+                memset(page, 'x', sizeof page);
+                len = 12345;
+                st = pn_cursor_page(&cur, page, sizeof page, &len);
+                check_text(st, page, sizeof page, len, "pn_cursor_page");
+                failed += st < 0;
+                pages++;
+            }
+            packed[at] = was;
+        }
+    }
+    /* The damage must have made pages fail, or the test tests nothing. */
+    TEST_ASSERT_TRUE(failed > pages / 20);
+}
+
 int main(void)
 {
     UNITY_BEGIN();
     RUN_TEST(test_header_changes_are_caught);
     RUN_TEST(test_every_byte_change_is_caught);
     RUN_TEST(test_open_refuses_unknown_flags_and_other_sizes);
+    RUN_TEST(test_a_page_that_fails_is_empty);
     return UNITY_END();
 }
