@@ -296,6 +296,106 @@ static void test_a_page_that_fails_is_empty(void)
     TEST_ASSERT_TRUE(failed > pages / 20);
 }
 
+/* ---- 3. A control character in a text is damage -------------------------- */
+
+static char text[8192];
+
+/* The byte offset of the first byte of the text at pool offset `off` of
+ * the plain catalog, whose length must fit one LEB128 byte. */
+static uint32_t plain_text_at(uint32_t off)
+{
+    uint32_t at = pool_of(plain) + off;
+
+    TEST_ASSERT_TRUE(plain[at] > 0 && plain[at] < 0x80);
+    return at + 1;
+}
+
+static void title_fails(const unsigned char *bytes, size_t size)
+{
+    pn_catalog c;
+    pn_notice n;
+    pn_cursor cur;
+    pn_screen screen = {30, 5, 0};
+    pn_status st;
+
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&c, bytes, size));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&c, 0, &n));
+    memset(text, 'x', sizeof text);
+    len = 12345;
+    st = pn_notice_title(&n, text, sizeof text, &len);
+    check_text(st, text, sizeof text, len, "pn_notice_title");
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, st);
+    /* The layout reads the title too, as the first layer's heading. */
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT,
+                          pn_cursor_open_summary(&cur, &n, &screen));
+}
+
+static void test_a_control_character_in_a_text_is_damage(void)
+{
+    static const unsigned char controls[] = {0x00, 0x01, 0x0A, 0x1F, 0x7F};
+    const unsigned char *code;
+    uint32_t at, i, symbols, entries, e;
+    unsigned char first;
+    pn_catalog c;
+    pn_notice n;
+    pn_section sec;
+    pn_cursor cur;
+    pn_screen screen = {30, 5, 0};
+    pn_status st;
+
+    /* The plain catalog: a control character in the title... */
+    at = plain_text_at(pn__read_u32(notice0(plain) + PN_NOTICE_AT(title, 4)));
+    first = plain[at];
+    for (i = 0; i < sizeof controls; i++) {
+        plain[at] = controls[i];
+        title_fails(plain, sizeof plain);
+    }
+    plain[at] = first;
+
+    /* ...and in a block, read whole and laid out. */
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&c, plain, sizeof plain));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&c, 0, &n));
+    for (i = 0; i < n.section_count; i++) {
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_section_at(&n, i, &sec));
+        if (sec.block_count > 0)
+            break;
+    }
+    TEST_ASSERT_TRUE(i < n.section_count);
+    at = pool_of(plain) + 1 +   /* past the kind byte */
+         pn__read_u32(plain + pn__read_u32(plain + PN_HDR_AT(sections, 4)) +
+                      sec.internal.record * PN_SECTION_SIZE +
+                      PN_SECTION_AT(blocks, 4));
+    TEST_ASSERT_TRUE(plain[at] > 0 && plain[at] < 0x80);
+    plain[at + 1] = 0x00;
+    memset(text, 'x', sizeof text);
+    st = pn_block_read(&sec, 0, NULL, text, sizeof text, &len);
+    check_text(st, text, sizeof text, len, "pn_block_read");
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, st);
+    st = pn_cursor_open(&cur, &n, &screen);
+    if (st == PN_OK)
+        st = pn_cursor_goto(&cur, i);
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, st);
+
+    /* The compressed catalog: the symbol for the title's first byte made
+     * to stand for 0x01. */
+    code = packed + pn__read_u32(packed + PN_HDR_AT(code, 4));
+    symbols = pn__read_u16(code + PN_CODE_AT(symbols, 2));
+    entries = (uint32_t)(code - packed) + PN_CODE_HEAD_SIZE +
+              PN_CODE_COUNT_SIZE * code[PN_CODE_AT(max_len, 1)];
+    for (i = 0; i < symbols; i++) {
+        const unsigned char *p = packed + entries + PN_CODE_ENTRY_SIZE * i;
+        e = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16;
+        if (PN_CODE_LEFT(e) == PN_CODE_BYTE && PN_CODE_RIGHT(e) == first)
+            break;
+    }
+    TEST_ASSERT_TRUE(i < symbols);
+    e = PN_CODE_BYTE | 0x01u << PN_CODE_ID_BITS;
+    packed[entries + PN_CODE_ENTRY_SIZE * i] = (unsigned char)e;
+    packed[entries + PN_CODE_ENTRY_SIZE * i + 1] = (unsigned char)(e >> 8);
+    packed[entries + PN_CODE_ENTRY_SIZE * i + 2] = (unsigned char)(e >> 16);
+    title_fails(packed, sizeof packed);
+}
+
 int main(void)
 {
     UNITY_BEGIN();
@@ -303,5 +403,6 @@ int main(void)
     RUN_TEST(test_every_byte_change_is_caught);
     RUN_TEST(test_open_refuses_unknown_flags_and_other_sizes);
     RUN_TEST(test_a_page_that_fails_is_empty);
+    RUN_TEST(test_a_control_character_in_a_text_is_damage);
     return UNITY_END();
 }
