@@ -27,10 +27,14 @@ pn_status pn_open(pn_catalog *cat, const void *data, size_t size)
 
 pn_status pn_verify(const pn_catalog *cat)
 {
-    if (!cat || !cat->data || cat->size < PN_HEADER_SIZE)
-        return PN_ERR_ARG;
-    if (pn__crc32_catalog(cat->data, cat->size) !=
-        PN__HDR_U32(cat->data, crc))
+    pn__view v;
+    /* The handle's size is read only once the catalog's own header agrees
+     * with it. */
+    pn_status st = pn__read_view(&v, cat);
+
+    if (st != PN_OK)
+        return st;
+    if (pn__crc32_catalog(v.data, v.size) != PN__HDR_U32(v.data, crc))
         return PN_ERR_CRC;
     return PN_OK;
 }

@@ -396,6 +396,233 @@ static void test_a_control_character_in_a_text_is_damage(void)
     title_fails(packed, sizeof packed);
 }
 
+/* ---- 4. Handles are checked against the catalog ---------------------------- */
+
+static void test_verify_checks_the_handle_size(void)
+{
+    /* It read the handle's size of bytes: past the array (an ASan
+     * overflow), or past the end of memory. */
+    static const uint32_t sizes[] = {PN_BUNDLED_SIZE + 1, PN_BUNDLED_SIZE - 1,
+                                     PN_HEADER_SIZE, 0xAAAAAAAAu};
+    pn_catalog c, bad;
+    unsigned i;
+
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&c, packed, sizeof packed));
+    for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+        bad = c;
+        bad.size = sizes[i];
+        TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_verify(&bad));
+    }
+    bad.size = 0;
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_verify(&bad));
+    bad = c;
+    bad.notice_count++;
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_verify(&bad));
+    bad.data = NULL;
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_verify(&bad));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_verify(&c));
+}
+
+/* Every cursor call on `cur`, which disagrees with the catalog: each must
+ * give `want`. */
+static void cursor_refused(const pn_cursor *cur, pn_status want)
+{
+    static char page[4 * (4 * 20 + 1) + 1];
+    pn_cursor moved;
+    uint32_t p, ps;
+    pn_status st;
+
+    TEST_ASSERT_EQUAL_INT(want, pn_cursor_position(cur, &p, &ps));
+    moved = *cur;
+    TEST_ASSERT_EQUAL_INT(want, pn_cursor_next(&moved));
+    moved = *cur;
+    TEST_ASSERT_EQUAL_INT(want, pn_cursor_prev(&moved));
+    moved = *cur;
+    TEST_ASSERT_EQUAL_INT(want, pn_cursor_goto(&moved, 0));
+    memset(page, 'x', sizeof page);
+    st = pn_cursor_page(cur, page, sizeof page, &len);
+    check_text(st, page, sizeof page, len, "pn_cursor_page");
+    TEST_ASSERT_EQUAL_INT(want, st);
+}
+
+static void open_at(pn_cursor *cur, pn_notice *n, const pn_screen *screen)
+{
+    pn_catalog c;
+
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&c, pn_bundled, PN_BUNDLED_SIZE));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&c, 0, n));
+    TEST_ASSERT_TRUE(n->section_count > 2);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open(cur, n, screen));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_goto(cur, 1));
+    TEST_ASSERT_TRUE(cur->pages > 1);
+}
+
+static void test_cursor_counts_are_checked(void)
+{
+    pn_screen screen = {20, 4, 0};
+    pn_notice n;
+    pn_cursor cur, bad;
+    uint32_t p, ps;
+
+    open_at(&cur, &n, &screen);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_position(&cur, &p, &ps));
+
+    bad = cur;                 /* ran past 20 s */
+    bad.notice.section_count = 0xAAAAAAAAu;
+    cursor_refused(&bad, PN_ERR_ARG);
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_cursor_open(&bad, &bad.notice,
+                                                     &screen));
+    bad = cur;                 /* a section past the last */
+    bad.section = n.section_count;
+    bad.page = 0;
+    cursor_refused(&bad, PN_ERR_ARG);
+    bad.section = 0xAAAAAAAAu;
+    cursor_refused(&bad, PN_ERR_ARG);
+    bad = cur;                 /* a page past the section's pages */
+    bad.page = cur.pages;
+    cursor_refused(&bad, PN_ERR_ARG);
+    bad.pages = bad.page = 0xAAAAAAAAu;
+    cursor_refused(&bad, PN_ERR_ARG);
+    bad = cur;                 /* pages the section does not have */
+    bad.pages = 0xAAAAAAAAu;
+    bad.page = cur.pages + 1;
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_cursor_prev(&bad));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_cursor_position(&bad, &p, &ps));
+    bad = cur;                 /* on its last page, it claims more */
+    while (bad.page + 1 < bad.pages)
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_next(&bad));
+    bad.pages = 0xAAAAAAAAu;
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_cursor_next(&bad));
+    bad = cur;                 /* unknown screen flags, no such screen */
+    bad.screen.flags = 4u;
+    cursor_refused(&bad, PN_ERR_ARG);
+    bad.screen.flags = 0x80000000u;
+    cursor_refused(&bad, PN_ERR_ARG);
+    bad = cur;
+    bad.screen.cols = PN_MAX_COLS + 1;
+    cursor_refused(&bad, PN_ERR_ARG);
+    bad = cur;
+    bad.summary = 2;
+    cursor_refused(&bad, PN_ERR_ARG);
+    bad = cur;
+    memset(&bad.internal, 0xAA, sizeof bad.internal);
+    cursor_refused(&bad, PN_ERR_ARG);
+    bad = cur;
+    bad.notice.internal.record = 0xAAAAAAAAu;
+    cursor_refused(&bad, PN_ERR_FORMAT);
+    bad = cur;
+    bad.notice.internal.size = 0xAAAAAAAAu;
+    cursor_refused(&bad, PN_ERR_FORMAT);
+}
+
+/* Every byte of a handle but its catalog address, set to each of a few
+ * values: every call on it must end, with a status libpn documents and
+ * its buffer whole. The test's time is the bound. */
+typedef union handle {
+    pn_notice notice;
+    pn_section section;
+    pn_cursor cursor;
+} handle;
+
+static void status_known(pn_status st)
+{
+    TEST_ASSERT_TRUE(st >= PN_ERR_CRC && st <= PN_TRUNCATED);
+}
+
+/* Calls `calls` on copies of the handle `good` (`size` bytes, its catalog
+ * address at `data_at`), each with one other byte changed. */
+static void each_damaged(const handle *good, size_t size, size_t data_at,
+                         void (*calls)(handle *bad))
+{
+    static const unsigned char fills[] = {0x00, 0x01, 0x55, 0xAA, 0xFF};
+    handle bad;
+    size_t at, f;
+
+    for (at = 0; at < size; at++) {
+        if (at >= data_at && at < data_at + sizeof(const unsigned char *))
+            continue;
+        for (f = 0; f < sizeof fills; f++) {
+            bad = *good;
+            ((unsigned char *)&bad)[at] = fills[f];
+            calls(&bad);
+        }
+    }
+}
+
+static void cursor_calls(handle *bad)
+{
+    static char page[4 * (4 * 20 + 1) + 1];
+    pn_cursor moved;
+    uint32_t p, ps;
+    pn_status st = pn_cursor_position(&bad->cursor, &p, &ps);
+
+    status_known(st);
+    TEST_ASSERT_TRUE(st != PN_OK || (p >= 1 && p <= ps));
+    moved = bad->cursor;
+    status_known(pn_cursor_next(&moved));
+    moved = bad->cursor;
+    status_known(pn_cursor_prev(&moved));
+    moved = bad->cursor;
+    status_known(pn_cursor_goto(&moved, 2));
+    memset(page, 'x', sizeof page);
+    st = pn_cursor_page(&bad->cursor, page, sizeof page, &len);
+    status_known(st);
+    check_text(st, page, sizeof page, len, "pn_cursor_page");
+}
+
+static void notice_calls(handle *bad)
+{
+    pn_contact contact;
+    pn_section found;
+    pn_status st;
+
+    memset(text, 'x', sizeof text);
+    st = pn_notice_title(&bad->notice, text, sizeof text, &len);
+    check_text(st, text, sizeof text, len, "pn_notice_title");
+    st = pn_notice_contact(&bad->notice, text, 40, &contact);
+    status_known(st);
+    TEST_ASSERT_TRUE(st >= 0 ||
+                     (text[0] == '\0' && contact.authority == text));
+    status_known(pn_section_at(&bad->notice, 3, &found));
+    status_known(pn_section_find(&bad->notice, "none", &found));
+    status_known(pn_section_by_topic(&bad->notice, PN_TOPIC_RIGHTS, 0,
+                                     &found));
+}
+
+static void section_calls(handle *bad)
+{
+    pn_status st;
+
+    memset(text, 'x', sizeof text);
+    st = pn_section_title(&bad->section, text, sizeof text, &len);
+    check_text(st, text, sizeof text, len, "pn_section_title");
+    memset(text, 'x', sizeof text);
+    st = pn_block_read(&bad->section, 0, NULL, text, sizeof text, &len);
+    check_text(st, text, sizeof text, len, "pn_block_read");
+}
+
+static void test_damaged_handles_are_bounded(void)
+{
+    pn_screen screen = {20, 4, 0};
+    pn_notice n;
+    handle good;
+
+    open_at(&good.cursor, &n, &screen);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_next(&good.cursor));
+    each_damaged(&good, sizeof good.cursor,
+                 offsetof(pn_cursor, notice) + offsetof(pn_notice, internal) +
+                     offsetof(pn__ref, data),
+                 cursor_calls);
+    good.notice = n;
+    each_damaged(&good, sizeof good.notice,
+                 offsetof(pn_notice, internal) + offsetof(pn__ref, data),
+                 notice_calls);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_section_at(&n, 1, &good.section));
+    each_damaged(&good, sizeof good.section,
+                 offsetof(pn_section, internal) + offsetof(pn__ref, data),
+                 section_calls);
+}
+
 int main(void)
 {
     UNITY_BEGIN();
@@ -404,5 +631,8 @@ int main(void)
     RUN_TEST(test_open_refuses_unknown_flags_and_other_sizes);
     RUN_TEST(test_a_page_that_fails_is_empty);
     RUN_TEST(test_a_control_character_in_a_text_is_damage);
+    RUN_TEST(test_verify_checks_the_handle_size);
+    RUN_TEST(test_cursor_counts_are_checked);
+    RUN_TEST(test_damaged_handles_are_bounded);
     return UNITY_END();
 }
