@@ -623,6 +623,195 @@ static void test_damaged_handles_are_bounded(void)
                  section_calls);
 }
 
+/* ---- Random corruptions --------------------------------------------------- */
+
+static uint32_t seed = 0x9E3779B9u;
+
+/* xorshift32: the same numbers on every run. */
+static uint32_t rnd(uint32_t below)
+{
+    seed ^= seed << 13;
+    seed ^= seed >> 17;
+    seed ^= seed << 5;
+    return seed % below;
+}
+
+/* A buffer size: mostly large enough, sometimes small enough to cut. */
+static size_t some_size(size_t max)
+{
+    return rnd(4) == 0 ? 1 + rnd(48) : max;
+}
+
+static void read_text(pn_status st, size_t size, const char *what)
+{
+    check_text(st, text, size, len, what);
+}
+
+static void contact_whole(const pn_notice *n)
+{
+    pn_contact ct;
+    size_t size = some_size(sizeof text);
+    pn_status st;
+
+    memset(text, 'x', sizeof text);
+    st = pn_notice_contact(n, text, size, &ct);
+    if (st < 0) {
+        TEST_ASSERT_EQUAL_INT(0, text[0]);
+        TEST_ASSERT_TRUE(ct.name == text && ct.authority == text);
+    } else {
+        TEST_ASSERT_NOT_NULL(memchr(text, '\0', size));
+        TEST_ASSERT_NOT_NULL(memchr(ct.authority, '\0',
+                                    size - (size_t)(ct.authority - text)));
+    }
+}
+
+/* The text calls on a notice and one of its sections. */
+static void read_notice(const pn_notice *n, const pn_section *sec)
+{
+    size_t size = some_size(sizeof text);
+
+    memset(text, 'x', sizeof text);
+    len = 12345;
+    read_text(pn_notice_title(n, text, size, &len), size, "title");
+    contact_whole(n);
+    size = some_size(sizeof text);
+    memset(text, 'x', sizeof text);
+    read_text(pn_section_title(sec, text, size, &len), size,
+              "section title");
+    size = some_size(sizeof text);
+    memset(text, 'x', sizeof text);
+    read_text(pn_block_read(sec, rnd(sec->block_count + 1u), NULL, text,
+                            size, &len), size, "block");
+}
+
+static void read_page(pn_cursor *cur)
+{
+    size_t size = some_size(cur->screen.rows * (4u * cur->screen.cols + 1) +
+                            1);
+
+    memset(text, 'x', sizeof text);
+    len = 12345;
+    read_text(pn_cursor_page(cur, text, size, &len), size, "page");
+}
+
+/* A random screen, a cursor on it, moved a few pages on. */
+static pn_status cursor_on(pn_cursor *cur, const pn_notice *n)
+{
+    pn_screen screen;
+    unsigned moves = rnd(3);
+    pn_status st;
+
+    screen.cols = (uint16_t)(1 + rnd(60));
+    screen.rows = (uint16_t)(1 + rnd(10));
+    screen.flags = rnd(3);
+    st = rnd(3) == 0 ? pn_cursor_open_summary(cur, n, &screen)
+                     : pn_cursor_open(cur, n, &screen);
+    while (st == PN_OK && moves-- > 0)
+        status_known(pn_cursor_next(cur));
+    return st;
+}
+
+static void move_and_read(pn_cursor *cur)
+{
+    uint32_t p, ps;
+
+    read_page(cur);
+    if (rnd(2))
+        status_known(pn_cursor_next(cur));
+    if (rnd(4) == 0)
+        status_known(pn_cursor_prev(cur));
+    read_page(cur);
+    if (rnd(16) == 0)
+        status_known(pn_cursor_position(cur, &p, &ps));
+}
+
+/* Handles made on the whole catalog and used once it is damaged, as a
+ * device holds them when its flash goes bad. */
+typedef struct held {
+    pn_notice notice;
+    pn_section section;
+    pn_cursor cursor;
+} held;
+
+static void hold(const unsigned char *bytes, size_t size, held *h)
+{
+    pn_catalog c;
+
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&c, bytes, size));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&c, rnd(c.notice_count),
+                                              &h->notice));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_section_at(&h->notice,
+                                               rnd(h->notice.section_count),
+                                               &h->section));
+    TEST_ASSERT_EQUAL_INT(PN_OK, cursor_on(&h->cursor, &h->notice));
+}
+
+/* The text calls on the damaged catalog: through the handles held, and
+ * through new ones if it still opens. */
+static void read_damaged(const unsigned char *bytes, size_t size, held *h)
+{
+    pn_catalog c;
+    pn_notice n;
+    pn_section sec;
+    pn_cursor cur;
+    size_t buf_size;
+
+    read_notice(&h->notice, &h->section);
+    move_and_read(&h->cursor);
+    if (pn_open(&c, bytes, size) != PN_OK || c.notice_count == 0 ||
+        pn_notice_at(&c, rnd(c.notice_count), &n) != PN_OK)
+        return;
+    buf_size = some_size(sizeof text);
+    memset(text, 'x', sizeof text);
+    read_text(pn_langs(&c, n.policy, text, buf_size, &len), buf_size,
+              "langs");
+    if (pn_section_at(&n, rnd(n.section_count + 1u), &sec) == PN_OK)
+        read_notice(&n, &sec);
+    if (rnd(4) == 0 && cursor_on(&cur, &n) == PN_OK)
+        move_and_read(&cur);
+}
+
+/* `n` times: damages 1-4 random bytes of the catalog, then reads it.
+ * In a plain catalog every other damage is a control character. */
+static void corrupt_and_read(unsigned char *bytes, size_t size, unsigned n,
+                             int controls)
+{
+    uint32_t at[4];
+    unsigned char was[4];
+    unsigned i, k, count;
+    held h;
+
+    for (k = 0; k < n; k++) {
+        if (k % 8 == 0)        /* the bytes are whole again after each */
+            hold(bytes, size, &h);
+        count = 1 + rnd(4);
+        for (i = 0; i < count; i++) {
+            at[i] = rnd((uint32_t)size);
+            was[i] = bytes[at[i]];
+            bytes[at[i]] = (unsigned char)(controls && rnd(2) ? rnd(32)
+                                                              : rnd(256));
+        }
+        read_damaged(bytes, size, &h);
+        while (i-- > 0)
+            bytes[at[i]] = was[i];
+    }
+}
+
+#define CORRUPTIONS 100000u
+#define PLAIN_CORRUPTIONS 10000u
+
+static void test_random_corruptions_give_whole_texts_or_none(void)
+{
+    char msg[100];
+
+    corrupt_and_read(packed, sizeof packed, CORRUPTIONS, 0);
+    corrupt_and_read(plain, sizeof plain, PLAIN_CORRUPTIONS, 1);
+    snprintf(msg, sizeof msg, "%u random corruptions of the bundled "
+             "catalog and %u of its plain twin", CORRUPTIONS,
+             PLAIN_CORRUPTIONS);
+    TEST_MESSAGE(msg);
+}
+
 int main(void)
 {
     UNITY_BEGIN();
@@ -634,5 +823,6 @@ int main(void)
     RUN_TEST(test_verify_checks_the_handle_size);
     RUN_TEST(test_cursor_counts_are_checked);
     RUN_TEST(test_damaged_handles_are_bounded);
+    RUN_TEST(test_random_corruptions_give_whole_texts_or_none);
     return UNITY_END();
 }
