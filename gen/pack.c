@@ -318,8 +318,7 @@ static void assemble(buf *out, const tables *t)
     buf_put(out, t->code.data, t->code.len);
     buf_put(out, t->pool.bytes.data, t->pool.bytes.len);
     buf_patch_u32(out, start + PN_HDR_AT(crc, 4),
-                  pn__crc32(0, out->data + start + PN_HDR_CRC_START,
-                            size - PN_HDR_CRC_START));
+                  pn__crc32_catalog(out->data + start, size));
 }
 
 /* Every text of the notices and of the languages' labels, in the order

@@ -54,7 +54,7 @@ extern "C" {
 
 /* The catalog format this libpn reads. A header made by pnc checks it and
  * stops the build with an #error when it was made for another format. */
-#define PN_CATALOG_FORMAT 5
+#define PN_CATALOG_FORMAT 6
 
 /* ---- Options -------------------------------------------------------------
  *
@@ -153,6 +153,21 @@ typedef enum pn_block_kind {
 
 /* ---- Handles (plain values: copy them freely, no cleanup) ---------------- */
 
+/* Trust. A handle (pn_catalog, pn_notice, pn_section, pn_cursor) is the
+ * caller's memory, so libpn trusts one thing in it: the catalog address
+ * (`data`, and `internal.data`) points at the bytes given to pn_open(),
+ * still there, at least their header. Everything else is checked against
+ * the catalog before it bounds a loop or indexes anything: the size
+ * against the size in the catalog's own header (before a byte past the
+ * header is read), record indexes and counts against the catalog's
+ * tables and records (a notice's section_count must be its record's), a
+ * cursor's section, page, pages and position against the notice and the
+ * layout, a cursor's screen and flags against their limits. A handle that
+ * disagrees gives PN_ERR_ARG or PN_ERR_FORMAT, never a read outside the
+ * catalog or a loop longer than the catalog's own counts allow. libpn
+ * never reads the strings a handle points at (policy, lang, id, ...): it
+ * reads them again from the catalog. */
+
 /* libpn's own part of a handle: where its record is. A handle carries the
  * catalog's address and size by value, so it stays valid when the
  * pn_catalog it came from goes out of scope (the bytes must stay). Do not
@@ -232,8 +247,10 @@ pn_status pn_open(pn_catalog *cat, const void *data, size_t size);
  * 0 on any other failure. */
 pn_status pn_catalog_size(const void *data, size_t available, uint32_t *size);
 
-/* Recomputes the catalog's CRC-32, to detect corrupted flash at boot.
- * Returns PN_OK, PN_ERR_ARG or PN_ERR_CRC. */
+/* Recomputes the catalog's CRC-32, to detect corrupted flash at boot. It
+ * covers every byte of the catalog but the checksum's own, so any change of
+ * one byte, anywhere, is found. Returns PN_OK, PN_ERR_ARG, PN_ERR_FORMAT
+ * (the header no longer checks, or disagrees with `cat`) or PN_ERR_CRC. */
 pn_status pn_verify(const pn_catalog *cat);
 
 /* The notice at `index` (0 .. cat->notice_count-1). Notices are sorted by
@@ -344,7 +361,8 @@ typedef struct pn__page_top {
 
 /* Where a reader is in a notice laid out on a screen. The caller keeps it
  * (it is a plain value, about 90 bytes) and moves it with the calls below;
- * every field is read-only for the caller. Text is wrapped at spaces (and
+ * every field is read-only for the caller: a cursor that disagrees with
+ * the catalog (see Trust above) gives PN_ERR_ARG. Text is wrapped at spaces (and
  * after a '-' when a word does not fit); a character is one column; a word
  * longer than a line is broken; no-break space and no-break hyphen keep
  * words together. A heading is followed by a blank line, paragraphs are

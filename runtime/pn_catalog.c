@@ -19,10 +19,9 @@ pn_status pn_open(pn_catalog *cat, const void *data, size_t size)
         return PN_ERR_SIZE;
     st = pn__read_header(&v, (const unsigned char *)data, (uint32_t)size);
     /* Tables that do not hold together: damaged bytes, if the CRC says
-     * so (as it does for any changed byte after the header's crc field). */
-    if (st == PN_ERR_FORMAT &&
-        pn__crc32(0, (const unsigned char *)data + PN_HDR_CRC_START,
-                  (uint32_t)size - PN_HDR_CRC_START) !=
+     * so (as it does for any changed byte but the crc field's). */
+    if (st == PN_ERR_FORMAT && size >= PN_HEADER_SIZE &&
+        pn__crc32_catalog((const unsigned char *)data, (uint32_t)size) !=
             PN__HDR_U32((const unsigned char *)data, crc))
         return PN_ERR_CRC;
     if (st != PN_OK)
@@ -58,13 +57,14 @@ pn_status pn_catalog_size(const void *data, size_t available, uint32_t *size)
 
 pn_status pn_verify(const pn_catalog *cat)
 {
-    uint32_t crc;
+    pn__view v;
+    /* The handle's size is read only once the catalog's own header agrees
+     * with it. */
+    pn_status st = pn__read_view(&v, cat);
 
-    if (!cat || !cat->data || cat->size < PN_HEADER_SIZE)
-        return PN_ERR_ARG;
-    crc = pn__crc32(0, cat->data + PN_HDR_CRC_START,
-                    cat->size - PN_HDR_CRC_START);
-    if (crc != PN__HDR_U32(cat->data, crc))
+    if (st != PN_OK)
+        return st;
+    if (pn__crc32_catalog(v.data, v.size) != PN__HDR_U32(v.data, crc))
         return PN_ERR_CRC;
     return PN_OK;
 }

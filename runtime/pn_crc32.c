@@ -1,5 +1,6 @@
 /* pn_crc32.c: CRC-32, four bits at a time, so the table is 64 bytes. */
 #include "pn_crc32.h"
+#include "pn_format.h"
 
 /* The CRC of each 4-bit value, shifted through the reflected polynomial. */
 static const uint32_t crc_nibble[16] = {
@@ -22,4 +23,11 @@ uint32_t pn__crc32(uint32_t crc, const void *data, size_t len)
         len--;
     }
     return ~crc;
+}
+
+uint32_t pn__crc32_catalog(const unsigned char *data, uint32_t size)
+{
+    uint32_t at = (uint32_t)PN_HDR_AT(crc, 4);
+
+    return pn__crc32(pn__crc32(0, data, at), data + at + 4, size - at - 4);
 }

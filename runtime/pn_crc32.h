@@ -11,4 +11,8 @@
  * everything passed so far, so calls can be chained over pieces. */
 uint32_t pn__crc32(uint32_t crc, const void *data, size_t len);
 
+/* The CRC a catalog of `size` (>= PN_HEADER_SIZE) bytes at `data` stores
+ * in its header: of every byte but those of the crc field itself. */
+uint32_t pn__crc32_catalog(const unsigned char *data, uint32_t size);
+
 #endif

@@ -80,6 +80,14 @@ static int damaged(pn__dec *d)
     return -1;
 }
 
+/* pnc writes no control character (U+0000-U+001F, U+007F) into a text
+ * but '\n', a hard line break (pn_format.h), so one is damage: a NUL
+ * would cut the text short of its length. */
+static int text_byte(pn__dec *d, unsigned c)
+{
+    return (c < 0x20u && c != '\n') || c == 0x7Fu ? damaged(d) : (int)c;
+}
+
 int pn__dec_byte(pn__dec *d)
 {
     const unsigned char *entries;
@@ -90,7 +98,7 @@ int pn__dec_byte(pn__dec *d)
         return -1;
     if (!d->code) {
         d->left--;
-        return d->p[d->pos++];
+        return text_byte(d, d->p[d->pos++]);
     }
     entries = d->code + PN_CODE_HEAD_SIZE +
               PN_CODE_COUNT_SIZE * d->code[PN_CODE_AT(max_len, 1)];
@@ -118,7 +126,7 @@ int pn__dec_byte(pn__dec *d)
         return damaged(d);
     if (--d->left == 0 && (d->depth > 0 || d->size * 8u - d->pos >= 8u))
         return damaged(d);     /* ends inside a symbol, or bytes to spare */
-    return (int)PN_CODE_RIGHT(e);
+    return text_byte(d, PN_CODE_RIGHT(e));
 }
 
 static int is_continuation(int c)

@@ -32,8 +32,9 @@ typedef struct pn__dec {
 /* Starts reading `text` from its first byte. */
 void pn__dec_open(pn__dec *d, const pn__text *text);
 
-/* The next byte, 0-255; -1 at the end of the text, or when the bits are
- * damaged, which also sets d->err. */
+/* The next byte, 0x20-0xFF but 0x7F; -1 at the end of the text, or when
+ * the bits are damaged or give a control character, which also sets
+ * d->err. */
 int pn__dec_byte(pn__dec *d);
 
 /* Decodes `text` into the `room` (>= 1) bytes at `dst` with a NUL, cut

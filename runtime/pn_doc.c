@@ -100,9 +100,8 @@ static void load(pn__rd *r)
     }
     r->size = 1;
     r->cp = 0xFFFD;
-    if (s[0] < 0x80) {
-        if ((s[0] >= 0x20 && s[0] != 0x7F) || s[0] == '\n')
-            r->cp = s[0];
+    if (s[0] < 0x80) {         /* no control character but '\n' */
+        r->cp = s[0];
         return;
     }
     if (s[0] >= 0xC2 && s[0] <= 0xDF) {

@@ -19,10 +19,10 @@ typedef struct pn__block {
 
 /* Reads a block's characters in order. A plain value: a copy comes back
  * to the same place, and going back means reading again from the start.
- * '\n' (a hard line break) comes out as itself; damaged UTF-8 and other
- * control characters come out as one byte of U+FFFD,
- * so layout always moves on; damaged code bits end the block early and
- * set `err`. A character never spans two pieces. */
+ * '\n' (a hard line break) comes out as itself; damaged UTF-8 comes out
+ * as one byte of U+FFFD, so layout always moves on; damaged code bits and
+ * other control characters (pn__dec_byte()) end the block early and set
+ * `err`. A character never spans two pieces. */
 typedef struct pn__rd {
     const pn__block *b;        /* the block read */
     uint32_t off;              /* byte offset of the current character */

@@ -115,13 +115,14 @@
 /* The catalog format, declared in pn.h where firmware can see it. */
 #define PN_FORMAT_VERSION ((unsigned)PN_CATALOG_FORMAT)
 
-/* The header, at offset 0. The CRC covers [PN_HDR_CRC_START, size). */
+/* The header, at offset 0. The CRC covers every byte of the catalog, the
+ * header's included, except the 4 bytes of the crc field itself. */
 #define PN_HEADER_FIELDS(X)                                                  \
     X(magic, 4)             /* PN_MAGIC */                                   \
     X(version, 2)           /* PN_FORMAT_VERSION */                          \
     X(flags, 2)             /* PN_FLAG_* bits */                             \
     X(size, 4)              /* total catalog size in bytes */                \
-    X(crc, 4)               /* CRC-32 of bytes [PN_HDR_CRC_START, size) */   \
+    X(crc, 4)               /* CRC-32 of all the other bytes */              \
     X(notice_count, 4)                                                       \
     X(notices, 4)           /* offset of the notice records */               \
     X(section_count, 4)                                                      \
@@ -138,7 +139,6 @@
 PN__LAYOUT(pn__header_layout, PN_HEADER_FIELDS);
 #define PN_HEADER_SIZE ((uint32_t)sizeof(pn__header_layout))
 #define PN_HDR_AT(field, bytes) PN_FIELD_AT(pn__header_layout, field, bytes)
-#define PN_HDR_CRC_START ((uint32_t)offsetof(pn__header_layout, notice_count))
 PN_STATIC_ASSERT(sizeof PN_MAGIC - 1 ==
                      PN_FIELD_SIZE(pn__header_layout, magic), magic_fits);
 

@@ -393,7 +393,11 @@ static void load_top(const pn_cursor *cur, wrap_pos *pos)
     pos->prev_level = (cur->internal.gap >> 16) & 0xFFu;
 }
 
-/* Shows page `page` of section `section`. */
+#define LAST_PAGE 0xFFFFFFFFu
+
+/* Shows page `page` (or LAST_PAGE) of section `section`. PN_ERR_ARG when
+ * the section has no such page: the cursor asking for it disagrees with
+ * the catalog. */
 static pn_status show(pn_cursor *cur, uint32_t section, uint32_t page)
 {
     wrap_pos pos;
@@ -402,8 +406,11 @@ static pn_status show(pn_cursor *cur, uint32_t section, uint32_t page)
 
     if (st != PN_OK)
         return st;
-    if (page >= pages)
+    if (page >= pages) {
+        if (page != LAST_PAGE)
+            return PN_ERR_ARG;
         page = pages - 1;
+    }
     start_of_section(&pos);
     st = skip_pages(cur, section, &pos, page, &moved);
     if (st != PN_OK)
@@ -415,13 +422,37 @@ static pn_status show(pn_cursor *cur, uint32_t section, uint32_t page)
     return PN_OK;
 }
 
+static int screen_ok(const pn_screen *screen)
+{
+    return screen->cols > 0 && screen->cols <= PN_MAX_COLS &&
+           screen->rows > 0 && (screen->flags & ~SCREEN_FLAGS_KNOWN) == 0;
+}
+
+/* The trust model of pn.h: a notice handle's section_count bounds the
+ * layout's loops, so it must be its record's. */
+static pn_status notice_check(const pn_notice *notice)
+{
+    pn__view v;
+    const unsigned char *rec;
+    uint32_t first, count;
+    pn_status st = pn__read_notice_of(&v, notice, &rec);
+
+    if (st == PN_OK)
+        st = pn__read_notice_sections(&v, rec, &first, &count);
+    if (st == PN_OK && notice->section_count != count)
+        return PN_ERR_ARG;
+    return st;
+}
+
 static pn_status open_cursor(pn_cursor *cur, const pn_notice *notice,
                              const pn_screen *screen, int summary)
 {
-    if (!cur || !notice || !notice->internal.data || !screen ||
-        screen->cols == 0 || screen->cols > PN_MAX_COLS || screen->rows == 0 ||
-        (screen->flags & ~SCREEN_FLAGS_KNOWN) != 0)
+    pn_status st;
+
+    if (!cur || !notice || !screen || !screen_ok(screen))
         return PN_ERR_ARG;
+    if ((st = notice_check(notice)) != PN_OK)
+        return st;
     cur->notice = *notice;
     cur->screen = *screen;
     cur->summary = summary;
@@ -442,26 +473,56 @@ pn_status pn_cursor_open_summary(pn_cursor *cur, const pn_notice *notice,
 }
 #endif
 
-static int cursor_ok(const pn_cursor *cur)
+#ifdef PN_NO_SUMMARY
+#define SUMMARY_MAX 0
+#else
+#define SUMMARY_MAX 1
+#endif
+
+/* Checks a cursor the caller kept, every count and index in it against
+ * the catalog, before any of them bounds a loop (pn.h, "Trust"). A page
+ * number is checked against the section's pages where a call lays the
+ * section out: pn_cursor_prev(), pn_cursor_next() and
+ * pn_cursor_position(). */
+static pn_status cursor_check(const pn_cursor *cur)
 {
-    return cur && cur->notice.internal.data && cur->screen.cols > 0 &&
-           (cur->screen.flags & ~SCREEN_FLAGS_KNOWN) == 0 &&
-           cur->screen.cols <= PN_MAX_COLS && cur->screen.rows > 0;
+    pn_status st;
+
+    if (!cur || !screen_ok(&cur->screen) || cur->summary < 0 ||
+        cur->summary > SUMMARY_MAX)
+        return PN_ERR_ARG;
+    if ((st = notice_check(&cur->notice)) != PN_OK)
+        return st;
+    /* A notice without sections shows one empty page of section 0. */
+    if ((cur->section > 0 && cur->section >= doc_sections(cur)) ||
+        cur->page >= cur->pages ||
+        (cur->internal.gap & 0xFFu) > PN_BLOCK_STORED_LAST ||
+        ((cur->internal.gap >> 8) & 0xFFu) > 1u ||
+        cur->internal.gap >> 24 != 0)
+        return PN_ERR_ARG;
+    return PN_OK;
 }
 
 pn_status pn_cursor_next(pn_cursor *cur)
 {
+    block_cache cache;
     wrap_pos pos;
     uint32_t moved;
     pn_status st;
 
-    if (!cursor_ok(cur))
-        return PN_ERR_ARG;
+    if ((st = cursor_check(cur)) != PN_OK)
+        return st;
     if (cur->page + 1 < cur->pages) {
         load_top(cur, &pos);
         st = skip_pages(cur, cur->section, &pos, 1, &moved);
+        /* A page starts with a block: a cursor whose section has no page
+         * after this one disagrees with the catalog. */
+        cache.index = NO_BLOCK;
+        if (st == PN_OK)
+            st = moved == 1 ? fetch(cur, &cache, cur->section, pos.block)
+                            : PN_ERR_RANGE;
         if (st != PN_OK)
-            return st;
+            return st == PN_ERR_RANGE ? PN_ERR_ARG : st;
         cur->page++;
         save_top(cur, &pos);
         return PN_OK;
@@ -473,19 +534,23 @@ pn_status pn_cursor_next(pn_cursor *cur)
 
 pn_status pn_cursor_prev(pn_cursor *cur)
 {
-    if (!cursor_ok(cur))
-        return PN_ERR_ARG;
+    pn_status st = cursor_check(cur);
+
+    if (st != PN_OK)
+        return st;
     if (cur->page > 0)
         return show(cur, cur->section, cur->page - 1);
     if (cur->section == 0)
         return PN_ERR_RANGE;
-    return show(cur, cur->section - 1, 0xFFFFFFFFu);
+    return show(cur, cur->section - 1, LAST_PAGE);
 }
 
 pn_status pn_cursor_goto(pn_cursor *cur, uint32_t index)
 {
-    if (!cursor_ok(cur))
-        return PN_ERR_ARG;
+    pn_status st = cursor_check(cur);
+
+    if (st != PN_OK)
+        return st;
     if (index >= doc_sections(cur))
         return PN_ERR_RANGE;
     return show(cur, index, 0);
@@ -497,16 +562,21 @@ pn_status pn_cursor_position(const pn_cursor *cur, uint32_t *page,
     uint32_t i, n, total = 0, sections;
     pn_status st;
 
-    if (!cursor_ok(cur) || !page || !pages)
+    if (!page || !pages)
         return PN_ERR_ARG;
+    if ((st = cursor_check(cur)) != PN_OK)
+        return st;
     sections = doc_sections(cur);
     *page = cur->page + 1;
     for (i = 0; i < sections; i++) {
         st = count_pages(cur, i, &n);
         if (st != PN_OK)
             return st;
-        if (i < cur->section)
-            *page += n;
+        if (i == cur->section) {
+            if (cur->pages != n)
+                return PN_ERR_ARG;
+            *page += total;
+        }
         total += n;
     }
     *pages = total ? total : 1;
@@ -588,13 +658,9 @@ pn_status pn_cursor_page(const pn_cursor *cur, char *buf, size_t size,
     out o;
     pn_status st;
 
-    if (len)
-        *len = 0;
-    if (!buf || size == 0)
-        return PN_ERR_ARG;
-    buf[0] = '\0';
-    if (!cursor_ok(cur))
-        return PN_ERR_ARG;
+    if ((st = pn__read_out_begin(buf, size, len)) != PN_OK ||
+        (st = cursor_check(cur)) != PN_OK)
+        return st;
     o.buf = buf;
     o.size = size;
     o.len = 0;
@@ -603,8 +669,10 @@ pn_status pn_cursor_page(const pn_cursor *cur, char *buf, size_t size,
     cache.index = NO_BLOCK;
     load_top(cur, &pos);
     st = page_step(cur, cur->section, &pos, &cache, emit_line, &o);
-    if (st != PN_OK && st != PN_ERR_RANGE)
+    if (st != PN_OK && st != PN_ERR_RANGE) {
+        buf[0] = '\0';        /* lines may be out already, with no NUL */
         return st;
+    }
     while (o.rows < cur->screen.rows) {
         put(&o, "\n", 1);
         o.rows++;

@@ -108,6 +108,9 @@ pn_status pn__read_header(pn__view *v, const unsigned char *data,
     if (flags & PN_FLAG_COMPRESSED)
         return code_check(v, PN__HDR_U32(data, code),
                           PN__HDR_U32(data, code_size));
+    /* A plain catalog has no code tables (pn_format.h). */
+    if (PN__HDR_U32(data, code) != 0 || PN__HDR_U32(data, code_size) != 0)
+        return PN_ERR_FORMAT;
     return PN_OK;
 }
 

@@ -9,6 +9,7 @@ typedef struct walk {
     const pn_notice *notice;
     pn__view view;             /* of the notice's catalog */
     const unsigned char *language; /* its language's record, or NULL */
+    uint32_t sections;         /* its sections, as its record says */
     uint32_t want;             /* index of the block asked for */
     uint32_t at;               /* index of the next block produced */
     pn__block *out;
@@ -120,7 +121,7 @@ static pn_status topic_blocks(walk *w, pn_topic topic,
     pn_status st;
 
     *found = 0;
-    for (i = 0; i < w->notice->section_count; i++) {
+    for (i = 0; i < w->sections; i++) {
         if ((st = pn_section_at(w->notice, i, &sec)) != PN_OK)
             return st;
         if (sec.level == 0 || !(sec.topics & PN_TOPIC_BIT(topic)))
@@ -174,14 +175,21 @@ pn_status pn__summary_block(const pn_notice *notice, uint32_t index,
     walk w;
     pn__text title;
     const unsigned char *rec;
+    const char *lang;
+    uint32_t first;
     int found = 0;
     pn_status st;
 
-    if ((st = pn__read_notice_of(&w.view, notice, &rec)) != PN_OK)
+    /* The handle's own lang and section_count are the caller's: the
+     * record's are used instead. */
+    if ((st = pn__read_notice_of(&w.view, notice, &rec)) != PN_OK ||
+        (st = pn__read_field_name(&w.view, rec, PN_NOTICE_AT(lang, 4),
+                                  &lang)) != PN_OK ||
+        (st = pn__read_notice_sections(&w.view, rec, &first,
+                                       &w.sections)) != PN_OK)
         return st;
     w.notice = notice;
-    w.language = pn__read_language(&w.view, notice->lang,
-                                   pn__read_strlen(notice->lang));
+    w.language = pn__read_language(&w.view, lang, pn__read_strlen(lang));
     w.want = index;
     w.at = 0;
     w.out = out;

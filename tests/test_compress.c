@@ -275,8 +275,7 @@ static unsigned read_all(unsigned *texts)
  * (PN_ERR_CRC). */
 static pn_status open_resealed(pn_catalog *c)
 {
-    uint32_t crc = pn__crc32(0, copy + PN_HDR_CRC_START,
-                             sizeof copy - PN_HDR_CRC_START);
+    uint32_t crc = pn__crc32_catalog(copy, sizeof copy);
     unsigned i;
 
     for (i = 0; i < 4; i++)

@@ -97,7 +97,7 @@ static void test_verify_sees_every_flipped_byte(void)
     size_t i;
 
     memcpy(copy, fixture_catalog, sizeof copy);
-    for (i = PN_HDR_CRC_START; i < sizeof copy; i++) {
+    for (i = 0; i < sizeof copy; i++) {
         pn_catalog c;
         copy[i] ^= 0x01;
         /* A flip may also break the layout; if it opens, verify must fail. */
