@@ -32,12 +32,191 @@ static void put_escaped(buf *out, const char *s)
     }
 }
 
+/* Where a web address starts in the `len` bytes at `s`, or NULL. */
+static const char *find_url(const char *s, size_t len)
+{
+    size_t i;
+
+    for (i = 0; i + 8 <= len; i++) {
+        if (strncmp(s + i, "https://", 8) == 0 ||
+            strncmp(s + i, "http://", 7) == 0)
+            return s + i;
+    }
+    return NULL;
+}
+
+/* The bytes of a web address at `s`: up to a space, a closing ')' (the
+ * one around a link's address) or the end, without a final '.' or ','. */
+static size_t url_length(const char *s, size_t len)
+{
+    size_t n = 0;
+
+    while (n < len && s[n] != ' ' && s[n] != ')')
+        n++;
+    while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ','))
+        n--;
+    return n;
+}
+
+static void put_escaped_n(buf *out, const char *s, size_t len)
+{
+    char *copy = xstrndup(s, len);
+
+    put_escaped(out, copy);
+    free(copy);
+}
+
+/* One line of a block's text, escaped, its web addresses as links (the
+ * catalog keeps a link as its text and its address in parentheses). */
+static void put_line(buf *out, const char *s, size_t len)
+{
+    const char *url;
+
+    while ((url = find_url(s, len)) != NULL) {
+        size_t n = url_length(url, len - (size_t)(url - s));
+
+        put_escaped_n(out, s, (size_t)(url - s));
+        buf_printf(out, "<a href=\"");
+        put_escaped_n(out, url, n);
+        buf_printf(out, "\">");
+        put_escaped_n(out, url, n);
+        buf_printf(out, "</a>");
+        len -= (size_t)(url - s) + n;
+        s = url + n;
+    }
+    put_escaped_n(out, s, len);
+}
+
+/* A block's text: a hard line break as <br>. */
+static void put_text(buf *out, const char *s)
+{
+    const char *nl;
+
+    if (!s)
+        return;
+    while ((nl = strchr(s, '\n')) != NULL) {
+        put_line(out, s, (size_t)(nl - s));
+        buf_printf(out, "<br>\n");
+        s = nl + 1;
+    }
+    put_line(out, s, strlen(s));
+}
+
+/* The lists open around the block being written, one per level. */
+typedef struct lists {
+    unsigned depth;                       /* lists open */
+    int numbered[PN_MAX_LIST_LEVEL + 1];  /* per level: <ol>, else <ul> */
+} lists;
+
+static void close_lists(buf *out, lists *l, unsigned depth)
+{
+    while (l->depth > depth) {
+        buf_printf(out, "</li>\n%s\n", l->numbered[l->depth] ? "</ol>"
+                                                             : "</ul>");
+        l->depth--;
+    }
+}
+
+/* Opens (or goes on with) the lists an item at `level` stands in. */
+static void list_item(buf *out, lists *l, const mblock *b)
+{
+    unsigned level = b->level ? b->level : 1;
+    int numbered = b->kind == PN_BLOCK_NUMBERED_ITEM;
+
+    if (level > PN_MAX_LIST_LEVEL)
+        level = PN_MAX_LIST_LEVEL;
+    close_lists(out, l, level);
+    if (l->depth == level && l->numbered[level] != numbered)
+        close_lists(out, l, level - 1);
+    if (l->depth == level)
+        buf_printf(out, "</li>\n");
+    while (l->depth < level) {
+        l->depth++;
+        l->numbered[l->depth] = l->depth == level ? numbered : 0;
+        buf_printf(out, l->numbered[l->depth] ? "<ol>\n" : "<ul>\n");
+        if (l->depth < level)
+            buf_printf(out, "<li>");
+    }
+    if (numbered)
+        buf_printf(out, "<li value=\"%lu\">", (unsigned long)b->number);
+    else
+        buf_printf(out, "<li>");
+    put_text(out, b->text.s);
+}
+
+static int is_table(const mblock *b)
+{
+    return b->kind == PN_BLOCK_TABLE_HEAD || b->kind == PN_BLOCK_TABLE_CELL;
+}
+
+/* The table that starts at block `*i`, its row of headings then its rows;
+ * a row starts where the column stops growing. Moves `*i` past it. */
+static void table(buf *out, const msection *s, size_t *i)
+{
+    unsigned column = 0;
+    int head = 1;
+
+    buf_printf(out, "<table>\n<thead><tr>");
+    for (; *i < s->block_count && is_table(&s->blocks[*i]); (*i)++) {
+        const mblock *b = &s->blocks[*i];
+        int is_head = b->kind == PN_BLOCK_TABLE_HEAD;
+
+        if (head && !is_head) {
+            buf_printf(out, "</tr></thead>\n<tbody>\n<tr>");
+            head = 0;
+            column = 0;
+        } else if (b->level <= column) {
+            buf_printf(out, "</tr>\n<tr>");
+            column = 0;
+        }
+        while (++column < b->level)
+            buf_printf(out, is_head ? "<th></th>" : "<td></td>");
+        buf_printf(out, is_head ? "<th>" : "<td>");
+        put_text(out, b->text.s);
+        buf_printf(out, is_head ? "</th>" : "</td>");
+    }
+    buf_printf(out, head ? "</tr></thead>\n</table>\n"
+                         : "</tr>\n</tbody>\n</table>\n");
+}
+
+/* A section's blocks: paragraphs, nested bullet and numbered lists,
+ * tables. */
+static void html_blocks(buf *out, const msection *s)
+{
+    lists l;
+    size_t i = 0;
+
+    l.depth = 0;
+    while (i < s->block_count) {
+        const mblock *b = &s->blocks[i];
+
+        if (b->kind == PN_BLOCK_LIST_ITEM ||
+            b->kind == PN_BLOCK_NUMBERED_ITEM) {
+            list_item(out, &l, b);
+            i++;
+            continue;
+        }
+        close_lists(out, &l, 0);
+        if (is_table(b)) {
+            table(out, s, &i);
+            continue;
+        }
+        buf_printf(out, "<p>");
+        put_text(out, b->text.s);
+        buf_printf(out, "</p>\n");
+        i++;
+    }
+    close_lists(out, &l, 0);
+}
+
 static const char stylesheet[] =
     "body{font-family:system-ui,sans-serif;line-height:1.5;max-width:42em;"
     "margin:0 auto;padding:1em;color:#222;background:#fff}"
     "h1{font-size:1.6em;margin-bottom:.2em}"
     "h2{font-size:1.3em;margin-top:1.6em}h3{font-size:1.1em}"
     "h4{font-size:1em}"
+    "table{border-collapse:collapse}th,td{border:1px solid #ccc;"
+    "padding:.2em .5em;text-align:left;vertical-align:top}"
     ".meta{color:#555;margin-top:0}"
     "nav.languages>*{margin-right:.8em}"
     ".contact{border:1px solid #ccc;border-radius:4px;padding:.6em 1em}"
@@ -167,9 +346,6 @@ static void put_contact(buf *out, const mnotice *n, const language *l)
 
 static void put_section(buf *out, const msection *s)
 {
-    size_t i;
-    int in_list = 0;
-
     if (s->level > 0) {
         buf_printf(out, "<section id=\"");
         put_escaped(out, s->id.s);
@@ -184,21 +360,7 @@ static void put_section(buf *out, const msection *s)
     } else {
         buf_printf(out, "<section class=\"preamble\">\n");
     }
-    for (i = 0; i < s->block_count; i++) {
-        const mblock *b = &s->blocks[i];
-        int item = b->kind == PN_BLOCK_LIST_ITEM;
-
-        if (item && !in_list)
-            buf_printf(out, "<ul>\n");
-        else if (!item && in_list)
-            buf_printf(out, "</ul>\n");
-        in_list = item;
-        buf_printf(out, item ? "<li>" : "<p>");
-        put_escaped(out, b->text.s);
-        buf_printf(out, item ? "</li>\n" : "</p>\n");
-    }
-    if (in_list)
-        buf_printf(out, "</ul>\n");
+    html_blocks(out, s);
     buf_printf(out, "</section>\n");
 }
 

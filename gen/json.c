@@ -47,6 +47,9 @@ const char *json_block_kind_name(pn_block_kind kind)
     switch (kind) {
     case PN_BLOCK_PARAGRAPH: return "paragraph";
     case PN_BLOCK_LIST_ITEM: return "list_item";
+    case PN_BLOCK_NUMBERED_ITEM: return "numbered_item";
+    case PN_BLOCK_TABLE_HEAD: return "table_heading";
+    case PN_BLOCK_TABLE_CELL: return "table_cell";
     default: return "other";
     }
 }
