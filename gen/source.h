@@ -22,7 +22,8 @@ typedef struct source {
 /* Largest source file pnc reads. */
 #define SOURCE_MAX_BYTES ((size_t)64 << 20)
 
-/* Reads `path` into `src`. Returns 0, or 2 after reporting an I/O error
+/* Reads `path` into `src` (source_read.c, with the encoding check: the
+ * parts that report). Returns 0, or 2 after reporting an I/O error
  * (missing file, unreadable, too large) through `d`. */
 int source_load(source *src, const char *path, struct diag *d);
 
