@@ -17,19 +17,28 @@ char *html_file_name(const mnotice *n)
     return name;
 }
 
-/* Text or an attribute value with &, <, >, " and ' escaped. */
-static void put_escaped(buf *out, const char *s)
+/* `len` bytes of text or an attribute value with &, <, >, " and '
+ * escaped. */
+static void put_escaped_n(buf *out, const char *s, size_t len)
 {
-    for (; s && *s; s++) {
-        switch (*s) {
+    size_t i;
+
+    for (i = 0; i < len; i++) {
+        switch (s[i]) {
         case '&': buf_printf(out, "&amp;"); break;
         case '<': buf_printf(out, "&lt;"); break;
         case '>': buf_printf(out, "&gt;"); break;
         case '"': buf_printf(out, "&quot;"); break;
         case '\'': buf_printf(out, "&#39;"); break;
-        default: buf_byte(out, (unsigned char)*s);
+        default: buf_byte(out, (unsigned char)s[i]);
         }
     }
+}
+
+static void put_escaped(buf *out, const char *s)
+{
+    if (s)
+        put_escaped_n(out, s, strlen(s));
 }
 
 /* Where a web address starts in the `len` bytes at `s`, or NULL. */
@@ -37,9 +46,9 @@ static const char *find_url(const char *s, size_t len)
 {
     size_t i;
 
-    for (i = 0; i + 8 <= len; i++) {
-        if (strncmp(s + i, "https://", 8) == 0 ||
-            strncmp(s + i, "http://", 7) == 0)
+    for (i = 0; i + 7 <= len; i++) {
+        if ((i + 8 <= len && memcmp(s + i, "https://", 8) == 0) ||
+            memcmp(s + i, "http://", 7) == 0)
             return s + i;
     }
     return NULL;
@@ -56,14 +65,6 @@ static size_t url_length(const char *s, size_t len)
     while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ','))
         n--;
     return n;
-}
-
-static void put_escaped_n(buf *out, const char *s, size_t len)
-{
-    char *copy = xstrndup(s, len);
-
-    put_escaped(out, copy);
-    free(copy);
 }
 
 /* One line of a block's text, escaped, its web addresses as links (the
