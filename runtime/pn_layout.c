@@ -153,10 +153,14 @@ static int needs_gap(const wrap_pos *pos, const pn__block *b)
              b->kind == PN_BLOCK_TABLE_CELL && b->level > pos->prev_level);
 }
 
-/* Columns of a numbered item's marker: its digits, '.' and a space. */
-static unsigned number_cols(uint32_t number)
+/* Columns of the marker of an item of kind `mark` (0: none): "- ", or a
+ * numbered item's digits, '.' and a space. */
+static unsigned mark_cols(pn_block_kind mark, uint32_t number)
 {
     unsigned cols = 3;
+
+    if (mark != PN_BLOCK_NUMBERED_ITEM)
+        return mark ? 2u : 0u;
     while (number >= 10) {
         number /= 10;
         cols++;
@@ -175,7 +179,7 @@ static void item_prefix(const pn__block *b, unsigned cols, int first,
 
     if (!PN_BLOCK_IS_ITEM(b->kind))
         return;
-    mark = b->kind == PN_BLOCK_NUMBERED_ITEM ? number_cols(b->number) : 2u;
+    mark = mark_cols(b->kind, b->number);
     if (b->level > 1)
         lead = LIST_LEVEL_INDENT * (b->level > PN_MAX_LIST_LEVEL
                                         ? PN_MAX_LIST_LEVEL - 1u
@@ -200,12 +204,7 @@ static void item_prefix(const pn__block *b, unsigned cols, int first,
 /* Columns the prefix of `l` takes. */
 static unsigned prefix_cols(const line *l)
 {
-    unsigned cols = l->indent;
-    if (l->mark == PN_BLOCK_NUMBERED_ITEM)
-        cols += number_cols(l->number);
-    else if (l->mark)
-        cols += 2;
-    return cols;
+    return l->indent + mark_cols(l->mark, l->number);
 }
 
 /* ---- The document: a section of the notice, or its first layer --------- */
@@ -621,11 +620,10 @@ static void render_line(const pn_cursor *cur, const line *l, out *o)
         while (n > 0)
             put(o, &digits[--n], 1);
         put(o, ". ", 2);
-        used += number_cols(l->number);
     } else if (l->mark) {
         put(o, "- ", 2);
-        used += 2;
     }
+    used = prefix_cols(l);
     while (!r.end && r.off < l->end) {
         char bytes[4];
         uint32_t cp = r.cp;

@@ -8,6 +8,7 @@
 typedef struct walk {
     const pn_notice *notice;
     pn__view view;             /* of the notice's catalog */
+    const unsigned char *record;   /* the notice's record */
     const unsigned char *language; /* its language's record, or NULL */
     uint32_t sections;         /* its sections, as its record says */
     uint32_t want;             /* index of the block asked for */
@@ -54,7 +55,8 @@ static pn_status add_label(walk *w, enum pn__label label)
 
 static pn_status fact(const walk *w, enum pn__fact which, pn__text *text)
 {
-    return pn__read_notice_text(w->notice, PN_NOTICE_FACT_AT(which), text);
+    return pn__read_field_text(&w->view, w->record, PN_NOTICE_FACT_AT(which),
+                               text);
 }
 
 static pn_status controller_blocks(walk *w, int *found)
@@ -189,12 +191,14 @@ pn_status pn__summary_block(const pn_notice *notice, uint32_t index,
                                        &w.sections)) != PN_OK)
         return st;
     w.notice = notice;
+    w.record = rec;
     w.language = pn__read_language(&w.view, lang, pn__read_strlen(lang));
     w.want = index;
     w.at = 0;
     w.out = out;
     if (reached(&w, PN_BLOCK_HEADING)) {
-        st = pn__read_notice_text(notice, PN_NOTICE_AT(title, 4), &title);
+        st = pn__read_field_text(&w.view, rec, PN_NOTICE_AT(title, 4),
+                                 &title);
         if (st == PN_OK)
             add_text(&w, &title);
         return st;
