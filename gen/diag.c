@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "json_escape.h"
 #include "utf8.h"
 
 static const char *severity_name(diag_severity severity)
@@ -214,36 +215,13 @@ static void print_source(FILE *out, const place *at,
 
 /* ---- JSON ------------------------------------------------------------------ */
 
-/* Writes `len` bytes as a JSON string. Bytes that are not UTF-8 (a file
- * name can hold any) become U+FFFD, so the output is always valid JSON. */
 static void json_string(FILE *out, const char *text, size_t len)
 {
-    const unsigned char *s = (const unsigned char *)text;
-    size_t i = 0;
+    buf literal = {0};
 
-    fputc('"', out);
-    while (i < len) {
-        uint32_t cp;
-        size_t n = utf8_decode(s + i, len - i, &cp);
-
-        if (n == 0) {
-            fputs("\\ufffd", out);
-            i++;
-            continue;
-        }
-        if (cp == '"' || cp == '\\')
-            fprintf(out, "\\%c", (int)cp);
-        else if (cp == '\n')
-            fputs("\\n", out);
-        else if (cp == '\t')
-            fputs("\\t", out);
-        else if (cp < 0x20 || cp == 0x7F)
-            fprintf(out, "\\u%04lx", (unsigned long)cp);
-        else
-            fwrite(s + i, 1, n, out);
-        i += n;
-    }
-    fputc('"', out);
+    json_escape(&literal, text, len);
+    fwrite(literal.data, 1, literal.len, out);
+    buf_free(&literal);
 }
 
 static void json_field(FILE *out, const char *name, const char *value)

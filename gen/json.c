@@ -4,42 +4,16 @@
 #include <string.h>
 
 #include "check_art13.h"
+#include "json_escape.h"
 
 #define JSON_FORMAT_VERSION 1
 
 void json_put_string(buf *out, const char *s)
 {
-    const unsigned char *p = (const unsigned char *)s;
-
-    if (!s) {
+    if (s)
+        json_escape(out, s, strlen(s));
+    else
         buf_printf(out, "null");
-        return;
-    }
-    buf_byte(out, '"');
-    for (; *p; p++) {
-        switch (*p) {
-        case '"': buf_printf(out, "\\\""); break;
-        case '\\': buf_printf(out, "\\\\"); break;
-        case '\n': buf_printf(out, "\\n"); break;
-        case '\r': buf_printf(out, "\\r"); break;
-        case '\t': buf_printf(out, "\\t"); break;
-        case '\b': buf_printf(out, "\\b"); break;
-        case '\f': buf_printf(out, "\\f"); break;
-        default:
-            if (*p < 0x20 || *p == 0x7F) {
-                buf_printf(out, "\\u%04x", (unsigned)*p);
-            } else if (p[0] == 0xE2 && p[1] == 0x80 &&
-                       (p[2] == 0xA8 || p[2] == 0xA9)) {
-                /* U+2028 and U+2029: valid JSON, but not in JavaScript
-                 * strings; escaped for whoever embeds the output. */
-                buf_printf(out, "\\u%s", p[2] == 0xA8 ? "2028" : "2029");
-                p += 2;
-            } else {
-                buf_byte(out, *p);
-            }
-        }
-    }
-    buf_byte(out, '"');
 }
 
 const char *json_block_kind_name(pn_block_kind kind)

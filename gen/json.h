@@ -9,9 +9,7 @@
 #include "buf.h"
 #include "model.h"
 
-/* Appends `s` as a JSON string, quotes included. `s` is UTF-8 (pnc has
- * checked it); quotes, backslashes, control characters and U+2028/U+2029
- * are escaped, everything else is copied as it is. NULL gives null. */
+/* Appends `s` as a JSON string (json_escape.h); NULL gives null. */
 void json_put_string(buf *out, const char *s);
 
 /* Appends the document for the sorted `notices`. */

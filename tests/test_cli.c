@@ -585,6 +585,16 @@ static void test_json_diagnostics(void)
 
     TEST_ASSERT_EQUAL_INT(0, run_pnc("--check --diagnostics=json policies/*.pn"));
     TEST_ASSERT_GREATER_OR_EQUAL(5, check_json_lines(err_text));
+
+    /* A file name is any bytes: one that is not UTF-8 becomes U+FFFD, and
+     * U+2028 is escaped for JavaScript, as in pnc --json. */
+#define ODD_NAME TMP "/x\377\342\200\250.pn"
+    TEST_ASSERT_EQUAL_INT(0, run("cp " WARN_ONLY " '" ODD_NAME "'"));
+    TEST_ASSERT_EQUAL_INT(1, run_pnc("--check -Werror --diagnostics=json '"
+                                     ODD_NAME "'"));
+#undef ODD_NAME
+    TEST_ASSERT_EQUAL_INT(1, check_json_lines(err_text));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, "/x\\ufffd\\u2028.pn\","));
 }
 
 static void test_report(void)
