@@ -141,10 +141,31 @@ static void put_blocks(buf *out, const msection *s, unsigned depth)
     size_t i;
 
     buf_byte(out, '[');
-    for (i = 0; i < s->block_count; i++)
-        put_pair(out, depth + 1, i, "kind",
-                 json_block_kind_name(s->blocks[i].kind), "text",
-                 s->blocks[i].text.s ? s->blocks[i].text.s : "");
+    for (i = 0; i < s->block_count; i++) {
+        const mblock *b = &s->blocks[i];
+
+        buf_printf(out, "%s", i ? "," : "");
+        indent(out, depth + 1);
+        buf_printf(out, "{\"kind\": ");
+        json_put_string(out, json_block_kind_name(b->kind));
+        switch (b->kind) {
+        case PN_BLOCK_NUMBERED_ITEM:
+            buf_printf(out, ", \"number\": %lu", (unsigned long)b->number);
+            /* fall through */
+        case PN_BLOCK_LIST_ITEM:
+            buf_printf(out, ", \"level\": %u", b->level);
+            break;
+        case PN_BLOCK_TABLE_HEAD:
+        case PN_BLOCK_TABLE_CELL:
+            buf_printf(out, ", \"column\": %u", b->level);
+            break;
+        default:
+            break;
+        }
+        buf_printf(out, ", \"text\": ");
+        json_put_string(out, b->text.s ? b->text.s : "");
+        buf_byte(out, '}');
+    }
     end_array(out, s->block_count, depth);
 }
 

@@ -19,6 +19,7 @@
 #define TMP BUILD_DIR "/tests/export-tmp"
 #define KIOSK BUILD_DIR "/kiosk"
 #define CHECK "python3 tests/check_json.py"
+#define MARKDOWN_FIXTURE "tests/fixtures/layout/markdown.en.pn"
 
 static char page[RUN_TEXT_SIZE];
 static char text[RUN_TEXT_SIZE];
@@ -67,6 +68,35 @@ static void test_json_validates_against_the_schema(void)
     TEST_ASSERT_EQUAL_INT(0, run(PNC_PATH " --json policies/n*.pn "
                                  "policies/i*.pn > " TMP "/stdout.json && "
                                  "cmp " TMP "/all.json " TMP "/stdout.json"));
+}
+
+/* A list item's level and number and a table cell's column, as written in
+ * the Markdown fixture, and still valid against the schema. */
+static void test_json_keeps_list_levels_and_table_columns(void)
+{
+    int status;
+
+    TEST_ASSERT_EQUAL_INT_MESSAGE(0, run(PNC_PATH " --json -o " TMP
+                                         "/md.json " MARKDOWN_FIXTURE),
+                                  tail(err_text));
+    TEST_ASSERT_EQUAL_INT(0, run("cat " TMP "/md.json"));
+    TEST_ASSERT_NOT_NULL(strstr(out_text, "{\"kind\": \"numbered_item\", "
+                                          "\"number\": 10, \"level\": 1, "
+                                          "\"text\": \"Tenth\"}"));
+    TEST_ASSERT_NOT_NULL(strstr(out_text, "{\"kind\": \"list_item\", "
+                                          "\"level\": 2, \"text\": "
+                                          "\"Inner one that wraps"));
+    TEST_ASSERT_NOT_NULL(strstr(out_text, "{\"kind\": \"numbered_item\", "
+                                          "\"number\": 1, \"level\": 3, "
+                                          "\"text\": \"Deepest numbered\"}"));
+    TEST_ASSERT_NOT_NULL(strstr(out_text, "{\"kind\": \"table_cell\", "
+                                          "\"column\": 3, \"text\": "
+                                          "\"5 years\"}"));
+    if (!have("python3"))
+        return;
+    status = run(CHECK " schema docs/pnc-notices.schema.json " TMP "/md.json");
+    if (status != 77)
+        TEST_ASSERT_EQUAL_INT_MESSAGE(0, status, err_text);
 }
 
 static void test_json_coverage_and_facts_are_those_of_report_and_libpn(void)
@@ -345,9 +375,8 @@ static void test_html_escapes_text(void)
  * the table, hard line breaks, web addresses as links. */
 static void test_html_markdown_constructs(void)
 {
-    TEST_ASSERT_EQUAL_INT_MESSAGE(0, run(PNC_PATH " --html " TMP
-                                         " tests/fixtures/layout/"
-                                         "markdown.en.pn"),
+    TEST_ASSERT_EQUAL_INT_MESSAGE(0, run(PNC_PATH " --html " TMP " "
+                                         MARKDOWN_FIXTURE),
                                   err_text);
     TEST_ASSERT_TRUE(slurp(TMP "/markdown.en.html", page, sizeof page) > 0);
     check_well_formed("markdown.en.html", page);
@@ -415,6 +444,7 @@ int main(void)
     UNITY_BEGIN();
     RUN_TEST(test_json_validates_against_the_schema);
     RUN_TEST(test_json_coverage_and_facts_are_those_of_report_and_libpn);
+    RUN_TEST(test_json_keeps_list_levels_and_table_columns);
     RUN_TEST(test_json_escapes_any_text);
     RUN_TEST(test_html_pages_of_every_notice);
     RUN_TEST(test_html_escapes_text);
