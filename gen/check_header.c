@@ -321,15 +321,40 @@ static void check_phone(const mnotice *n, diag *d)
                     phone->s);
 }
 
+/* A UK postcode: outward code (A9, A99, AA9, AA99, A9A, AA9A), an
+ * optional space, inward code (9AA), in capitals: "EC4R 1AG". */
+static int is_uk_postcode(const char *s)
+{
+    size_t i = 0, n = strlen(s);
+    int upper0 = s[0] >= 'A' && s[0] <= 'Z';
+
+    if (n < 5 || !upper0)
+        return 0;
+    i = (s[1] >= 'A' && s[1] <= 'Z') ? 2 : 1;
+    if (!is_digit(s[i++]))
+        return 0;
+    if (is_digit(s[i]) || (s[i] >= 'A' && s[i] <= 'Z' && s[i + 1] != '\0' &&
+                           (is_digit(s[i + 1]) || s[i + 1] == ' ')))
+        i++;
+    if (s[i] == ' ')
+        i++;
+    return n - i == 3 && is_digit(s[i]) && s[i + 1] >= 'A' &&
+           s[i + 1] <= 'Z' && s[i + 2] >= 'A' && s[i + 2] <= 'Z';
+}
+
+/* Norwegian (4 digits) or UK postcodes: the countries of the notices so
+ * far. A postcode of another country is better left out than wrong. */
 static void check_postcode(const mnotice *n, diag *d)
 {
     const mstr *code = &n->facts[FACT_POSTCODE];
     const char *s = code->s;
 
     if (s && !(strlen(s) == 4 && is_digit(s[0]) && is_digit(s[1]) &&
-               is_digit(s[2]) && is_digit(s[3])))
+               is_digit(s[2]) && is_digit(s[3])) && !is_uk_postcode(s))
         rule_report(d, RULE_HEADER_POSTCODE, n->src, code->offset,
-                    code->span, "postcode '%s' is not 4 digits", s);
+                    code->span,
+                    "postcode '%s' is neither Norwegian (4 digits) nor a UK "
+                    "postcode (such as 'EC4R 1AG')", s);
 }
 
 /* Norwegian organisation numbers end in a MOD11 check digit: weigh the

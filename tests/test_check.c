@@ -116,6 +116,8 @@ static const rule_case failing[] = {
     {"header-phone", "12:8", {"+47 22 00 00 00", "22-00-00-00", 0, 0}, 0, 0},
     {"header-postcode", "9:11", {"0155", "155", 0, 0}, 0, 0},
     {"header-postcode", "9:11", {"0155", "O155", 0, 0}, 0, 0},
+    {"header-postcode", "9:11", {"0155", "EC4R1", 0, 0}, 0, 0},
+    {"header-postcode", "9:11", {"0155", "ec4r 1ag", 0, 0}, 0, 0},
     {"header-orgno", "7:8", {"913 480 295", "913 480 29", 0, 0}, 0, 0},
     {"header-orgno", "7:8", {"913 480 295", "NO 913 480 295", 0, 0}, 0, 0},
     {"orgno-checksum", "7:8", {"913 480 295", "913 480 296", 0, 0}, 0, 0},
@@ -149,6 +151,7 @@ static const rule_case failing[] = {
     {"markdown-unsupported", "36:1", {"Ingen.", "#### Ingen.", 0, 0}, 0, 0},
     {"markdown-unsupported", "36:7", {"Ingen.", "Ingen <br> her.", 0, 0}, 0, 0},
     {"markdown-unsupported", "36:7", {"Ingen.", "Ingen ![logo](l.png).", 0, 0}, 0, 0},
+    {"markdown-unsupported", "36:7", {"Ingen.", "Ingen [her](@/om/a.md).", 0, 0}, 0, 0},
     /* GDPR Art. 13 */
     {"art13-controller", "17:1",
      {"controller: Demo AS\n", "", "topic=controller,contact}", "topic=contact}"}, 0, 0},
@@ -194,12 +197,19 @@ static const rule_case passing[] = {
     {NULL, NULL, {"Ingen.", "Ingen **mottakere**, se [lenken](https://demo.no) "
                   "eller <post@demo.no>.\n\n1. En\n   - To\n2. Tre  \nFire", 0, 0},
      0, 0},
-    {NULL, NULL, {"Ingen.", "\\> Ingen \\<br> \\![x](y) 5 * 3.", 0, 0}, 0, 0},
+    /* a link to a section of the notice itself shows its text alone */
+    {NULL, NULL, {"Ingen.", "Se [rettene dine](#rights).", 0, 0}, 0, 0},
+    {NULL, NULL, {"Ingen.", "\\> Ingen \\<br> \\![x](https://y.no) 5 * 3.", 0, 0}, 0, 0},
     {NULL, NULL, {"Intro.", "Intro.", 0, 0}, 0, "latin1"},
     {NULL, NULL, {"2024-02-29", "2000-02-29", 0, 0}, 0, 0},
     {NULL, NULL, {"2024-02-29", "2023-12-31", 0, 0}, 0, 0},
     {NULL, NULL, {"updated: 2024-02-29\n", "", 0, 0}, 0, 0},
     {NULL, NULL, {"913 480 295", "913480295", 0, 0}, 0, 0},
+    /* UK postcodes */
+    {NULL, NULL, {"0155", "EC4R 1AG", 0, 0}, 0, 0},
+    {NULL, NULL, {"0155", "SK9 5AF", 0, 0}, 0, 0},
+    {NULL, NULL, {"0155", "M1 1AE", 0, 0}, 0, 0},
+    {NULL, NULL, {"0155", "W1A0AX", 0, 0}, 0, 0},
     {NULL, NULL, {"913 480 295", "913 480 260", 0, 0}, 0, 0}, /* remainder 0 */
     {NULL, NULL, {"orgno: 913 480 295\n", "", 0, 0}, 0, 0},
     {NULL, NULL, {"+47 22 00 00 00", "22000000", 0, 0}, 0, 0},
