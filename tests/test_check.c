@@ -143,7 +143,7 @@ static const rule_case failing[] = {
     {"heading-number-sequence", "30:4", {"## 2.1", "## 2.2", 0, 0}, 0, 0},
     {"heading-number-sequence", "30:4", {"## 2.1", "## 3.1", 0, 0}, 0, 0},
     {"heading-number-sequence", "22:3", {"# 1 Hvem", "# 2 Hvem", "# 2 Form", "# 3 Form"}, 0, 0},
-    {"section-empty", "34:5", {"Ingen.\n", "", 0, 0}, 0, 0},
+    {"section-empty", "22:5", {"Demo AS.\n", "", 0, 0}, 0, 0},
     {"section-duplicate", "34:5", {"# 3 Mottakere", "# 3 Formål", 0, 0}, 0, 0},
     {"section-duplicate", "34:5", {"Ingen.", "Vi lagrer data i ett år.", 0, 0}, 0, 0},
     {"markdown-unsupported", "36:1", {"Ingen.", "> Ingen.", 0, 0}, 0, 0},
@@ -391,6 +391,43 @@ static void test_every_failing_case(void)
     }
 }
 
+/* BASE with `find` replaced, checked; the messages are in `messages`. */
+static unsigned check_edit(const char *find, const char *with)
+{
+    static char edited[4096];
+    const char *text = edited;
+
+    snprintf(edited, sizeof edited, "%s", BASE);
+    replace(edited, sizeof edited, find, with);
+    return check_texts(&text, 1, NULL, NULL);
+}
+
+/* A tagged section covers its Art. 13 items only if it says something:
+ * text of its own or in a subsection. */
+static void test_empty_section_covers_nothing(void)
+{
+    static const char *const empty[] = {"", "## 3.1 Tom {#tom}\n"};
+    size_t i;
+
+    for (i = 0; i < 2; i++) {
+        check_edit("Ingen.\n", empty[i]);
+        TEST_ASSERT_TRUE_MESSAGE(
+            strstr(messages, "t.pn:18:1: warning: no section covers "
+                             "recipients") != NULL,
+            messages);
+        TEST_ASSERT_TRUE_MESSAGE(
+            strstr(messages, "t.pn:34:17: note: section 'recipients' is "
+                             "tagged with recipients, but it has no text") !=
+                NULL,
+            messages);
+        tearDown();
+        setUp();
+    }
+    check_edit("Ingen.\n", "## 3.1 Ingen {#none}\n\nIngen.\n");
+    TEST_ASSERT_TRUE_MESSAGE(strstr(messages, "[art13-recipients]") == NULL,
+                             messages);
+}
+
 static void test_every_passing_case(void)
 {
     size_t i;
@@ -532,13 +569,13 @@ static void test_settings_change_severities(void)
     static char edited[4096];
 
     snprintf(edited, sizeof edited, "%s", BASE);
-    replace(edited, sizeof edited, "Ingen.\n", "");
+    replace(edited, sizeof edited, "Demo AS.\n", "");
     text = edited;
 
     rule_settings_init(&rules);
     TEST_ASSERT_EQUAL_INT(0, rule_settings_apply(&rules, "-Werror", why, sizeof why));
     check_texts(&text, 1, NULL, &rules);
-    TEST_ASSERT_NOT_NULL(strstr(messages, "error: section 'recipients' is empty"));
+    TEST_ASSERT_NOT_NULL(strstr(messages, "error: section 'controller' is empty"));
     tearDown();
 
     rule_settings_init(&rules);
@@ -555,7 +592,7 @@ static void test_settings_change_severities(void)
     TEST_ASSERT_EQUAL_INT(0, rule_settings_apply(&rules, "-Werror", why, sizeof why));
     TEST_ASSERT_EQUAL_INT(0, rule_settings_apply(&rules, "-Wno-error=section-empty", why, sizeof why));
     check_texts(&text, 1, NULL, &rules);
-    TEST_ASSERT_NOT_NULL(strstr(messages, "warning: section 'recipients' is empty"));
+    TEST_ASSERT_NOT_NULL(strstr(messages, "warning: section 'controller' is empty"));
 
     rule_settings_init(&rules);
     TEST_ASSERT_EQUAL_INT(-1, rule_settings_apply(&rules, "-Wno-utf8-invalid", why, sizeof why));
@@ -574,6 +611,7 @@ int main(void)
     RUN_TEST(test_base_notice_is_clean);
     RUN_TEST(test_every_failing_case);
     RUN_TEST(test_every_passing_case);
+    RUN_TEST(test_empty_section_covers_nothing);
     RUN_TEST(test_every_rule_is_tested_and_documented);
     RUN_TEST(test_limit);
     RUN_TEST(test_repeats_find_the_first_of_equal_keys);
