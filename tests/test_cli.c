@@ -348,6 +348,29 @@ static void test_werror_and_wno(void)
     TEST_ASSERT_TRUE(file_exists(TMP "/c.c"));
 }
 
+/* The parser finds a horizontal rule at line 12 before the Art. 13 check
+ * finds what the header (line 6) lacks: pnc still prints them by line. */
+static void test_diagnostics_come_in_line_order(void)
+{
+    const char *line;
+    unsigned long last = 0, count = 0;
+
+    TEST_ASSERT_EQUAL_INT(0, run("(printf -- '---\\npolicy: a\\nlang: en\\n"
+                                 "title: T\\ncontroller: C\\n---\\n\\n"
+                                 "# A {#a topic=purposes}\\n\\nText.\\n\\n"
+                                 "***\\n' >" TMP "/order.pn)"));
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("--check " TMP "/order.pn"));
+    for (line = err_text; (line = strstr(line, TMP "/order.pn:")) != NULL;
+         line++) {
+        unsigned long n = strtoul(line + strlen(TMP "/order.pn:"), NULL, 10);
+        TEST_ASSERT_TRUE_MESSAGE(n >= last, err_text);
+        last = n;
+        count++;
+    }
+    TEST_ASSERT_EQUAL_UINT(12, last);
+    TEST_ASSERT_TRUE(count > 2);
+}
+
 static void test_bad_w_options_exit_2(void)
 {
     TEST_ASSERT_EQUAL_INT(2, run_pnc("--check -Wno-utf8-invalid " WARN_ONLY));
@@ -570,7 +593,7 @@ static void test_json_diagnostics(void)
     TEST_ASSERT_EQUAL_INT(1, check_json_lines(err_text));
     TEST_ASSERT_EQUAL_STRING(
         "{\"file\":\"" TMP "/we\\\"ird\\\\name.pn\",\"line\":34,\"column\":5,"
-        "\"byte_offset\":651,\"length\":9,\"severity\":\"error\","
+        "\"byte_offset\":662,\"length\":9,\"severity\":\"error\","
         "\"rule\":\"section-empty\",\"message\":\"section 'recipients' is "
         "empty: it has no text and no subsections\"}\n",
         err_text);
@@ -859,6 +882,7 @@ int main(void)
     RUN_TEST(test_same_notice_twice_is_an_error);
     RUN_TEST(test_bundled_notices_pass_with_true_warnings);
     RUN_TEST(test_werror_and_wno);
+    RUN_TEST(test_diagnostics_come_in_line_order);
     RUN_TEST(test_bad_w_options_exit_2);
     RUN_TEST(test_one_wrong_digit_missing_retention_stray_byte);
     RUN_TEST(test_json_diagnostics);
