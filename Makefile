@@ -104,10 +104,22 @@ $(BUILD)/tests/layout_catalog.h: $(BUILD)/tests/layout_catalog.c ;
 $(BUILD)/tests/layout_catalog.o: $(BUILD)/tests/layout_catalog.c
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
+# And one of the corpus notices (real notices from public repositories,
+# tests/fixtures/corpus), for the round trip.
+CORPUS = $(sort $(wildcard tests/fixtures/corpus/*.pn))
+$(BUILD)/tests/corpus_catalog.c: $(PNC) $(CORPUS)
+	@mkdir -p $(BUILD)/tests
+	$(PNC) -o $(BUILD)/tests/corpus_catalog.c --prefix pn_corpus $(CORPUS)
+$(BUILD)/tests/corpus_catalog.h: $(BUILD)/tests/corpus_catalog.c ;
+
+$(BUILD)/tests/corpus_catalog.o: $(BUILD)/tests/corpus_catalog.c
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
 $(BUILD)/tests/test_runtime.o: $(BUILD)/tests/fixture_catalog.h
 $(BUILD)/tests/test_layout.o: $(BUILD)/tests/layout_catalog.h $(BUILD)/catalog.h
 $(BUILD)/tests/test_layout.o: TEST_CFLAGS += -I$(BUILD)
-$(BUILD)/tests/test_roundtrip.o: $(BUILD)/catalog.h
+$(BUILD)/tests/test_roundtrip.o: $(BUILD)/catalog.h \
+	$(BUILD)/tests/corpus_catalog.h
 $(BUILD)/tests/test_roundtrip.o: TEST_CFLAGS += -I$(BUILD)
 $(BUILD)/tests/test_translations.o: $(BUILD)/catalog.h
 $(BUILD)/tests/test_translations.o: TEST_CFLAGS += -I$(BUILD)
@@ -118,6 +130,7 @@ $(BUILD)/tests/test_translations.o: TEST_CFLAGS += -I$(BUILD)
 $(BUILD)/tests/test_parse $(BUILD)/tests/test_check \
 $(BUILD)/tests/test_generate: $(GEN_OBJ) $(BUILD)/libpn.a
 $(BUILD)/tests/test_runtime: $(BUILD)/tests/fixture_catalog.o $(BUILD)/libpn.a
+$(BUILD)/tests/test_roundtrip: $(BUILD)/tests/corpus_catalog.o
 $(BUILD)/tests/test_roundtrip $(BUILD)/tests/test_translations: \
 	$(BUILD)/catalog.o $(BUILD)/libpn.a
 $(BUILD)/tests/test_layout: $(BUILD)/tests/layout_catalog.o \

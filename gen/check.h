@@ -13,6 +13,7 @@
 #include "diag.h"
 #include "languages.h"
 #include "model.h"
+#include "rules.h"
 
 typedef struct check_options {
     const charset *charset; /* --charset, or NULL for no check */
@@ -50,6 +51,25 @@ void check_labels(const mnotice *n, const languages *l, diag *d);
  * first of them with the same id (i itself when none before it has it). */
 void check_match_ids(const msection *const *sections, size_t count,
                      size_t *first);
+
+/* The header's checks of a value, shared with the body's (check_body.c):
+ * why `s` is not an http(s) URL / an e-mail address, or NULL when it is
+ * one; whether `s` is a Norwegian phone number (8 digits, optionally after
+ * +47 or 0047, spaces allowed). */
+const char *check_url_problem(const char *s);
+const char *check_email_problem(const char *s);
+int check_is_norwegian_phone(const char *s);
+
+/* Checks the organisation number `value`, written at `offset` (`span`
+ * bytes) in n's source: 9 digits (else `not_nine` is reported) with a
+ * valid MOD11 check digit (else orgno-checksum). */
+void check_orgno_at(const mnotice *n, const char *value, size_t offset,
+                    size_t span, rule not_nine, diag *d);
+
+/* The facts the body states: org numbers, e-mail addresses, phone
+ * numbers and URLs well formed, and none contradicting the header
+ * (check_body.c). */
+void check_body(const mnotice *n, diag *d);
 
 /* Finds the first obfuscated e-mail mark in `len` bytes at `s`: "(at)",
  * "[at]", "(dot)", Cloudflare's "[email protected]" and the like, in any

@@ -33,6 +33,30 @@ const art13_item art13_items[ART13_ITEM_COUNT] = {
      "13(2)(f)", "automated decisions and profiling", 0},
 };
 
+int art13_section_has_text(const mnotice *n, size_t i)
+{
+    size_t j;
+
+    for (j = i; j < n->section_count; j++) {
+        if (j > i && n->sections[j].level <= n->sections[i].level)
+            break;
+        if (n->sections[j].block_count > 0)
+            return 1;
+    }
+    return 0;
+}
+
+uint32_t art13_covered_mask(const mnotice *n)
+{
+    uint32_t mask = 0;
+    size_t i;
+
+    for (i = 0; i < n->section_count; i++)
+        if (art13_section_has_text(n, i))
+            mask |= n->sections[i].topics;
+    return mask;
+}
+
 static const mwaiver *find_waiver(const mnotice *n, pn_topic topic)
 {
     size_t i;
@@ -48,7 +72,7 @@ art13_status art13_status_of(const mnotice *n, const art13_item *item,
     const mwaiver *w = find_waiver(n, item->topic);
 
     *waiver = NULL;
-    if (notice_topic_mask(n) & PN_TOPIC_BIT(item->topic))
+    if (art13_covered_mask(n) & PN_TOPIC_BIT(item->topic))
         return ART13_COVERED;
     /* The header's controller: names the controller, and the runtime shows
      * it with the contact facts, so it identifies them. */
@@ -61,8 +85,8 @@ art13_status art13_status_of(const mnotice *n, const art13_item *item,
     return ART13_MISSING;
 }
 
-/* The first section tagged with each topic, or NULL: one pass, however
- * many waivers ask. */
+/* The first section with text tagged with each topic, or NULL: one pass,
+ * however many waivers ask. */
 static void first_tagged(const mnotice *n,
                          const msection *tagged[PN_TOPIC_COUNT])
 {
@@ -73,7 +97,8 @@ static void first_tagged(const mnotice *n,
         tagged[t] = NULL;
     for (i = n->section_count; i-- > 0;)
         for (t = 0; t < PN_TOPIC_COUNT; t++)
-            if (n->sections[i].topics & PN_TOPIC_BIT(t))
+            if ((n->sections[i].topics & PN_TOPIC_BIT(t)) &&
+                art13_section_has_text(n, i))
                 tagged[t] = &n->sections[i];
 }
 
@@ -111,6 +136,22 @@ static void check_waivers(const mnotice *n, diag *d)
     }
 }
 
+/* A note on each section tagged with `topic` that holds no text, so the
+ * author sees why its tag does not count. */
+static void note_empty_sections(const mnotice *n, pn_topic topic, diag *d)
+{
+    size_t i;
+
+    for (i = 0; i < n->section_count; i++)
+        if ((n->sections[i].topics & PN_TOPIC_BIT(topic)) &&
+            !art13_section_has_text(n, i))
+            diag_at(d, DIAG_NOTE, n->src, n->sections[i].id.offset,
+                    n->sections[i].id.span, NULL,
+                    "section '%s' is tagged with %s, but it has no text, so "
+                    "it does not cover it",
+                    n->sections[i].id.s, pn_topic_name(topic));
+}
+
 void check_art13(const mnotice *n, diag *d)
 {
     size_t i;
@@ -120,19 +161,22 @@ void check_art13(const mnotice *n, diag *d)
         const art13_item *item = &art13_items[i];
         const char *name = pn_topic_name(item->topic);
         const mwaiver *w;
+        int shown;
 
         if (art13_status_of(n, item, &w) != ART13_MISSING)
             continue;
         if (item->always)
-            rule_report(d, item->rule, n->src, n->header_end, 3,
-                        "no section covers %s, %s (GDPR Art. %s); tag one "
-                        "with topic=%s",
-                        name, item->what, item->article, name);
+            shown = rule_report(d, item->rule, n->src, n->header_end, 3,
+                                "no section covers %s, %s (GDPR Art. %s); "
+                                "tag one with topic=%s",
+                                name, item->what, item->article, name);
         else
-            rule_report(d, item->rule, n->src, n->header_end, 3,
-                        "no section covers %s, %s (GDPR Art. %s); tag one "
-                        "with topic=%s, or add 'waive: %s REASON' to the "
-                        "header if it does not apply",
-                        name, item->what, item->article, name, name);
+            shown = rule_report(d, item->rule, n->src, n->header_end, 3,
+                                "no section covers %s, %s (GDPR Art. %s); "
+                                "tag one with topic=%s, or add 'waive: %s "
+                                "REASON' to the header if it does not apply",
+                                name, item->what, item->article, name, name);
+        if (shown)
+            note_empty_sections(n, item->topic, d);
     }
 }

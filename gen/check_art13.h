@@ -24,12 +24,20 @@ typedef struct art13_item {
 extern const art13_item art13_items[ART13_ITEM_COUNT];
 
 typedef enum art13_status {
-    ART13_COVERED,        /* a section is tagged with the topic */
+    ART13_COVERED,        /* a section with text is tagged with the
+                             topic */
     ART13_BY_HEADER,      /* controller only: the header's controller: */
     ART13_WAIVED,         /* a waive: line (items that are not always
                              required) */
     ART13_MISSING
 } art13_status;
+
+/* Whether section `i` of `n` has text: blocks of its own or in one of its
+ * subsections. A tagged section without text covers nothing. */
+int art13_section_has_text(const mnotice *n, size_t i);
+
+/* The topics of the sections that have text, together. */
+uint32_t art13_covered_mask(const mnotice *n);
 
 /* The item's status in `n`; the waiver when it is ART13_WAIVED. */
 art13_status art13_status_of(const mnotice *n, const art13_item *item,

@@ -122,8 +122,7 @@ static size_t host_length(const char *s)
     return labels >= 2 && has_letter ? i : 0;
 }
 
-/* Why `s` is not an http(s) URL, or NULL when it is one. */
-static const char *url_problem(const char *s)
+const char *check_url_problem(const char *s)
 {
     size_t host;
 
@@ -159,8 +158,7 @@ static int is_local_part_char(char c)
     return is_alpha(c) || is_digit(c) || strchr("!#$%&'*+/=?^_`{|}~.-", c);
 }
 
-/* Why `s` is not an e-mail address, or NULL when it is one. */
-static const char *email_problem(const char *s)
+const char *check_email_problem(const char *s)
 {
     const char *at = strchr(s, '@');
     size_t i, local;
@@ -203,7 +201,7 @@ static size_t digits_of(const char *s, char *digits, size_t size)
     return count;
 }
 
-static int is_norwegian_phone(const char *s)
+int check_is_norwegian_phone(const char *s)
 {
     char digits[16];
 
@@ -278,7 +276,7 @@ static void check_date(const mnotice *n, diag *d)
 static void check_web(const mnotice *n, diag *d)
 {
     const mstr *web = &n->facts[FACT_WEB];
-    const char *problem = web->s ? url_problem(web->s) : NULL;
+    const char *problem = web->s ? check_url_problem(web->s) : NULL;
 
     if (problem)
         rule_report(d, RULE_HEADER_URL, n->src, web->offset, web->span,
@@ -303,7 +301,7 @@ static void check_email(const mnotice *n, diag *d)
                     email->s, (int)mark_len, email->s + mark);
         return;
     }
-    problem = email_problem(email->s);
+    problem = check_email_problem(email->s);
     if (problem)
         rule_report(d, RULE_HEADER_EMAIL, n->src, email->offset, email->span,
                     "e-mail address '%s' is not well formed: %s", email->s,
@@ -314,60 +312,89 @@ static void check_phone(const mnotice *n, diag *d)
 {
     const mstr *phone = &n->facts[FACT_PHONE];
 
-    if (phone->s && !is_norwegian_phone(phone->s))
+    if (phone->s && !check_is_norwegian_phone(phone->s))
         rule_report(d, RULE_HEADER_PHONE, n->src, phone->offset, phone->span,
                     "phone number '%s' is not a Norwegian number: expected 8 "
                     "digits, optionally after +47 (spaces are allowed)",
                     phone->s);
 }
 
+/* A UK postcode: outward code (A9, A99, AA9, AA99, A9A, AA9A), an
+ * optional space, inward code (9AA), in capitals: "EC4R 1AG". */
+static int is_uk_postcode(const char *s)
+{
+    size_t i = 0, n = strlen(s);
+    int upper0 = s[0] >= 'A' && s[0] <= 'Z';
+
+    if (n < 5 || !upper0)
+        return 0;
+    i = (s[1] >= 'A' && s[1] <= 'Z') ? 2 : 1;
+    if (!is_digit(s[i++]))
+        return 0;
+    if (is_digit(s[i]) || (s[i] >= 'A' && s[i] <= 'Z' && s[i + 1] != '\0' &&
+                           (is_digit(s[i + 1]) || s[i + 1] == ' ')))
+        i++;
+    if (s[i] == ' ')
+        i++;
+    return n - i == 3 && is_digit(s[i]) && s[i + 1] >= 'A' &&
+           s[i + 1] <= 'Z' && s[i + 2] >= 'A' && s[i + 2] <= 'Z';
+}
+
+/* Norwegian (4 digits) or UK postcodes: the countries of the notices so
+ * far. A postcode of another country is better left out than wrong. */
 static void check_postcode(const mnotice *n, diag *d)
 {
     const mstr *code = &n->facts[FACT_POSTCODE];
     const char *s = code->s;
 
     if (s && !(strlen(s) == 4 && is_digit(s[0]) && is_digit(s[1]) &&
-               is_digit(s[2]) && is_digit(s[3])))
+               is_digit(s[2]) && is_digit(s[3])) && !is_uk_postcode(s))
         rule_report(d, RULE_HEADER_POSTCODE, n->src, code->offset,
-                    code->span, "postcode '%s' is not 4 digits", s);
+                    code->span,
+                    "postcode '%s' is neither Norwegian (4 digits) nor a UK "
+                    "postcode (such as 'EC4R 1AG')", s);
 }
 
 /* Norwegian organisation numbers end in a MOD11 check digit: weigh the
  * first eight digits by 3 2 7 6 5 4 3 2; the check digit is 11 minus the
  * sum's remainder by 11, 0 when that remainder is 0, and no number has
  * remainder 1. */
-static void check_orgno(const mnotice *n, diag *d)
+void check_orgno_at(const mnotice *n, const char *value, size_t offset,
+                    size_t span, rule not_nine, diag *d)
 {
     static const int weights[8] = {3, 2, 7, 6, 5, 4, 3, 2};
-    const mstr *orgno = &n->facts[FACT_ORGNO];
     char digits[16];
     int sum = 0, remainder, i;
 
-    if (!orgno->s)
-        return;
-    if (digits_of(orgno->s, digits, sizeof digits) != 9) {
-        rule_report(d, RULE_HEADER_ORGNO, n->src, orgno->offset, orgno->span,
+    if (digits_of(value, digits, sizeof digits) != 9) {
+        rule_report(d, not_nine, n->src, offset, span,
                     "organisation number '%s' is not 9 digits (spaces "
                     "between them are allowed)",
-                    orgno->s);
+                    value);
         return;
     }
     for (i = 0; i < 8; i++)
         sum += (digits[i] - '0') * weights[i];
     remainder = sum % 11;
     if (remainder == 1)
-        rule_report(d, RULE_ORGNO_CHECKSUM, n->src, orgno->offset,
-                    orgno->span,
+        rule_report(d, RULE_ORGNO_CHECKSUM, n->src, offset, span,
                     "organisation number %s cannot be valid: its first eight "
                     "digits leave remainder 1 in the MOD11 check",
-                    orgno->s);
+                    value);
     else if (digits[8] - '0' != (remainder == 0 ? 0 : 11 - remainder))
-        rule_report(d, RULE_ORGNO_CHECKSUM, n->src, orgno->offset,
-                    orgno->span,
+        rule_report(d, RULE_ORGNO_CHECKSUM, n->src, offset, span,
                     "organisation number %s fails the MOD11 check: its check "
                     "digit should be %d, not %c",
-                    orgno->s, remainder == 0 ? 0 : 11 - remainder,
-                    digits[8]);
+                    value, remainder == 0 ? 0 : 11 - remainder, digits[8]);
+}
+
+static void check_orgno(const mnotice *n, diag *d)
+{
+    const mstr *orgno = &n->facts[FACT_ORGNO];
+
+    if (orgno->s)
+        check_orgno_at(n, orgno->s, orgno->offset, orgno->span,
+                       RULE_HEADER_ORGNO, d);
 }
 
 void check_header(const mnotice *n, diag *d)

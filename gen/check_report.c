@@ -2,14 +2,15 @@
 
 #include "check_art13.h"
 
-/* "#purposes #retention": the sections tagged with `topic`. */
+/* "#purposes #retention": the sections with text tagged with `topic`. */
 static void print_sections(FILE *out, const mnotice *n, pn_topic topic)
 {
     size_t i;
     int first = 1;
 
     for (i = 0; i < n->section_count; i++) {
-        if (!(n->sections[i].topics & PN_TOPIC_BIT(topic)))
+        if (!(n->sections[i].topics & PN_TOPIC_BIT(topic)) ||
+            !art13_section_has_text(n, i))
             continue;
         fprintf(out, "%s#%s", first ? "" : " ",
                 n->sections[i].level ? n->sections[i].id.s : "(preamble)");

@@ -37,6 +37,129 @@ void diag_init(diag *d, FILE *out)
     d->tally_count = 0;
     d->tally_cap = 0;
     d->hiding = 0;
+    d->line_order = 0;
+    d->held_text = NULL;
+    d->held = NULL;
+    d->held_count = d->held_cap = 0;
+    d->held_paths = NULL;
+    d->held_path_count = d->held_path_cap = 0;
+}
+
+/* ---- Line order ---------------------------------------------------------- */
+
+/* A diagnostic printed into held_text, waiting for diag_finish(). */
+struct diag_held {
+    size_t file;        /* index in held_paths; plain ones after them all */
+    size_t offset;      /* in its file (a note: its diagnostic's) */
+    size_t seq;         /* reported as the seq-th: keeps ties in order */
+    long start, len;    /* its text in held_text */
+    diag_severity severity;
+};
+
+static size_t held_file(diag *d, const char *path)
+{
+    size_t i;
+
+    if (!path)
+        return (size_t)-1;
+    for (i = d->held_path_count; i-- > 0;)
+        if (strcmp(d->held_paths[i], path) == 0)
+            return i;
+    d->held_paths = grow_array(d->held_paths, &d->held_path_cap,
+                               d->held_path_count + 1, sizeof *d->held_paths);
+    d->held_paths[d->held_path_count] = xstrndup(path, strlen(path));
+    return d->held_path_count++;
+}
+
+/* Where the next diagnostic's text goes: d->out, or held_text with its
+ * place in the order recorded (finished by end_held()). */
+static FILE *begin(diag *d, diag_severity severity, const char *path,
+                   size_t offset)
+{
+    struct diag_held *h;
+
+    if (!d->line_order)
+        return d->out;
+    if (!d->held_text)
+        d->held_text = tmpfile();
+    if (!d->held_text) {
+        d->line_order = 0; /* no scratch file: print as they come */
+        return d->out;
+    }
+    d->held = grow_array(d->held, &d->held_cap, d->held_count + 1,
+                         sizeof *d->held);
+    h = &d->held[d->held_count];
+    h->file = held_file(d, path);
+    h->offset = offset;
+    if (severity == DIAG_NOTE && d->held_count > 0) {
+        h->file = d->held[d->held_count - 1].file;
+        h->offset = d->held[d->held_count - 1].offset;
+    }
+    h->seq = d->held_count;
+    h->severity = severity;
+    h->start = ftell(d->held_text);
+    d->held_count++;
+    return d->held_text;
+}
+
+static void end_held(diag *d, FILE *out)
+{
+    if (out == d->held_text && d->held_count > 0)
+        d->held[d->held_count - 1].len =
+            ftell(d->held_text) - d->held[d->held_count - 1].start;
+}
+
+static int held_before(const void *a, const void *b)
+{
+    const struct diag_held *x = a, *y = b;
+
+    if (x->file != y->file)
+        return x->file < y->file ? -1 : 1;
+    if (x->offset != y->offset)
+        return x->offset < y->offset ? -1 : 1;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static int over_cap(diag *d, diag_severity severity, const char *path);
+
+/* Prints the held diagnostics in order; -fmax-errors counts them in that
+ * order. */
+static void print_held(diag *d)
+{
+    size_t i;
+    char chunk[4096];
+
+    if (!d->held_text)
+        return;
+    qsort(d->held, d->held_count, sizeof *d->held, held_before);
+    for (i = 0; i < d->held_count; i++) {
+        const struct diag_held *h = &d->held[i];
+        long left = h->len;
+
+        if (h->file != (size_t)-1 &&
+            over_cap(d, h->severity, d->held_paths[h->file]))
+            continue;
+        fseek(d->held_text, h->start, SEEK_SET);
+        while (left > 0) {
+            size_t n = fread(chunk, 1,
+                             left < (long)sizeof chunk ? (size_t)left
+                                                       : sizeof chunk,
+                             d->held_text);
+            if (n == 0)
+                break;
+            fwrite(chunk, 1, n, d->out);
+            left -= (long)n;
+        }
+    }
+    fclose(d->held_text);
+    d->held_text = NULL;
+    for (i = 0; i < d->held_path_count; i++)
+        free(d->held_paths[i]);
+    free(d->held_paths);
+    free(d->held);
+    d->held_paths = NULL;
+    d->held = NULL;
+    d->held_count = d->held_cap = d->held_path_count = d->held_path_cap = 0;
 }
 
 /* ---- -fmax-errors ---------------------------------------------------------- */
@@ -287,8 +410,9 @@ void diag_vat(diag *d, diag_severity severity, const source *src,
     const unsigned char *line = source_line(src, index, &line_len);
     char *message;
     place at;
+    FILE *out;
 
-    if (over_cap(d, severity, src->path)) {
+    if (!d->line_order && over_cap(d, severity, src->path)) {
         count(d, severity);
         return;
     }
@@ -308,20 +432,20 @@ void diag_vat(diag *d, diag_severity severity, const source *src,
     at.length = (unsigned long)span_chars;
 
     count(d, severity);
+    out = begin(d, severity, src->path, offset);
     if (d->format == DIAG_JSON) {
-        print_json(d->out, severity, src->path, &at, rule, message);
-        free(message);
-        return;
+        print_json(out, severity, src->path, &at, rule, message);
+    } else {
+        fprintf(out, "%s:%lu:%lu: %s: %s", src->path, at.line, at.column,
+                severity_name(severity), message);
+        if (rule)
+            fprintf(out, " [%s]", rule);
+        fputc('\n', out);
+        print_source(out, &at, line, line_len, col_bytes,
+                     source_count_chars(src, start, line_len));
     }
-    fprintf(d->out, "%s:%lu:%lu: %s: %s", src->path, at.line, at.column,
-            severity_name(severity), message);
-    if (rule)
-        fprintf(d->out, " [%s]", rule);
-    fputc('\n', d->out);
     free(message);
-
-    print_source(d->out, &at, line, line_len, col_bytes,
-                 source_count_chars(src, start, line_len));
+    end_held(d, out);
 }
 
 void diag_at(diag *d, diag_severity severity, const source *src,
@@ -339,16 +463,19 @@ void diag_plain(diag *d, diag_severity severity, const char *fmt, ...)
 {
     va_list ap;
     char *message;
+    FILE *out;
 
     va_start(ap, fmt);
     message = format_message(fmt, ap);
     va_end(ap);
     count(d, severity);
+    out = begin(d, severity, NULL, 0);
     if (d->format == DIAG_JSON)
-        print_json(d->out, severity, NULL, NULL, NULL, message);
+        print_json(out, severity, NULL, NULL, NULL, message);
     else
-        fprintf(d->out, "pnc: %s: %s\n", severity_name(severity), message);
+        fprintf(out, "pnc: %s: %s\n", severity_name(severity), message);
     free(message);
+    end_held(d, out);
 }
 
 void diag_finish(diag *d)
@@ -356,6 +483,7 @@ void diag_finish(diag *d)
     size_t i;
     char message[96];
 
+    print_held(d);
     for (i = 0; i < d->tally_count; i++) {
         const struct diag_tally *t = &d->tally[i];
 

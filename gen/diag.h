@@ -29,6 +29,7 @@ typedef enum diag_format {
 } diag_format;
 
 struct diag_tally;
+struct diag_held;
 
 typedef struct diag {
     FILE *out;        /* where diagnostics go (stderr in pnc) */
@@ -40,14 +41,24 @@ typedef struct diag {
     struct diag_tally *tally; /* errors per file, when max_errors > 0 */
     size_t tally_count, tally_cap;
     int hiding;       /* the last error was not shown, nor are its notes */
+    int line_order;   /* hold every diagnostic until diag_finish(), which
+                         prints each file's in line order (its notes stay
+                         after it), files in the order they first had one */
+    FILE *held_text;  /* the held diagnostics as printed, or NULL */
+    struct diag_held *held;
+    size_t held_count, held_cap;
+    char **held_paths;
+    size_t held_path_count, held_path_cap;
 } diag;
 
-/* Text format, default rule settings, every error shown. */
+/* Text format, default rule settings, every error shown, each diagnostic
+ * printed as it is reported (set `line_order` to sort them). */
 void diag_init(diag *d, FILE *out);
 
-/* For each file that had more than `max_errors` errors, prints one note
- * saying how many were not shown; then frees what the count used. Call it
- * once, after the last diagnostic. */
+/* With `line_order`, prints the held diagnostics, sorted. Then, for each
+ * file that had more than `max_errors` errors, prints one note saying how
+ * many were not shown; then frees what the count used. Call it once,
+ * after the last diagnostic. */
 void diag_finish(diag *d);
 
 /* Reports a problem at byte `offset` of `src`, underlining `span` bytes

@@ -2,17 +2,16 @@
 
 #include <string.h>
 
-/* Edit distance counting a swap of two neighbours as one edit (optimal
- * string alignment), so "titel" is one edit from "title". */
-#define HINT_MAX_LEN 40
+#define HINT_MAX_LEN 64
 
-static size_t edit_distance(const char *a, size_t alen, const char *b,
-                            size_t blen)
+size_t hint_distance(const char *a, size_t alen, const char *b, size_t blen)
 {
     size_t rows[3][HINT_MAX_LEN + 1];
     size_t *before = rows[0], *prev = rows[1], *cur = rows[2];
     size_t i, j;
 
+    if (alen > HINT_MAX_LEN || blen > HINT_MAX_LEN)
+        return (size_t)-1;
     for (j = 0; j <= blen; j++)
         prev[j] = j;
     for (i = 1; i <= alen; i++) {
@@ -36,12 +35,17 @@ static size_t edit_distance(const char *a, size_t alen, const char *b,
     return prev[blen];
 }
 
+size_t hint_allowed(size_t len)
+{
+    return len < 6 ? 1 : 2;
+}
+
 const char *hint_closest(const char *word, size_t len,
                          const char *const *names, size_t count)
 {
     const char *best = NULL;
     size_t best_distance = (size_t)-1, i;
-    size_t allowed = len < 6 ? 1 : 2;
+    size_t allowed = hint_allowed(len);
 
     if (len == 0 || len > HINT_MAX_LEN)
         return NULL;
@@ -50,7 +54,7 @@ const char *hint_closest(const char *word, size_t len,
         size_t distance;
         if (name_len > HINT_MAX_LEN)
             continue;
-        distance = edit_distance(word, len, names[i], name_len);
+        distance = hint_distance(word, len, names[i], name_len);
         if (distance < best_distance) {
             best_distance = distance;
             best = names[i];

@@ -39,6 +39,7 @@ typedef struct reader {
     cells out;
     link stack[MAX_LINK_DEPTH];
     unsigned depth;
+    int in_cell; /* a table's cell: <br> and list tags break lines */
 } reader;
 
 static void push(reader *r, unsigned char c, int delim)
@@ -126,6 +127,21 @@ static int text_says_url(const unsigned char *text, size_t text_len,
         !(text_len == url_len && memcmp(text, url, url_len) == 0))
         url_len--;
     return text_len == url_len && memcmp(text, url, url_len) == 0;
+}
+
+/* Whether a destination names its scheme ("https:", "mailto:"...): a
+ * reader can go there. One without ("#rights", "@/about.md", "../x")
+ * points inside the site or the notice. */
+static int has_scheme(const unsigned char *url, size_t n)
+{
+    size_t i;
+    if (n == 0 || !is_alpha(url[0]))
+        return 0;
+    for (i = 1; i < n && (is_alpha(url[i]) || (url[i] >= '0' && url[i] <= '9') ||
+                          url[i] == '+' || url[i] == '.' || url[i] == '-');
+         i++)
+        ;
+    return i < n && url[i] == ':';
 }
 
 /* Whether a tel: link's text has the number's digits (and '+'). */
@@ -236,6 +252,42 @@ static size_t code_end(const reader *r, size_t at, size_t ticks)
     return 0;
 }
 
+/* In a table cell, the tags GitHub's tables use for what a cell cannot
+ * hold otherwise: <br> and <li> start a line, <ul>, <ol> and their end
+ * tags and </li> vanish. Returns the tag's length at `at` (its '<') and
+ * sets `*line_break`, or 0 for any other tag. */
+static size_t cell_tag_at(const reader *r, size_t at, int *line_break)
+{
+    static const char *const names[] = {"br", "li", "ul", "ol"};
+    const unsigned char *in = r->in;
+    size_t i = at + 1, name, len;
+    int closing = 0;
+    unsigned k;
+
+    if (i < r->n && in[i] == '/') {
+        closing = 1;
+        i++;
+    }
+    for (name = i; i < r->n && is_alpha(in[i]); i++)
+        ;
+    len = i - name;
+    while (i < r->n && is_space(in[i]))
+        i++;
+    if (i < r->n && in[i] == '/' && !closing)
+        i++;
+    if (i >= r->n || in[i] != '>' || len != 2)
+        return 0;
+    for (k = 0; k < sizeof names / sizeof names[0]; k++) {
+        if (!starts_nocase(in + name, len, names[k]))
+            continue;
+        if (closing && k == 0)
+            return 0; /* </br> is not a tag HTML knows */
+        *line_break = !closing && k < 2;
+        return i + 1 - at;
+    }
+    return 0;
+}
+
 /* First pass: escapes, code spans, links and tags; markers kept as
  * delimiters for the second. */
 static void scan(reader *r)
@@ -247,6 +299,7 @@ static void scan(reader *r)
         unsigned c = in[i];
         link l;
         size_t end;
+        int line_break;
 
         if (r->depth && i > r->stack[r->depth - 1].close) {
             r->depth--; /* its ']' was inside a code span: plain text */
@@ -257,8 +310,13 @@ static void scan(reader *r)
             const unsigned char *url = in + top->url;
             size_t url_len = top->url_len;
             int tel = starts_nocase(url, url_len, "tel:");
+            int relative = !has_scheme(url, url_len);
             shown_url(&url, &url_len);
-            if (!top->image &&
+            if (relative && url[0] != '#' && !top->image)
+                warn(r, top->text - 1, top->end - top->text + 1,
+                     "a link to a relative address: only its text is "
+                     "shown; give the full address (https://...) to show it");
+            if (!top->image && !relative &&
                 !text_says_url(in + top->text, top->close - top->text, url,
                                url_len) &&
                 !(tel && same_number(in + top->text, top->close - top->text,
@@ -301,6 +359,11 @@ static void scan(reader *r)
             shown_url(&url, &url_len);
             push_bytes(r, url, url_len);
             i = end;
+        } else if (c == '<' && r->in_cell &&
+                   (end = cell_tag_at(r, i, &line_break)) != 0) {
+            if (line_break)
+                push(r, '\n', 0);
+            i += end;
         } else if (c == '<' && i + 1 < r->n &&
                    (is_alpha(in[i + 1]) || in[i + 1] == '/' ||
                     in[i + 1] == '!' || in[i + 1] == '?')) {
@@ -419,11 +482,12 @@ static void put_cells(const cells *cs, buf *out)
 }
 
 void inline_text(const unsigned char *in, const size_t *offs, size_t n,
-                 diag *d, const source *src, buf *out)
+                 int in_cell, diag *d, const source *src, buf *out)
 {
     reader r;
 
     memset(&r, 0, sizeof r);
+    r.in_cell = in_cell;
     r.in = in;
     r.offs = offs;
     r.n = n;

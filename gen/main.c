@@ -703,6 +703,7 @@ int main(int argc, char **argv)
         d.format = o.format;
         d.rules = &o.rules;
         d.max_errors = o.max_errors;
+        d.line_order = 1;
         status = load_languages(&o, &langs, &d);
         have_charset = status == 0 && o.charset;
         if (have_charset)

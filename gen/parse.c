@@ -382,8 +382,10 @@ static void close_block(parser *p)
                     (unsigned)PN_MAX_BLOCKS);
     } else if (s) {
         buf shown_text = {0};
-        inline_text(p->text.data, p->offs, p->text.len, p->d, p->src,
-                    &shown_text);
+        inline_text(p->text.data, p->offs, p->text.len,
+                    p->block_kind == PN_BLOCK_TABLE_CELL ||
+                        p->block_kind == PN_BLOCK_TABLE_HEAD,
+                    p->d, p->src, &shown_text);
         if (shown_text.len > 0) {
             s->blocks = grow_array(s->blocks, &s->block_cap,
                                    s->block_count + 1, sizeof *s->blocks);
@@ -616,7 +618,7 @@ static char *markdown_title(parser *p, span title)
 
     for (i = 0; i < n; i++)
         offs[i] = offset_of(p, title.s) + (i < title.len ? i : title.len - 1);
-    inline_text((const unsigned char *)raw, offs, n, p->d, p->src, &out);
+    inline_text((const unsigned char *)raw, offs, n, 0, p->d, p->src, &out);
     buf_byte(&out, 0);
     free(offs);
     free(raw);

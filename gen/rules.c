@@ -114,6 +114,17 @@ static const rule_info rules[RULE_COUNT] = {
      "U+FFFD, the mark of text damaged by a wrong conversion"},
     {"text-email-obfuscated", "text", W, 0,
      "body text with an obfuscated e-mail address"},
+    {"text-orgno", "text", W, 0,
+     "an org.nr. in the body that is not 9 digits"},
+    {"text-email", "text", W, 0,
+     "an e-mail address in the body that is not well formed"},
+    {"text-phone", "text", W, 0,
+     "a phone number in the body that is not a Norwegian number"},
+    {"text-url", "text", W, 0,
+     "an http(s) address in the body that is not well formed"},
+    {"fact-contradicted", "text", W, 0,
+     "a header fact the body contradicts: a near-miss e-mail address, "
+     "another 'last updated' date"},
     {"charset", "text", E, 0,
      "a character outside the --charset the display can show"},
 };

@@ -116,6 +116,8 @@ static const rule_case failing[] = {
     {"header-phone", "12:8", {"+47 22 00 00 00", "22-00-00-00", 0, 0}, 0, 0},
     {"header-postcode", "9:11", {"0155", "155", 0, 0}, 0, 0},
     {"header-postcode", "9:11", {"0155", "O155", 0, 0}, 0, 0},
+    {"header-postcode", "9:11", {"0155", "EC4R1", 0, 0}, 0, 0},
+    {"header-postcode", "9:11", {"0155", "ec4r 1ag", 0, 0}, 0, 0},
     {"header-orgno", "7:8", {"913 480 295", "913 480 29", 0, 0}, 0, 0},
     {"header-orgno", "7:8", {"913 480 295", "NO 913 480 295", 0, 0}, 0, 0},
     {"orgno-checksum", "7:8", {"913 480 295", "913 480 296", 0, 0}, 0, 0},
@@ -141,7 +143,7 @@ static const rule_case failing[] = {
     {"heading-number-sequence", "30:4", {"## 2.1", "## 2.2", 0, 0}, 0, 0},
     {"heading-number-sequence", "30:4", {"## 2.1", "## 3.1", 0, 0}, 0, 0},
     {"heading-number-sequence", "22:3", {"# 1 Hvem", "# 2 Hvem", "# 2 Form", "# 3 Form"}, 0, 0},
-    {"section-empty", "34:5", {"Ingen.\n", "", 0, 0}, 0, 0},
+    {"section-empty", "22:5", {"Demo AS.\n", "", 0, 0}, 0, 0},
     {"section-duplicate", "34:5", {"# 3 Mottakere", "# 3 Formål", 0, 0}, 0, 0},
     {"section-duplicate", "34:5", {"Ingen.", "Vi lagrer data i ett år.", 0, 0}, 0, 0},
     {"markdown-unsupported", "36:1", {"Ingen.", "> Ingen.", 0, 0}, 0, 0},
@@ -149,6 +151,7 @@ static const rule_case failing[] = {
     {"markdown-unsupported", "36:1", {"Ingen.", "#### Ingen.", 0, 0}, 0, 0},
     {"markdown-unsupported", "36:7", {"Ingen.", "Ingen <br> her.", 0, 0}, 0, 0},
     {"markdown-unsupported", "36:7", {"Ingen.", "Ingen ![logo](l.png).", 0, 0}, 0, 0},
+    {"markdown-unsupported", "36:7", {"Ingen.", "Ingen [her](@/om/a.md).", 0, 0}, 0, 0},
     /* GDPR Art. 13 */
     {"art13-controller", "17:1",
      {"controller: Demo AS\n", "", "topic=controller,contact}", "topic=contact}"}, 0, 0},
@@ -182,6 +185,19 @@ static const rule_case failing[] = {
     {"text-email-obfuscated", "36:15", {"Ingen.", "Skriv til post(at)demo.no.", 0, 0}, 0, 0},
     {"text-email-obfuscated", "36:1",
      {"Ingen.", "[email\xC2\xA0protected]", 0, 0}, 0, 0},
+    {"orgno-checksum", "36:9", {"Ingen.", "org.nr. 937 323 566", 0, 0}, 0, 0},
+    {"orgno-checksum", "36:29", {"Ingen.", "Ingen. Organisasjonsnummer: 937\xC2\xA0" "323\xC2\xA0" "566.", 0, 0}, 0, 0},
+    {"text-orgno", "36:9", {"Ingen.", "Org.nr. 937 323 56.", 0, 0}, 0, 0},
+    {"text-email", "36:11", {"Ingen.", "Skriv til post..x@demo.no.", 0, 0}, 0, 0},
+    {"text-email", "36:11", {"Ingen.", "Skriv til post@demo.", 0, 0}, 0, 0},
+    {"text-phone", "36:16", {"Ingen.", "Ring oss: tlf. 22 00 00 0.", 0, 0}, 0, 0},
+    {"text-phone", "36:9", {"Ingen.", "Telefon +47 22 00 00 00 0.", 0, 0}, 0, 0},
+    {"text-url", "36:4", {"Ingen.", "Se https://demo/x.", 0, 0}, 0, 0},
+    {"text-url", "36:8", {"Ingen.", "Se [x](https://demo.no:x/).", 0, 0}, 0, 0},
+    {"fact-contradicted", "36:11", {"Ingen.", "Skriv til posst@demo.no.", 0, 0}, 0, 0},
+    {"fact-contradicted", "36:11", {"Ingen.", "Skriv til post@demo.mo.", 0, 0}, 0, 0},
+    {"fact-contradicted", "36:16", {"Ingen.", "Sist oppdatert 28.02.2024.", 0, 0}, 0, 0},
+    {"fact-contradicted", "36:14", {"Ingen.", "Last updated 1 March 2024", 0, 0}, 0, 0},
     {"charset", "26:9", {"Intro.", "Intro.", 0, 0}, 0, "ascii"},
     {"charset", "36:7", {"Ingen.", "Ingen \xE2\x80\x93 ingen.", 0, 0}, 0, "latin1"},
     {"charset", "10:7", {"city: Oslo", "city: \xC3\x98rje", 0, 0}, 0, "ascii"},
@@ -194,12 +210,28 @@ static const rule_case passing[] = {
     {NULL, NULL, {"Ingen.", "Ingen **mottakere**, se [lenken](https://demo.no) "
                   "eller <post@demo.no>.\n\n1. En\n   - To\n2. Tre  \nFire", 0, 0},
      0, 0},
-    {NULL, NULL, {"Ingen.", "\\> Ingen \\<br> \\![x](y) 5 * 3.", 0, 0}, 0, 0},
+    /* facts in the body that agree with the header, or are not checked */
+    {NULL, NULL, {"Ingen.", "Org.nr. 913 480 295, org. no. 913\xC2\xA0" "480 295.", 0, 0}, 0, 0},
+    {NULL, NULL, {"Ingen.", "Skriv til post@demo.no eller posst@demo.no.", 0, 0}, 0, 0},
+    {NULL, NULL, {"Ingen.", "Skriv til [oss](mailto:post@demo.no) eller a.b@c.demo.no.", 0, 0}, 0, 0},
+    {NULL, NULL, {"Ingen.", "Sist oppdatert 29.02.2024. Last updated: 29 February 2024.", 0, 0}, 0, 0},
+    {NULL, NULL, {"Ingen.", "Oppdatert den 29. februar 2024, updated on February 29, 2024.", 0, 0}, 0, 0},
+    {NULL, NULL, {"Ingen.", "Tlf. +46 8 123 456 78, ring 22 00 00 00, tel: 0047 22 00 00 00.", 0, 0}, 0, 0},
+    {NULL, NULL, {"Ingen.", "Se @demo, https://demo.no/a_(b). og <https://demo.no/x>.", 0, 0}, 0, 0},
+    {NULL, NULL, {"Ingen.", "I 2021 ble 123 456 789 kroner brukt; 22 00 00 0 er ikke et nummer.", 0, 0}, 0, 0},
+    /* a link to a section of the notice itself shows its text alone */
+    {NULL, NULL, {"Ingen.", "Se [rettene dine](#rights).", 0, 0}, 0, 0},
+    {NULL, NULL, {"Ingen.", "\\> Ingen \\<br> \\![x](https://y.no) 5 * 3.", 0, 0}, 0, 0},
     {NULL, NULL, {"Intro.", "Intro.", 0, 0}, 0, "latin1"},
     {NULL, NULL, {"2024-02-29", "2000-02-29", 0, 0}, 0, 0},
     {NULL, NULL, {"2024-02-29", "2023-12-31", 0, 0}, 0, 0},
     {NULL, NULL, {"updated: 2024-02-29\n", "", 0, 0}, 0, 0},
     {NULL, NULL, {"913 480 295", "913480295", 0, 0}, 0, 0},
+    /* UK postcodes */
+    {NULL, NULL, {"0155", "EC4R 1AG", 0, 0}, 0, 0},
+    {NULL, NULL, {"0155", "SK9 5AF", 0, 0}, 0, 0},
+    {NULL, NULL, {"0155", "M1 1AE", 0, 0}, 0, 0},
+    {NULL, NULL, {"0155", "W1A0AX", 0, 0}, 0, 0},
     {NULL, NULL, {"913 480 295", "913 480 260", 0, 0}, 0, 0}, /* remainder 0 */
     {NULL, NULL, {"orgno: 913 480 295\n", "", 0, 0}, 0, 0},
     {NULL, NULL, {"+47 22 00 00 00", "22000000", 0, 0}, 0, 0},
@@ -381,6 +413,43 @@ static void test_every_failing_case(void)
     }
 }
 
+/* BASE with `find` replaced, checked; the messages are in `messages`. */
+static unsigned check_edit(const char *find, const char *with)
+{
+    static char edited[4096];
+    const char *text = edited;
+
+    snprintf(edited, sizeof edited, "%s", BASE);
+    replace(edited, sizeof edited, find, with);
+    return check_texts(&text, 1, NULL, NULL);
+}
+
+/* A tagged section covers its Art. 13 items only if it says something:
+ * text of its own or in a subsection. */
+static void test_empty_section_covers_nothing(void)
+{
+    static const char *const empty[] = {"", "## 3.1 Tom {#tom}\n"};
+    size_t i;
+
+    for (i = 0; i < 2; i++) {
+        check_edit("Ingen.\n", empty[i]);
+        TEST_ASSERT_TRUE_MESSAGE(
+            strstr(messages, "t.pn:18:1: warning: no section covers "
+                             "recipients") != NULL,
+            messages);
+        TEST_ASSERT_TRUE_MESSAGE(
+            strstr(messages, "t.pn:34:17: note: section 'recipients' is "
+                             "tagged with recipients, but it has no text") !=
+                NULL,
+            messages);
+        tearDown();
+        setUp();
+    }
+    check_edit("Ingen.\n", "## 3.1 Ingen {#none}\n\nIngen.\n");
+    TEST_ASSERT_TRUE_MESSAGE(strstr(messages, "[art13-recipients]") == NULL,
+                             messages);
+}
+
 static void test_every_passing_case(void)
 {
     size_t i;
@@ -522,13 +591,13 @@ static void test_settings_change_severities(void)
     static char edited[4096];
 
     snprintf(edited, sizeof edited, "%s", BASE);
-    replace(edited, sizeof edited, "Ingen.\n", "");
+    replace(edited, sizeof edited, "Demo AS.\n", "");
     text = edited;
 
     rule_settings_init(&rules);
     TEST_ASSERT_EQUAL_INT(0, rule_settings_apply(&rules, "-Werror", why, sizeof why));
     check_texts(&text, 1, NULL, &rules);
-    TEST_ASSERT_NOT_NULL(strstr(messages, "error: section 'recipients' is empty"));
+    TEST_ASSERT_NOT_NULL(strstr(messages, "error: section 'controller' is empty"));
     tearDown();
 
     rule_settings_init(&rules);
@@ -545,7 +614,7 @@ static void test_settings_change_severities(void)
     TEST_ASSERT_EQUAL_INT(0, rule_settings_apply(&rules, "-Werror", why, sizeof why));
     TEST_ASSERT_EQUAL_INT(0, rule_settings_apply(&rules, "-Wno-error=section-empty", why, sizeof why));
     check_texts(&text, 1, NULL, &rules);
-    TEST_ASSERT_NOT_NULL(strstr(messages, "warning: section 'recipients' is empty"));
+    TEST_ASSERT_NOT_NULL(strstr(messages, "warning: section 'controller' is empty"));
 
     rule_settings_init(&rules);
     TEST_ASSERT_EQUAL_INT(-1, rule_settings_apply(&rules, "-Wno-utf8-invalid", why, sizeof why));
@@ -564,6 +633,7 @@ int main(void)
     RUN_TEST(test_base_notice_is_clean);
     RUN_TEST(test_every_failing_case);
     RUN_TEST(test_every_passing_case);
+    RUN_TEST(test_empty_section_covers_nothing);
     RUN_TEST(test_every_rule_is_tested_and_documented);
     RUN_TEST(test_limit);
     RUN_TEST(test_repeats_find_the_first_of_equal_keys);

@@ -348,6 +348,62 @@ static void test_werror_and_wno(void)
     TEST_ASSERT_TRUE(file_exists(TMP "/c.c"));
 }
 
+/* The parser finds a horizontal rule at line 12 before the Art. 13 check
+ * finds what the header (line 6) lacks: pnc still prints them by line. */
+static void test_diagnostics_come_in_line_order(void)
+{
+    const char *line;
+    unsigned long last = 0, count = 0;
+
+    TEST_ASSERT_EQUAL_INT(0, run("(printf -- '---\\npolicy: a\\nlang: en\\n"
+                                 "title: T\\ncontroller: C\\n---\\n\\n"
+                                 "# A {#a topic=purposes}\\n\\nText.\\n\\n"
+                                 "***\\n' >" TMP "/order.pn)"));
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("--check " TMP "/order.pn"));
+    for (line = err_text; (line = strstr(line, TMP "/order.pn:")) != NULL;
+         line++) {
+        unsigned long n = strtoul(line + strlen(TMP "/order.pn:"), NULL, 10);
+        TEST_ASSERT_TRUE_MESSAGE(n >= last, err_text);
+        last = n;
+        count++;
+    }
+    TEST_ASSERT_EQUAL_UINT(12, last);
+    TEST_ASSERT_TRUE(count > 2);
+}
+
+/* The body's facts: a wrong MOD11 digit is an error at its line and
+ * column; a header e-mail address one typo from the body's, a date other
+ * than updated:, a phone number a digit short and a broken URL warn. */
+static void test_facts_in_the_body_are_checked(void)
+{
+    const char *order[] = {":20:16: warning: the text dates the notice "
+                           "28.02.2024 (2024-02-28), the header's updated: "
+                           "2024-02-29; which is right? [fact-contradicted]\n",
+                           ":5:10: note: the header's updated: is here\n",
+                           ":24:18: error: organisation number 937 323 566 "
+                           "fails the MOD11 check: its check digit should be "
+                           "5, not 6 [orgno-checksum]\n",
+                           ":25:1: warning: the text gives 'support@demo.no', "
+                           "the header's email: 'suport@demo.no'; is one of "
+                           "them a typo? [fact-contradicted]\n",
+                           ":11:8: note: the header's email: is here\n",
+                           ":25:33: warning: phone number '22 00 00 0' is not "
+                           "a Norwegian number",
+                           ":29:26: warning: web address "
+                           "'https://demo/tjenesten' is not a well-formed URL"};
+    const char *at = err_text;
+    size_t i;
+
+    TEST_ASSERT_EQUAL_INT(1, run_pnc("--check " CHECK_DIR "body-facts.nb.pn"));
+    for (i = 0; i < sizeof order / sizeof order[0]; i++) {
+        char want[512];
+        snprintf(want, sizeof want, CHECK_DIR "body-facts.nb.pn%s", order[i]);
+        at = strstr(at, want);
+        TEST_ASSERT_TRUE_MESSAGE(at != NULL, want);
+    }
+    TEST_ASSERT_NOT_NULL(strstr(err_text, "pnc: 1 error, 4 warnings\n"));
+}
+
 static void test_bad_w_options_exit_2(void)
 {
     TEST_ASSERT_EQUAL_INT(2, run_pnc("--check -Wno-utf8-invalid " WARN_ONLY));
@@ -570,7 +626,7 @@ static void test_json_diagnostics(void)
     TEST_ASSERT_EQUAL_INT(1, check_json_lines(err_text));
     TEST_ASSERT_EQUAL_STRING(
         "{\"file\":\"" TMP "/we\\\"ird\\\\name.pn\",\"line\":34,\"column\":5,"
-        "\"byte_offset\":651,\"length\":9,\"severity\":\"error\","
+        "\"byte_offset\":662,\"length\":9,\"severity\":\"error\","
         "\"rule\":\"section-empty\",\"message\":\"section 'recipients' is "
         "empty: it has no text and no subsections\"}\n",
         err_text);
@@ -869,6 +925,8 @@ int main(void)
     RUN_TEST(test_same_notice_twice_is_an_error);
     RUN_TEST(test_bundled_notices_pass_with_true_warnings);
     RUN_TEST(test_werror_and_wno);
+    RUN_TEST(test_diagnostics_come_in_line_order);
+    RUN_TEST(test_facts_in_the_body_are_checked);
     RUN_TEST(test_bad_w_options_exit_2);
     RUN_TEST(test_one_wrong_digit_missing_retention_stray_byte);
     RUN_TEST(test_json_diagnostics);

@@ -221,6 +221,7 @@ static const want_block inline_markdown_is_shown_as_text_blocks[] = {
               "https://x.no/a_b and post@x.no."},
     {P, 0, 0, "Mail us (post@x.no) or post@x.no; call +47 22 00 00 00 "
               "or us (22000000)."},
+    {P, 0, 0, "Read your rights first."},
 };
 
 static void test_inline_markdown_is_shown_as_text(void)
@@ -231,7 +232,8 @@ static void test_inline_markdown_is_shown_as_text(void)
                "See [the policy](https://x.no/p) or [x.no](https://x.no/), "
                "<https://x.no/a_b> and <post@x.no>.\n\n"
                "Mail [us](mailto:post@x.no) or [post@x.no](MAILTO:post@x.no); "
-               "call [+47 22 00 00 00](tel:+4722000000) or [us](tel:22000000).\n");
+               "call [+47 22 00 00 00](tel:+4722000000) or [us](tel:22000000).\n\n"
+               "Read [your rights](#rights) first.\n");
     TEST_ASSERT_EQUAL_INT(0, errors);
     TEST_ASSERT_EQUAL_STRING("", messages);
     EXPECT_BLOCKS(inline_markdown_is_shown_as_text_blocks);
@@ -277,6 +279,25 @@ static void test_pipe_tables_are_rows_of_cells(void)
                "After.\n\nx | y\n-|-\n1 | 2\n");
     TEST_ASSERT_EQUAL_INT(0, errors);
     EXPECT_BLOCKS(pipe_tables_are_rows_of_cells_blocks);
+}
+
+static const want_block html_lists_in_table_cells_are_lines_blocks[] = {
+    {TH, 1, 0, "Data"}, {TH, 2, 0, "Kept"},
+    {TC, 1, 0, "IP address\nCookies"}, {TC, 2, 0, "18 months\nthen deleted"},
+    {P, 0, 0, "Out of a table <br> stays."},
+};
+
+/* GitHub's tables hold lists and breaks as HTML: a cell's <ul><li> and
+ * <br> become lines; elsewhere a tag is shown as written, with a warning. */
+static void test_html_lists_in_table_cells_are_lines(void)
+{
+    parse_text(HEADER "| Data | Kept |\n| --- | --- |\n"
+               "| <ul><li>IP address</li><LI>Cookies</li></ul> | "
+               "18 months<br/>then deleted |\n\nOut of a table <br> stays.\n");
+    TEST_ASSERT_EQUAL_INT(0, errors);
+    TEST_ASSERT_NOT_NULL(strstr(messages, "t.pn:10:16: warning: an HTML tag"));
+    TEST_ASSERT_NULL(strstr(messages, "t.pn:8:"));
+    EXPECT_BLOCKS(html_lists_in_table_cells_are_lines_blocks);
 }
 
 static const want_block unsupported_markdown_is_warned_about_blocks[] = {
@@ -558,6 +579,7 @@ int main(void)
     RUN_TEST(test_hard_line_breaks);
     RUN_TEST(test_pipe_tables_are_rows_of_cells);
     RUN_TEST(test_table_of_too_many_columns_is_refused);
+    RUN_TEST(test_html_lists_in_table_cells_are_lines);
     RUN_TEST(test_unsupported_markdown_is_warned_about);
     RUN_TEST(test_bad_body_lines);
     RUN_TEST(test_invalid_utf8);
