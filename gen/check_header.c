@@ -178,9 +178,13 @@ static const char *email_problem(const char *s)
         if (!is_local_part_char(s[i]))
             return "the part before '@' holds a character an address "
                    "cannot";
-    if (s[0] == '.' || s[local - 1] == '.' || strstr(s, "..") != NULL)
-        return "a dot starts or ends the part before '@', or two follow "
-               "each other";
+    if (s[0] == '.' || s[local - 1] == '.')
+        return "a dot starts or ends the part before '@'";
+    for (i = 0; i + 1 < local; i++)
+        if (s[i] == '.' && s[i + 1] == '.')
+            return "two dots follow each other in the part before '@'";
+    if (strstr(at + 1, "..") != NULL)
+        return "two dots follow each other in the domain after '@'";
     if (host_length(at + 1) != strlen(at + 1))
         return "the domain after '@' is not well formed";
     return NULL;
@@ -212,6 +216,36 @@ static int is_norwegian_phone(const char *s)
     else if (strncmp(s, "0047", 4) == 0)
         s += 4;
     return digits_of(s, digits, sizeof digits) == 8;
+}
+
+/* A number with its country code, as E.164 writes it: '+', then 8 to 15
+ * digits (spaces are allowed). */
+static int is_international_phone(const char *s)
+{
+    char digits[16];
+    size_t count;
+
+    if (s[0] != '+')
+        return 0;
+    count = digits_of(s + 1, digits, sizeof digits);
+    return count >= 8 && count <= 15;
+}
+
+/* A postcode of another country: 2 to 10 letters, digits, spaces and
+ * '-', a digit among them ("D02 X285", "10115", "SW1A 1AA"). */
+static int is_foreign_postcode(const char *s)
+{
+    size_t n = strlen(s), i;
+    int digit = 0;
+
+    if (n < 2 || n > 10)
+        return 0;
+    for (i = 0; i < n; i++) {
+        if (!is_alpha(s[i]) && !is_digit(s[i]) && s[i] != ' ' && s[i] != '-')
+            return 0;
+        digit |= is_digit(s[i]);
+    }
+    return digit;
 }
 
 /* ---- The rules every notice read must pass ------------------------------ */
@@ -247,6 +281,8 @@ void check_header_values(const mnotice *n, diag *d)
     for (i = 0; i < count; i++)
         if (values[i]->s)
             check_value(n, values[i], d);
+    for (i = 0; i < n->contact_count; i++)
+        check_value(n, &n->contacts[i].value, d);
 }
 
 /* A topic's name indexes a bit set: no search, however many lines. */
@@ -275,10 +311,12 @@ static void check_date(const mnotice *n, diag *d)
                     n->updated.s);
 }
 
-static void check_web(const mnotice *n, diag *d)
+/* Each check reads one value: a fact of the controller or of another
+ * party (a DPO, a representative, a joint controller), with its role. A
+ * representative in the EU may have a foreign address and phone. */
+static void check_web(const mnotice *n, const mstr *web, diag *d)
 {
-    const mstr *web = &n->facts[FACT_WEB];
-    const char *problem = web->s ? url_problem(web->s) : NULL;
+    const char *problem = url_problem(web->s);
 
     if (problem)
         rule_report(d, RULE_HEADER_URL, n->src, web->offset, web->span,
@@ -286,14 +324,11 @@ static void check_web(const mnotice *n, diag *d)
                     problem);
 }
 
-static void check_email(const mnotice *n, diag *d)
+static void check_email(const mnotice *n, const mstr *email, diag *d)
 {
-    const mstr *email = &n->facts[FACT_EMAIL];
     size_t mark, mark_len;
     const char *problem;
 
-    if (!email->s)
-        return;
     mark = check_find_obfuscation(email->s, strlen(email->s), 1, &mark_len);
     if (mark < strlen(email->s)) {
         rule_report(d, RULE_HEADER_EMAIL_OBFUSCATED, n->src,
@@ -310,42 +345,58 @@ static void check_email(const mnotice *n, diag *d)
                     problem);
 }
 
-static void check_phone(const mnotice *n, diag *d)
+static void check_phone(const mnotice *n, pn_role role, const mstr *phone,
+                        diag *d)
 {
-    const mstr *phone = &n->facts[FACT_PHONE];
-
-    if (phone->s && !is_norwegian_phone(phone->s))
+    if (is_norwegian_phone(phone->s))
+        return;
+    if (role != PN_ROLE_REPRESENTATIVE)
         rule_report(d, RULE_HEADER_PHONE, n->src, phone->offset, phone->span,
                     "phone number '%s' is not a Norwegian number: expected 8 "
                     "digits, optionally after +47 (spaces are allowed)",
                     phone->s);
+    else if (!is_international_phone(phone->s))
+        rule_report(d, RULE_HEADER_PHONE, n->src, phone->offset, phone->span,
+                    "phone number '%s' is neither a Norwegian number nor "
+                    "one written with its country code: expected 8 digits, "
+                    "or '+' and 8 to 15 digits (spaces are allowed)",
+                    phone->s);
 }
 
-static void check_postcode(const mnotice *n, diag *d)
+static void check_postcode(const mnotice *n, pn_role role, const mstr *code,
+                           diag *d)
 {
-    const mstr *code = &n->facts[FACT_POSTCODE];
     const char *s = code->s;
 
-    if (s && !(strlen(s) == 4 && is_digit(s[0]) && is_digit(s[1]) &&
-               is_digit(s[2]) && is_digit(s[3])))
+    if (strlen(s) == 4 && is_digit(s[0]) && is_digit(s[1]) &&
+        is_digit(s[2]) && is_digit(s[3]))
+        return;
+    if (role != PN_ROLE_REPRESENTATIVE)
         rule_report(d, RULE_HEADER_POSTCODE, n->src, code->offset,
                     code->span, "postcode '%s' is not 4 digits", s);
+    else if (!is_foreign_postcode(s))
+        rule_report(d, RULE_HEADER_POSTCODE, n->src, code->offset,
+                    code->span,
+                    "postcode '%s' is neither 4 digits nor another "
+                    "country's (2 to 10 letters, digits, spaces and '-')",
+                    s);
 }
 
 /* Norwegian organisation numbers end in a MOD11 check digit: weigh the
  * first eight digits by 3 2 7 6 5 4 3 2; the check digit is 11 minus the
  * sum's remainder by 11, 0 when that remainder is 0, and no number has
  * remainder 1. */
-static void check_orgno(const mnotice *n, diag *d)
+static void check_orgno(const mnotice *n, pn_role role, const mstr *orgno,
+                        diag *d)
 {
     static const int weights[8] = {3, 2, 7, 6, 5, 4, 3, 2};
-    const mstr *orgno = &n->facts[FACT_ORGNO];
     char digits[16];
     int sum = 0, remainder, i;
 
-    if (!orgno->s)
-        return;
     if (digits_of(orgno->s, digits, sizeof digits) != 9) {
+        /* A representative abroad has another country's number. */
+        if (role == PN_ROLE_REPRESENTATIVE)
+            return;
         rule_report(d, RULE_HEADER_ORGNO, n->src, orgno->offset, orgno->span,
                     "organisation number '%s' is not 9 digits (spaces "
                     "between them are allowed)",
@@ -370,14 +421,34 @@ static void check_orgno(const mnotice *n, diag *d)
                     digits[8]);
 }
 
+static void check_fact(const mnotice *n, pn_role role, fact_key fact,
+                       const mstr *value, diag *d)
+{
+    switch (fact) {
+    case FACT_ORGNO: check_orgno(n, role, value, d); break;
+    case FACT_POSTCODE: check_postcode(n, role, value, d); break;
+    case FACT_EMAIL: check_email(n, value, d); break;
+    case FACT_PHONE: check_phone(n, role, value, d); break;
+    case FACT_WEB: check_web(n, value, d); break;
+    default: break;
+    }
+}
+
 void check_header(const mnotice *n, diag *d)
 {
+    static const fact_key order[] = {FACT_ORGNO, FACT_POSTCODE, FACT_EMAIL,
+                                     FACT_PHONE, FACT_WEB};
+    size_t i;
+
     check_date(n, d);
-    check_orgno(n, d);
-    check_postcode(n, d);
-    check_email(n, d);
-    check_phone(n, d);
-    check_web(n, d);
+    for (i = 0; i < sizeof order / sizeof order[0]; i++)
+        if (n->facts[order[i]].s)
+            check_fact(n, PN_ROLE_CONTROLLER, order[i], &n->facts[order[i]],
+                       d);
+    for (i = 0; i < n->contact_count; i++) {
+        const mcontact *c = &n->contacts[i];
+        check_fact(n, c->role, c->fact, &c->value, d);
+    }
     if (!n->facts[FACT_EMAIL].s)
         rule_report(d, RULE_HEADER_EMAIL_MISSING, n->src, n->header_end, 3,
                     "no e-mail address for the controller: add 'email:' to "

@@ -240,8 +240,10 @@ static void put_coverage(buf *out, const mnotice *n, unsigned depth)
         }
         buf_byte(out, ']');
         if (status == ART13_BY_HEADER) {
+            char fact_key[48];
+            art13_header_fact(n, item->topic, fact_key, sizeof fact_key);
             key(out, depth + 2, &first, "byHeader");
-            json_put_string(out, "controller");
+            json_put_string(out, fact_key);
         }
         if (status == ART13_WAIVED) {
             key(out, depth + 2, &first, "reason");

@@ -16,6 +16,8 @@
  *              (policy, lang) in byte order
  *   sections   section_count records of PN_SECTION_SIZE bytes; a notice's
  *              sections are consecutive, in document order
+ *   contacts   contact_count records of PN_CONTACT_SIZE bytes; a notice's
+ *              are consecutive (see PN_CONTACT_FIELDS)
  *   languages  language_count records of PN_LANGUAGE_SIZE bytes, sorted by
  *              tag in byte order: the first layer's labels and the
  *              language fallbacks, from pnc's languages file
@@ -135,7 +137,9 @@
     X(languages, 4)         /* offset of the language records */            \
     X(catalog_version, 4)   /* the user's own number (pnc                   \
                                --catalog-version N, default 0), so a loader \
-                               can refuse a downgrade */
+                               can refuse a downgrade */                    \
+    X(contact_count, 4)                                                      \
+    X(contacts, 4)          /* offset of the contact records */
 PN__LAYOUT(pn__header_layout, PN_HEADER_FIELDS);
 #define PN_HEADER_SIZE ((uint32_t)sizeof(pn__header_layout))
 #define PN_HDR_AT(field, bytes) PN_FIELD_AT(pn__header_layout, field, bytes)
@@ -171,7 +175,9 @@ enum pn__fact { PN_FACTS(PN__FACT_ID) PN_FACT_COUNT };
     X(facts, 4 * PN_FACT_COUNT) /* text per fact, in PN_FACTS order */       \
     X(waived, 4)            /* PN_TOPIC_BIT()s the notice waives */          \
     X(first_section, 4)     /* index of its first section record */          \
-    X(section_count, 4)
+    X(section_count, 4)                                                      \
+    X(first_contact, 4)     /* index of its first contact record */          \
+    X(contact_count, 4)     /* 0 when the header names no other party */
 PN__LAYOUT(pn__notice_layout, PN_NOTICE_FIELDS);
 #define PN_NOTICE_SIZE ((uint32_t)sizeof(pn__notice_layout))
 #define PN_NOTICE_AT(field, bytes) PN_FIELD_AT(pn__notice_layout, field, bytes)
@@ -193,6 +199,30 @@ PN__LAYOUT(pn__section_layout, PN_SECTION_FIELDS);
 #define PN_SECTION_SIZE ((uint32_t)sizeof(pn__section_layout))
 #define PN_SECTION_AT(field, bytes) \
     PN_FIELD_AT(pn__section_layout, field, bytes)
+
+/* One contact detail of a party other than the controller's first ones
+ * (those are the notice record's facts): its role's other parties (a DPO,
+ * a representative, joint controllers) and every e-mail address and phone
+ * number after a party's first. A notice's records are consecutive,
+ * sorted by role then party, each party's in the order the header gives
+ * them; a party's first PN_FACT_EMAIL and PN_FACT_PHONE are its primary
+ * ones. A PN_ROLE_CONTROLLER record is party 0's PN_FACT_EMAIL or
+ * PN_FACT_PHONE after the notice record's; no record is PN_FACT_AUTHORITY
+ * and no PN_ROLE_DPO record PN_FACT_ORGNO. */
+#define PN_CONTACT_FIELDS(X)                                                 \
+    X(role, 1)              /* a pn_role of pn.h */                          \
+    X(party, 1)             /* which party of the role, from 0 (only joint   \
+                               controllers have more than one) */            \
+    X(fact, 1)              /* an enum pn__fact: PN_FACT_CONTROLLER is the   \
+                               party's name */                               \
+    X(reserved, 1)          /* 0 */                                          \
+    X(value, 4)             /* text */
+PN__LAYOUT(pn__contact_layout, PN_CONTACT_FIELDS);
+#define PN_CONTACT_SIZE ((uint32_t)sizeof(pn__contact_layout))
+#define PN_CONTACT_AT(field, bytes) \
+    PN_FIELD_AT(pn__contact_layout, field, bytes)
+#define PN_MAX_PARTIES 255u     /* parties of one role (the party byte) */
+#define PN_MAX_CONTACTS 65535u  /* contact records of one notice */
 
 /* A language: what libpn needs to serve readers of it. Every language a
  * notice is written in has one, with labels; a language that only has
