@@ -231,7 +231,14 @@ typedef struct catalog_language {
     const char *tag;
     const char *fallbacks;      /* or NULL */
     const language *labels;     /* whose labels it shows, or NULL */
+    const languages *set;       /* the languages `labels` is one of */
 } catalog_language;
+
+/* The text of label `k` a catalog language holds, or NULL. */
+static const char *catalog_label(const catalog_language *l, unsigned k)
+{
+    return l->labels ? languages_label(l->set, l->labels, k) : NULL;
+}
 
 static void pack_language(pool *p, const catalog_language *l, buf *records)
 {
@@ -243,7 +250,7 @@ static void pack_language(pool *p, const catalog_language *l, buf *records)
         pool_name(p, l->fallbacks ? l->fallbacks : ""));
     for (k = 0; l->labels && k < PN_LABEL_COUNT; k++)
         store_le(rec + PN_LANGUAGE_LABEL_AT(k), 4,
-                 pool_text(p, l->labels->label[k]));
+                 pool_text(p, catalog_label(l, k)));
     buf_put(records, rec, sizeof rec);
 }
 
@@ -284,6 +291,7 @@ static catalog_language *catalog_languages(mnotice *const *notices,
         out[*n].labels = in_notices && langs
                              ? languages_labels_for(langs, tags[i])
                              : NULL;
+        out[*n].set = langs;
         (*n)++;
     }
     free(tags);
@@ -395,7 +403,7 @@ static const char **all_texts(mnotice *const *notices, size_t count,
     for (i = 0; i < lang_count; i++) {
         texts = grow_array(texts, &cap, *n + PN_LABEL_COUNT, sizeof *texts);
         for (k = 0; langs[i].labels && k < PN_LABEL_COUNT; k++)
-            texts[(*n)++] = langs[i].labels->label[k];
+            texts[(*n)++] = catalog_label(&langs[i], k);
     }
     return texts;
 }

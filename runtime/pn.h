@@ -335,6 +335,34 @@ pn_status pn_contact_detail(const pn_notice *notice, pn_role role,
                             unsigned index, pn_detail detail, unsigned n,
                             char *buf, size_t size, size_t *len);
 
+/* ---- Words in the notice's language ------------------------------------- */
+
+/* The topic's name for a reader, in the notice's language ("Formål" for
+ * PN_TOPIC_PURPOSES in a "nb" notice), from the labels pnc put into the
+ * catalog (its languages file; docs/FORMAT.md). Returns PN_OK,
+ * PN_TRUNCATED, PN_ERR_ARG, PN_ERR_NOT_FOUND (no label in the catalog for
+ * the notice's language: show pn_topic_name()) or PN_ERR_FORMAT. */
+pn_status pn_topic_label(const pn_notice *notice, pn_topic topic,
+                         char *buf, size_t size, size_t *len);
+
+/* Words a device's own screens need beside the notice (a menu's title, a
+ * page count), read in the notice's language by pn_word_read(). */
+typedef enum pn_word {
+    PN_WORD_SECTIONS,        /* "Sections": heads a menu of the sections */
+    PN_WORD_TOPICS,          /* "Topics": heads a menu of the topics */
+    PN_WORD_PAGE,            /* "Page", before "2/5" */
+    PN_WORD_FIRST_LAYER,     /* "In short": names the first layer */
+    PN_WORD_DPO,             /* "Data protection officer:" */
+    PN_WORD_REPRESENTATIVE,  /* "EU representative:" */
+    PN_WORD_JOINT,           /* "Joint controller:" */
+    PN_WORD_COUNT            /* number of words, not a word */
+} pn_word;
+
+/* Copies `word` in the notice's language into `buf`. Returns as
+ * pn_topic_label(). */
+pn_status pn_word_read(const pn_notice *notice, pn_word word,
+                       char *buf, size_t size, size_t *len);
+
 /* ---- Sections ----------------------------------------------------------- */
 
 /* The section at `index`, in document order. Returns PN_OK, PN_ERR_ARG,

@@ -30,20 +30,29 @@ static void contact_clear(pn_contact *out, const char *empty)
 
 /* A notice's record and its contact records. */
 typedef struct contacts {
-    pn__view view;
+    const pn__view *view;
     const unsigned char *notice;
     uint32_t first;
     uint32_t count;
 } contacts;
 
-static pn_status contacts_open(contacts *c, const pn_notice *notice)
+static pn_status contacts_of(contacts *c, const pn__view *v,
+                             const unsigned char *notice)
 {
-    pn_status st = pn__read_notice_of(&c->view, notice, &c->notice);
+    c->view = v;
+    c->notice = notice;
+    return pn__read_notice_contacts(v, notice, &c->first, &c->count);
+}
+
+static pn_status contacts_open(contacts *c, pn__view *v,
+                               const pn_notice *notice)
+{
+    const unsigned char *rec;
+    pn_status st = pn__read_notice_of(v, notice, &rec);
 
     if (st != PN_OK)
         return st;
-    return pn__read_notice_contacts(&c->view, c->notice, &c->first,
-                                    &c->count);
+    return contacts_of(c, v, rec);
 }
 
 /* Whether contact record `i` of the notice is `fact` of party `party` of
@@ -51,7 +60,7 @@ static pn_status contacts_open(contacts *c, const pn_notice *notice)
 static pn_status record_is(const contacts *c, uint32_t i, unsigned role,
                            unsigned party, unsigned fact, int *match)
 {
-    const unsigned char *rec = PN__CONTACT(&c->view, c->first + i);
+    const unsigned char *rec = PN__CONTACT(c->view, c->first + i);
     unsigned r = rec[PN_CONTACT_AT(role, 1)];
     unsigned p = rec[PN_CONTACT_AT(party, 1)];
     unsigned f = rec[PN_CONTACT_AT(fact, 1)];
@@ -79,7 +88,7 @@ static pn_status party_fact(const contacts *c, unsigned role, unsigned party,
     *found = 0;
     pn__text_plain(text, "", 0);
     if (role == PN_ROLE_CONTROLLER && fact < PN_FACT_COUNT) {
-        st = pn__read_field_text(&c->view, c->notice, PN_NOTICE_FACT_AT(fact),
+        st = pn__read_field_text(c->view, c->notice, PN_NOTICE_FACT_AT(fact),
                                  text);
         if (st != PN_OK || text->len == 0 || nth == 0) {
             *found = st == PN_OK && text->len > 0;
@@ -95,7 +104,7 @@ static pn_status party_fact(const contacts *c, unsigned role, unsigned party,
             if (fact == PN_FACT_COUNT)
                 return PN_OK;
             return pn__read_field_text(
-                &c->view, PN__CONTACT(&c->view, c->first + i),
+                c->view, PN__CONTACT(c->view, c->first + i),
                 PN_CONTACT_AT(value, 4), text);
         }
     }
@@ -152,10 +161,25 @@ static pn_status contact_copy(const contacts *c, unsigned role,
     return cut ? PN_TRUNCATED : PN_OK;
 }
 
+pn_status pn__read_party_fact(const pn__view *v, const unsigned char *notice,
+                              unsigned role, unsigned party, unsigned fact,
+                              pn__text *text, int *found)
+{
+    contacts c;
+    pn_status st = contacts_of(&c, v, notice);
+
+    *found = 0;
+    pn__text_plain(text, "", 0);
+    if (st != PN_OK)
+        return st;
+    return party_fact(&c, role, party, fact, 0, text, found);
+}
+
 pn_status pn_contact_read(const pn_notice *notice, pn_role role,
                           unsigned index, char *buf, size_t size,
                           pn_contact *out)
 {
+    pn__view v;
     contacts c;
     pn_status st;
 
@@ -165,7 +189,7 @@ pn_status pn_contact_read(const pn_notice *notice, pn_role role,
     contact_clear(out, buf);
     if ((unsigned)role >= PN_ROLE_COUNT)
         return PN_ERR_ARG;
-    if ((st = contacts_open(&c, notice)) == PN_OK &&
+    if ((st = contacts_open(&c, &v, notice)) == PN_OK &&
         (st = party_exists(&c, role, index)) == PN_OK)
         st = contact_copy(&c, role, index, buf, size, out);
     if (st < 0) {
@@ -185,6 +209,7 @@ pn_status pn_contact_detail(const pn_notice *notice, pn_role role,
                             unsigned index, pn_detail detail, unsigned n,
                             char *buf, size_t size, size_t *len)
 {
+    pn__view v;
     contacts c;
     pn__text text;
     int found;
@@ -195,7 +220,7 @@ pn_status pn_contact_detail(const pn_notice *notice, pn_role role,
     if ((unsigned)role >= PN_ROLE_COUNT ||
         (detail != PN_DETAIL_EMAIL && detail != PN_DETAIL_PHONE))
         return PN_ERR_ARG;
-    if ((st = contacts_open(&c, notice)) != PN_OK ||
+    if ((st = contacts_open(&c, &v, notice)) != PN_OK ||
         (st = party_exists(&c, role, index)) != PN_OK ||
         (st = party_fact(&c, role, index,
                          detail == PN_DETAIL_EMAIL ? PN_FACT_EMAIL

@@ -232,8 +232,12 @@ PN__LAYOUT(pn__contact_layout, PN_CONTACT_FIELDS);
     X(fallbacks, 4)         /* name: tags that serve a reader of `tag` when  \
                                no notice is in `tag`, in order: "nb,nn" */   \
     X(labels, 4 * PN_LABEL_COUNT) /* text per label, in PN_LABELS order */
-/* The first layer's labels: X(ID, name, whether pnc's languages file has
- * it as a key; complaint_end comes from the {authority} in complaint). */
+/* The labels: X(ID, name, how pnc's languages file has it: 1 a key every
+ * language with labels gives, 2 a key a language may leave out (it then
+ * shows the default language's), 0 none: complaint_end comes from the
+ * {authority} in complaint). The first layer's come first, then the words
+ * of pn_word_read() in pn_word order, then a name per topic in pn_topic
+ * order (pn_topic_label()). */
 #define PN_LABELS(X)                                                         \
     X(ORGNO, "orgno", 1)            /* before the org number */              \
     X(CONTACT, "contact", 1)        /* heads the contact details */          \
@@ -243,9 +247,52 @@ PN__LAYOUT(pn__contact_layout, PN_CONTACT_FIELDS);
     X(COMPLAINT, "complaint", 1)    /* before the authority's name */        \
     X(COMPLAINT_END, "complaint_end", 0) /* after it */                      \
     X(WEB, "web", 1)                /* before the web address */             \
-    X(FULL_TEXT, "full_text", 1)    /* says the full notice follows */
+    X(FULL_TEXT, "full_text", 1)    /* says the full notice follows */    \
+    X(SECTIONS, "sections", 2)      /* a menu of the sections */           \
+    X(TOPICS, "topics", 2)          /* a menu of the topics */             \
+    X(PAGE, "page", 2)              /* before "2/5" */                     \
+    X(FIRST_LAYER, "first_layer", 2) /* names the first layer */           \
+    X(DPO, "dpo", 2)                /* before the DPO's contact */         \
+    X(REPRESENTATIVE, "representative", 2) /* before the representative's */\
+    X(JOINT, "joint", 2)            /* before a joint controller's */      \
+    X(TOPIC_CONTROLLER, "topic_controller", 2)                               \
+    X(TOPIC_DPO, "topic_dpo", 2)                                             \
+    X(TOPIC_PURPOSES, "topic_purposes", 2)                                   \
+    X(TOPIC_LEGAL_BASIS, "topic_legal_basis", 2)                             \
+    X(TOPIC_LEGITIMATE_INTERESTS, "topic_legitimate_interests", 2)           \
+    X(TOPIC_CATEGORIES, "topic_categories", 2)                               \
+    X(TOPIC_SOURCE, "topic_source", 2)                                       \
+    X(TOPIC_RECIPIENTS, "topic_recipients", 2)                               \
+    X(TOPIC_TRANSFERS, "topic_transfers", 2)                                 \
+    X(TOPIC_RETENTION, "topic_retention", 2)                                 \
+    X(TOPIC_RIGHTS, "topic_rights", 2)                                       \
+    X(TOPIC_CONSENT_WITHDRAWAL, "topic_consent_withdrawal", 2)               \
+    X(TOPIC_COMPLAINT, "topic_complaint", 2)                                 \
+    X(TOPIC_REQUIREMENT, "topic_requirement", 2)                             \
+    X(TOPIC_AUTOMATED_DECISIONS, "topic_automated_decisions", 2)             \
+    X(TOPIC_SECURITY, "topic_security", 2)                                   \
+    X(TOPIC_COOKIES, "topic_cookies", 2)                                     \
+    X(TOPIC_MARKETING, "topic_marketing", 2)                                 \
+    X(TOPIC_CHILDREN, "topic_children", 2)                                   \
+    X(TOPIC_CHANGES, "topic_changes", 2)                                     \
+    X(TOPIC_CONTACT, "topic_contact", 2)
 #define PN__LABEL_ID(id, name, in_file) PN_LABEL_##id,
 enum pn__label { PN_LABELS(PN__LABEL_ID) PN_LABEL_COUNT };
+/* The label of a pn_word and of a pn_topic. */
+#define PN_LABEL_OF_WORD(word) ((unsigned)PN_LABEL_SECTIONS + (unsigned)(word))
+#define PN_LABEL_OF_TOPIC(topic) \
+    ((unsigned)PN_LABEL_TOPIC_CONTROLLER + (unsigned)(topic))
+PN_STATIC_ASSERT(PN_LABEL_OF_WORD(PN_WORD_COUNT) == PN_LABEL_TOPIC_CONTROLLER,
+                 labels_hold_every_word);
+PN_STATIC_ASSERT(PN_LABEL_OF_WORD(PN_WORD_DPO) == PN_LABEL_DPO &&
+                     PN_LABEL_OF_WORD(PN_WORD_JOINT) == PN_LABEL_JOINT,
+                 labels_of_words_in_order);
+PN_STATIC_ASSERT(PN_LABEL_OF_TOPIC(PN_TOPIC_COUNT) == PN_LABEL_COUNT &&
+                     PN_LABEL_OF_TOPIC(PN_TOPIC_CONTACT) ==
+                         PN_LABEL_TOPIC_CONTACT &&
+                     PN_LABEL_OF_TOPIC(PN_TOPIC_RETENTION) ==
+                         PN_LABEL_TOPIC_RETENTION,
+                 labels_hold_every_topic);
 PN__LAYOUT(pn__language_layout, PN_LANGUAGE_FIELDS);
 #define PN_LANGUAGE_SIZE ((uint32_t)sizeof(pn__language_layout))
 #define PN_LANGUAGE_AT(field, bytes) \

@@ -86,6 +86,13 @@ pn_status pn__read_notice_sections(const pn__view *v,
 pn_status pn__read_notice_contacts(const pn__view *v,
                                    const unsigned char *notice,
                                    uint32_t *first, uint32_t *count);
+/* The first value of `fact` (an enum pn__fact) of party `party` of
+ * `role` in the notice record `notice`, the controller's from the record's
+ * facts; `*found` is 0 and the text empty when it has none. PN_OK or
+ * PN_ERR_FORMAT. */
+pn_status pn__read_party_fact(const pn__view *v, const unsigned char *notice,
+                              unsigned role, unsigned party, unsigned fact,
+                              pn__text *text, int *found);
 #define PN__CONTACT(v, i) \
     ((v)->data + (v)->contacts + (uint32_t)(i) * PN_CONTACT_SIZE)
 
