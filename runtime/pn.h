@@ -348,10 +348,10 @@ pn_status pn_topic_label(const pn_notice *notice, pn_topic topic,
 /* Words a device's own screens need beside the notice (a menu's title, a
  * page count), read in the notice's language by pn_word_read(). */
 typedef enum pn_word {
-    PN_WORD_SECTIONS,        /* "Sections": heads a menu of the sections */
-    PN_WORD_TOPICS,          /* "Topics": heads a menu of the topics */
-    PN_WORD_PAGE,            /* "Page", before "2/5" */
-    PN_WORD_FIRST_LAYER,     /* "In short": names the first layer */
+    PN_WORD_SECTIONS,        /* "sections": names a menu of the sections */
+    PN_WORD_TOPICS,          /* "topics": names a menu of the topics */
+    PN_WORD_PAGE,            /* "page", before "2/5" */
+    PN_WORD_FIRST_LAYER,     /* "first layer": names the short notice */
     PN_WORD_DPO,             /* "Data protection officer:" */
     PN_WORD_REPRESENTATIVE,  /* "EU representative:" */
     PN_WORD_JOINT,           /* "Joint controller:" */
