@@ -407,6 +407,76 @@ static void test_contact_records_are_checked(void)
                                           sizeof text, &ct));
 }
 
+/* Topic names and screen words come from the catalog, in the notice's
+ * language (policies/languages.txt). */
+static void test_labels_in_the_notices_language(void)
+{
+    size_t len;
+
+    find("alpha", "nb");
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_topic_label(&notice, PN_TOPIC_PURPOSES,
+                                                text, sizeof text, &len));
+    TEST_ASSERT_EQUAL_STRING("Formål", text);
+    TEST_ASSERT_EQUAL_size_t(strlen("Formål"), len);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_word_read(&notice, PN_WORD_PAGE, text,
+                                              sizeof text, NULL));
+    TEST_ASSERT_EQUAL_STRING("side", text);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_word_read(&notice, PN_WORD_DPO, text,
+                                              sizeof text, NULL));
+    TEST_ASSERT_EQUAL_STRING("Personvernombud:", text);
+    TEST_ASSERT_EQUAL_INT(PN_TRUNCATED,
+                          pn_topic_label(&notice, PN_TOPIC_PURPOSES, text, 5,
+                                         &len));
+    TEST_ASSERT_EQUAL_STRING("Form", text);
+    find("beta", "nn");
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_topic_label(&notice, PN_TOPIC_PURPOSES,
+                                                text, sizeof text, NULL));
+    TEST_ASSERT_EQUAL_STRING("Føremål", text);
+    find("alpha", "en");
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_topic_label(&notice, PN_TOPIC_CONTACT,
+                                                text, sizeof text, NULL));
+    TEST_ASSERT_EQUAL_STRING("Contact", text);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_word_read(&notice, PN_WORD_SECTIONS,
+                                              text, sizeof text, NULL));
+    TEST_ASSERT_EQUAL_STRING("sections", text);
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_topic_label(&notice, PN_TOPIC_COUNT,
+                                                     text, sizeof text,
+                                                     &len));
+    TEST_ASSERT_EQUAL_STRING("", text);
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_word_read(&notice, PN_WORD_COUNT,
+                                                   text, sizeof text, NULL));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_word_read(&notice, PN_WORD_PAGE,
+                                                   text, 0, NULL));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_word_read(NULL, PN_WORD_PAGE, text,
+                                                   sizeof text, NULL));
+}
+
+/* A label the catalog leaves empty is not found: the caller shows its
+ * own word (pn_topic_name()). */
+static void test_label_missing_is_not_found(void)
+{
+    static unsigned char copy[FIXTURE_CATALOG_SIZE];
+    pn__view v;
+    pn_catalog c;
+    pn_notice n;
+    const unsigned char *language;
+
+    memcpy(copy, fixture_catalog, sizeof copy);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&c, copy, sizeof copy));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_find(&c, "alpha", "en", &n));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn__read_view(&v, &c));
+    language = pn__read_language(&v, "en", 2);
+    TEST_ASSERT_NOT_NULL(language);
+    memset(copy + (language - copy) +
+               PN_LANGUAGE_LABEL_AT(PN_LABEL_OF_TOPIC(PN_TOPIC_RIGHTS)),
+           0, 4);
+    TEST_ASSERT_EQUAL_INT(PN_ERR_NOT_FOUND,
+                          pn_topic_label(&n, PN_TOPIC_RIGHTS, text,
+                                         sizeof text, NULL));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_topic_label(&n, PN_TOPIC_RETENTION, text,
+                                                sizeof text, NULL));
+}
+
 /* ---- Sections and blocks ------------------------------------------------- */
 
 static void test_sections_in_order(void)
@@ -691,6 +761,8 @@ int main(void)
     RUN_TEST(test_contact_roles);
     RUN_TEST(test_contact_details_repeated);
     RUN_TEST(test_contact_records_are_checked);
+    RUN_TEST(test_labels_in_the_notices_language);
+    RUN_TEST(test_label_missing_is_not_found);
     RUN_TEST(test_sections_in_order);
     RUN_TEST(test_section_find_by_id);
     RUN_TEST(test_section_by_topic);
