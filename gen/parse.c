@@ -416,6 +416,14 @@ static void parse_header_line(parser *p, span line)
     for (k = 0; k < KEY_COUNT; k++)
         if (span_is(key, key_names[k]))
             break;
+    if (k == KEY_COUNT && span_is(key, "dpo-orgno")) {
+        rule_report(p->d, RULE_HEADER_UNKNOWN_KEY, p->src,
+                    offset_of(p, key.s), key.len,
+                    "unknown header key 'dpo-orgno': the DPO's keys are "
+                    "dpo-name, -address, -postcode, -city, -email, -phone "
+                    "and -web");
+        return;
+    }
     if (k == KEY_COUNT && !role_key(key, &role, &fact)) {
         int hinted = key_hint(key, hint, sizeof hint);
         rule_report(p->d, RULE_HEADER_UNKNOWN_KEY, p->src,

@@ -457,9 +457,10 @@ pn_status pn_cursor_open(pn_cursor *cur, const pn_notice *notice,
                          const pn_screen *screen);
 
 /* Opens the first layer of `notice`: the short notice built from its facts
- * (controller and org number, contact details, purposes, rights, the
- * complaint authority, and where the full text is), in the notice's
- * language (labels exist for nb, nn and en; others get English labels).
+ * (controller and org number, contact details and the DPO's, purposes,
+ * rights, the complaint authority, and where the full text is), in the
+ * notice's language (labels exist for nb, nn and en; others get English
+ * labels).
  * Paging works as for a section. Same results as pn_cursor_open(). */
 #ifndef PN_NO_SUMMARY
 pn_status pn_cursor_open_summary(pn_cursor *cur, const pn_notice *notice,

@@ -163,6 +163,11 @@ static void test_contact_role_errors(void)
                         "'dpo-email'?");
     tearDown();
     setUp();
+    parse_text("---\npolicy: p\nlang: en\ntitle: T\ndpo-orgno: 1\n---\n");
+    expect_error("5:1", "unknown header key 'dpo-orgno': the DPO's keys are "
+                        "dpo-name, -address");
+    tearDown();
+    setUp();
     parse_text("---\npolicy: p\nlang: en\ntitle: T\ndpo-email:\n---\n");
     expect_error("5:1", "header key 'dpo-email' has no value");
 }
