@@ -66,17 +66,37 @@ static const mwaiver *find_waiver(const mnotice *n, pn_topic topic)
     return NULL;
 }
 
+/* The header's controller: names the controller, and a dpo-* line gives
+ * the DPO's contact; the runtime shows them with the contact facts
+ * (pn_contact_read()), so they give the item. */
+const mstr *art13_header_fact(const mnotice *n, pn_topic topic, char *key,
+                              size_t size)
+{
+    size_t i;
+
+    if (topic == PN_TOPIC_CONTROLLER && n->facts[FACT_CONTROLLER].s) {
+        role_fact_key(PN_ROLE_CONTROLLER, FACT_CONTROLLER, key, size);
+        return &n->facts[FACT_CONTROLLER];
+    }
+    for (i = 0; topic == PN_TOPIC_DPO && i < n->contact_count; i++) {
+        if (n->contacts[i].role == PN_ROLE_DPO) {
+            role_fact_key(PN_ROLE_DPO, n->contacts[i].fact, key, size);
+            return &n->contacts[i].value;
+        }
+    }
+    return NULL;
+}
+
 art13_status art13_status_of(const mnotice *n, const art13_item *item,
                              const mwaiver **waiver)
 {
     const mwaiver *w = find_waiver(n, item->topic);
+    char key[48];
 
     *waiver = NULL;
     if (art13_covered_mask(n) & PN_TOPIC_BIT(item->topic))
         return ART13_COVERED;
-    /* The header's controller: names the controller, and the runtime shows
-     * it with the contact facts, so it identifies them. */
-    if (item->topic == PN_TOPIC_CONTROLLER && n->facts[FACT_CONTROLLER].s)
+    if (art13_header_fact(n, item->topic, key, sizeof key))
         return ART13_BY_HEADER;
     if (w && !item->always) {
         *waiver = w;
@@ -107,6 +127,7 @@ static void first_tagged(const mnotice *n,
 static void check_waivers(const mnotice *n, diag *d)
 {
     const msection *tagged[PN_TOPIC_COUNT];
+    char key[48];
     size_t i, k;
 
     first_tagged(n, tagged);
@@ -125,6 +146,11 @@ static void check_waivers(const mnotice *n, diag *d)
                         "%s cannot be waived: GDPR Art. %s requires it in "
                         "every notice",
                         name, art13_items[k].article);
+        } else if (!s && art13_header_fact(n, w->topic, key, sizeof key)) {
+            rule_report(d, RULE_WAIVE_COVERED, n->src, w->topic_offset,
+                        strlen(name),
+                        "%s is waived, but the header's '%s:' gives it; "
+                        "remove the waiver or the key", name, key);
         } else if (s && rule_report(d, RULE_WAIVE_COVERED, n->src,
                                     w->topic_offset, strlen(name),
                                     "%s is waived, but section '%s' covers "

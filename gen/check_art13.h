@@ -26,7 +26,8 @@ extern const art13_item art13_items[ART13_ITEM_COUNT];
 typedef enum art13_status {
     ART13_COVERED,        /* a section with text is tagged with the
                              topic */
-    ART13_BY_HEADER,      /* controller only: the header's controller: */
+    ART13_BY_HEADER,      /* a header fact: controller: covers the
+                             controller, a dpo-* key the DPO */
     ART13_WAIVED,         /* a waive: line (items that are not always
                              required) */
     ART13_MISSING
@@ -42,5 +43,10 @@ uint32_t art13_covered_mask(const mnotice *n);
 /* The item's status in `n`; the waiver when it is ART13_WAIVED. */
 art13_status art13_status_of(const mnotice *n, const art13_item *item,
                              const mwaiver **waiver);
+
+/* The header fact that covers `topic` (the first dpo-* line for the
+ * DPO), its key into `key`; NULL when no header fact covers it. */
+const mstr *art13_header_fact(const mnotice *n, pn_topic topic, char *key,
+                              size_t size);
 
 #endif

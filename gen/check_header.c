@@ -176,9 +176,13 @@ const char *check_email_problem(const char *s)
         if (!is_local_part_char(s[i]))
             return "the part before '@' holds a character an address "
                    "cannot";
-    if (s[0] == '.' || s[local - 1] == '.' || strstr(s, "..") != NULL)
-        return "a dot starts or ends the part before '@', or two follow "
-               "each other";
+    if (s[0] == '.' || s[local - 1] == '.')
+        return "a dot starts or ends the part before '@'";
+    for (i = 0; i + 1 < local; i++)
+        if (s[i] == '.' && s[i + 1] == '.')
+            return "two dots follow each other in the part before '@'";
+    if (strstr(at + 1, "..") != NULL)
+        return "two dots follow each other in the domain after '@'";
     if (host_length(at + 1) != strlen(at + 1))
         return "the domain after '@' is not well formed";
     return NULL;
@@ -210,6 +214,36 @@ int check_is_norwegian_phone(const char *s)
     else if (strncmp(s, "0047", 4) == 0)
         s += 4;
     return digits_of(s, digits, sizeof digits) == 8;
+}
+
+/* A number with its country code, as E.164 writes it: '+', then 8 to 15
+ * digits (spaces are allowed). */
+static int is_international_phone(const char *s)
+{
+    char digits[16];
+    size_t count;
+
+    if (s[0] != '+')
+        return 0;
+    count = digits_of(s + 1, digits, sizeof digits);
+    return count >= 8 && count <= 15;
+}
+
+/* A postcode of another country: 2 to 10 letters, digits, spaces and
+ * '-', a digit among them ("D02 X285", "10115", "SW1A 1AA"). */
+static int is_foreign_postcode(const char *s)
+{
+    size_t n = strlen(s), i;
+    int digit = 0;
+
+    if (n < 2 || n > 10)
+        return 0;
+    for (i = 0; i < n; i++) {
+        if (!is_alpha(s[i]) && !is_digit(s[i]) && s[i] != ' ' && s[i] != '-')
+            return 0;
+        digit |= is_digit(s[i]);
+    }
+    return digit;
 }
 
 /* ---- The rules every notice read must pass ------------------------------ */
@@ -245,6 +279,8 @@ void check_header_values(const mnotice *n, diag *d)
     for (i = 0; i < count; i++)
         if (values[i]->s)
             check_value(n, values[i], d);
+    for (i = 0; i < n->contact_count; i++)
+        check_value(n, &n->contacts[i].value, d);
 }
 
 /* A topic's name indexes a bit set: no search, however many lines. */
@@ -273,10 +309,12 @@ static void check_date(const mnotice *n, diag *d)
                     n->updated.s);
 }
 
-static void check_web(const mnotice *n, diag *d)
+/* Each check reads one value: a fact of the controller or of another
+ * party (a DPO, a representative, a joint controller), with its role. A
+ * representative in the EU may have a foreign address and phone. */
+static void check_web(const mnotice *n, const mstr *web, diag *d)
 {
-    const mstr *web = &n->facts[FACT_WEB];
-    const char *problem = web->s ? check_url_problem(web->s) : NULL;
+    const char *problem = check_url_problem(web->s);
 
     if (problem)
         rule_report(d, RULE_HEADER_URL, n->src, web->offset, web->span,
@@ -284,14 +322,11 @@ static void check_web(const mnotice *n, diag *d)
                     problem);
 }
 
-static void check_email(const mnotice *n, diag *d)
+static void check_email(const mnotice *n, const mstr *email, diag *d)
 {
-    const mstr *email = &n->facts[FACT_EMAIL];
     size_t mark, mark_len;
     const char *problem;
 
-    if (!email->s)
-        return;
     mark = check_find_obfuscation(email->s, strlen(email->s), 1, &mark_len);
     if (mark < strlen(email->s)) {
         rule_report(d, RULE_HEADER_EMAIL_OBFUSCATED, n->src,
@@ -308,14 +343,21 @@ static void check_email(const mnotice *n, diag *d)
                     problem);
 }
 
-static void check_phone(const mnotice *n, diag *d)
+static void check_phone(const mnotice *n, pn_role role, const mstr *phone,
+                        diag *d)
 {
-    const mstr *phone = &n->facts[FACT_PHONE];
-
-    if (phone->s && !check_is_norwegian_phone(phone->s))
+    if (check_is_norwegian_phone(phone->s))
+        return;
+    if (role != PN_ROLE_REPRESENTATIVE)
         rule_report(d, RULE_HEADER_PHONE, n->src, phone->offset, phone->span,
                     "phone number '%s' is not a Norwegian number: expected 8 "
                     "digits, optionally after +47 (spaces are allowed)",
+                    phone->s);
+    else if (!is_international_phone(phone->s))
+        rule_report(d, RULE_HEADER_PHONE, n->src, phone->offset, phone->span,
+                    "phone number '%s' is neither a Norwegian number nor "
+                    "one written with its country code: expected 8 digits, "
+                    "or '+' and 8 to 15 digits (spaces are allowed)",
                     phone->s);
 }
 
@@ -342,17 +384,26 @@ static int is_uk_postcode(const char *s)
 
 /* Norwegian (4 digits) or UK postcodes: the countries of the notices so
  * far. A postcode of another country is better left out than wrong. */
-static void check_postcode(const mnotice *n, diag *d)
+static void check_postcode(const mnotice *n, pn_role role, const mstr *code,
+                           diag *d)
 {
-    const mstr *code = &n->facts[FACT_POSTCODE];
     const char *s = code->s;
 
-    if (s && !(strlen(s) == 4 && is_digit(s[0]) && is_digit(s[1]) &&
-               is_digit(s[2]) && is_digit(s[3])) && !is_uk_postcode(s))
+    if ((strlen(s) == 4 && is_digit(s[0]) && is_digit(s[1]) &&
+         is_digit(s[2]) && is_digit(s[3])) || is_uk_postcode(s))
+        return;
+    if (role != PN_ROLE_REPRESENTATIVE)
         rule_report(d, RULE_HEADER_POSTCODE, n->src, code->offset,
                     code->span,
                     "postcode '%s' is neither Norwegian (4 digits) nor a UK "
                     "postcode (such as 'EC4R 1AG')", s);
+    else if (!is_foreign_postcode(s))
+        rule_report(d, RULE_HEADER_POSTCODE, n->src, code->offset,
+                    code->span,
+                    "postcode '%s' is neither Norwegian, nor a UK postcode, "
+                    "nor another country's (2 to 10 letters, digits, spaces "
+                    "and '-')",
+                    s);
 }
 
 /* Norwegian organisation numbers end in a MOD11 check digit: weigh the
@@ -388,23 +439,47 @@ void check_orgno_at(const mnotice *n, const char *value, size_t offset,
                     value, remainder == 0 ? 0 : 11 - remainder, digits[8]);
 }
 
-static void check_orgno(const mnotice *n, diag *d)
+static void check_orgno(const mnotice *n, pn_role role, const mstr *orgno,
+                        diag *d)
 {
-    const mstr *orgno = &n->facts[FACT_ORGNO];
+    char digits[16];
 
-    if (orgno->s)
-        check_orgno_at(n, orgno->s, orgno->offset, orgno->span,
-                       RULE_HEADER_ORGNO, d);
+    /* A representative abroad has another country's number. */
+    if (role == PN_ROLE_REPRESENTATIVE &&
+        digits_of(orgno->s, digits, sizeof digits) != 9)
+        return;
+    check_orgno_at(n, orgno->s, orgno->offset, orgno->span, RULE_HEADER_ORGNO,
+                   d);
+}
+
+static void check_fact(const mnotice *n, pn_role role, fact_key fact,
+                       const mstr *value, diag *d)
+{
+    switch (fact) {
+    case FACT_ORGNO: check_orgno(n, role, value, d); break;
+    case FACT_POSTCODE: check_postcode(n, role, value, d); break;
+    case FACT_EMAIL: check_email(n, value, d); break;
+    case FACT_PHONE: check_phone(n, role, value, d); break;
+    case FACT_WEB: check_web(n, value, d); break;
+    default: break;
+    }
 }
 
 void check_header(const mnotice *n, diag *d)
 {
+    static const fact_key order[] = {FACT_ORGNO, FACT_POSTCODE, FACT_EMAIL,
+                                     FACT_PHONE, FACT_WEB};
+    size_t i;
+
     check_date(n, d);
-    check_orgno(n, d);
-    check_postcode(n, d);
-    check_email(n, d);
-    check_phone(n, d);
-    check_web(n, d);
+    for (i = 0; i < sizeof order / sizeof order[0]; i++)
+        if (n->facts[order[i]].s)
+            check_fact(n, PN_ROLE_CONTROLLER, order[i], &n->facts[order[i]],
+                       d);
+    for (i = 0; i < n->contact_count; i++) {
+        const mcontact *c = &n->contacts[i];
+        check_fact(n, c->role, c->fact, &c->value, d);
+    }
     if (!n->facts[FACT_EMAIL].s)
         rule_report(d, RULE_HEADER_EMAIL_MISSING, n->src, n->header_end, 3,
                     "no e-mail address for the controller: add 'email:' to "

@@ -21,6 +21,8 @@ static void print_sections(FILE *out, const mnotice *n, pn_topic topic)
 static void print_notice(FILE *out, const mnotice *n)
 {
     unsigned counts[4] = {0, 0, 0, 0};
+    const mstr *fact;
+    char key[48];
     size_t i;
 
     fprintf(out, "%s (%s): %s\n", n->policy.s, n->lang.s, n->src->path);
@@ -40,8 +42,8 @@ static void print_notice(FILE *out, const mnotice *n)
             print_sections(out, n, item->topic);
             break;
         case ART13_BY_HEADER:
-            fprintf(out, "covered  header 'controller: %s'",
-                    n->facts[FACT_CONTROLLER].s);
+            fact = art13_header_fact(n, item->topic, key, sizeof key);
+            fprintf(out, "covered  header '%s: %s'", key, fact->s);
             break;
         case ART13_WAIVED:
             fprintf(out, "waived   %s", w->reason.s);

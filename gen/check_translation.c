@@ -217,27 +217,56 @@ static int same_value(const char *a, const char *b)
     }
 }
 
+/* One value of the header's contact details in both notices: the `nth`
+ * of a fact of a party (`key` names it, `which` says which joint
+ * controller it is, or is ""). Returns whether either notice has it. */
+static int compare_fact(const mnotice *ref, const mnotice *n, pn_role role,
+                        unsigned party, fact_key fact, size_t nth, diag *d)
+{
+    const mstr *r = notice_contact_value(ref, role, party, fact, nth);
+    const mstr *f = notice_contact_value(n, role, party, fact, nth);
+    char key[48], which[48] = "";
+
+    if (!r && !f)
+        return 0;
+    role_fact_key(role, fact, key, sizeof key);
+    if (role == PN_ROLE_JOINT)
+        snprintf(which, sizeof which, " (joint controller %u)", party + 1);
+    if (r && !f)
+        rule_report(d, RULE_TRANSLATION_FACTS, n->src, n->header_end, 3,
+                    "no '%s:' here%s, but the %s notice gives '%s'", key,
+                    which, ref->lang.s, r->s);
+    else if (!r && f)
+        rule_report(d, RULE_TRANSLATION_FACTS, n->src, f->offset, f->span,
+                    "'%s:'%s is not in the %s notice", key, which,
+                    ref->lang.s);
+    else if (is_language_neutral(fact) && !same_value(r->s, f->s))
+        rule_report(d, RULE_TRANSLATION_FACTS, n->src, f->offset, f->span,
+                    "%s '%s'%s differs from the %s notice's '%s'", key, f->s,
+                    which, ref->lang.s, r->s);
+    return 1;
+}
+
+/* The controller's facts and every other party's, e-mails and phones
+ * after the first included, value by value. */
 static void compare_facts(const mnotice *ref, const mnotice *n, diag *d)
 {
-    unsigned k;
+    unsigned role, party, k;
 
-    for (k = 0; k < FACT_COUNT; k++) {
-        const mstr *r = &ref->facts[k], *f = &n->facts[k];
-        const char *key = fact_key_names[k];
-
-        if (r->s && !f->s)
-            rule_report(d, RULE_TRANSLATION_FACTS, n->src, n->header_end, 3,
-                        "no '%s:' here, but the %s notice gives '%s'", key,
-                        ref->lang.s, r->s);
-        else if (!r->s && f->s)
-            rule_report(d, RULE_TRANSLATION_FACTS, n->src, f->offset,
-                        f->span, "'%s:' is not in the %s notice", key,
-                        ref->lang.s);
-        else if (r->s && is_language_neutral((fact_key)k) &&
-                 !same_value(r->s, f->s))
-            rule_report(d, RULE_TRANSLATION_FACTS, n->src, f->offset,
-                        f->span, "%s '%s' differs from the %s notice's '%s'",
-                        key, f->s, ref->lang.s, r->s);
+    for (role = 0; role < PN_ROLE_COUNT; role++) {
+        unsigned parties = notice_party_count(ref, (pn_role)role);
+        if (notice_party_count(n, (pn_role)role) > parties)
+            parties = notice_party_count(n, (pn_role)role);
+        for (party = 0; party < parties; party++) {
+            for (k = 0; k < FACT_COUNT; k++) {
+                size_t nth = 0;
+                if (!role_has_fact((pn_role)role, (fact_key)k))
+                    continue;
+                while (compare_fact(ref, n, (pn_role)role, party,
+                                    (fact_key)k, nth, d))
+                    nth++;
+            }
+        }
     }
 }
 

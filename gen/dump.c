@@ -17,6 +17,8 @@ typedef enum shown_as {
     AS_FACTS,   /* a text per fact, by its header key */
     AS_LABELS,  /* a text per label, by its name */
     AS_TOPICS,  /* the names of the PN_TOPIC_BIT()s */
+    AS_ROLE,    /* a pn_role, by its header key prefix */
+    AS_FACT,    /* an enum pn__fact, by its header key */
     AS_BLOCKS   /* the section's blocks, by kind */
 } shown_as;
 
@@ -43,11 +45,13 @@ typedef struct record_layout {
 #define HEADER_FIELD(f, n) {#f, offsetof(pn__header_layout, f), n},
 #define NOTICE_FIELD(f, n) {#f, offsetof(pn__notice_layout, f), n},
 #define SECTION_FIELD(f, n) {#f, offsetof(pn__section_layout, f), n},
+#define CONTACT_FIELD(f, n) {#f, offsetof(pn__contact_layout, f), n},
 #define CODE_FIELD(f, n) {#f, offsetof(pn__code_head_layout, f), n},
 #define LANGUAGE_FIELD(f, n) {#f, offsetof(pn__language_layout, f), n},
 static const field header_fields[] = {PN_HEADER_FIELDS(HEADER_FIELD)};
 static const field notice_fields[] = {PN_NOTICE_FIELDS(NOTICE_FIELD)};
 static const field section_fields[] = {PN_SECTION_FIELDS(SECTION_FIELD)};
+static const field contact_fields[] = {PN_CONTACT_FIELDS(CONTACT_FIELD)};
 static const field code_fields[] = {PN_CODE_HEAD_FIELDS(CODE_FIELD)};
 static const field language_fields[] = {PN_LANGUAGE_FIELDS(LANGUAGE_FIELD)};
 
@@ -66,6 +70,10 @@ static const field_shown section_shown[] = {
     SECTION(id, AS_NAME), SECTION(number, AS_NAME), SECTION(title, AS_TEXT),
     SECTION(topics, AS_TOPICS), SECTION(blocks, AS_BLOCKS),
 };
+#define CONTACT(f, as) {offsetof(pn__contact_layout, f), as}
+static const field_shown contact_shown[] = {
+    CONTACT(role, AS_ROLE), CONTACT(fact, AS_FACT), CONTACT(value, AS_TEXT),
+};
 
 #define LANGUAGE(f, as) {offsetof(pn__language_layout, f), as}
 static const field_shown language_shown[] = {
@@ -79,6 +87,8 @@ static const record_layout header_layout = LAYOUT(header_fields, header_shown);
 static const record_layout notice_layout = LAYOUT(notice_fields, notice_shown);
 static const record_layout section_layout =
     LAYOUT(section_fields, section_shown);
+static const record_layout contact_layout =
+    LAYOUT(contact_fields, contact_shown);
 static const record_layout language_layout =
     LAYOUT(language_fields, language_shown);
 static const record_layout code_layout = {code_fields, COUNT(code_fields),
@@ -86,6 +96,9 @@ static const record_layout code_layout = {code_fields, COUNT(code_fields),
 
 #define FACT_KEY(id, member, key) key,
 static const char *const fact_keys[PN_FACT_COUNT] = {PN_FACTS(FACT_KEY)};
+static const char *const role_names[PN_ROLE_COUNT] = {
+    "controller", "dpo", "representative", "joint",
+};
 #define LABEL_NAME(id, name, in_file) name,
 static const char *const label_names[PN_LABEL_COUNT] = {
     PN_LABELS(LABEL_NAME)
@@ -341,6 +354,20 @@ static void put_field(dumper *d, const unsigned char *rec, const field *f,
     case AS_TOPICS:
         put_bit_names(d->out, value, topic_name);
         break;
+    case AS_ROLE:
+        if (value < PN_ROLE_COUNT)
+            buf_printf(d->out, "%s", role_names[value]);
+        else
+            buf_printf(d->out, "%lu (no such role)", (unsigned long)value);
+        break;
+    case AS_FACT:
+        if (value == PN_FACT_CONTROLLER)
+            buf_printf(d->out, "name");
+        else if (value < PN_FACT_COUNT)
+            buf_printf(d->out, "%s", fact_keys[value]);
+        else
+            buf_printf(d->out, "%lu (no such fact)", (unsigned long)value);
+        break;
     case AS_BLOCKS:
         put_blocks(d, depth + 1);
         break;
@@ -419,6 +446,21 @@ static void put_section(dumper *d, const pn_notice *notice, uint32_t index)
     d->sec = NULL;
 }
 
+/* The notice's contact records: its DPO, representative, joint
+ * controllers, and e-mails and phones after the first. */
+static void put_contacts(dumper *d, const unsigned char *notice)
+{
+    uint32_t first, count, i;
+
+    if (!found(d, pn__read_notice_contacts(&d->v, notice, &first, &count),
+               1))
+        return;
+    for (i = 0; i < count; i++) {
+        buf_printf(d->out, "  contact %lu:\n", (unsigned long)i);
+        put_record(d, &contact_layout, PN__CONTACT(&d->v, first + i), 2);
+    }
+}
+
 static void put_notice(dumper *d, uint32_t index)
 {
     pn_notice notice;
@@ -432,6 +474,7 @@ static void put_notice(dumper *d, uint32_t index)
     if (!found(d, st, 1))
         return;
     put_record(d, &notice_layout, rec, 1);
+    put_contacts(d, rec);
     for (i = 0; i < notice.section_count; i++)
         put_section(d, &notice, i);
 }

@@ -104,15 +104,29 @@ static size_t text_len(const mstr *text)
 
 static void measure_notice(const mnotice *n, sizes *z)
 {
-    size_t contact = 0, i, j;
+    size_t i, j;
+    unsigned role, party;
 
     at_least(&z->max_sections, n->section_count);
     at_least(&z->max_text, text_len(&n->title));
-    for (i = 0; i < FACT_COUNT; i++) {
-        at_least(&z->max_text, text_len(&n->facts[i]));
-        contact += text_len(&n->facts[i]) + 1;
+    for (i = 0; i < n->contact_count; i++)
+        at_least(&z->max_text, text_len(&n->contacts[i].value));
+    /* What pn_contact_read() copies: each party's first value of every
+     * fact, with a NUL each. */
+    for (role = 0; role < PN_ROLE_COUNT; role++) {
+        unsigned parties = notice_party_count(n, (pn_role)role);
+        for (party = 0; party < parties; party++) {
+            size_t contact = 0;
+            for (i = 0; i < FACT_COUNT; i++) {
+                const mstr *v = notice_contact_value(n, (pn_role)role, party,
+                                                     (fact_key)i, 0);
+                if (v)
+                    at_least(&z->max_text, text_len(v));
+                contact += (v ? text_len(v) : 0) + 1;
+            }
+            at_least(&z->max_contact, contact);
+        }
     }
-    at_least(&z->max_contact, contact);
     for (i = 0; i < n->section_count; i++) {
         const msection *s = &n->sections[i];
         at_least(&z->max_blocks, s->block_count);
@@ -214,7 +228,7 @@ void emit_header(buf *out, const unsigned char *catalog, size_t size,
     put_size(out, name, "MAX_TEXT", z.max_text,
              "longest text, bytes without NUL");
     put_size(out, name, "MAX_CONTACT", z.max_contact,
-             "pn_notice_contact() buffer size");
+             "pn_notice_contact() and pn_contact_read() buffer size");
     put_size(out, name, "MAX_LANGS", z.max_langs, "pn_langs() buffer size");
     buf_printf(out,
                "\n#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n"

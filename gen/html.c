@@ -296,14 +296,64 @@ static void put_fact(buf *out, const language *l, int label,
     buf_printf(out, "%s</dd>\n", link != LINK_NONE ? "</a>" : "");
 }
 
+/* The English term of each role's heading, when the languages file has
+ * no label for it. */
+static const char *const role_english[PN_ROLE_COUNT] = {
+    "Controller", "Data protection officer", "EU representative",
+    "Joint controller",
+};
+static const int role_label[PN_ROLE_COUNT] = {
+    -1, PN_LABEL_DPO, PN_LABEL_REPRESENTATIVE, PN_LABEL_JOINT,
+};
+
+static const char *party_value(const mnotice *n, pn_role role,
+                               unsigned party, fact_key fact)
+{
+    const mstr *v = notice_contact_value(n, role, party, fact, 0);
+    return v ? v->s : NULL;
+}
+
+/* A party's facts as dt/dd pairs: its name under its role, then its
+ * org. no., address, every e-mail and phone, and web address. */
+static void put_party(buf *out, const mnotice *n, const language *l,
+                      pn_role role, unsigned party)
+{
+    const char *street = party_value(n, role, party, FACT_ADDRESS);
+    const char *postcode = party_value(n, role, party, FACT_POSTCODE);
+    const char *city = party_value(n, role, party, FACT_CITY);
+    const mstr *v;
+    size_t nth;
+
+    put_fact(out, l, role_label[role], role_english[role],
+             party_value(n, role, party, FACT_CONTROLLER), LINK_NONE);
+    put_fact(out, l, PN_LABEL_ORGNO, "Org. no.",
+             party_value(n, role, party, FACT_ORGNO), LINK_NONE);
+    if (street || postcode || city) {
+        put_term(out, l, -1, "Address");
+        buf_printf(out, "<dd>");
+        put_escaped(out, street);
+        if (street && (postcode || city))
+            buf_printf(out, "<br>");
+        put_escaped(out, postcode);
+        buf_printf(out, "%s", postcode && city ? " " : "");
+        put_escaped(out, city);
+        buf_printf(out, "</dd>\n");
+    }
+    for (nth = 0; (v = notice_contact_value(n, role, party, FACT_EMAIL,
+                                            nth)) != NULL; nth++)
+        put_fact(out, l, -1, "E-mail", v->s, LINK_MAILTO);
+    for (nth = 0; (v = notice_contact_value(n, role, party, FACT_PHONE,
+                                            nth)) != NULL; nth++)
+        put_fact(out, l, PN_LABEL_PHONE, "Phone", v->s, LINK_TEL);
+    put_fact(out, l, PN_LABEL_WEB, "Web",
+             party_value(n, role, party, FACT_WEB), LINK_WEB);
+}
+
 static void put_contact(buf *out, const mnotice *n, const language *l)
 {
     char *heading = label_of(l, PN_LABEL_CONTACT);
-    const char *street = n->facts[FACT_ADDRESS].s;
-    const char *postcode = n->facts[FACT_POSTCODE].s;
-    const char *city = n->facts[FACT_CITY].s;
-    unsigned k;
-    int any = 0;
+    unsigned k, role, party;
+    int any = n->contact_count > 0;
 
     for (k = 0; k < FACT_COUNT; k++)
         any |= n->facts[k].s != NULL;
@@ -320,28 +370,19 @@ static void put_contact(buf *out, const mnotice *n, const language *l)
         buf_printf(out, "<h2 lang=\"en\">Contact</h2>\n");
     }
     buf_printf(out, "<dl>\n");
-    put_fact(out, l, -1, "Controller", n->facts[FACT_CONTROLLER].s,
-             LINK_NONE);
-    put_fact(out, l, PN_LABEL_ORGNO, "Org. no.", n->facts[FACT_ORGNO].s,
-             LINK_NONE);
-    if (street || postcode || city) {
-        put_term(out, l, -1, "Address");
-        buf_printf(out, "<dd>");
-        put_escaped(out, street);
-        if (street && (postcode || city))
-            buf_printf(out, "<br>");
-        put_escaped(out, postcode);
-        buf_printf(out, "%s", postcode && city ? " " : "");
-        put_escaped(out, city);
-        buf_printf(out, "</dd>\n");
-    }
-    put_fact(out, l, -1, "E-mail", n->facts[FACT_EMAIL].s, LINK_MAILTO);
-    put_fact(out, l, PN_LABEL_PHONE, "Phone", n->facts[FACT_PHONE].s,
-             LINK_TEL);
-    put_fact(out, l, PN_LABEL_WEB, "Web", n->facts[FACT_WEB].s, LINK_WEB);
+    put_party(out, n, l, PN_ROLE_CONTROLLER, 0);
     put_fact(out, l, -1, "Supervisory authority",
              n->facts[FACT_AUTHORITY].s, LINK_NONE);
-    buf_printf(out, "</dl>\n</section>\n");
+    buf_printf(out, "</dl>\n");
+    for (role = 1; role < PN_ROLE_COUNT; role++) {
+        unsigned parties = notice_party_count(n, (pn_role)role);
+        for (party = 0; party < parties; party++) {
+            buf_printf(out, "<dl>\n");
+            put_party(out, n, l, (pn_role)role, party);
+            buf_printf(out, "</dl>\n");
+        }
+    }
+    buf_printf(out, "</section>\n");
     free(heading);
 }
 

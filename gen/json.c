@@ -77,18 +77,91 @@ static void put_contact(buf *out, const mnotice *n, unsigned depth)
     buf_byte(out, '}');
 }
 
-/* TILT's "controller" object, from the facts that correspond: name,
- * address (street, postcode and city joined as one line), email, phone. */
-static void put_tilt_controller(buf *out, const mnotice *n, unsigned depth)
+static const char *const role_names[PN_ROLE_COUNT] = {
+    "controller", "dpo", "representative", "joint",
+};
+
+/* The first value of a party's fact, or NULL. */
+static const char *party_fact(const mnotice *n, pn_role role,
+                              unsigned party, fact_key fact)
 {
-    const char *street = n->facts[FACT_ADDRESS].s;
-    const char *postcode = n->facts[FACT_POSTCODE].s;
-    const char *city = n->facts[FACT_CITY].s;
+    const mstr *v = notice_contact_value(n, role, party, fact, 0);
+    return v ? v->s : NULL;
+}
+
+/* One party: its role, then its facts by the suffix of their key, every
+ * e-mail address and phone number in an array. */
+static void put_party(buf *out, const mnotice *n, pn_role role,
+                      unsigned party, unsigned depth)
+{
+    int first = 1;
+    unsigned f;
+
+    buf_byte(out, '{');
+    key(out, depth + 1, &first, "role");
+    json_put_string(out, role_names[role]);
+    for (f = 0; f < FACT_COUNT; f++) {
+        const mstr *v;
+        size_t nth;
+        if (f == FACT_AUTHORITY ||
+            !(v = notice_contact_value(n, role, party, (fact_key)f, 0)))
+            continue;
+        key(out, depth + 1, &first,
+            f == FACT_CONTROLLER ? "name" : fact_key_names[f]);
+        if (f != FACT_EMAIL && f != FACT_PHONE) {
+            json_put_string(out, v->s);
+            continue;
+        }
+        buf_byte(out, '[');
+        for (nth = 0; v; v = notice_contact_value(n, role, party,
+                                                  (fact_key)f, ++nth)) {
+            buf_printf(out, "%s", nth ? ", " : "");
+            json_put_string(out, v->s);
+        }
+        buf_byte(out, ']');
+    }
+    indent(out, depth);
+    buf_byte(out, '}');
+}
+
+/* Every party, the controller first, as pn_contact_read() reads them. */
+static void put_parties(buf *out, const mnotice *n, unsigned depth)
+{
+    unsigned role, party;
+    size_t count = 0;
+
+    buf_byte(out, '[');
+    for (role = 0; role < PN_ROLE_COUNT; role++) {
+        unsigned parties = notice_party_count(n, (pn_role)role);
+        for (party = 0; party < parties; party++) {
+            buf_printf(out, "%s", count++ ? "," : "");
+            indent(out, depth + 1);
+            put_party(out, n, (pn_role)role, party, depth + 1);
+        }
+    }
+    indent(out, depth);
+    buf_byte(out, ']');
+}
+
+/* TILT's "controller" or "dataProtectionOfficer" object, from the facts
+ * that correspond: name, address (street, postcode and city joined as
+ * one line), email, phone. */
+static void put_tilt_party(buf *out, const mnotice *n, pn_role role,
+                           unsigned depth)
+{
+    const char *street = party_fact(n, role, 0, FACT_ADDRESS);
+    const char *postcode = party_fact(n, role, 0, FACT_POSTCODE);
+    const char *city = party_fact(n, role, 0, FACT_CITY);
+    const char *name = party_fact(n, role, 0, FACT_CONTROLLER);
+    const char *email = party_fact(n, role, 0, FACT_EMAIL);
+    const char *phone = party_fact(n, role, 0, FACT_PHONE);
     int first = 1;
 
     buf_byte(out, '{');
-    key(out, depth + 1, &first, "name");
-    json_put_string(out, n->facts[FACT_CONTROLLER].s);
+    if (name) {
+        key(out, depth + 1, &first, "name");
+        json_put_string(out, name);
+    }
     if (street || postcode || city) {
         buf address = {0};
         if (street)
@@ -102,13 +175,13 @@ static void put_tilt_controller(buf *out, const mnotice *n, unsigned depth)
         json_put_string(out, (const char *)address.data);
         buf_free(&address);
     }
-    if (n->facts[FACT_EMAIL].s) {
+    if (email) {
         key(out, depth + 1, &first, "email");
-        json_put_string(out, n->facts[FACT_EMAIL].s);
+        json_put_string(out, email);
     }
-    if (n->facts[FACT_PHONE].s) {
+    if (phone) {
         key(out, depth + 1, &first, "phone");
-        json_put_string(out, n->facts[FACT_PHONE].s);
+        json_put_string(out, phone);
     }
     indent(out, depth);
     buf_byte(out, '}');
@@ -235,8 +308,10 @@ static void put_coverage(buf *out, const mnotice *n, unsigned depth)
         }
         buf_byte(out, ']');
         if (status == ART13_BY_HEADER) {
+            char fact_key[48];
+            art13_header_fact(n, item->topic, fact_key, sizeof fact_key);
             key(out, depth + 2, &first, "byHeader");
-            json_put_string(out, "controller");
+            json_put_string(out, fact_key);
         }
         if (status == ART13_WAIVED) {
             key(out, depth + 2, &first, "reason");
@@ -293,9 +368,15 @@ static void put_notice(buf *out, const mnotice *n, unsigned depth)
     buf_byte(out, '}');
     key(out, depth + 1, &first, "contact");
     put_contact(out, n, depth + 1);
+    key(out, depth + 1, &first, "parties");
+    put_parties(out, n, depth + 1);
     if (n->facts[FACT_CONTROLLER].s) {
         key(out, depth + 1, &first, "controller");
-        put_tilt_controller(out, n, depth + 1);
+        put_tilt_party(out, n, PN_ROLE_CONTROLLER, depth + 1);
+    }
+    if (notice_party_count(n, PN_ROLE_DPO) > 0) {
+        key(out, depth + 1, &first, "dataProtectionOfficer");
+        put_tilt_party(out, n, PN_ROLE_DPO, depth + 1);
     }
     if (n->facts[FACT_AUTHORITY].s) {
         key(out, depth + 1, &first, "rightToComplain");

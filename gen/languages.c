@@ -23,6 +23,10 @@ enum { KEY_FALLBACK = PN_LABEL_COUNT, KEY_DEFAULT, KEY_COUNT };
 
 #define LABEL_KEY(id, name, in_file) (in_file) ? name : NULL,
 static const char *const label_keys[PN_LABEL_COUNT] = {PN_LABELS(LABEL_KEY)};
+#define LABEL_IN_FILE(id, name, in_file) in_file,
+static const unsigned char label_in_file[PN_LABEL_COUNT] = {
+    PN_LABELS(LABEL_IN_FILE)
+};
 
 /* ---- The set --------------------------------------------------------------- */
 
@@ -105,6 +109,25 @@ static int has_labels(const language *lang)
     return lang && lang->label[0] != NULL;
 }
 
+/* Whether the languages file may leave label `k` out (see PN_LABELS). */
+static int is_optional(unsigned k)
+{
+    return label_in_file[k] == 2;
+}
+
+const char *languages_label(const languages *l, const language *lang,
+                            unsigned k)
+{
+    const language *fallback;
+
+    if (!lang || k >= PN_LABEL_COUNT)
+        return NULL;
+    if (lang->label[k] || !is_optional(k) || !l->default_tag)
+        return lang->label[k];
+    fallback = languages_find(l, l->default_tag);
+    return fallback ? fallback->label[k] : NULL;
+}
+
 const language *languages_labels_for(const languages *l, const char *tag)
 {
     const language *lang = languages_find(l, tag);
@@ -138,7 +161,7 @@ typedef struct reader {
     diag *d;
     language *lang;           /* the section being read, or NULL */
     size_t lang_offset;       /* where its [tag] is */
-    unsigned given;           /* bits of the keys its section gave */
+    unsigned char given[KEY_COUNT]; /* the keys its section gave */
     unsigned errors;
 } reader;
 
@@ -164,15 +187,18 @@ static void error_at(reader *r, const unsigned char *at, size_t len,
 static void end_section(reader *r)
 {
     language *lang = r->lang;
-    unsigned k, have = 0;
+    unsigned k, have = 0, required = 0;
 
     if (!lang)
         return;
     for (k = 0; k < PN_LABEL_COUNT; k++)
-        have += lang->label[k] != NULL;
-    if (have > 0 && have < PN_LABEL_COUNT) {
+        if (!is_optional(k)) {
+            have += lang->label[k] != NULL;
+            required++;
+        }
+    if (have > 0 && have < required) {
         for (k = 0; k < PN_LABEL_COUNT; k++)
-            if (label_keys[k] && !lang->label[k])
+            if (label_keys[k] && !is_optional(k) && !lang->label[k])
                 break;
         diag_at(r->d, DIAG_ERROR, r->src, r->lang_offset,
                 strlen(lang->tag) + 2, NULL,
@@ -196,7 +222,7 @@ static void start_section(reader *r, const unsigned char *line, size_t len)
     }
     r->lang = language_get(r->l, (const char *)line + 1, tag_len);
     r->lang_offset = (size_t)(line - r->src->text);
-    r->given = 0;
+    memset(r->given, 0, sizeof r->given);
 }
 
 /* "nb, nn" into "nb,nn", each a tag. Returns NULL after an error. */
@@ -345,12 +371,12 @@ static void key_line(reader *r, const unsigned char *line, size_t len)
         error_at(r, line, key_len, "a key before the first [TAG]", NULL);
         return;
     }
-    if (r->given & (1u << key)) {
+    if (r->given[key]) {
         error_at(r, line, key_len, "key given twice for this language",
                  NULL);
         return;
     }
-    r->given |= 1u << key;
+    r->given[key] = 1;
     if (key == KEY_FALLBACK) {
         char *list = read_fallbacks(r, value, value_len);
         if (list) {

@@ -41,4 +41,10 @@ const language *languages_find(const languages *l, const char *tag);
  * default language; NULL if none has labels. */
 const language *languages_labels_for(const languages *l, const char *tag);
 
+/* The text of label `k` (an enum pn__label) that a notice in `lang`'s
+ * labels shows: its own, or for a label the file may leave out (a word
+ * or a topic name) the default language's; NULL when there is none. */
+const char *languages_label(const languages *l, const language *lang,
+                            unsigned k);
+
 #endif

@@ -62,6 +62,18 @@ typedef struct mwaiver {
     mstr reason;
 } mwaiver;
 
+/* A contact detail beyond the controller's first ones: a fact of a data
+ * protection officer, a representative or a joint controller, or an
+ * e-mail address or phone number the controller gives after its first.
+ * The catalog's contact records (runtime/pn_format.h) hold them. */
+typedef struct mcontact {
+    pn_role role;
+    unsigned party;       /* which joint controller, from 0; else 0 */
+    fact_key fact;        /* FACT_CONTROLLER is the party's name */
+    mstr key;             /* the header key as written ("dpo-email") */
+    mstr value;
+} mcontact;
+
 typedef struct mnotice {
     const source *src;    /* the file it was read from */
     mstr policy;
@@ -69,6 +81,9 @@ typedef struct mnotice {
     mstr title;
     mstr updated;
     mstr facts[FACT_COUNT];
+    mcontact *contacts;   /* in header order */
+    size_t contact_count;
+    size_t contact_cap;
     mwaiver *waivers;
     size_t waiver_count;
     size_t waiver_cap;
@@ -83,6 +98,26 @@ typedef struct mnotice {
 
 /* The header key of each fact, in fact_key order ("controller", ...). */
 extern const char *const fact_key_names[FACT_COUNT];
+
+/* The key prefix of each role's facts: "" for the controller's own
+ * keys, "dpo", "representative", "joint". */
+extern const char *const role_key_prefix[PN_ROLE_COUNT];
+
+/* Whether a party of `role` can state `fact` (a DPO has no organisation
+ * number; the authority is the notice's, not a party's). */
+int role_has_fact(pn_role role, fact_key fact);
+
+/* The header key of a role's fact, into `out`: "dpo-email", "joint-name",
+ * or the controller's own key ("email"). */
+void role_fact_key(pn_role role, fact_key fact, char *out, size_t size);
+
+/* The value of `fact` of party `party` of `role`: its `nth` (0: first)
+ * value, for the controller's the header's facts[] first; NULL if none. */
+const mstr *notice_contact_value(const mnotice *n, pn_role role,
+                                 unsigned party, fact_key fact, size_t nth);
+
+/* The parties of `role` the notice names: 1 for the controller. */
+unsigned notice_party_count(const mnotice *n, pn_role role);
 
 uint32_t notice_waived_mask(const mnotice *n);
 /* The topics the notice's sections are tagged with, together. */

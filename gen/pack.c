@@ -162,11 +162,13 @@ PN_STATIC_ASSERT(PN_NOTICE_SIZE ==
                          FIELD(pn__notice_layout, facts) +
                          FIELD(pn__notice_layout, waived) +
                          FIELD(pn__notice_layout, first_section) +
-                         FIELD(pn__notice_layout, section_count),
+                         FIELD(pn__notice_layout, section_count) +
+                         FIELD(pn__notice_layout, first_contact) +
+                         FIELD(pn__notice_layout, contact_count),
                  pack_notice_writes_every_field);
 
 static void pack_notice(pool *p, const mnotice *n, uint32_t first_section,
-                        buf *records)
+                        uint32_t first_contact, buf *records)
 {
     unsigned char rec[PN_NOTICE_SIZE] = {0};
     unsigned i;
@@ -181,7 +183,40 @@ static void pack_notice(pool *p, const mnotice *n, uint32_t first_section,
     SET(rec, PN_NOTICE_AT, waived, 4, notice_waived_mask(n));
     SET(rec, PN_NOTICE_AT, first_section, 4, first_section);
     SET(rec, PN_NOTICE_AT, section_count, 4, n->section_count);
+    SET(rec, PN_NOTICE_AT, first_contact, 4, first_contact);
+    SET(rec, PN_NOTICE_AT, contact_count, 4, n->contact_count);
     buf_put(records, rec, sizeof rec);
+}
+
+PN_STATIC_ASSERT(PN_CONTACT_SIZE ==
+                     FIELD(pn__contact_layout, role) +
+                         FIELD(pn__contact_layout, party) +
+                         FIELD(pn__contact_layout, fact) +
+                         FIELD(pn__contact_layout, reserved) +
+                         FIELD(pn__contact_layout, value),
+                 pack_contact_writes_every_field);
+
+/* The notice's contact records, sorted by role then party (the parser
+ * numbers a role's parties in header order). */
+static void pack_contacts(pool *p, const mnotice *n, buf *records)
+{
+    unsigned role;
+    size_t i;
+
+    for (role = 0; role < PN_ROLE_COUNT; role++) {
+        for (i = 0; i < n->contact_count; i++) {
+            const mcontact *c = &n->contacts[i];
+            unsigned char rec[PN_CONTACT_SIZE] = {0};
+            if (c->role != (pn_role)role)
+                continue;
+            SET(rec, PN_CONTACT_AT, role, 1, c->role);
+            SET(rec, PN_CONTACT_AT, party, 1, c->party);
+            SET(rec, PN_CONTACT_AT, fact, 1, c->fact);
+            SET(rec, PN_CONTACT_AT, reserved, 1, 0);
+            SET(rec, PN_CONTACT_AT, value, 4, pool_text(p, c->value.s));
+            buf_put(records, rec, sizeof rec);
+        }
+    }
 }
 
 PN_STATIC_ASSERT(PN_LANGUAGE_SIZE ==
@@ -196,7 +231,14 @@ typedef struct catalog_language {
     const char *tag;
     const char *fallbacks;      /* or NULL */
     const language *labels;     /* whose labels it shows, or NULL */
+    const languages *set;       /* the languages `labels` is one of */
 } catalog_language;
+
+/* The text of label `k` a catalog language holds, or NULL. */
+static const char *catalog_label(const catalog_language *l, unsigned k)
+{
+    return l->labels ? languages_label(l->set, l->labels, k) : NULL;
+}
 
 static void pack_language(pool *p, const catalog_language *l, buf *records)
 {
@@ -208,7 +250,7 @@ static void pack_language(pool *p, const catalog_language *l, buf *records)
         pool_name(p, l->fallbacks ? l->fallbacks : ""));
     for (k = 0; l->labels && k < PN_LABEL_COUNT; k++)
         store_le(rec + PN_LANGUAGE_LABEL_AT(k), 4,
-                 pool_text(p, l->labels->label[k]));
+                 pool_text(p, catalog_label(l, k)));
     buf_put(records, rec, sizeof rec);
 }
 
@@ -249,6 +291,7 @@ static catalog_language *catalog_languages(mnotice *const *notices,
         out[*n].labels = in_notices && langs
                              ? languages_labels_for(langs, tags[i])
                              : NULL;
+        out[*n].set = langs;
         (*n)++;
     }
     free(tags);
@@ -271,26 +314,29 @@ PN_STATIC_ASSERT(PN_HEADER_SIZE ==
                          FIELD(pn__header_layout, code_size) +
                          FIELD(pn__header_layout, language_count) +
                          FIELD(pn__header_layout, languages) +
-                         FIELD(pn__header_layout, catalog_version),
+                         FIELD(pn__header_layout, catalog_version) +
+                         FIELD(pn__header_layout, contact_count) +
+                         FIELD(pn__header_layout, contacts),
                  assemble_writes_every_header_field);
 
 /* The tables of a catalog, before the header joins them. */
 typedef struct tables {
-    buf notices, sections, languages, code;
-    size_t notice_count, section_count, language_count;
+    buf notices, sections, contacts, languages, code;
+    size_t notice_count, section_count, contact_count, language_count;
     uint32_t catalog_version;
     pool pool;
 } tables;
 
-/* Header, notices, sections, languages, code, pool: the order pn_format.h
- * describes. */
+/* Header, notices, sections, contacts, languages, code, pool: the order
+ * pn_format.h describes. */
 static void assemble(buf *out, const tables *t)
 {
     unsigned char head[PN_HEADER_SIZE] = {0};
     size_t start = out->len;
     uint32_t notices_at = PN_HEADER_SIZE;
     uint32_t sections_at = notices_at + (uint32_t)t->notices.len;
-    uint32_t languages_at = sections_at + (uint32_t)t->sections.len;
+    uint32_t contacts_at = sections_at + (uint32_t)t->sections.len;
+    uint32_t languages_at = contacts_at + (uint32_t)t->contacts.len;
     uint32_t code_at = languages_at + (uint32_t)t->languages.len;
     uint32_t pool_at = code_at + (uint32_t)t->code.len;
     uint32_t size = pool_at + (uint32_t)t->pool.bytes.len;
@@ -311,9 +357,12 @@ static void assemble(buf *out, const tables *t)
     SET(head, PN_HDR_AT, language_count, 4, t->language_count);
     SET(head, PN_HDR_AT, languages, 4, languages_at);
     SET(head, PN_HDR_AT, catalog_version, 4, t->catalog_version);
+    SET(head, PN_HDR_AT, contact_count, 4, t->contact_count);
+    SET(head, PN_HDR_AT, contacts, 4, contacts_at);
     buf_put(out, head, sizeof head);
     buf_put(out, t->notices.data, t->notices.len);
     buf_put(out, t->sections.data, t->sections.len);
+    buf_put(out, t->contacts.data, t->contacts.len);
     buf_put(out, t->languages.data, t->languages.len);
     buf_put(out, t->code.data, t->code.len);
     buf_put(out, t->pool.bytes.data, t->pool.bytes.len);
@@ -338,6 +387,10 @@ static const char **all_texts(mnotice *const *notices, size_t count,
         texts[(*n)++] = m->title.s;
         for (f = 0; f < FACT_COUNT; f++)
             texts[(*n)++] = m->facts[f].s;
+        texts = grow_array(texts, &cap, *n + m->contact_count,
+                           sizeof *texts);
+        for (j = 0; j < m->contact_count; j++)
+            texts[(*n)++] = m->contacts[j].value.s;
         for (j = 0; j < m->section_count; j++) {
             const msection *s = &m->sections[j];
             texts = grow_array(texts, &cap, *n + 1 + s->block_count,
@@ -350,7 +403,7 @@ static const char **all_texts(mnotice *const *notices, size_t count,
     for (i = 0; i < lang_count; i++) {
         texts = grow_array(texts, &cap, *n + PN_LABEL_COUNT, sizeof *texts);
         for (k = 0; langs[i].labels && k < PN_LABEL_COUNT; k++)
-            texts[(*n)++] = langs[i].labels->label[k];
+            texts[(*n)++] = catalog_label(&langs[i], k);
     }
     return texts;
 }
@@ -385,7 +438,9 @@ unsigned pack_catalog(mnotice *const *notices, size_t count,
     buf_byte(&t.pool.bytes, 0); /* offset 0: the empty name and text */
     for (i = 0; i < count; i++) {
         pack_notice(&t.pool, notices[i], (uint32_t)t.section_count,
-                    &t.notices);
+                    (uint32_t)t.contact_count, &t.notices);
+        pack_contacts(&t.pool, notices[i], &t.contacts);
+        t.contact_count += notices[i]->contact_count;
         for (j = 0; j < notices[i]->section_count; j++)
             pack_section(&t.pool, &notices[i]->sections[j], &t.sections);
         t.section_count += notices[i]->section_count;
@@ -393,7 +448,8 @@ unsigned pack_catalog(mnotice *const *notices, size_t count,
     t.notice_count = count;
     for (i = 0; i < t.language_count; i++)
         pack_language(&t.pool, &cat_langs[i], &t.languages);
-    if (PN_HEADER_SIZE + t.notices.len + t.sections.len + t.languages.len +
+    if (PN_HEADER_SIZE + t.notices.len + t.sections.len + t.contacts.len +
+            t.languages.len +
             t.code.len + t.pool.bytes.len > 0xFFFFFFFFu) {
         diag_plain(d, DIAG_ERROR, "the catalog would exceed 4 GiB");
         errors++;
@@ -405,6 +461,7 @@ unsigned pack_catalog(mnotice *const *notices, size_t count,
     buf_free(&t.code);
     buf_free(&t.notices);
     buf_free(&t.sections);
+    buf_free(&t.contacts);
     buf_free(&t.languages);
     buf_free(&t.pool.bytes);
     free(t.pool.name_slots);

@@ -1,5 +1,6 @@
 #include "parse.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -134,6 +135,7 @@ typedef struct parser {
     int in_quote;           /* the last line was a block quote's */
     size_t table_columns;   /* columns of the table being read, 0 if none */
     int too_many_sections;  /* already reported */
+    unsigned joint_parties; /* joint-name lines read */
 } parser;
 
 static size_t offset_of(const parser *p, const unsigned char *at)
@@ -244,17 +246,162 @@ static void add_waiver(parser *p, span value)
     p->n->waiver_count++;
 }
 
+/* Other spellings and languages of header keys, for hints: notices say
+ * "E-post:" and "Telefon:". */
+static const char *const key_aliases[][2] = {
+    {"e-mail", "email"},      {"mail", "email"},     {"e-post", "email"},
+    {"epost", "email"},       {"telefon", "phone"},  {"tlf", "phone"},
+    {"tel", "phone"},         {"telephone", "phone"}, {"adresse", "address"},
+    {"postnummer", "postcode"}, {"postnr", "postcode"}, {"zip", "postcode"},
+    {"poststed", "city"},     {"sted", "city"},      {"orgnr", "orgno"},
+    {"org-nr", "orgno"},      {"url", "web"},        {"website", "web"},
+    {"nettside", "web"},
+};
+
+#define KEY_HINT_MAX 48 /* bytes of a key a hint is sought for */
+
+/* The known key closest to `key` (in any case, another spelling of one,
+ * a role's key with such a suffix) into `out`; 0 when none is close. */
+static int key_hint(span key, char *out, size_t size)
+{
+    char names[KEY_COUNT + PN_ROLE_COUNT * FACT_COUNT][KEY_HINT_MAX];
+    const char *list[KEY_COUNT + PN_ROLE_COUNT * FACT_COUNT];
+    char word[KEY_HINT_MAX];
+    size_t i, count = 0, suffix = 0;
+    const char *hint;
+    unsigned r, f;
+
+    if (key.len >= sizeof word)
+        return 0;
+    for (i = 0; i < key.len; i++)
+        word[i] = (char)(key.s[i] >= 'A' && key.s[i] <= 'Z'
+                             ? key.s[i] - 'A' + 'a' : key.s[i]);
+    word[key.len] = '\0';
+    for (r = 1; r < PN_ROLE_COUNT; r++) {
+        size_t n = strlen(role_key_prefix[r]);
+        if (strncmp(word, role_key_prefix[r], n) == 0 && word[n] == '-')
+            suffix = n + 1;
+    }
+    for (i = 0; i < sizeof key_aliases / sizeof key_aliases[0]; i++)
+        if (strcmp(word + suffix, key_aliases[i][0]) == 0)
+            snprintf(word + suffix, sizeof word - suffix, "%s",
+                     key_aliases[i][1]);
+    for (i = 0; i < KEY_COUNT; i++)
+        list[count++] = key_names[i];
+    for (r = 1; r < PN_ROLE_COUNT; r++) {
+        for (f = 0; f < FACT_COUNT; f++) {
+            if (!role_has_fact((pn_role)r, (fact_key)f))
+                continue;
+            role_fact_key((pn_role)r, (fact_key)f, names[count],
+                          sizeof names[count]);
+            list[count] = names[count];
+            count++;
+        }
+    }
+    hint = hint_closest(word, strlen(word), list, count);
+    if (!hint)
+        return 0;
+    snprintf(out, size, "%s", hint);
+    return 1;
+}
+
+/* A role's key ("dpo-email") in `key`: its role and fact. */
+static int role_key(span key, pn_role *role, fact_key *fact)
+{
+    unsigned r, f;
+
+    for (r = 1; r < PN_ROLE_COUNT; r++) {
+        char name[KEY_HINT_MAX];
+        for (f = 0; f < FACT_COUNT; f++) {
+            if (!role_has_fact((pn_role)r, (fact_key)f))
+                continue;
+            role_fact_key((pn_role)r, (fact_key)f, name, sizeof name);
+            if (span_is(key, name)) {
+                *role = (pn_role)r;
+                *fact = (fact_key)f;
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+static int is_repeatable(fact_key fact)
+{
+    return fact == FACT_EMAIL || fact == FACT_PHONE;
+}
+
+/* A fact of a role's party, or the controller's second e-mail or phone. */
+static void add_contact(parser *p, pn_role role, fact_key fact, span key,
+                        span value)
+{
+    mnotice *n = p->n;
+    unsigned party = 0;
+    const mstr *before;
+    mcontact *c;
+
+    if (role == PN_ROLE_JOINT) {
+        if (fact == FACT_CONTROLLER && p->joint_parties >= PN_MAX_PARTIES) {
+            rule_report(p->d, RULE_LIMIT, p->src, offset_of(p, key.s),
+                        key.len, "more than %u joint controllers",
+                        (unsigned)PN_MAX_PARTIES);
+            return;
+        }
+        if (fact == FACT_CONTROLLER)
+            p->joint_parties++;
+        if (p->joint_parties == 0) {
+            rule_report(p->d, RULE_HEADER_SYNTAX, p->src,
+                        offset_of(p, key.s), key.len,
+                        "'%.*s' before any 'joint-name': each joint "
+                        "controller starts with its joint-name line",
+                        (int)key.len, (const char *)key.s);
+            return;
+        }
+        party = p->joint_parties - 1;
+    }
+    before = notice_contact_value(n, role, party, fact, 0);
+    if (before && !is_repeatable(fact)) {
+        rule_report(p->d, RULE_HEADER_DUPLICATE_KEY, p->src,
+                    offset_of(p, key.s), key.len,
+                    "header key '%.*s' given twice%s", (int)key.len,
+                    (const char *)key.s,
+                    role == PN_ROLE_JOINT ? " for one joint controller" : "");
+        diag_at(p->d, DIAG_NOTE, p->src, before->offset, before->span, NULL,
+                "first given here");
+        return;
+    }
+    if (n->contact_count >= PN_MAX_CONTACTS) {
+        rule_report(p->d, RULE_LIMIT, p->src, offset_of(p, key.s), key.len,
+                    "more than %u contact details in one header",
+                    (unsigned)PN_MAX_CONTACTS);
+        return;
+    }
+    n->contacts = grow_array(n->contacts, &n->contact_cap,
+                             n->contact_count + 1, sizeof *n->contacts);
+    c = &n->contacts[n->contact_count++];
+    c->role = role;
+    c->party = party;
+    c->fact = fact;
+    c->key = make_mstr(p, key);
+    c->value = make_mstr(p, value);
+    shown(p, value);
+}
+
 static void parse_header_line(parser *p, span line)
 {
     span key = line, value;
-    const char *hint;
+    char hint[KEY_HINT_MAX];
     mstr *slot;
+    pn_role role;
+    fact_key fact;
     int k;
 
     key.len = 0;
     while (key.len < line.len &&
            ((line.s[key.len] >= 'a' && line.s[key.len] <= 'z') ||
-            line.s[key.len] == '_'))
+            (line.s[key.len] >= 'A' && line.s[key.len] <= 'Z') ||
+            (line.s[key.len] >= '0' && line.s[key.len] <= '9') ||
+            line.s[key.len] == '_' || line.s[key.len] == '-'))
         key.len++;
     if (key.len == 0 || key.len >= line.len || line.s[key.len] != ':' ||
         (key.len + 1 < line.len && !is_blank(line.s[key.len + 1]))) {
@@ -269,19 +416,31 @@ static void parse_header_line(parser *p, span line)
     for (k = 0; k < KEY_COUNT; k++)
         if (span_is(key, key_names[k]))
             break;
-    if (k == KEY_COUNT) {
-        hint = hint_closest((const char *)key.s, key.len, key_names,
-                            KEY_COUNT);
+    if (k == KEY_COUNT && span_is(key, "dpo-orgno")) {
+        rule_report(p->d, RULE_HEADER_UNKNOWN_KEY, p->src,
+                    offset_of(p, key.s), key.len,
+                    "unknown header key 'dpo-orgno': the DPO's keys are "
+                    "dpo-name, -address, -postcode, -city, -email, -phone "
+                    "and -web");
+        return;
+    }
+    if (k == KEY_COUNT && !role_key(key, &role, &fact)) {
+        int hinted = key_hint(key, hint, sizeof hint);
         rule_report(p->d, RULE_HEADER_UNKNOWN_KEY, p->src,
                     offset_of(p, key.s), key.len,
                     "unknown header key '%.*s'%s%s%s", (int)key.len,
-                    (const char *)key.s, hint ? "; did you mean '" : "",
-                    hint ? hint : "", hint ? "'?" : "");
+                    (const char *)key.s, hinted ? "; did you mean '" : "",
+                    hinted ? hint : "", hinted ? "'?" : "");
         return;
     }
     if (value.len == 0) {
         rule_report(p->d, RULE_HEADER_SYNTAX, p->src, offset_of(p, key.s),
-                    key.len, "header key '%s' has no value", key_names[k]);
+                    key.len, "header key '%.*s' has no value", (int)key.len,
+                    (const char *)key.s);
+        return;
+    }
+    if (k == KEY_COUNT) {
+        add_contact(p, role, fact, key, value);
         return;
     }
     if (k == KEY_WAIVE) {
@@ -289,6 +448,10 @@ static void parse_header_line(parser *p, span line)
         return;
     }
     slot = key_slot(p->n, k);
+    if (slot->s && k < FACT_COUNT && is_repeatable((fact_key)k)) {
+        add_contact(p, PN_ROLE_CONTROLLER, (fact_key)k, key, value);
+        return;
+    }
     if (slot->s) {
         rule_report(p->d, RULE_HEADER_DUPLICATE_KEY, p->src,
                     offset_of(p, key.s), key.len,

@@ -54,7 +54,7 @@ extern "C" {
 
 /* The catalog format this libpn reads. A header made by pnc checks it and
  * stops the build with an #error when it was made for another format. */
-#define PN_CATALOG_FORMAT 6
+#define PN_CATALOG_FORMAT 7
 
 /* ---- Options -------------------------------------------------------------
  *
@@ -223,6 +223,21 @@ typedef struct pn_contact {
     const char *authority;     /* supervisory authority for complaints */
 } pn_contact;
 
+/* Whose contact details pn_contact_read() reads. */
+typedef enum pn_role {
+    PN_ROLE_CONTROLLER,      /* the controller (pn_notice_contact()) */
+    PN_ROLE_DPO,             /* its data protection officer */
+    PN_ROLE_REPRESENTATIVE,  /* its representative in the EU (Art. 27) */
+    PN_ROLE_JOINT,           /* a joint controller (Art. 26); may be several */
+    PN_ROLE_COUNT            /* number of roles, not a role */
+} pn_role;
+
+/* The details a party may give more than one of (pn_contact_detail()). */
+typedef enum pn_detail {
+    PN_DETAIL_EMAIL,         /* e-mail addresses */
+    PN_DETAIL_PHONE          /* phone numbers */
+} pn_detail;
+
 /* ---- Catalog ------------------------------------------------------------ */
 
 /* Checks that `data` holds a catalog and fills `cat`. Cheap: it checks the
@@ -290,6 +305,63 @@ pn_status pn_notice_title(const pn_notice *notice, char *buf, size_t size,
  * Returns PN_OK, PN_TRUNCATED, PN_ERR_ARG or PN_ERR_FORMAT. */
 pn_status pn_notice_contact(const pn_notice *notice, char *buf, size_t size,
                             pn_contact *out);
+
+/* Reads party `index` (from 0) of `role` as pn_notice_contact() reads the
+ * controller: into `buf`, with the members of `*out` pointing there.
+ * A party's first e-mail address and phone number are out->email and
+ * out->phone (pn_contact_detail() reads the others); out->authority is
+ * the notice's for PN_ROLE_CONTROLLER and "" for the other roles, and a
+ * data protection officer has no orgno. PN_ROLE_CONTROLLER index 0 is
+ * what pn_notice_contact() gives; only joint controllers go past index 0.
+ * CATALOG_MAX_CONTACT bytes hold any party. Returns PN_OK, PN_TRUNCATED,
+ * PN_ERR_ARG (also for an unknown role), PN_ERR_NOT_FOUND (no such party:
+ * the notice names no DPO, or `index` is past the last joint controller)
+ * or PN_ERR_FORMAT.
+ *
+ *     for (i = 0; pn_contact_read(&notice, PN_ROLE_JOINT, i, buf,
+ *                                 sizeof buf, &joint) >= 0; i++)
+ *         show(joint.name);
+ */
+pn_status pn_contact_read(const pn_notice *notice, pn_role role,
+                          unsigned index, char *buf, size_t size,
+                          pn_contact *out);
+
+/* Copies e-mail address or phone number `n` (from 0; 0 is the one
+ * pn_contact_read() gives) of party `index` of `role` into `buf`: a
+ * controller may list privacy@ beside support@. Returns PN_OK,
+ * PN_TRUNCATED, PN_ERR_ARG, PN_ERR_NOT_FOUND (past its last one, or no
+ * such party) or PN_ERR_FORMAT. */
+pn_status pn_contact_detail(const pn_notice *notice, pn_role role,
+                            unsigned index, pn_detail detail, unsigned n,
+                            char *buf, size_t size, size_t *len);
+
+/* ---- Words in the notice's language ------------------------------------- */
+
+/* The topic's name for a reader, in the notice's language ("Formål" for
+ * PN_TOPIC_PURPOSES in a "nb" notice), from the labels pnc put into the
+ * catalog (its languages file; docs/FORMAT.md). Returns PN_OK,
+ * PN_TRUNCATED, PN_ERR_ARG, PN_ERR_NOT_FOUND (no label in the catalog for
+ * the notice's language: show pn_topic_name()) or PN_ERR_FORMAT. */
+pn_status pn_topic_label(const pn_notice *notice, pn_topic topic,
+                         char *buf, size_t size, size_t *len);
+
+/* Words a device's own screens need beside the notice (a menu's title, a
+ * page count), read in the notice's language by pn_word_read(). */
+typedef enum pn_word {
+    PN_WORD_SECTIONS,        /* "sections": names a menu of the sections */
+    PN_WORD_TOPICS,          /* "topics": names a menu of the topics */
+    PN_WORD_PAGE,            /* "page", before "2/5" */
+    PN_WORD_FIRST_LAYER,     /* "first layer": names the short notice */
+    PN_WORD_DPO,             /* "Data protection officer:" */
+    PN_WORD_REPRESENTATIVE,  /* "EU representative:" */
+    PN_WORD_JOINT,           /* "Joint controller:" */
+    PN_WORD_COUNT            /* number of words, not a word */
+} pn_word;
+
+/* Copies `word` in the notice's language into `buf`. Returns as
+ * pn_topic_label(). */
+pn_status pn_word_read(const pn_notice *notice, pn_word word,
+                       char *buf, size_t size, size_t *len);
 
 /* ---- Sections ----------------------------------------------------------- */
 
@@ -385,9 +457,10 @@ pn_status pn_cursor_open(pn_cursor *cur, const pn_notice *notice,
                          const pn_screen *screen);
 
 /* Opens the first layer of `notice`: the short notice built from its facts
- * (controller and org number, contact details, purposes, rights, the
- * complaint authority, and where the full text is), in the notice's
- * language (labels exist for nb, nn and en; others get English labels).
+ * (controller and org number, contact details and the DPO's, purposes,
+ * rights, the complaint authority, and where the full text is), in the
+ * notice's language (labels exist for nb, nn and en; others get English
+ * labels).
  * Paging works as for a section. Same results as pn_cursor_open(). */
 #ifndef PN_NO_SUMMARY
 pn_status pn_cursor_open_summary(pn_cursor *cur, const pn_notice *notice,

@@ -16,6 +16,8 @@
  *              (policy, lang) in byte order
  *   sections   section_count records of PN_SECTION_SIZE bytes; a notice's
  *              sections are consecutive, in document order
+ *   contacts   contact_count records of PN_CONTACT_SIZE bytes; a notice's
+ *              are consecutive (see PN_CONTACT_FIELDS)
  *   languages  language_count records of PN_LANGUAGE_SIZE bytes, sorted by
  *              tag in byte order: the first layer's labels and the
  *              language fallbacks, from pnc's languages file
@@ -135,7 +137,9 @@
     X(languages, 4)         /* offset of the language records */            \
     X(catalog_version, 4)   /* the user's own number (pnc                   \
                                --catalog-version N, default 0), so a loader \
-                               can refuse a downgrade */
+                               can refuse a downgrade */                    \
+    X(contact_count, 4)                                                      \
+    X(contacts, 4)          /* offset of the contact records */
 PN__LAYOUT(pn__header_layout, PN_HEADER_FIELDS);
 #define PN_HEADER_SIZE ((uint32_t)sizeof(pn__header_layout))
 #define PN_HDR_AT(field, bytes) PN_FIELD_AT(pn__header_layout, field, bytes)
@@ -171,7 +175,9 @@ enum pn__fact { PN_FACTS(PN__FACT_ID) PN_FACT_COUNT };
     X(facts, 4 * PN_FACT_COUNT) /* text per fact, in PN_FACTS order */       \
     X(waived, 4)            /* PN_TOPIC_BIT()s the notice waives */          \
     X(first_section, 4)     /* index of its first section record */          \
-    X(section_count, 4)
+    X(section_count, 4)                                                      \
+    X(first_contact, 4)     /* index of its first contact record */          \
+    X(contact_count, 4)     /* 0 when the header names no other party */
 PN__LAYOUT(pn__notice_layout, PN_NOTICE_FIELDS);
 #define PN_NOTICE_SIZE ((uint32_t)sizeof(pn__notice_layout))
 #define PN_NOTICE_AT(field, bytes) PN_FIELD_AT(pn__notice_layout, field, bytes)
@@ -194,6 +200,30 @@ PN__LAYOUT(pn__section_layout, PN_SECTION_FIELDS);
 #define PN_SECTION_AT(field, bytes) \
     PN_FIELD_AT(pn__section_layout, field, bytes)
 
+/* One contact detail of a party other than the controller's first ones
+ * (those are the notice record's facts): its role's other parties (a DPO,
+ * a representative, joint controllers) and every e-mail address and phone
+ * number after a party's first. A notice's records are consecutive,
+ * sorted by role then party, each party's in the order the header gives
+ * them; a party's first PN_FACT_EMAIL and PN_FACT_PHONE are its primary
+ * ones. A PN_ROLE_CONTROLLER record is party 0's PN_FACT_EMAIL or
+ * PN_FACT_PHONE after the notice record's; no record is PN_FACT_AUTHORITY
+ * and no PN_ROLE_DPO record PN_FACT_ORGNO. */
+#define PN_CONTACT_FIELDS(X)                                                 \
+    X(role, 1)              /* a pn_role of pn.h */                          \
+    X(party, 1)             /* which party of the role, from 0 (only joint   \
+                               controllers have more than one) */            \
+    X(fact, 1)              /* an enum pn__fact: PN_FACT_CONTROLLER is the   \
+                               party's name */                               \
+    X(reserved, 1)          /* 0 */                                          \
+    X(value, 4)             /* text */
+PN__LAYOUT(pn__contact_layout, PN_CONTACT_FIELDS);
+#define PN_CONTACT_SIZE ((uint32_t)sizeof(pn__contact_layout))
+#define PN_CONTACT_AT(field, bytes) \
+    PN_FIELD_AT(pn__contact_layout, field, bytes)
+#define PN_MAX_PARTIES 255u     /* parties of one role (the party byte) */
+#define PN_MAX_CONTACTS 65535u  /* contact records of one notice */
+
 /* A language: what libpn needs to serve readers of it. Every language a
  * notice is written in has one, with labels; a language that only has
  * fallbacks has all its labels "". */
@@ -202,8 +232,12 @@ PN__LAYOUT(pn__section_layout, PN_SECTION_FIELDS);
     X(fallbacks, 4)         /* name: tags that serve a reader of `tag` when  \
                                no notice is in `tag`, in order: "nb,nn" */   \
     X(labels, 4 * PN_LABEL_COUNT) /* text per label, in PN_LABELS order */
-/* The first layer's labels: X(ID, name, whether pnc's languages file has
- * it as a key; complaint_end comes from the {authority} in complaint). */
+/* The labels: X(ID, name, how pnc's languages file has it: 1 a key every
+ * language with labels gives, 2 a key a language may leave out (it then
+ * shows the default language's), 0 none: complaint_end comes from the
+ * {authority} in complaint). The first layer's come first, then the words
+ * of pn_word_read() in pn_word order, then a name per topic in pn_topic
+ * order (pn_topic_label()). */
 #define PN_LABELS(X)                                                         \
     X(ORGNO, "orgno", 1)            /* before the org number */              \
     X(CONTACT, "contact", 1)        /* heads the contact details */          \
@@ -213,9 +247,52 @@ PN__LAYOUT(pn__section_layout, PN_SECTION_FIELDS);
     X(COMPLAINT, "complaint", 1)    /* before the authority's name */        \
     X(COMPLAINT_END, "complaint_end", 0) /* after it */                      \
     X(WEB, "web", 1)                /* before the web address */             \
-    X(FULL_TEXT, "full_text", 1)    /* says the full notice follows */
+    X(FULL_TEXT, "full_text", 1)    /* says the full notice follows */    \
+    X(SECTIONS, "sections", 2)      /* a menu of the sections */           \
+    X(TOPICS, "topics", 2)          /* a menu of the topics */             \
+    X(PAGE, "page", 2)              /* before "2/5" */                     \
+    X(FIRST_LAYER, "first_layer", 2) /* names the first layer */           \
+    X(DPO, "dpo", 2)                /* before the DPO's contact */         \
+    X(REPRESENTATIVE, "representative", 2) /* before the representative's */\
+    X(JOINT, "joint", 2)            /* before a joint controller's */      \
+    X(TOPIC_CONTROLLER, "topic_controller", 2)                               \
+    X(TOPIC_DPO, "topic_dpo", 2)                                             \
+    X(TOPIC_PURPOSES, "topic_purposes", 2)                                   \
+    X(TOPIC_LEGAL_BASIS, "topic_legal_basis", 2)                             \
+    X(TOPIC_LEGITIMATE_INTERESTS, "topic_legitimate_interests", 2)           \
+    X(TOPIC_CATEGORIES, "topic_categories", 2)                               \
+    X(TOPIC_SOURCE, "topic_source", 2)                                       \
+    X(TOPIC_RECIPIENTS, "topic_recipients", 2)                               \
+    X(TOPIC_TRANSFERS, "topic_transfers", 2)                                 \
+    X(TOPIC_RETENTION, "topic_retention", 2)                                 \
+    X(TOPIC_RIGHTS, "topic_rights", 2)                                       \
+    X(TOPIC_CONSENT_WITHDRAWAL, "topic_consent_withdrawal", 2)               \
+    X(TOPIC_COMPLAINT, "topic_complaint", 2)                                 \
+    X(TOPIC_REQUIREMENT, "topic_requirement", 2)                             \
+    X(TOPIC_AUTOMATED_DECISIONS, "topic_automated_decisions", 2)             \
+    X(TOPIC_SECURITY, "topic_security", 2)                                   \
+    X(TOPIC_COOKIES, "topic_cookies", 2)                                     \
+    X(TOPIC_MARKETING, "topic_marketing", 2)                                 \
+    X(TOPIC_CHILDREN, "topic_children", 2)                                   \
+    X(TOPIC_CHANGES, "topic_changes", 2)                                     \
+    X(TOPIC_CONTACT, "topic_contact", 2)
 #define PN__LABEL_ID(id, name, in_file) PN_LABEL_##id,
 enum pn__label { PN_LABELS(PN__LABEL_ID) PN_LABEL_COUNT };
+/* The label of a pn_word and of a pn_topic. */
+#define PN_LABEL_OF_WORD(word) ((unsigned)PN_LABEL_SECTIONS + (unsigned)(word))
+#define PN_LABEL_OF_TOPIC(topic) \
+    ((unsigned)PN_LABEL_TOPIC_CONTROLLER + (unsigned)(topic))
+PN_STATIC_ASSERT(PN_LABEL_OF_WORD(PN_WORD_COUNT) == PN_LABEL_TOPIC_CONTROLLER,
+                 labels_hold_every_word);
+PN_STATIC_ASSERT(PN_LABEL_OF_WORD(PN_WORD_DPO) == PN_LABEL_DPO &&
+                     PN_LABEL_OF_WORD(PN_WORD_JOINT) == PN_LABEL_JOINT,
+                 labels_of_words_in_order);
+PN_STATIC_ASSERT(PN_LABEL_OF_TOPIC(PN_TOPIC_COUNT) == PN_LABEL_COUNT &&
+                     PN_LABEL_OF_TOPIC(PN_TOPIC_CONTACT) ==
+                         PN_LABEL_TOPIC_CONTACT &&
+                     PN_LABEL_OF_TOPIC(PN_TOPIC_RETENTION) ==
+                         PN_LABEL_TOPIC_RETENTION,
+                 labels_hold_every_topic);
 PN__LAYOUT(pn__language_layout, PN_LANGUAGE_FIELDS);
 #define PN_LANGUAGE_SIZE ((uint32_t)sizeof(pn__language_layout))
 #define PN_LANGUAGE_AT(field, bytes) \

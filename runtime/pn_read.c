@@ -90,6 +90,8 @@ pn_status pn__read_header(pn__view *v, const unsigned char *data,
     v->notices = PN__HDR_U32(data, notices);
     v->section_count = PN__HDR_U32(data, section_count);
     v->sections = PN__HDR_U32(data, sections);
+    v->contact_count = PN__HDR_U32(data, contact_count);
+    v->contacts = PN__HDR_U32(data, contacts);
     v->language_count = PN__HDR_U32(data, language_count);
     v->languages = PN__HDR_U32(data, languages);
     pool = PN__HDR_U32(data, pool);
@@ -97,6 +99,7 @@ pn_status pn__read_header(pn__view *v, const unsigned char *data,
 
     if (!table_fits(size, v->notices, v->notice_count, PN_NOTICE_SIZE) ||
         !table_fits(size, v->sections, v->section_count, PN_SECTION_SIZE) ||
+        !table_fits(size, v->contacts, v->contact_count, PN_CONTACT_SIZE) ||
         !table_fits(size, v->languages, v->language_count,
                     PN_LANGUAGE_SIZE) ||
         !table_fits(size, pool, v->pool_size, 1) || v->pool_size < 1)
@@ -213,6 +216,17 @@ pn_status pn__read_notice_sections(const pn__view *v,
     *first = PN__NOTICE_U32(notice, first_section);
     *count = PN__NOTICE_U32(notice, section_count);
     if (*first > v->section_count || *count > v->section_count - *first)
+        return PN_ERR_FORMAT;
+    return PN_OK;
+}
+
+pn_status pn__read_notice_contacts(const pn__view *v,
+                                  const unsigned char *notice,
+                                  uint32_t *first, uint32_t *count)
+{
+    *first = PN__NOTICE_U32(notice, first_contact);
+    *count = PN__NOTICE_U32(notice, contact_count);
+    if (*first > v->contact_count || *count > v->contact_count - *first)
         return PN_ERR_FORMAT;
     return PN_OK;
 }

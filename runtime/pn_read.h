@@ -21,6 +21,8 @@ typedef struct pn__view {
     uint32_t notices;           /* offset of the notice records */
     uint32_t section_count;
     uint32_t sections;          /* offset of the section records */
+    uint32_t contact_count;
+    uint32_t contacts;          /* offset of the contact records */
     uint32_t language_count;
     uint32_t languages;         /* offset of the language records */
     const unsigned char *pool;
@@ -78,6 +80,21 @@ const unsigned char *pn__read_language(const pn__view *v, const char *tag,
 pn_status pn__read_notice_sections(const pn__view *v,
                                    const unsigned char *notice,
                                    uint32_t *first, uint32_t *count);
+
+/* A notice record's contact records, checked to lie in the table; the
+ * record `i` of the table (i < v->contact_count). */
+pn_status pn__read_notice_contacts(const pn__view *v,
+                                   const unsigned char *notice,
+                                   uint32_t *first, uint32_t *count);
+/* The first value of `fact` (an enum pn__fact) of party `party` of
+ * `role` in the notice record `notice`, the controller's from the record's
+ * facts; `*found` is 0 and the text empty when it has none. PN_OK or
+ * PN_ERR_FORMAT. */
+pn_status pn__read_party_fact(const pn__view *v, const unsigned char *notice,
+                              unsigned role, unsigned party, unsigned fact,
+                              pn__text *text, int *found);
+#define PN__CONTACT(v, i) \
+    ((v)->data + (v)->contacts + (uint32_t)(i) * PN_CONTACT_SIZE)
 
 /* The name or text whose pool offset is the u32 at `record + offset`. */
 pn_status pn__read_field_name(const pn__view *v, const unsigned char *record,

@@ -59,6 +59,39 @@ static pn_status fact(const walk *w, enum pn__fact which, pn__text *text)
                                text);
 }
 
+/* The data protection officer, when the header names one: "label name,
+ * e-mail" (the phone when there is no e-mail). */
+static pn_status dpo_block(walk *w, int *found)
+{
+    pn__text name, reach;
+    int named, reachable;
+    pn_status st;
+
+    *found = 0;
+    if ((st = pn__read_party_fact(&w->view, w->record, PN_ROLE_DPO, 0,
+                                  PN_FACT_CONTROLLER, &name, &named)) !=
+            PN_OK ||
+        (st = pn__read_party_fact(&w->view, w->record, PN_ROLE_DPO, 0,
+                                  PN_FACT_EMAIL, &reach, &reachable)) !=
+            PN_OK)
+        return st;
+    if (!reachable &&
+        (st = pn__read_party_fact(&w->view, w->record, PN_ROLE_DPO, 0,
+                                  PN_FACT_PHONE, &reach, &reachable)) !=
+            PN_OK)
+        return st;
+    if (!(named || reachable) || !reached(w, PN_BLOCK_LIST_ITEM))
+        return PN_OK;
+    *found = 1;
+    st = add_label(w, PN_LABEL_DPO);
+    add(w, " ", 1);
+    add_text(w, &name);
+    if (named && reachable)
+        add(w, ", ", 2);
+    add_text(w, &reach);
+    return st;
+}
+
 static pn_status controller_blocks(walk *w, int *found)
 {
     pn__text name, orgno, email, phone, address, postcode, city;
@@ -108,8 +141,7 @@ static pn_status controller_blocks(walk *w, int *found)
         add_text(w, &city);
         return PN_OK;
     }
-    *found = 0;
-    return PN_OK;
+    return dpo_block(w, found);
 }
 
 /* A heading line, then one list item per section tagged `topic`. */

@@ -80,6 +80,19 @@ def parse_dump_facts(text):
     return facts
 
 
+def header_fact(notice, key):
+    """The value of header key `key` ("controller", "dpo-email") in the
+    JSON of a notice: the first of a party's e-mails or phones."""
+    if key == "controller":
+        return notice["contact"]["controller"]
+    role, suffix = key.split("-", 1)
+    for party in notice["parties"]:
+        if party["role"] == role and suffix in party:
+            value = party[suffix]
+            return value[0] if isinstance(value, list) else value
+    return None
+
+
 def check_report(json_path, report_path, dump_path):
     with open(json_path, encoding="utf-8") as f:
         document = json.load(f)
@@ -103,7 +116,7 @@ def check_report(json_path, report_path, dump_path):
             if (c["item"], c["article"], c["status"]) != (item, article, status.lower()):
                 fail("%s: %r against the report's %r" % (where, c, (item, article, status)))
             if "byHeader" in c:
-                want = "header 'controller: %s'" % n["contact"]["controller"]
+                want = "header '%s: %s'" % (c["byHeader"], header_fact(n, c["byHeader"]))
                 if rest != want or c["sections"]:
                     fail("%s: %r against the report's %r" % (where, c, rest))
             elif c["status"] == "covered":

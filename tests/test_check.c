@@ -122,6 +122,30 @@ static const rule_case failing[] = {
     {"header-orgno", "7:8", {"913 480 295", "NO 913 480 295", 0, 0}, 0, 0},
     {"orgno-checksum", "7:8", {"913 480 295", "913 480 296", 0, 0}, 0, 0},
     {"orgno-checksum", "7:8", {"913 480 295", "913 480 210", 0, 0}, 0, 0},
+    /* the other parties' facts, checked like the controller's */
+#define ADD(keys) "authority: Datatilsynet\n", "authority: Datatilsynet\n" keys
+#define NO_DPO_WAIVER "waive: dpo Demo has no data protection officer.\n", ""
+    {"header-email", "15:12", {ADD("dpo-email: dpo@demo\n"), NO_DPO_WAIVER}, 0, 0},
+    {"header-email", "15:12", {ADD("dpo-email: dpo@demo..no\n"), NO_DPO_WAIVER}, 0, 0},
+    {"header-postcode", "15:15", {ADD("dpo-postcode: 12\n"), NO_DPO_WAIVER}, 0, 0},
+    {"header-phone", "16:14",
+     {ADD("joint-name: Annen AS\njoint-phone: 123\n"), 0, 0}, 0, 0},
+    {"header-phone", "15:23", {ADD("representative-phone: 353 1 234\n"), 0, 0}, 0, 0},
+    {"header-postcode", "15:26",
+     {ADD("representative-postcode: D02 X285 DUBLIN\n"), 0, 0}, 0, 0},
+    {"orgno-checksum", "15:23",
+     {ADD("representative-orgno: 913 480 296\n"), 0, 0}, 0, 0},
+    {"orgno-checksum", "16:14",
+     {ADD("joint-name: Annen AS\njoint-orgno: 913 480 296\n"), 0, 0}, 0, 0},
+    {"header-url", "16:12", {ADD("joint-name: A\njoint-web: ftp://a.no\n"), 0, 0}, 0, 0},
+    {"header-email", "15:8", {ADD("email: support@demo\n"), 0, 0}, 0, 0},
+    {"header-unknown-key", "15:1", {ADD("dpo-orgno: 913 480 295\n"), 0, 0}, 0, 0},
+    {"header-unknown-key", "15:1", {ADD("E-post: post@demo.no\n"), 0, 0}, 0, 0},
+    {"header-unknown-key", "15:1", {ADD("dpo-e-post: post@demo.no\n"), 0, 0}, 0, 0},
+    {"header-syntax", "15:1", {ADD("joint-email: post@annen.no\n"), 0, 0}, 0, 0},
+    {"header-duplicate-key", "16:1",
+     {ADD("dpo-name: A\ndpo-name: B\n"), NO_DPO_WAIVER}, 0, 0},
+    {"waive-covered", "16:8", {ADD("dpo-name: Dina Dahl\n"), 0, 0}, 0, 0},
     {"waive-syntax", "15:8", {"dpo Demo has no data protection officer.", "dpo", 0, 0}, 0, 0},
     {"waive-duplicate", "16:8",
      {"transfers No data leaves the EU/EEA.", "dpo Again.", 0, 0}, 0, 0},
@@ -176,6 +200,13 @@ static const rule_case failing[] = {
      WITH_EN("waive: dpo", "waive: children Not for children.\nwaive: dpo"), 1, 0},
     {"translation-facts", "11:8", WITH_EN("post@demo.no", "info@demo.no"), 1, 0},
     {"translation-facts", "17:1", WITH_EN("city: Oslo\n", ""), 1, 0},
+    {"translation-facts", "15:8",
+     WITH_EN("authority: Datatilsynet\n",
+             "authority: Datatilsynet\nemail: support@demo.no\n"), 1, 0},
+    {"translation-facts", "15:13",
+     WITH_EN("authority: Datatilsynet\n",
+             "authority: Datatilsynet\njoint-name: Annen AS\n"
+             "joint-email: post@annen.no\n"), 1, 0},
     /* Swedish has no labels in policies/languages.txt */
     {"labels-missing", "3:7", {"lang: nb", "lang: sv", 0, 0}, 0, 0},
     /* text */
@@ -224,6 +255,20 @@ static const rule_case passing[] = {
     {NULL, NULL, {"Ingen.", "\\> Ingen \\<br> \\![x](https://y.no) 5 * 3.", 0, 0}, 0, 0},
     {NULL, NULL, {"Intro.", "Intro.", 0, 0}, 0, "latin1"},
     {NULL, NULL, {"2024-02-29", "2000-02-29", 0, 0}, 0, 0},
+    /* every role, and a DPO in the header covers Art. 13(1)(b) */
+    {NULL, NULL,
+     {ADD("email: support@demo.no\nphone: 22 00 00 01\n"
+          "dpo-name: Dina Dahl\ndpo-email: dpo@demo.no\n"
+          "dpo-phone: 22 00 00 02\ndpo-postcode: 0155\n"
+          "dpo-web: https://demo.no/dpo\n"
+          "representative-name: Demo EU Ltd\n"
+          "representative-orgno: IE 1234567 X\n"
+          "representative-postcode: D02 X285\n"
+          "representative-phone: +353 1 234 5678\n"
+          "joint-name: Annen AS\njoint-orgno: 974 760 673\n"
+          "joint-email: post@annen.no\njoint-email: dpo@annen.no\n"
+          "joint-name: Tredje AS\njoint-city: Bergen\n"), NO_DPO_WAIVER},
+     0, 0},
     {NULL, NULL, {"2024-02-29", "2023-12-31", 0, 0}, 0, 0},
     {NULL, NULL, {"updated: 2024-02-29\n", "", 0, 0}, 0, 0},
     {NULL, NULL, {"913 480 295", "913480295", 0, 0}, 0, 0},
@@ -559,6 +604,43 @@ static void test_messages(void)
                                 "    7 | orgno: 913 480 296\n"
                                 "      |        ^~~~~~~~~~~\n"));
     tearDown();
+    c.edit.find = "post@demo.no";
+    c.edit.replace = "post@demo..no";
+    run_case(&c);
+    TEST_ASSERT_NOT_NULL(strstr(messages, "two dots follow each other in the "
+                                          "domain after '@' [header-email]"));
+    tearDown();
+    c.edit.find = "authority: Datatilsynet\n";
+    c.edit.replace = "authority: Datatilsynet\ne-mail: post@demo.no\n";
+    run_case(&c);
+    TEST_ASSERT_NOT_NULL(strstr(messages, "t.pn:15:1: error: unknown header "
+                                          "key 'e-mail'; did you mean "
+                                          "'email'? [header-unknown-key]"));
+    tearDown();
+    c.edit.replace = "authority: Datatilsynet\nEmail: post@demo.no\n";
+    run_case(&c);
+    TEST_ASSERT_NOT_NULL(strstr(messages, "'Email'; did you mean 'email'?"));
+    tearDown();
+    c.edit.replace = "authority: Datatilsynet\nE-post: post@demo.no\n";
+    run_case(&c);
+    TEST_ASSERT_NOT_NULL(strstr(messages, "'E-post'; did you mean 'email'?"));
+    tearDown();
+    c.edit.replace = "authority: Datatilsynet\ndpo-epost: dpo@demo.no\n";
+    run_case(&c);
+    TEST_ASSERT_NOT_NULL(strstr(messages, "did you mean 'dpo-email'?"));
+    tearDown();
+    c.edit.replace = "authority: Datatilsynet\njoint-name: Annen AS\n";
+    c.translation = 1;
+    c.edit.find2 = "lang: nb";
+    c.edit.replace2 = "lang: en";
+    run_case(&c);
+    TEST_ASSERT_NOT_NULL(strstr(messages, "t2.pn:15:13: error: 'joint-name:' "
+                                          "(joint controller 1) is not in "
+                                          "the nb notice [translation-facts]"));
+    tearDown();
+    c.translation = 0;
+    c.edit.find2 = NULL;
+    c.edit.replace2 = NULL;
     c.edit.find = "{#retention topic=retention}";
     c.edit.replace = "{#retention}";
     run_case(&c);

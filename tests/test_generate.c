@@ -19,11 +19,12 @@
 #include "pn_format.h"
 #include "unity.h"
 
-#define FIXTURE_COUNT 3
+#define FIXTURE_COUNT 4
 static const char *const fixture_paths[FIXTURE_COUNT] = {
     "tests/fixtures/good/alpha.en.pn",
     "tests/fixtures/good/alpha.nb.pn",
     "tests/fixtures/good/beta.nn.pn",
+    "tests/fixtures/good/gamma.en.pn",
 };
 #define GOLDEN_DUMP "tests/golden/fixture_catalog.dump"
 
@@ -80,7 +81,7 @@ static void pack_in_order(const int *order, buf *catalog)
     pack_listed(order, 0, catalog, list);
 }
 
-static const int file_order[FIXTURE_COUNT] = {0, 1, 2};
+static const int file_order[FIXTURE_COUNT] = {0, 1, 2, 3};
 
 static char *read_file(const char *path, size_t *len)
 {
@@ -217,7 +218,7 @@ static void test_emitted_header_and_source(void)
     static const char *const wanted[] = {
         "\n#ifndef FIXTURE_CATALOG_DATA_ONLY\n#include \"pn.h\"\n",
         "\n#error \"fixture_catalog was made by pnc " PN_VERSION,
-        "\n#define FIXTURE_CATALOG_NOTICES 3u ",
+        "\n#define FIXTURE_CATALOG_NOTICES 4u ",
         "\n#define FIXTURE_CATALOG_MAX_SECTIONS ",
         "\n#define FIXTURE_CATALOG_MAX_BLOCKS ",
         "\n#define FIXTURE_CATALOG_MAX_TEXT ",
@@ -256,7 +257,7 @@ static void test_emitted_header_and_source(void)
 static void test_same_bytes_whatever_the_input_order(void)
 {
     static const int orders[][FIXTURE_COUNT] = {
-        {0, 1, 2}, {2, 1, 0}, {1, 2, 0}, {2, 0, 1},
+        {0, 1, 2, 3}, {3, 2, 1, 0}, {1, 3, 2, 0}, {2, 0, 3, 1},
     };
     buf first = {0};
     size_t i;
@@ -288,7 +289,7 @@ static void test_catalog_layout(void)
     d = catalog.data;
     TEST_ASSERT_EQUAL_MEMORY("PNC1", d, 4);
     TEST_ASSERT_EQUAL_UINT32(catalog.len, u32_at(d + PN_HDR_AT(size, 4)));
-    TEST_ASSERT_EQUAL_UINT32(3, u32_at(d + PN_HDR_AT(notice_count, 4)));
+    TEST_ASSERT_EQUAL_UINT32(4, u32_at(d + PN_HDR_AT(notice_count, 4)));
     TEST_ASSERT_EQUAL_UINT32(PN_HEADER_SIZE, u32_at(d + PN_HDR_AT(notices, 4)));
     pool = u32_at(d + PN_HDR_AT(pool, 4));
     TEST_ASSERT_EQUAL_HEX8(0, d[pool]); /* the empty string at offset 0 */

@@ -97,6 +97,81 @@ static void test_header_facts_and_waivers(void)
     TEST_ASSERT_EQUAL_INT(0, notice.section_count);
 }
 
+/* The other parties' keys: each joint-name starts a new joint
+ * controller, e-mails and phones may repeat, the controller's first ones
+ * stay its facts. */
+static void test_contact_roles(void)
+{
+    const mcontact *c;
+
+    parse_text("---\npolicy: p\nlang: en\ntitle: T\nemail: a@x.no\n"
+               "email: b@x.no\ndpo-name: Dina\ndpo-email: d@x.no\n"
+               "joint-name: J1\njoint-email: j1@x.no\njoint-name: J2\n"
+               "joint-email: j2@x.no\njoint-email: j2b@x.no\n"
+               "representative-orgno: IE 1\n---\n");
+    TEST_ASSERT_EQUAL_INT(0, errors);
+    TEST_ASSERT_EQUAL_STRING("a@x.no", notice.facts[FACT_EMAIL].s);
+    TEST_ASSERT_EQUAL_size_t(9, notice.contact_count);
+    c = &notice.contacts[0];
+    TEST_ASSERT_EQUAL_INT(PN_ROLE_CONTROLLER, c->role);
+    TEST_ASSERT_EQUAL_INT(FACT_EMAIL, c->fact);
+    TEST_ASSERT_EQUAL_STRING("b@x.no", c->value.s);
+    TEST_ASSERT_EQUAL_size_t(46 + 7, c->value.offset); /* line 6 */
+    c = &notice.contacts[1];
+    TEST_ASSERT_EQUAL_INT(PN_ROLE_DPO, c->role);
+    TEST_ASSERT_EQUAL_INT(FACT_CONTROLLER, c->fact);
+    TEST_ASSERT_EQUAL_STRING("dpo-name", c->key.s);
+    c = &notice.contacts[6];
+    TEST_ASSERT_EQUAL_INT(PN_ROLE_JOINT, c->role);
+    TEST_ASSERT_EQUAL_UINT(1, c->party);
+    TEST_ASSERT_EQUAL_STRING("j2@x.no", c->value.s);
+    TEST_ASSERT_EQUAL_UINT(2, notice_party_count(&notice, PN_ROLE_JOINT));
+    TEST_ASSERT_EQUAL_UINT(1, notice_party_count(&notice, PN_ROLE_DPO));
+    TEST_ASSERT_EQUAL_UINT(1, notice_party_count(&notice,
+                                                 PN_ROLE_REPRESENTATIVE));
+    TEST_ASSERT_EQUAL_STRING(
+        "j2b@x.no",
+        notice_contact_value(&notice, PN_ROLE_JOINT, 1, FACT_EMAIL, 1)->s);
+    TEST_ASSERT_EQUAL_STRING(
+        "b@x.no", notice_contact_value(&notice, PN_ROLE_CONTROLLER, 0,
+                                       FACT_EMAIL, 1)->s);
+    TEST_ASSERT_NULL(notice_contact_value(&notice, PN_ROLE_JOINT, 0,
+                                          FACT_EMAIL, 1));
+}
+
+static void test_contact_role_errors(void)
+{
+    parse_text("---\npolicy: p\nlang: en\ntitle: T\njoint-city: Oslo\n"
+               "---\n");
+    expect_error("5:1", "'joint-city' before any 'joint-name'");
+    tearDown();
+    setUp();
+    parse_text("---\npolicy: p\nlang: en\ntitle: T\njoint-name: A\n"
+               "joint-city: Oslo\njoint-city: Bergen\n---\n");
+    expect_error("7:1", "header key 'joint-city' given twice for one joint "
+                        "controller");
+    tearDown();
+    setUp();
+    parse_text("---\npolicy: p\nlang: en\ntitle: T\njoint-name: A\n"
+               "joint-city: Oslo\njoint-name: B\njoint-city: Bergen\n---\n");
+    TEST_ASSERT_EQUAL_INT(0, errors);
+    tearDown();
+    setUp();
+    parse_text("---\npolicy: p\nlang: en\ntitle: T\ndpo-mail: a@b.no\n"
+               "---\n");
+    expect_error("5:1", "unknown header key 'dpo-mail'; did you mean "
+                        "'dpo-email'?");
+    tearDown();
+    setUp();
+    parse_text("---\npolicy: p\nlang: en\ntitle: T\ndpo-orgno: 1\n---\n");
+    expect_error("5:1", "unknown header key 'dpo-orgno': the DPO's keys are "
+                        "dpo-name, -address");
+    tearDown();
+    setUp();
+    parse_text("---\npolicy: p\nlang: en\ntitle: T\ndpo-email:\n---\n");
+    expect_error("5:1", "header key 'dpo-email' has no value");
+}
+
 static void test_preamble_headings_and_blocks(void)
 {
     parse_text(HEADER "Intro line one\n  and two.\n\n"
@@ -556,6 +631,8 @@ int main(void)
 {
     UNITY_BEGIN();
     RUN_TEST(test_header_facts_and_waivers);
+    RUN_TEST(test_contact_roles);
+    RUN_TEST(test_contact_role_errors);
     RUN_TEST(test_preamble_headings_and_blocks);
     RUN_TEST(test_comments_and_escapes);
     RUN_TEST(test_crlf_tabs_and_blanks);

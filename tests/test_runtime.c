@@ -5,6 +5,7 @@
 #include "fixture_catalog.h"
 #include "pn.h"
 #include "pn_format.h"
+#include "pn_read.h"
 #include "unity.h"
 
 static pn_catalog cat;
@@ -36,7 +37,7 @@ static void find(const char *policy, const char *langs)
 
 static void test_open_and_verify(void)
 {
-    TEST_ASSERT_EQUAL_UINT32(3, cat.notice_count);
+    TEST_ASSERT_EQUAL_UINT32(4, cat.notice_count);
     TEST_ASSERT_EQUAL_UINT32(FIXTURE_CATALOG_SIZE, cat.size);
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_verify(&cat));
 }
@@ -110,17 +111,17 @@ static void test_verify_sees_every_flipped_byte(void)
 
 static void test_notice_at_in_sorted_order(void)
 {
-    static const char *const expected[3][2] = {
-        {"alpha", "en"}, {"alpha", "nb"}, {"beta", "nn"}};
+    static const char *const expected[4][2] = {
+        {"alpha", "en"}, {"alpha", "nb"}, {"beta", "nn"}, {"gamma", "en"}};
     uint32_t i;
 
-    for (i = 0; i < 3; i++) {
+    for (i = 0; i < 4; i++) {
         TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&cat, i, &notice));
         TEST_ASSERT_EQUAL_STRING(expected[i][0], notice.policy);
         TEST_ASSERT_EQUAL_STRING(expected[i][1], notice.lang);
         TEST_ASSERT_EQUAL_UINT32(i, notice.index);
     }
-    TEST_ASSERT_EQUAL_INT(PN_ERR_RANGE, pn_notice_at(&cat, 3, &notice));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_RANGE, pn_notice_at(&cat, 4, &notice));
     TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_notice_at(&cat, 0, NULL));
     TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_notice_at(NULL, 0, &notice));
 }
@@ -164,7 +165,7 @@ static void test_find_falls_back(void)
 static void test_find_failures(void)
 {
     TEST_ASSERT_EQUAL_INT(PN_ERR_NOT_FOUND, pn_find(&cat, "alpha", "sv,de", &notice));
-    TEST_ASSERT_EQUAL_INT(PN_ERR_NOT_FOUND, pn_find(&cat, "gamma", "*", &notice));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_NOT_FOUND, pn_find(&cat, "delta", "*", &notice));
     TEST_ASSERT_EQUAL_INT(PN_ERR_NOT_FOUND, pn_find(&cat, "alph", "en", &notice));
     TEST_ASSERT_EQUAL_INT(PN_ERR_NOT_FOUND, pn_find(&cat, "alpha", "e", &notice));
     TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_find(&cat, NULL, "en", &notice));
@@ -251,6 +252,229 @@ static void test_contact_details_truncated(void)
     TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_notice_contact(&notice, text, 0, &c));
     TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_notice_contact(&notice, text, 8, NULL));
     TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_notice_contact(NULL, text, 8, &c));
+}
+
+/* gamma.en.pn names every role: a DPO, a representative, two joint
+ * controllers, and a second e-mail and phone for the controller. */
+static void test_contact_roles(void)
+{
+    pn_contact c;
+
+    find("gamma", "en");
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_contact_read(&notice, PN_ROLE_CONTROLLER,
+                                                 0, text, sizeof text, &c));
+    TEST_ASSERT_EQUAL_STRING("Gamma Terminal AS", c.name);
+    TEST_ASSERT_EQUAL_STRING("privacy@gamma.example", c.email);
+    TEST_ASSERT_EQUAL_STRING("Datatilsynet", c.authority);
+    TEST_ASSERT_EQUAL_INT(PN_ERR_NOT_FOUND,
+                          pn_contact_read(&notice, PN_ROLE_CONTROLLER, 1,
+                                          text, sizeof text, &c));
+
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_contact_read(&notice, PN_ROLE_DPO, 0,
+                                                 text, sizeof text, &c));
+    TEST_ASSERT_EQUAL_STRING("Dina Dahl", c.name);
+    TEST_ASSERT_EQUAL_STRING("dpo@gamma.example", c.email);
+    TEST_ASSERT_EQUAL_STRING("+47 73 00 00 01", c.phone);
+    TEST_ASSERT_EQUAL_STRING("Postboks 10", c.address);
+    TEST_ASSERT_EQUAL_STRING("7001", c.postcode);
+    TEST_ASSERT_EQUAL_STRING("Trondheim", c.city);
+    TEST_ASSERT_EQUAL_STRING("https://gamma.example/dpo", c.web);
+    TEST_ASSERT_EQUAL_STRING("", c.orgno);
+    TEST_ASSERT_EQUAL_STRING("", c.authority);
+    TEST_ASSERT_EQUAL_INT(PN_ERR_NOT_FOUND,
+                          pn_contact_read(&notice, PN_ROLE_DPO, 1, text,
+                                          sizeof text, &c));
+
+    TEST_ASSERT_EQUAL_INT(PN_OK,
+                          pn_contact_read(&notice, PN_ROLE_REPRESENTATIVE, 0,
+                                          text, sizeof text, &c));
+    TEST_ASSERT_EQUAL_STRING("Gamma EU Rep Ltd", c.name);
+    TEST_ASSERT_EQUAL_STRING("IE 1234567 X", c.orgno);
+    TEST_ASSERT_EQUAL_STRING("D02 X285", c.postcode);
+    TEST_ASSERT_EQUAL_STRING("+353 1 234 5678", c.phone);
+
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_contact_read(&notice, PN_ROLE_JOINT, 0,
+                                                 text, sizeof text, &c));
+    TEST_ASSERT_EQUAL_STRING("Delta Parkering AS", c.name);
+    TEST_ASSERT_EQUAL_STRING("974 760 673", c.orgno);
+    TEST_ASSERT_EQUAL_STRING("personvern@delta.example", c.email);
+    TEST_ASSERT_EQUAL_STRING("", c.city);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_contact_read(&notice, PN_ROLE_JOINT, 1,
+                                                 text, sizeof text, &c));
+    TEST_ASSERT_EQUAL_STRING("Epsilon Betaling AS", c.name);
+    TEST_ASSERT_EQUAL_STRING("privacy@epsilon.example", c.email);
+    TEST_ASSERT_EQUAL_STRING("Bergen", c.city);
+    TEST_ASSERT_EQUAL_STRING("", c.phone);
+    TEST_ASSERT_EQUAL_INT(PN_ERR_NOT_FOUND,
+                          pn_contact_read(&notice, PN_ROLE_JOINT, 2, text,
+                                          sizeof text, &c));
+    TEST_ASSERT_EQUAL_STRING("", c.name);
+
+    /* A notice without roles has only its controller. */
+    find("alpha", "en");
+    TEST_ASSERT_EQUAL_INT(PN_ERR_NOT_FOUND,
+                          pn_contact_read(&notice, PN_ROLE_DPO, 0, text,
+                                          sizeof text, &c));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG,
+                          pn_contact_read(&notice, PN_ROLE_COUNT, 0, text,
+                                          sizeof text, &c));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG,
+                          pn_contact_read(&notice, PN_ROLE_DPO, 0, text, 0,
+                                          &c));
+}
+
+static void test_contact_details_repeated(void)
+{
+    size_t len;
+
+    find("gamma", "en");
+    TEST_ASSERT_EQUAL_INT(PN_OK,
+                          pn_contact_detail(&notice, PN_ROLE_CONTROLLER, 0,
+                                            PN_DETAIL_EMAIL, 0, text,
+                                            sizeof text, &len));
+    TEST_ASSERT_EQUAL_STRING("privacy@gamma.example", text);
+    TEST_ASSERT_EQUAL_INT(PN_OK,
+                          pn_contact_detail(&notice, PN_ROLE_CONTROLLER, 0,
+                                            PN_DETAIL_EMAIL, 1, text,
+                                            sizeof text, &len));
+    TEST_ASSERT_EQUAL_STRING("support@gamma.example", text);
+    TEST_ASSERT_EQUAL_size_t(strlen("support@gamma.example"), len);
+    TEST_ASSERT_EQUAL_INT(PN_ERR_NOT_FOUND,
+                          pn_contact_detail(&notice, PN_ROLE_CONTROLLER, 0,
+                                            PN_DETAIL_EMAIL, 2, text,
+                                            sizeof text, &len));
+    TEST_ASSERT_EQUAL_STRING("", text);
+    TEST_ASSERT_EQUAL_INT(PN_OK,
+                          pn_contact_detail(&notice, PN_ROLE_CONTROLLER, 0,
+                                            PN_DETAIL_PHONE, 1, text,
+                                            sizeof text, NULL));
+    TEST_ASSERT_EQUAL_STRING("815 00 000", text);
+    TEST_ASSERT_EQUAL_INT(PN_OK,
+                          pn_contact_detail(&notice, PN_ROLE_JOINT, 1,
+                                            PN_DETAIL_EMAIL, 1, text,
+                                            sizeof text, NULL));
+    TEST_ASSERT_EQUAL_STRING("dpo@epsilon.example", text);
+    TEST_ASSERT_EQUAL_INT(PN_TRUNCATED,
+                          pn_contact_detail(&notice, PN_ROLE_JOINT, 1,
+                                            PN_DETAIL_EMAIL, 1, text, 4,
+                                            &len));
+    TEST_ASSERT_EQUAL_STRING("dpo", text);
+    TEST_ASSERT_EQUAL_INT(PN_ERR_NOT_FOUND,
+                          pn_contact_detail(&notice, PN_ROLE_JOINT, 2,
+                                            PN_DETAIL_EMAIL, 0, text,
+                                            sizeof text, NULL));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG,
+                          pn_contact_detail(&notice, PN_ROLE_JOINT, 0,
+                                            (pn_detail)7, 0, text,
+                                            sizeof text, NULL));
+}
+
+/* A contact record the format does not allow is damage, whichever party
+ * is asked for; a notice whose contact range leaves the table too. */
+static void test_contact_records_are_checked(void)
+{
+    static unsigned char copy[FIXTURE_CATALOG_SIZE];
+    pn__view v;
+    pn_catalog c;
+    pn_notice n;
+    pn_contact ct;
+    const unsigned char *rec;
+    uint32_t first, count;
+
+    memcpy(copy, fixture_catalog, sizeof copy);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&c, copy, sizeof copy));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_find(&c, "gamma", "en", &n));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn__read_notice_of(&v, &n, &rec));
+    TEST_ASSERT_EQUAL_INT(PN_OK,
+                          pn__read_notice_contacts(&v, rec, &first, &count));
+    TEST_ASSERT_TRUE(count > 2);
+    copy[v.contacts + first * PN_CONTACT_SIZE + PN_CONTACT_AT(role, 1)] = 9;
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT,
+                          pn_contact_read(&n, PN_ROLE_JOINT, 0, text,
+                                          sizeof text, &ct));
+    TEST_ASSERT_EQUAL_STRING("", ct.name);
+    copy[v.contacts + first * PN_CONTACT_SIZE + PN_CONTACT_AT(role, 1)] = 0;
+    copy[v.contacts + first * PN_CONTACT_SIZE + PN_CONTACT_AT(fact, 1)] =
+        PN_FACT_AUTHORITY;
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT,
+                          pn_contact_detail(&n, PN_ROLE_CONTROLLER, 0,
+                                            PN_DETAIL_EMAIL, 1, text,
+                                            sizeof text, NULL));
+    memcpy(copy, fixture_catalog, sizeof copy);
+    copy[(size_t)(rec - copy) + PN_NOTICE_AT(contact_count, 4)] = 0xFF;
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT,
+                          pn_contact_read(&n, PN_ROLE_DPO, 0, text,
+                                          sizeof text, &ct));
+}
+
+/* Topic names and screen words come from the catalog, in the notice's
+ * language (policies/languages.txt). */
+static void test_labels_in_the_notices_language(void)
+{
+    size_t len;
+
+    find("alpha", "nb");
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_topic_label(&notice, PN_TOPIC_PURPOSES,
+                                                text, sizeof text, &len));
+    TEST_ASSERT_EQUAL_STRING("Formål", text);
+    TEST_ASSERT_EQUAL_size_t(strlen("Formål"), len);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_word_read(&notice, PN_WORD_PAGE, text,
+                                              sizeof text, NULL));
+    TEST_ASSERT_EQUAL_STRING("side", text);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_word_read(&notice, PN_WORD_DPO, text,
+                                              sizeof text, NULL));
+    TEST_ASSERT_EQUAL_STRING("Personvernombud:", text);
+    TEST_ASSERT_EQUAL_INT(PN_TRUNCATED,
+                          pn_topic_label(&notice, PN_TOPIC_PURPOSES, text, 5,
+                                         &len));
+    TEST_ASSERT_EQUAL_STRING("Form", text);
+    find("beta", "nn");
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_topic_label(&notice, PN_TOPIC_PURPOSES,
+                                                text, sizeof text, NULL));
+    TEST_ASSERT_EQUAL_STRING("Føremål", text);
+    find("alpha", "en");
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_topic_label(&notice, PN_TOPIC_CONTACT,
+                                                text, sizeof text, NULL));
+    TEST_ASSERT_EQUAL_STRING("Contact", text);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_word_read(&notice, PN_WORD_SECTIONS,
+                                              text, sizeof text, NULL));
+    TEST_ASSERT_EQUAL_STRING("sections", text);
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_topic_label(&notice, PN_TOPIC_COUNT,
+                                                     text, sizeof text,
+                                                     &len));
+    TEST_ASSERT_EQUAL_STRING("", text);
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_word_read(&notice, PN_WORD_COUNT,
+                                                   text, sizeof text, NULL));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_word_read(&notice, PN_WORD_PAGE,
+                                                   text, 0, NULL));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_word_read(NULL, PN_WORD_PAGE, text,
+                                                   sizeof text, NULL));
+}
+
+/* A label the catalog leaves empty is not found: the caller shows its
+ * own word (pn_topic_name()). */
+static void test_label_missing_is_not_found(void)
+{
+    static unsigned char copy[FIXTURE_CATALOG_SIZE];
+    pn__view v;
+    pn_catalog c;
+    pn_notice n;
+    const unsigned char *language;
+
+    memcpy(copy, fixture_catalog, sizeof copy);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&c, copy, sizeof copy));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_find(&c, "alpha", "en", &n));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn__read_view(&v, &c));
+    language = pn__read_language(&v, "en", 2);
+    TEST_ASSERT_NOT_NULL(language);
+    memset(copy + (language - copy) +
+               PN_LANGUAGE_LABEL_AT(PN_LABEL_OF_TOPIC(PN_TOPIC_RIGHTS)),
+           0, 4);
+    TEST_ASSERT_EQUAL_INT(PN_ERR_NOT_FOUND,
+                          pn_topic_label(&n, PN_TOPIC_RIGHTS, text,
+                                         sizeof text, NULL));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_topic_label(&n, PN_TOPIC_RETENTION, text,
+                                                sizeof text, NULL));
 }
 
 /* ---- Sections and blocks ------------------------------------------------- */
@@ -390,14 +614,32 @@ static void measure_contact(measured *m, const pn_notice *n)
 {
     static char facts[4096], exact[FIXTURE_CATALOG_MAX_CONTACT];
     pn_contact contact;
-    size_t bytes = 0;
+    unsigned role, index, k;
 
-    TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_contact(n, facts, sizeof facts,
-                                                   &contact));
-    PN_FACTS(CONTACT_FACT)
-    at_least(&m->contact, bytes);
-    TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_contact(n, exact, sizeof exact,
-                                                   &contact));
+    for (role = 0; role < PN_ROLE_COUNT; role++) {
+        for (index = 0;
+             pn_contact_read(n, (pn_role)role, index, facts, sizeof facts,
+                             &contact) == PN_OK;
+             index++) {
+            size_t bytes = 0;
+            PN_FACTS(CONTACT_FACT)
+            at_least(&m->contact, bytes);
+            TEST_ASSERT_EQUAL_INT(PN_OK,
+                                  pn_contact_read(n, (pn_role)role, index,
+                                                  exact, sizeof exact,
+                                                  &contact));
+            for (k = 0; pn_contact_detail(n, (pn_role)role, index,
+                                          PN_DETAIL_EMAIL, k, big,
+                                          sizeof big, &big_len) == PN_OK;
+                 k++)
+                at_least(&m->text, big_len);
+            for (k = 0; pn_contact_detail(n, (pn_role)role, index,
+                                          PN_DETAIL_PHONE, k, big,
+                                          sizeof big, &big_len) == PN_OK;
+                 k++)
+                at_least(&m->text, big_len);
+        }
+    }
 }
 
 static void measure_notice(measured *m, const pn_notice *n)
@@ -516,6 +758,11 @@ int main(void)
     RUN_TEST(test_truncation_keeps_whole_characters);
     RUN_TEST(test_contact_details);
     RUN_TEST(test_contact_details_truncated);
+    RUN_TEST(test_contact_roles);
+    RUN_TEST(test_contact_details_repeated);
+    RUN_TEST(test_contact_records_are_checked);
+    RUN_TEST(test_labels_in_the_notices_language);
+    RUN_TEST(test_label_missing_is_not_found);
     RUN_TEST(test_sections_in_order);
     RUN_TEST(test_section_find_by_id);
     RUN_TEST(test_section_by_topic);

@@ -68,6 +68,11 @@ static long menu_item(const ui *u, unsigned index, char *text, size_t size)
                 continue;
             if (seen++ == index) {
                 char *c;
+                /* The catalog's name in the notice's language, else the
+                 * source format's, "legal_basis" shown as "legal basis". */
+                if (pn_topic_label(&u->notice, (pn_topic)i, text, size,
+                                   NULL) >= 0)
+                    return (long)sec.index;
                 snprintf(text, size, "%s", pn_topic_name((pn_topic)i));
                 for (c = text; *c; c++)
                     if (*c == '_')
@@ -104,6 +109,14 @@ static unsigned menu_count(const ui *u)
 static unsigned menu_per_page(const ui *u)
 {
     return u->screen.rows < 9 ? u->screen.rows : 9;
+}
+
+/* The pages a menu (or the key list) takes on the screen. */
+static unsigned list_pages(const ui *u)
+{
+    unsigned count = u->mode == UI_HELP ? HELP_COUNT : menu_count(u);
+    unsigned per = u->mode == UI_HELP ? u->screen.rows : menu_per_page(u);
+    return count ? (count - 1) / per + 1 : 1;
 }
 
 static void choose(ui *u, unsigned number)
@@ -225,15 +238,10 @@ static void page_key(ui *u, int forward)
             note(u, "page", st);
         return;
     }
-    {
-        unsigned count = u->mode == UI_HELP ? HELP_COUNT : menu_count(u);
-        unsigned per = u->mode == UI_HELP ? u->screen.rows : menu_per_page(u);
-        unsigned pages = count ? (count - 1) / per + 1 : 1;
-        if (forward && u->menu_page + 1 < pages)
-            u->menu_page++;
-        else if (!forward && u->menu_page > 0)
-            u->menu_page--;
-    }
+    if (forward && u->menu_page + 1 < list_pages(u))
+        u->menu_page++;
+    else if (!forward && u->menu_page > 0)
+        u->menu_page--;
 }
 
 void ui_key(ui *u, int key)
@@ -355,9 +363,19 @@ static void draw_list(const ui *u, FILE *out)
     }
 }
 
+/* A word of the status line in the notice's language (from the
+ * catalog), or `english` when the catalog has none. */
+static const char *word(const ui *u, pn_word w, const char *english,
+                        char *buf, size_t size)
+{
+    return pn_word_read(&u->notice, w, buf, size, NULL) >= 0 ? buf
+                                                             : english;
+}
+
 void ui_draw(const ui *u, FILE *out)
 {
     uint32_t page_no = 0, pages = 0;
+    char text[64];
 
     draw_border(out, u->screen.cols);
     if (u->mode == UI_READ)
@@ -369,12 +387,23 @@ void ui_draw(const ui *u, FILE *out)
     fprintf(out, "%s:%s ", u->notice.policy, u->notice.lang);
     if (u->mode == UI_READ &&
         pn_cursor_position(&u->cursor, &page_no, &pages) == PN_OK)
-        fprintf(out, "%s %u/%u", u->cursor.summary ? "first layer" : "page",
+        fprintf(out, "%s %u/%u",
+                u->cursor.summary
+                    ? word(u, PN_WORD_FIRST_LAYER, "first layer", text,
+                           sizeof text)
+                    : word(u, PN_WORD_PAGE, "page", text, sizeof text),
                 (unsigned)page_no, (unsigned)pages);
     else if (u->mode == UI_MENU)
-        fprintf(out, "%s", u->menu_topics ? "topics" : "sections");
+        fprintf(out, "%s",
+                u->menu_topics
+                    ? word(u, PN_WORD_TOPICS, "topics", text, sizeof text)
+                    : word(u, PN_WORD_SECTIONS, "sections", text,
+                           sizeof text));
     else if (u->mode == UI_HELP)
         fprintf(out, "keys");
+    /* A list longer than the screen says which page of it is shown. */
+    if (u->mode != UI_READ && list_pages(u) > 1)
+        fprintf(out, " %u/%u", u->menu_page + 1, list_pages(u));
     fprintf(out, "%s%s\n", u->message[0] ? " - " : "", u->message);
 }
 
