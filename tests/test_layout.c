@@ -100,6 +100,59 @@ static void test_list_items_hang(void)
                              section_page("list", 7, 8, 0));
 }
 
+/* An e-mail or web address breaks after '@', '.', '/' or '-', and only
+ * when no line holds it whole. */
+static void test_addresses_break_after_their_separators(void)
+{
+    TEST_ASSERT_EQUAL_STRING("Address\n\nMail: privacy@\nlong-company.\n"
+                             "example.no\n\nWrite\na@my-co.no.\n",
+                             section_page("address", 14, 8, 0));
+}
+
+/* A punctuation mark never makes a line alone: the word before goes down
+ * with it, or a cut word keeps a letter with it. */
+static void test_a_mark_never_stands_alone(void)
+{
+    TEST_ASSERT_EQUAL_STRING("Marks\n\nabcd\nefgh ?\n\nabcdefghi\nj.\n",
+                             section_page("marks", 10, 7, 0));
+    TEST_ASSERT_EQUAL_STRING("Marks\n\nabcd\nefgh ?\n",
+                             section_page("marks", 9, 4, 0));
+}
+
+/* Page `n` (from 1) of section `id` of the wrap fixture. */
+static const char *nth_page(const char *id, unsigned cols, unsigned rows,
+                            unsigned n)
+{
+    section_page(id, cols, rows, 0);
+    while (--n > 0) {
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_next(&cur));
+        TEST_ASSERT_EQUAL_INT(PN_OK,
+                              pn_cursor_page(&cur, page, sizeof page, NULL));
+    }
+    return page;
+}
+
+/* Keep-with-next: a label line does not end a page whose next one holds
+ * what it introduces, even when a blank row would follow it. */
+static void test_a_label_stays_with_its_content(void)
+{
+    TEST_ASSERT_EQUAL_STRING("Keep\n\nSome text.\n\n\n",
+                             nth_page("keep", 12, 5, 1));
+    TEST_ASSERT_EQUAL_STRING("Contact:\n\n- a@b.no\n\n\n",
+                             nth_page("keep", 12, 5, 2));
+    TEST_ASSERT_EQUAL_STRING("Keep\n\nSome text.\n\n\n\n",
+                             nth_page("keep", 12, 6, 1));
+    /* Room for the content: the label stays. */
+    TEST_ASSERT_EQUAL_STRING("Keep\n\nSome text.\n\nContact:\n\n- a@b.no\n",
+                             nth_page("keep", 12, 7, 1));
+    /* "org.nr." goes down with its number. */
+    TEST_ASSERT_EQUAL_STRING("Org\n\n\n", nth_page("org", 16, 3, 1));
+    TEST_ASSERT_EQUAL_STRING("Firm AS, org.nr.\n937 323 566\n\n",
+                             nth_page("org", 16, 3, 2));
+    /* A label alone on its page stays there. */
+    TEST_ASSERT_EQUAL_STRING("Contact:\n", nth_page("keep", 12, 1, 3));
+}
+
 /* ---- Markdown: tests/fixtures/layout/markdown.en.pn ----------------- */
 
 /* A section of the Markdown fixture on a screen, and its first page. */
@@ -470,6 +523,9 @@ int main(void)
     RUN_TEST(test_multibyte_at_the_boundary);
     RUN_TEST(test_hyphens_and_no_break_characters);
     RUN_TEST(test_list_items_hang);
+    RUN_TEST(test_addresses_break_after_their_separators);
+    RUN_TEST(test_a_mark_never_stands_alone);
+    RUN_TEST(test_a_label_stays_with_its_content);
     RUN_TEST(test_list_items_show_numbers_and_nesting);
     RUN_TEST(test_markers_never_reach_the_screen);
     RUN_TEST(test_hard_breaks_keep_an_address_on_its_lines);
