@@ -54,7 +54,7 @@ extern "C" {
 
 /* The catalog format this libpn reads. A header made by pnc checks it and
  * stops the build with an #error when it was made for another format. */
-#define PN_CATALOG_FORMAT 6
+#define PN_CATALOG_FORMAT 7
 
 /* ---- Options -------------------------------------------------------------
  *
@@ -119,6 +119,7 @@ typedef enum pn_topic {
     PN_TOPIC_CHILDREN,
     PN_TOPIC_CHANGES,
     PN_TOPIC_CONTACT,
+    PN_TOPIC_SUMMARY,        /* the first layer, written by the author */
     PN_TOPIC_COUNT           /* number of topics, not a topic */
 } pn_topic;
 
@@ -384,11 +385,12 @@ typedef struct pn_cursor {
 pn_status pn_cursor_open(pn_cursor *cur, const pn_notice *notice,
                          const pn_screen *screen);
 
-/* Opens the first layer of `notice`: the short notice built from its facts
- * (controller and org number, contact details, purposes, rights, the
- * complaint authority, and where the full text is), in the notice's
- * language (labels exist for nb, nn and en; others get English labels).
- * Paging works as for a section. Same results as pn_cursor_open(). */
+/* Opens the first layer of `notice`: its section tagged `summary` if the
+ * author wrote one, else the short notice built from its facts (controller
+ * and org number, contact details, purposes, rights, the complaint
+ * authority, and where the full text is), in the notice's language (labels
+ * exist for nb, nn and en; others get English labels). Paging works as
+ * for a section. Same results as pn_cursor_open(). */
 #ifndef PN_NO_SUMMARY
 pn_status pn_cursor_open_summary(pn_cursor *cur, const pn_notice *notice,
                                  const pn_screen *screen);

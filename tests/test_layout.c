@@ -481,8 +481,14 @@ static void test_first_layer_of_each_seed(void)
     const char *p = first_layer("internia");
     expect_in(p, "Personvernsvilkår\n\nNtec Media AS, org.nr. 913 480 295\n");
     expect_in(p, "Kontakt:\n\n- Hellandsveien 173, 8270 Drag\n");
-    expect_in(p, "Formål:\n\n- Formålet med behandlingen av personopplysninger\n");
-    expect_in(p, "Dine rettigheter:\n\n- Dine rettigheter\n");
+    /* The purposes section heads tagged subsections: theirs are listed. */
+    expect_in(p, "Formål:\n\n- Behandling av personopplysninger for å kunne "
+                 "levere Ntec Media AS sine\n  tjenester\n");
+    TEST_ASSERT_NULL(strstr(p, "- Formålet med behandlingen"));
+    /* "Dine rettigheter" restates its label: its first sentence instead. */
+    expect_in(p, "Dine rettigheter:\n\n- Ved å henvende deg til oss (se "
+                 "kontaktinformasjon under) kan du kreve innsyn\n");
+    TEST_ASSERT_NULL(strstr(p, "- Dine rettigheter\n"));
     expect_in(p, "Du kan klage til Datatilsynet.\n\nNett: https://internia.no\n");
     expect_in(p, "Hele personvernerklæringen følger på de neste sidene.\n");
 
@@ -490,6 +496,9 @@ static void test_first_layer_of_each_seed(void)
     expect_in(p, "Intech AS, org.nr. 983 040 225\n");
     expect_in(p, "- intech@intech.no\n- Tlf. 66 98 33 00\n- Postboks 246, 1301 Sandvika\n");
     expect_in(p, "Du kan klage til Datatilsynet.");
+    /* Other titles are left: "Dine rettigheter" goes. */
+    expect_in(p, "Dine rettigheter:\n\n- Formål og grunnlag for behandlingen\n"
+                 "- Behandlingstid\n- Kontakt oss\n\n");
 
     p = first_layer("ntc");
     expect_in(p, "Ntc Gave Og Profilering AS\n");
@@ -513,6 +522,42 @@ static void test_first_layer_labels_follow_the_language(void)
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open_summary(&cur, &notice, &s));
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_page(&cur, page, sizeof page, NULL));
     expect_in(page, "Wrap\n\nThe full notice follows on the next pages.\n");
+}
+
+/* The first layer of layout fixture `policy` on a 40x12 screen. */
+static const char *fixture_first_layer(const char *policy)
+{
+    pn_screen s = screen(40, 12, 0);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_find(&layout, policy, "en", &notice));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open_summary(&cur, &notice, &s));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_page(&cur, page, sizeof page, NULL));
+    return page;
+}
+
+/* A section tagged summary is the first layer, in place of the built one. */
+static void test_an_authored_first_layer_is_shown(void)
+{
+    TEST_ASSERT_EQUAL_STRING(
+        "In short\n\nDemo Ltd (post@demo.no) uses your phone\n"
+        "number for one purpose: to send you your\nticket.\n\n"
+        "You have the right to see and erase your\n"
+        "data, and to complain to Datatilsynet.\n\n\n\n\n",
+        fixture_first_layer("authored"));
+    TEST_ASSERT_EQUAL_UINT32(1, cur.pages);
+    TEST_ASSERT_EQUAL_INT(PN_ERR_RANGE, pn_cursor_next(&cur));
+}
+
+/* The built first layer leaves out a title that restates its label, shows
+ * the section's first sentence if no title is left, and drops the label
+ * when there is no sentence either (the rights section opens with a
+ * list). */
+static void test_titles_that_say_nothing_are_left_out(void)
+{
+    TEST_ASSERT_EQUAL_STRING(
+        "Generic\n\nDemo Ltd\n\nWhy we process personal data:\n\n"
+        "- We process it to sell tickets.\n\n"
+        "The full notice follows on the next\npages.\n\n\n",
+        fixture_first_layer("generic"));
 }
 
 int main(void)
@@ -540,5 +585,7 @@ int main(void)
     RUN_TEST(test_transliteration_table);
     RUN_TEST(test_first_layer_of_each_seed);
     RUN_TEST(test_first_layer_labels_follow_the_language);
+    RUN_TEST(test_an_authored_first_layer_is_shown);
+    RUN_TEST(test_titles_that_say_nothing_are_left_out);
     return UNITY_END();
 }
