@@ -20,6 +20,7 @@ void check_notices(mnotice *const *notices, size_t count,
         check_structure(notices[i], d);
         check_art13(notices[i], d);
         check_body(notices[i], d);
+        check_summary(notices[i], d);
         check_text(notices[i], o ? o->charset : NULL,
                    o ? o->transliterate : 0, d);
         if (o && o->languages)

@@ -42,6 +42,7 @@ void check_section_ids(const mnotice *n, diag *d);
 void check_header(const mnotice *n, diag *d);
 void check_structure(const mnotice *n, diag *d);
 void check_art13(const mnotice *n, diag *d);
+void check_summary(const mnotice *n, diag *d);
 void check_text(const mnotice *n, const charset *cs, unsigned translit,
                 diag *d);
 void check_translations(mnotice *const *notices, size_t count, diag *d);

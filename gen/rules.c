@@ -101,6 +101,11 @@ static const rule_info rules[RULE_COUNT] = {
     {"art13-automated-decisions", "art13-conditional", W, 0,
      "automated decisions and profiling, or a waiver: Art. 13(2)(f)"},
 
+    {"summary-incomplete", "summary", W, 0,
+     "the authored first layer does not name an item WP260 asks of it"},
+    {"summary-duplicate", "summary", W, 0,
+     "more than one section is tagged summary"},
+
     {"translation-sections", "translation", E, 0,
      "the languages of a policy have different sections or order"},
     {"translation-topics", "translation", E, 0,

@@ -119,6 +119,7 @@ typedef enum pn_topic {
     PN_TOPIC_CHILDREN,
     PN_TOPIC_CHANGES,
     PN_TOPIC_CONTACT,
+    PN_TOPIC_SUMMARY,        /* the first layer, written by the author */
     PN_TOPIC_COUNT           /* number of topics, not a topic */
 } pn_topic;
 
@@ -456,11 +457,11 @@ typedef struct pn_cursor {
 pn_status pn_cursor_open(pn_cursor *cur, const pn_notice *notice,
                          const pn_screen *screen);
 
-/* Opens the first layer of `notice`: the short notice built from its facts
- * (controller and org number, contact details and the DPO's, purposes,
- * rights, the complaint authority, and where the full text is), in the
- * notice's language (labels exist for nb, nn and en; others get English
- * labels).
+/* Opens the first layer of `notice`: its section tagged `summary` if the
+ * author wrote one, else the short notice built from its facts (controller
+ * and org number, contact details and the DPO's, purposes, rights, the
+ * complaint authority, and where the full text is), in the notice's
+ * language (labels exist for nb, nn and en; others get English labels).
  * Paging works as for a section. Same results as pn_cursor_open(). */
 #ifndef PN_NO_SUMMARY
 pn_status pn_cursor_open_summary(pn_cursor *cur, const pn_notice *notice,

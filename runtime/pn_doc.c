@@ -26,6 +26,7 @@ pn_status pn__doc_section_block(const pn_section *sec, uint32_t index,
     unsigned kind;
 
     out->count = 0;
+    out->limit = 0;
     out->level = 0;
     out->number = 0;
     if (sec->level > 0) {
@@ -145,6 +146,16 @@ void pn__rd_open(pn__rd *r, const pn__block *b)
     load(r);
 }
 
+/* A block cut at `limit` ends there (its text goes on, undecoded). */
+static void stop_at_limit(pn__rd *r)
+{
+    if (r->b->limit && r->off >= r->b->limit && !r->end) {
+        r->end = 1;
+        r->cp = 0xFFFD;
+        r->size = 1;
+    }
+}
+
 void pn__rd_next(pn__rd *r)
 {
     unsigned i;
@@ -156,6 +167,7 @@ void pn__rd_next(pn__rd *r)
     r->ahead = (uint8_t)(r->ahead - r->size);
     r->off += r->size;
     load(r);
+    stop_at_limit(r);
 }
 
 void pn__rd_seek(pn__rd *r, uint32_t off)

@@ -14,6 +14,8 @@ typedef struct pn__block {
     unsigned level;            /* a list item's level, 1 ..; else 0 */
     uint32_t number;           /* a numbered item's number; else 0 */
     unsigned count;            /* pieces used */
+    uint32_t limit;            /* bytes shown from its start; 0: all (a
+                                  text's first sentence) */
     pn__text piece[PN__DOC_PIECES];
 } pn__block;
 

@@ -275,7 +275,8 @@ PN__LAYOUT(pn__contact_layout, PN_CONTACT_FIELDS);
     X(TOPIC_MARKETING, "topic_marketing", 2)                                 \
     X(TOPIC_CHILDREN, "topic_children", 2)                                   \
     X(TOPIC_CHANGES, "topic_changes", 2)                                     \
-    X(TOPIC_CONTACT, "topic_contact", 2)
+    X(TOPIC_CONTACT, "topic_contact", 2)                                     \
+    X(TOPIC_SUMMARY, "topic_summary", 2)
 #define PN__LABEL_ID(id, name, in_file) PN_LABEL_##id,
 enum pn__label { PN_LABELS(PN__LABEL_ID) PN_LABEL_COUNT };
 /* The label of a pn_word and of a pn_topic. */

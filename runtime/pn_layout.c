@@ -30,6 +30,8 @@ typedef struct line {
     uint32_t number;           /* a numbered item's number */
     pn__rd from;
     uint32_t end;
+    uint32_t last;             /* its last character, 0 if it ends inside
+                                  a word */
 } line;
 
 /* The block last fetched, so that a page does not fetch it per line, and
@@ -95,30 +97,111 @@ static void skip_spaces(pn__rd *r)
 
 /* ---- Wrapping ------------------------------------------------------------ */
 
+/* A punctuation mark: a word of these alone never makes a line. */
+static int is_mark(uint32_t cp)
+{
+    return (cp >= '!' && cp <= '/') || (cp >= ':' && cp <= '@') ||
+           (cp >= '[' && cp <= '`') || (cp >= '{' && cp <= '~') ||
+           cp == 0xA1 || cp == 0xAB || cp == 0xB7 || cp == 0xBB ||
+           cp == 0xBF || (cp >= 0x2010 && cp <= 0x2027);
+}
+
+/* A character after which a word too long for its line may break: a
+ * hyphen, and what separates the parts of an e-mail or web address. */
+static int is_break_after(uint32_t cp)
+{
+    return cp == '-' || cp == '@' || cp == '.' || cp == '/';
+}
+
+/* A word as the wrap sees it: offsets are bytes of the block. */
+typedef struct word {
+    uint32_t start;            /* its first character */
+    unsigned cols;             /* its width */
+    uint32_t fit;              /* end of the part that fits the room */
+    uint32_t fit_less;         /* end of that part less its last character */
+    uint32_t split;            /* end of the last break character that fits
+                                  and has text on both sides, or 0 */
+    uint32_t hyphen;           /* the same for a '-', or 0 */
+    uint32_t ink;              /* end of its last character not a mark */
+    uint32_t last;             /* its last character */
+    int address;               /* an '@', a "//" or an inner '.': an
+                                  e-mail or web address, broken only if
+                                  longer than a line */
+} word;
+
+/* Reads the word at `*r` (up to a space, a hard line break or the end),
+ * `room` columns being left for it. */
+static void scan_word(pn__rd *r, unsigned room, unsigned flags, word *w)
+{
+    uint32_t pending = 0, after = 0;
+
+    w->start = w->fit = w->fit_less = w->ink = r->off;
+    w->cols = 0;
+    w->split = w->hyphen = w->last = 0;
+    w->address = 0;
+    while (!r->end && r->cp != ' ' && r->cp != '\n') {
+        uint32_t cp = r->cp, next = r->off + r->size;
+        /* A break character counts once text follows it. */
+        if (after && !is_mark(cp)) {
+            w->address |= after == '.';
+            if (pending) {
+                w->split = pending;
+                if (after == '-')
+                    w->hyphen = pending;
+            }
+        }
+        pending = after = 0;
+        w->cols += char_cols(cp, flags);
+        if (w->cols <= room) {
+            w->fit_less = w->fit;
+            w->fit = next;
+        }
+        if (is_break_after(cp)) {
+            after = cp;
+            if (w->cols <= room && w->ink > w->start)
+                pending = next;
+        }
+        w->address |= cp == '@' || (cp == '/' && w->last == '/');
+        if (!is_mark(cp))
+            w->ink = next;
+        w->last = cp;
+        pn__rd_next(r);
+    }
+}
+
+/* Where a word longer than the room is cut when no break character helps:
+ * at the room's end, but never leaving only marks for the next line. */
+static uint32_t cut_at(const word *w)
+{
+    return w->ink <= w->fit && w->fit_less > w->start ? w->fit_less : w->fit;
+}
+
 /* Moves `*r` from the start of a line to its end, at most `avail` columns
- * on: whole words, else a break after a '-' that fits, else a word cut. */
-static void line_end(pn__rd *r, unsigned avail, unsigned flags)
+ * on, and returns the line's last character (0 if it ends inside a word).
+ * Whole words; a punctuation mark that does not fit takes the line's last
+ * word down with it; a word longer than a line breaks after its last '-',
+ * '@', '.' or '/' that fits, else is cut at the line's end; a shorter word
+ * breaks after a '-' that fits, unless it is an address. */
+static uint32_t line_end(pn__rd *r, unsigned avail, unsigned flags)
 {
     pn__rd end = *r;
-    unsigned used = 0;
+    unsigned used = 0, last_cols = 0;
+    uint32_t last = 0, before_last = 0, before_last_cp = 0;
+    int ink = 0;                /* the line holds more than marks */
 
     while (!r->end) {
         unsigned sep = used ? 1u : 0u;
         unsigned room = avail > used + sep ? avail - used - sep : 0u;
-        unsigned width = 0;
-        uint32_t word = r->off, fit = r->off, hyphen = 0;
+        word w;
 
-        while (!r->end && r->cp != ' ' && r->cp != '\n') {
-            unsigned cols = char_cols(r->cp, flags);
-            if (width + cols <= room)
-                fit = r->off + r->size;
-            width += cols;
-            if (r->cp == '-' && width <= room)
-                hyphen = r->off + r->size;
-            pn__rd_next(r);
-        }
-        if (width <= room) {
-            used += sep + width;
+        scan_word(r, room, flags, &w);
+        if (w.cols <= room) {
+            before_last = used ? end.off : 0;
+            before_last_cp = last;
+            used += sep + w.cols;
+            last_cols = w.cols;
+            last = w.last;
+            ink |= w.ink > w.start;
             end = *r;
             if (!r->end && r->cp == '\n')
                 break; /* a hard line break ends the line */
@@ -126,19 +209,35 @@ static void line_end(pn__rd *r, unsigned avail, unsigned flags)
             continue;
         }
         /* Back to the last word's end (the line's start if none), then
-         * forward to where this line breaks. */
+         * to where this line breaks. */
         *r = end;
-        if (hyphen) {
-            pn__rd_seek(r, hyphen);
-        } else if (used == 0 && fit > word) {
-            pn__rd_seek(r, fit);
-        } else if (used == 0) {
-            pn__rd_seek(r, word);
-            pn__rd_next(r); /* not even one character fits: show it */
+        if (w.ink == w.start && before_last &&
+            last_cols + 1 + w.cols <= avail) {
+            pn__rd_seek(r, before_last);
+            return before_last_cp;
         }
-        return;
+        if (w.cols > avail || !ink) {
+            /* No line holds the word, or this one would hold only marks. */
+            if (w.split) {
+                pn__rd_seek(r, w.split);
+            } else if (!ink && w.fit > w.start) {
+                pn__rd_seek(r, cut_at(&w));
+            } else if (used == 0) {
+                pn__rd_seek(r, w.start);
+                pn__rd_next(r); /* not even one character fits: show it */
+            } else {
+                return last;
+            }
+            return 0;
+        }
+        if (w.hyphen && !w.address) {
+            pn__rd_seek(r, w.hyphen);
+            return 0;
+        }
+        return last;
     }
     *r = end;
+    return last;
 }
 
 /* A blank line goes between blocks, but not between list items, nor
@@ -274,6 +373,7 @@ static pn_status next_line(const pn_cursor *cur, uint32_t section,
     out->mark = (pn_block_kind)0;
     out->number = 0;
     out->end = 0;
+    out->last = 0;
     if (pos->offset == 0 && !pos->gap_done && needs_gap(pos, b)) {
         pos->gap_done = 1;
         out->blank = 1;
@@ -284,7 +384,7 @@ static pn_status next_line(const pn_cursor *cur, uint32_t section,
     pn__rd_seek(r, pos->offset);
     skip_spaces(r);
     out->from = *r;
-    line_end(r, avail, cur->screen.flags);
+    out->last = line_end(r, avail, cur->screen.flags);
     out->end = r->off;
     skip_spaces(r);
     if (!r->end && r->cp == '\n') {
@@ -316,6 +416,41 @@ static void start_of_section(wrap_pos *pos)
     pos->gap_done = 0;
 }
 
+/* Keep-with-next: 1 when `l`, a label line, would be the last of its page
+ * but for `left` blank rows, with what it introduces on the next page; the
+ * page then ends before it. A label line ends in ':' ("Contact:"), or in
+ * '.' with a number on the next line ("org.nr." / "937 323 566"). `after`
+ * is where the line after `l` starts. */
+static int label_goes_down(const pn_cursor *cur, uint32_t section,
+                           const wrap_pos *after, block_cache *cache,
+                           const line *l, uint32_t left)
+{
+    wrap_pos peek = *after;
+    line next;
+    uint32_t row, block = cache->index;
+    int down = 1;
+
+    if (l->blank || (l->last != ':' && l->last != '.'))
+        return 0;
+    for (row = 0; row <= left; row++) {
+        if (next_line(cur, section, &peek, cache, &next) != PN_OK) {
+            down = 0;
+        } else if (l->last == '.') {
+            down = left == 0 && !next.blank && next.from.cp >= '0' &&
+                   next.from.cp <= '9';
+        } else if (!next.blank) {
+            down = row == left;
+        } else {
+            continue;
+        }
+        break;
+    }
+    /* `l` reads the cached block: put it back if the peek replaced it. */
+    if (cache->index != block && fetch(cur, cache, section, block) != PN_OK)
+        return 0;
+    return down;
+}
+
 /* Lays out the page at `*pos` and moves `*pos` to the next one, calling
  * `emit` (if not NULL) for each of its lines. A blank line that would open
  * a page is dropped. PN_ERR_RANGE when no line is left for the page. */
@@ -329,6 +464,7 @@ static pn_status page_step(const pn_cursor *cur, uint32_t section,
     line l;
 
     while (row < cur->screen.rows) {
+        wrap_pos at = *pos;
         pn_status st = next_line(cur, section, pos, cache, &l);
         if (st == PN_ERR_RANGE)
             return row > 0 ? PN_OK : PN_ERR_RANGE;
@@ -336,6 +472,11 @@ static pn_status page_step(const pn_cursor *cur, uint32_t section,
             return st;
         if (row == 0 && l.blank)
             continue;
+        if (row > 0 && label_goes_down(cur, section, pos, cache, &l,
+                                       cur->screen.rows - 1 - row)) {
+            *pos = at;
+            return PN_OK;
+        }
         if (emit)
             emit(cur, &l, ctx);
         row++;

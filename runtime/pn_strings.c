@@ -46,7 +46,8 @@ static const char *const topic_names[PN_TOPIC_COUNT] = {
     "marketing",
     "children",
     "changes",
-    "contact"
+    "contact",
+    "summary"
 };
 
 const char *pn_topic_name(pn_topic topic)

@@ -1,5 +1,6 @@
 /* pn_summary.c: a notice's first layer, the short notice a person sees
- * first, built from its structured facts and its section topics. */
+ * first: the section its author tagged `summary`, or one built from its
+ * structured facts and its section topics. */
 #include "pn_summary.h"
 
 #ifndef PN_NO_SUMMARY
@@ -24,6 +25,7 @@ static int reached(walk *w, pn_block_kind kind)
     w->out->level = kind == PN_BLOCK_LIST_ITEM ? 1u : 0u;
     w->out->number = 0;
     w->out->count = 0;
+    w->out->limit = 0;
     return 1;
 }
 
@@ -144,36 +146,218 @@ static pn_status controller_blocks(walk *w, int *found)
     return dpo_block(w, found);
 }
 
-/* A heading line, then one list item per section tagged `topic`. */
-static pn_status topic_blocks(walk *w, pn_topic topic,
-                              enum pn__label label, int *found)
+/* ---- Purposes and rights ------------------------------------------------ */
+
+#define LABEL_MAX 64u          /* bytes of a label compared with titles */
+#define LABEL_MIN 4u           /* a shorter label is no evidence */
+
+/* `b` in lower case, for ASCII and for the Latin-1 letters of UTF-8 (the
+ * second byte of a 0xC3 pair, `prev` being the byte before). */
+static unsigned fold(unsigned b, unsigned prev)
+{
+    if (b >= 'A' && b <= 'Z')
+        return b + 32u;
+    if (prev == 0xC3u && b >= 0x80u && b <= 0x9Eu && b != 0x97u)
+        return b + 32u;
+    return b;
+}
+
+/* Label `label`, folded, without the ':' and spaces that end it, into
+ * `text`; `*n` gets its bytes, 0 if fewer than LABEL_MIN. */
+static pn_status label_folded(const walk *w, enum pn__label label,
+                              unsigned char text[LABEL_MAX], unsigned *n)
+{
+    pn__text t;
+    char buf[LABEL_MAX];
+    size_t len, i;
+    int cut;
+    pn_status st;
+
+    *n = 0;
+    if (!w->language)
+        return PN_OK;
+    if ((st = pn__read_field_text(&w->view, w->language,
+                                  PN_LANGUAGE_LABEL_AT(label), &t)) !=
+            PN_OK ||
+        (st = pn__dec_put(buf, sizeof buf, &t, &len, &cut)) != PN_OK)
+        return st;
+    while (len > 0 && (buf[len - 1] == ':' || buf[len - 1] == ' '))
+        len--;
+    if (len < LABEL_MIN)
+        return PN_OK;
+    for (i = 0; i < len; i++)
+        text[i] = (unsigned char)fold((unsigned char)buf[i],
+                                      i ? (unsigned char)buf[i - 1] : 0u);
+    *n = (unsigned)len;
+    return PN_OK;
+}
+
+/* Whether `title` starts with the `n` folded bytes of its label, case
+ * aside: it then says no more than the label ("Dine rettigheter" under
+ * "Dine rettigheter:", "Formålet med behandlingen" under "Formål:"). */
+static pn_status restates(const pn__text *title, const unsigned char *label,
+                          unsigned n, int *yes)
+{
+    pn__dec d;
+    unsigned i = 0, prev = 0;
+    int b;
+
+    *yes = 0;
+    if (n == 0)
+        return PN_OK;
+    pn__dec_open(&d, title);
+    while (i < n && (b = pn__dec_byte(&d)) >= 0 &&
+           fold((unsigned)b, prev) == label[i]) {
+        prev = (unsigned)b;
+        i++;
+    }
+    *yes = i == n;
+    return d.err ? PN_ERR_FORMAT : PN_OK;
+}
+
+/* The first sentence of the section's first block, if that is a
+ * paragraph: the block's text into `*text`, and into `*len` its bytes up
+ * to a '.', '!' or '?' before a space (all of it if none); `*len` 0 if
+ * the block is no paragraph. */
+static pn_status first_sentence(const pn_section *sec, pn__text *text,
+                                uint32_t *len)
+{
+    pn__dec d;
+    unsigned kind, level;
+    uint32_t number;
+    int b, end = 0;
+    pn_status st = pn__read_block(sec, 0, &kind, &level, &number, text);
+
+    *len = 0;
+    if (st == PN_ERR_RANGE || (st == PN_OK && kind != PN_BLOCK_PARAGRAPH))
+        return PN_OK;
+    if (st != PN_OK)
+        return st;
+    pn__dec_open(&d, text);
+    while ((b = pn__dec_byte(&d)) >= 0) {
+        if (end && (b == ' ' || b == '\n'))
+            break;
+        ++*len;
+        end = b == '.' || b == '!' || b == '?';
+    }
+    if (d.err) {
+        *len = 0;
+        return PN_ERR_FORMAT;
+    }
+    return PN_OK;
+}
+
+/* The sections tagged with one topic, as the first layer lists them. */
+typedef struct topic_list {
+    unsigned char label[LABEL_MAX]; /* the label, folded */
+    unsigned label_len;
+    uint32_t titles;           /* titles listed */
+    uint32_t first_generic;    /* the first section left out, or sections */
+    int emit;                  /* 0: count the titles; 1: produce them */
+} topic_list;
+
+/* Section `index`, tagged with the topic and heading no other section
+ * tagged with it: its title is listed unless it restates the label. Sets
+ * `*found` when it produced the block asked for. */
+static pn_status list_title(walk *w, topic_list *l, uint32_t index,
+                            int *found)
 {
     pn_section sec;
     pn__text title;
-    uint32_t i;
-    int any = 0;
+    int generic;
+    pn_status st;
+
+    if ((st = pn_section_at(w->notice, index, &sec)) != PN_OK ||
+        (st = pn__read_section_title(&sec, &title)) != PN_OK ||
+        (st = restates(&title, l->label, l->label_len, &generic)) != PN_OK)
+        return st;
+    if (generic) {
+        if (l->first_generic == w->sections)
+            l->first_generic = index;
+    } else if (!l->emit) {
+        l->titles++;
+    } else if (reached(w, PN_BLOCK_LIST_ITEM)) {
+        add_text(w, &title);
+        *found = 1;
+    }
+    return PN_OK;
+}
+
+/* Goes through the sections tagged `topic`, leaving out each that heads
+ * another (a section of a deeper level in its part of the notice, tagged
+ * too): that one's title says more. */
+static pn_status list_titles(walk *w, topic_list *l, pn_topic topic,
+                             int *found)
+{
+    pn_section sec;
+    uint32_t i, pending = w->sections;
+    unsigned pending_level = 0, least_since = 0;
+    pn_status st;
+
+    for (i = 0; i <= w->sections && !*found; i++) {
+        int tagged = 0;
+        if (i < w->sections) {
+            if ((st = pn_section_at(w->notice, i, &sec)) != PN_OK)
+                return st;
+            tagged = sec.level > 0 && (sec.topics & PN_TOPIC_BIT(topic));
+            if (!tagged) {
+                if (sec.level < least_since)
+                    least_since = sec.level;
+                continue;
+            }
+        }
+        if (pending < w->sections &&
+            !(i < w->sections && sec.level > pending_level &&
+              least_since > pending_level) &&
+            (st = list_title(w, l, pending, found)) != PN_OK)
+            return st;
+        pending = i;
+        pending_level = i < w->sections ? sec.level : 0;
+        least_since = ~0u;
+    }
+    return PN_OK;
+}
+
+/* The label of `topic`, then the titles of the sections tagged with it
+ * (list_titles(), list_title()). If no title is left, the first sentence
+ * of the first section left out stands in for them; if there is none
+ * either, the label goes too (docs/LAYOUT.md, "The first layer"). */
+static pn_status topic_blocks(walk *w, pn_topic topic,
+                              enum pn__label label, int *found)
+{
+    topic_list l;
+    pn_section sec;
+    pn__text sentence;
+    uint32_t sentence_len = 0;
     pn_status st;
 
     *found = 0;
-    for (i = 0; i < w->sections; i++) {
-        if ((st = pn_section_at(w->notice, i, &sec)) != PN_OK)
-            return st;
-        if (sec.level == 0 || !(sec.topics & PN_TOPIC_BIT(topic)))
-            continue;
-        if (!any && reached(w, PN_BLOCK_PARAGRAPH)) {
-            *found = 1;
-            return add_label(w, label);
-        }
-        any = 1;
-        if (reached(w, PN_BLOCK_LIST_ITEM)) {
-            if ((st = pn__read_section_title(&sec, &title)) != PN_OK)
-                return st;
-            add_text(w, &title);
-            *found = 1;
-            return PN_OK;
-        }
+    l.titles = 0;
+    l.first_generic = w->sections;
+    l.emit = 0;
+    if ((st = label_folded(w, label, l.label, &l.label_len)) != PN_OK ||
+        (st = list_titles(w, &l, topic, found)) != PN_OK)
+        return st;
+    if (l.titles == 0 && l.first_generic < w->sections &&
+        ((st = pn_section_at(w->notice, l.first_generic, &sec)) != PN_OK ||
+         (st = first_sentence(&sec, &sentence, &sentence_len)) != PN_OK))
+        return st;
+    if (l.titles == 0 && sentence_len == 0)
+        return PN_OK;
+    if (reached(w, PN_BLOCK_PARAGRAPH)) {
+        *found = 1;
+        return add_label(w, label);
     }
-    return PN_OK;
+    if (l.titles == 0) {
+        if (reached(w, PN_BLOCK_LIST_ITEM)) {
+            *found = 1;
+            add_text(w, &sentence);
+            w->out->limit = sentence_len;
+        }
+        return PN_OK;
+    }
+    l.emit = 1;
+    return list_titles(w, &l, topic, found);
 }
 
 static pn_status closing_blocks(walk *w, int *found)
@@ -207,6 +391,7 @@ pn_status pn__summary_block(const pn_notice *notice, uint32_t index,
                             pn__block *out)
 {
     walk w;
+    pn_section summary;
     pn__text title;
     const unsigned char *rec;
     const char *lang;
@@ -214,6 +399,12 @@ pn_status pn__summary_block(const pn_notice *notice, uint32_t index,
     int found = 0;
     pn_status st;
 
+    /* A first layer the author wrote comes before the one built here. */
+    st = pn_section_by_topic(notice, PN_TOPIC_SUMMARY, 0, &summary);
+    if (st == PN_OK)
+        return pn__doc_section_block(&summary, index, out);
+    if (st != PN_ERR_NOT_FOUND)
+        return st;
     /* The handle's own lang and section_count are the caller's: the
      * record's are used instead. */
     if ((st = pn__read_notice_of(&w.view, notice, &rec)) != PN_OK ||

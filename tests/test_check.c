@@ -56,6 +56,11 @@
     "\n"                                                             /* 39 */ \
     "Du kan klage til Datatilsynet.\n"                               /* 40 */
 
+/* A first layer that names all WP260 asks of one. */
+#define SUMMARY                                                               \
+    "Demo AS (post@demo.no) bruker telefonnummeret ditt til ett formål. Du "  \
+    "har rett til innsyn og kan klage til Datatilsynet."
+
 /* A change to BASE: up to two replacements of the first occurrence of a
  * text, and what it must give. */
 typedef struct change {
@@ -191,6 +196,16 @@ static const rule_case failing[] = {
     {"art13-consent-withdrawal", "18:1", {",consent_withdrawal}", "}", 0, 0}, 0, 0},
     {"art13-automated-decisions", "17:1",
      {"waive: automated_decisions No automated decisions are made.\n", "", 0, 0}, 0, 0},
+    /* an authored first layer */
+    {"summary-incomplete", "42:10",
+     {"klage til Datatilsynet.\n", "klage til Datatilsynet.\n\n"
+      "# Kort {#summary topic=summary}\n\nDemo AS leverer tjenesten. "
+      "Vi bruker data til det. Les mer på demo.no.\n", 0, 0}, 0, 0},
+    {"summary-duplicate", "46:12",
+     {"klage til Datatilsynet.\n", "klage til Datatilsynet.\n\n"
+      "# Kort {#summary topic=summary}\n\n" SUMMARY "\n\n"
+      "# Kort 2 {#summary2 topic=summary}\n\n" SUMMARY " Ja.\n", 0, 0},
+     0, 0},
     /* translations */
     {"notice-duplicate", "2:9", {"Intro.", "Intro.", 0, 0}, 1, 0},
     {"translation-sections", "18:1", WITH_EN("{#recipients", "{#receivers"), 1, 0},
@@ -254,6 +269,9 @@ static const rule_case passing[] = {
     {NULL, NULL, {"Ingen.", "Se [rettene dine](#rights).", 0, 0}, 0, 0},
     {NULL, NULL, {"Ingen.", "\\> Ingen \\<br> \\![x](https://y.no) 5 * 3.", 0, 0}, 0, 0},
     {NULL, NULL, {"Intro.", "Intro.", 0, 0}, 0, "latin1"},
+    {NULL, NULL, {"klage til Datatilsynet.\n", "klage til Datatilsynet.\n\n"
+                  "# Kort {#summary topic=summary}\n\n" SUMMARY "\n", 0, 0},
+     0, 0},
     {NULL, NULL, {"2024-02-29", "2000-02-29", 0, 0}, 0, 0},
     /* every role, and a DPO in the header covers Art. 13(1)(b) */
     {NULL, NULL,

@@ -100,6 +100,59 @@ static void test_list_items_hang(void)
                              section_page("list", 7, 8, 0));
 }
 
+/* An e-mail or web address breaks after '@', '.', '/' or '-', and only
+ * when no line holds it whole. */
+static void test_addresses_break_after_their_separators(void)
+{
+    TEST_ASSERT_EQUAL_STRING("Address\n\nMail: privacy@\nlong-company.\n"
+                             "example.no\n\nWrite\na@my-co.no.\n",
+                             section_page("address", 14, 8, 0));
+}
+
+/* A punctuation mark never makes a line alone: the word before goes down
+ * with it, or a cut word keeps a letter with it. */
+static void test_a_mark_never_stands_alone(void)
+{
+    TEST_ASSERT_EQUAL_STRING("Marks\n\nabcd\nefgh ?\n\nabcdefghi\nj.\n",
+                             section_page("marks", 10, 7, 0));
+    TEST_ASSERT_EQUAL_STRING("Marks\n\nabcd\nefgh ?\n",
+                             section_page("marks", 9, 4, 0));
+}
+
+/* Page `n` (from 1) of section `id` of the wrap fixture. */
+static const char *nth_page(const char *id, unsigned cols, unsigned rows,
+                            unsigned n)
+{
+    section_page(id, cols, rows, 0);
+    while (--n > 0) {
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_next(&cur));
+        TEST_ASSERT_EQUAL_INT(PN_OK,
+                              pn_cursor_page(&cur, page, sizeof page, NULL));
+    }
+    return page;
+}
+
+/* Keep-with-next: a label line does not end a page whose next one holds
+ * what it introduces, even when a blank row would follow it. */
+static void test_a_label_stays_with_its_content(void)
+{
+    TEST_ASSERT_EQUAL_STRING("Keep\n\nSome text.\n\n\n",
+                             nth_page("keep", 12, 5, 1));
+    TEST_ASSERT_EQUAL_STRING("Contact:\n\n- a@b.no\n\n\n",
+                             nth_page("keep", 12, 5, 2));
+    TEST_ASSERT_EQUAL_STRING("Keep\n\nSome text.\n\n\n\n",
+                             nth_page("keep", 12, 6, 1));
+    /* Room for the content: the label stays. */
+    TEST_ASSERT_EQUAL_STRING("Keep\n\nSome text.\n\nContact:\n\n- a@b.no\n",
+                             nth_page("keep", 12, 7, 1));
+    /* "org.nr." goes down with its number. */
+    TEST_ASSERT_EQUAL_STRING("Org\n\n\n", nth_page("org", 16, 3, 1));
+    TEST_ASSERT_EQUAL_STRING("Firm AS, org.nr.\n937 323 566\n\n",
+                             nth_page("org", 16, 3, 2));
+    /* A label alone on its page stays there. */
+    TEST_ASSERT_EQUAL_STRING("Contact:\n", nth_page("keep", 12, 1, 3));
+}
+
 /* ---- Markdown: tests/fixtures/layout/markdown.en.pn ----------------- */
 
 /* A section of the Markdown fixture on a screen, and its first page. */
@@ -428,8 +481,14 @@ static void test_first_layer_of_each_seed(void)
     const char *p = first_layer("internia");
     expect_in(p, "Personvernsvilkår\n\nNtec Media AS, org.nr. 913 480 295\n");
     expect_in(p, "Kontakt:\n\n- Hellandsveien 173, 8270 Drag\n");
-    expect_in(p, "Formål:\n\n- Formålet med behandlingen av personopplysninger\n");
-    expect_in(p, "Dine rettigheter:\n\n- Dine rettigheter\n");
+    /* The purposes section heads tagged subsections: theirs are listed. */
+    expect_in(p, "Formål:\n\n- Behandling av personopplysninger for å kunne "
+                 "levere Ntec Media AS sine\n  tjenester\n");
+    TEST_ASSERT_NULL(strstr(p, "- Formålet med behandlingen"));
+    /* "Dine rettigheter" restates its label: its first sentence instead. */
+    expect_in(p, "Dine rettigheter:\n\n- Ved å henvende deg til oss (se "
+                 "kontaktinformasjon under) kan du kreve innsyn\n");
+    TEST_ASSERT_NULL(strstr(p, "- Dine rettigheter\n"));
     expect_in(p, "Du kan klage til Datatilsynet.\n\nNett: https://internia.no\n");
     expect_in(p, "Hele personvernerklæringen følger på de neste sidene.\n");
 
@@ -437,6 +496,9 @@ static void test_first_layer_of_each_seed(void)
     expect_in(p, "Intech AS, org.nr. 983 040 225\n");
     expect_in(p, "- intech@intech.no\n- Tlf. 66 98 33 00\n- Postboks 246, 1301 Sandvika\n");
     expect_in(p, "Du kan klage til Datatilsynet.");
+    /* Other titles are left: "Dine rettigheter" goes. */
+    expect_in(p, "Dine rettigheter:\n\n- Formål og grunnlag for behandlingen\n"
+                 "- Behandlingstid\n- Kontakt oss\n\n");
 
     p = first_layer("ntc");
     expect_in(p, "Ntc Gave Og Profilering AS\n");
@@ -462,6 +524,42 @@ static void test_first_layer_labels_follow_the_language(void)
     expect_in(page, "Wrap\n\nThe full notice follows on the next pages.\n");
 }
 
+/* The first layer of layout fixture `policy` on a 40x12 screen. */
+static const char *fixture_first_layer(const char *policy)
+{
+    pn_screen s = screen(40, 12, 0);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_find(&layout, policy, "en", &notice));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open_summary(&cur, &notice, &s));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_page(&cur, page, sizeof page, NULL));
+    return page;
+}
+
+/* A section tagged summary is the first layer, in place of the built one. */
+static void test_an_authored_first_layer_is_shown(void)
+{
+    TEST_ASSERT_EQUAL_STRING(
+        "In short\n\nDemo Ltd (post@demo.no) uses your phone\n"
+        "number for one purpose: to send you your\nticket.\n\n"
+        "You have the right to see and erase your\n"
+        "data, and to complain to Datatilsynet.\n\n\n\n\n",
+        fixture_first_layer("authored"));
+    TEST_ASSERT_EQUAL_UINT32(1, cur.pages);
+    TEST_ASSERT_EQUAL_INT(PN_ERR_RANGE, pn_cursor_next(&cur));
+}
+
+/* The built first layer leaves out a title that restates its label, shows
+ * the section's first sentence if no title is left, and drops the label
+ * when there is no sentence either (the rights section opens with a
+ * list). */
+static void test_titles_that_say_nothing_are_left_out(void)
+{
+    TEST_ASSERT_EQUAL_STRING(
+        "Generic\n\nDemo Ltd\n\nWhy we process personal data:\n\n"
+        "- We process it to sell tickets.\n\n"
+        "The full notice follows on the next\npages.\n\n\n",
+        fixture_first_layer("generic"));
+}
+
 int main(void)
 {
     UNITY_BEGIN();
@@ -470,6 +568,9 @@ int main(void)
     RUN_TEST(test_multibyte_at_the_boundary);
     RUN_TEST(test_hyphens_and_no_break_characters);
     RUN_TEST(test_list_items_hang);
+    RUN_TEST(test_addresses_break_after_their_separators);
+    RUN_TEST(test_a_mark_never_stands_alone);
+    RUN_TEST(test_a_label_stays_with_its_content);
     RUN_TEST(test_list_items_show_numbers_and_nesting);
     RUN_TEST(test_markers_never_reach_the_screen);
     RUN_TEST(test_hard_breaks_keep_an_address_on_its_lines);
@@ -484,5 +585,7 @@ int main(void)
     RUN_TEST(test_transliteration_table);
     RUN_TEST(test_first_layer_of_each_seed);
     RUN_TEST(test_first_layer_labels_follow_the_language);
+    RUN_TEST(test_an_authored_first_layer_is_shown);
+    RUN_TEST(test_titles_that_say_nothing_are_left_out);
     return UNITY_END();
 }
