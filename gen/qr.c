@@ -94,7 +94,9 @@ int qr_ecc_parse(const char *name, qr_ecc *out)
     int i;
 
     for (i = 0; i < 4; i++) {
-        if (strcmp(name, qr_ecc_name((qr_ecc)i)) == 0) {
+        if ((name[0] == qr_ecc_name((qr_ecc)i)[0] ||
+             name[0] == qr_ecc_name((qr_ecc)i)[0] - 'A' + 'a') &&
+            name[1] == '\0') {
             *out = (qr_ecc)i;
             return 0;
         }

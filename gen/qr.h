@@ -60,7 +60,8 @@ qr_mode qr_mode_for(const char *text, size_t len);
  * level `ecc` in `mode`. */
 size_t qr_capacity(unsigned version, qr_ecc ecc, qr_mode mode);
 
-/* "L", "M", "Q" or "H"; and back: 0, or -1 for another name. */
+/* "L", "M", "Q" or "H"; and back (in either case): 0, or -1 for another
+ * name. */
 const char *qr_ecc_name(qr_ecc ecc);
 int qr_ecc_parse(const char *name, qr_ecc *out);
 

@@ -117,7 +117,11 @@ static void test_mode_and_level_names(void)
     TEST_ASSERT_EQUAL_INT(0, qr_ecc_parse("H", &ecc));
     TEST_ASSERT_EQUAL_INT(QR_ECC_H, ecc);
     TEST_ASSERT_EQUAL_STRING("Q", qr_ecc_name(QR_ECC_Q));
-    TEST_ASSERT_EQUAL_INT(-1, qr_ecc_parse("m", &ecc));
+    TEST_ASSERT_EQUAL_INT(0, qr_ecc_parse("m", &ecc));
+    TEST_ASSERT_EQUAL_INT(QR_ECC_M, ecc);
+    TEST_ASSERT_EQUAL_INT(-1, qr_ecc_parse("MM", &ecc));
+    TEST_ASSERT_EQUAL_INT(-1, qr_ecc_parse("X", &ecc));
+    TEST_ASSERT_EQUAL_INT(-1, qr_ecc_parse("", &ecc));
 }
 
 /* ---- Against libqrcodegen -------------------------------------------------- */
@@ -241,6 +245,50 @@ static void test_matrices_match_libqrcodegen(void)
 }
 #endif
 
+/* ---- pnc --qr-ecc ------------------------------------------------------- */
+
+/* policies/internia.nb.pn with a web address `len` bytes long, as
+ * WORK/long.pn. */
+static void write_notice_with_address(size_t len)
+{
+    static char text[65536], address[512];
+    const char *web, *end;
+    FILE *f;
+    long n = slurp("policies/internia.nb.pn", text, sizeof text);
+
+    TEST_ASSERT_TRUE(n > 0);
+    web = strstr(text, "\nweb: ");
+    TEST_ASSERT_NOT_NULL(web);
+    end = strchr(web + 1, '\n');
+    make_address(address, len, 0);
+    f = fopen(WORK "/long.pn", "w");
+    TEST_ASSERT_TRUE(f != NULL);
+    fprintf(f, "%.*s\nweb: %s%s", (int)(web - text), text, address, end);
+    TEST_ASSERT_EQUAL_INT(0, fclose(f));
+}
+
+static void test_pnc_reports_an_address_too_long_at_its_level(void)
+{
+    write_notice_with_address(220);
+    TEST_ASSERT_EQUAL_INT(1, run(PNC_PATH " --check " WORK "/long.pn"));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, ":14:6: error: web address is 220 "
+                                          "bytes long: a QR code of version "
+                                          "10 at level M holds at most 213"));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, "[header-url-qr]"));
+    TEST_ASSERT_EQUAL_INT(0, run(PNC_PATH " --check --qr-ecc L " WORK
+                                 "/long.pn"));
+    TEST_ASSERT_NULL(strstr(err_text, "header-url-qr"));
+    write_notice_with_address(120);
+    TEST_ASSERT_EQUAL_INT(0, run(PNC_PATH " --check --qr-ecc=Q " WORK
+                                 "/long.pn"));
+    TEST_ASSERT_EQUAL_INT(1, run(PNC_PATH " --check --qr-ecc=h " WORK
+                                 "/long.pn"));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, "at level H holds at most 119"));
+    TEST_ASSERT_EQUAL_INT(2, run(PNC_PATH " --check --qr-ecc X " WORK
+                                 "/long.pn"));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, "--qr-ecc takes L, M, Q or H"));
+}
+
 /* ---- Read back by zbarimg --------------------------------------------- */
 
 /* The code as a PBM at `scale` pixels a module with its 4-module quiet
@@ -313,6 +361,7 @@ int main(void)
     RUN_TEST(test_version_is_the_smallest_that_holds_the_text);
     RUN_TEST(test_mode_and_level_names);
     RUN_TEST(test_matrices_match_libqrcodegen);
+    RUN_TEST(test_pnc_reports_an_address_too_long_at_its_level);
     RUN_TEST(test_zbarimg_reads_the_address);
     return UNITY_END();
 }
