@@ -290,12 +290,13 @@ static void check_web(const mnotice *n, diag *d)
 void check_web_qr(const mnotice *n, qr_ecc level, diag *d)
 {
     const mstr *web = &n->facts[FACT_WEB];
-    size_t len = web->s ? strlen(web->s) : 0;
-    qr_mode mode = qr_mode_for(web->s, len);
+    size_t len;
+    const char *text = notice_web_as_written(n, &len);
+    qr_mode mode = qr_mode_for(text, len);
     size_t most = qr_capacity(QR_MAX_VERSION, level, mode);
     size_t most_at_l = qr_capacity(QR_MAX_VERSION, QR_ECC_L, mode);
 
-    if (!web->s || len <= most)
+    if (!text || len <= most)
         return;
     rule_report(d, RULE_HEADER_URL_QR, n->src, web->offset, web->span,
                 "web address is %lu %s long: a QR code of version %d at "

@@ -660,7 +660,9 @@ static int compile(const options *o, const charset *cs,
     for (i = 0; o->transliterate && i < readable_count; i++)
         translit_notice(readable[i], o->transliterate);
     if (run_checks && !io_failed && d->errors == 0)
-        pack_catalog(sorted, loaded, langs, o->no_compress ? PACK_PLAIN : 0,
+        pack_catalog(sorted, loaded, langs,
+                     (o->no_compress ? PACK_PLAIN : 0) |
+                         PACK_QR_ECC(o->qr_level),
                      o->catalog_version, d, &catalog);
 
     if (io_failed)

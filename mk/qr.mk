@@ -18,4 +18,6 @@ qrcodegen_found = $(shell $(CC) $(QRCODEGEN_CFLAGS) tests/qrcodegen_probe.c \
 $(BUILD)/tests/test_qr.o: TEST_CFLAGS += \
 	$(if $(qrcodegen_found),-DHAVE_QRCODEGEN $(QRCODEGEN_CFLAGS))
 $(BUILD)/tests/test_qr: TEST_LIBS = $(if $(qrcodegen_found),$(QRCODEGEN_LIBS))
-$(BUILD)/tests/test_qr: $(GEN_OBJ) $(BUILD)/libpn.a | $(PNC)
+$(BUILD)/tests/test_qr: $(GEN_OBJ) $(BUILD)/catalog.o $(BUILD)/libpn.a | $(PNC)
+$(BUILD)/tests/test_qr.o: $(BUILD)/catalog.h
+$(BUILD)/tests/test_qr.o: TEST_CFLAGS += -I$(BUILD)

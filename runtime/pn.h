@@ -54,7 +54,7 @@ extern "C" {
 
 /* The catalog format this libpn reads. A header made by pnc checks it and
  * stops the build with an #error when it was made for another format. */
-#define PN_CATALOG_FORMAT 6
+#define PN_CATALOG_FORMAT 7
 
 /* ---- Options -------------------------------------------------------------
  *
@@ -290,6 +290,41 @@ pn_status pn_notice_title(const pn_notice *notice, char *buf, size_t size,
  * Returns PN_OK, PN_TRUNCATED, PN_ERR_ARG or PN_ERR_FORMAT. */
 pn_status pn_notice_contact(const pn_notice *notice, char *buf, size_t size,
                             pn_contact *out);
+
+/* ---- QR code ------------------------------------------------------------
+ *
+ * pnc stores a QR code of each notice's web address (ISO/IEC 18004,
+ * version 1-10, the error correction pnc --qr-ecc chose), so a reader can
+ * take the full notice along. A phone reads it only with 4 light modules
+ * all around (the quiet zone): pn_qr_text() draws them, a caller reading
+ * modules draws them itself. */
+
+/* The modules a side of the notice's QR code, 21 .. 57, into `*size` (0
+ * on failure). Returns PN_OK, PN_ERR_NOT_FOUND (the notice has no web
+ * address), PN_ERR_ARG or PN_ERR_FORMAT. */
+pn_status pn_qr_size(const pn_notice *notice, unsigned *size);
+
+/* Whether the module at column `x`, row `y` (from the top left, 0 ..
+ * size-1) of the notice's QR code is dark: 1 into `*dark`, else 0.
+ * Returns PN_OK, PN_ERR_RANGE (past the code), PN_ERR_NOT_FOUND,
+ * PN_ERR_ARG or PN_ERR_FORMAT. */
+pn_status pn_qr_module(const pn_notice *notice, unsigned x, unsigned y,
+                       int *dark);
+
+/* Draws the notice's QR code with its quiet zone into `buf` as lines of
+ * text, each ended by '\n', for a display whose characters are dark on
+ * light (on a terminal, light on dark, show it in reverse video). With
+ * `flags` 0, two rows of modules a line and one a character: U+2580 (top
+ * dark), U+2584 (bottom dark), U+2588 (both) or a space; with PN_ASCII or
+ * PN_LATIN1, which have no half blocks, one row a line and "##" or two
+ * spaces a module. For a code of `size` modules, (size + 9) / 2 *
+ * (3 * (size + 8) + 1) + 1 bytes hold it, (size + 8) * (2 * (size + 8) +
+ * 1) + 1 with PN_ASCII; PN_QR_TEXT_MAX any. Returns PN_OK, PN_TRUNCATED
+ * (cut at a character), PN_ERR_NOT_FOUND, PN_ERR_ARG (also for an unknown
+ * flag) or PN_ERR_FORMAT. */
+pn_status pn_qr_text(const pn_notice *notice, unsigned flags, char *buf,
+                     size_t size, size_t *len);
+#define PN_QR_TEXT_MAX 8516u
 
 /* ---- Sections ----------------------------------------------------------- */
 

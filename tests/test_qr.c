@@ -6,6 +6,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "buf.h"
+#include "catalog.h"
+#include "pn.h"
+#include "pn_format.h"
+#include "pn_read.h"
 #include "qr.h"
 #include "support.h"
 #include "unity.h"
@@ -291,25 +296,50 @@ static void test_pnc_reports_an_address_too_long_at_its_level(void)
 
 /* ---- Read back by zbarimg --------------------------------------------- */
 
-/* The code as a PBM at `scale` pixels a module with its 4-module quiet
- * zone. */
-static void write_pbm(const qr_code *code, unsigned scale, const char *path)
+/* Modules as a reader sees them, quiet zone included: 1 dark. */
+typedef struct picture {
+    unsigned width, height;
+    unsigned char dark[QR_MAX_SIZE + 16][QR_MAX_SIZE + 16];
+} picture;
+
+static void picture_of_code(const qr_code *code, picture *pic)
 {
-    unsigned side = (code->size + 8) * scale, x, y;
+    unsigned r, c;
+
+    memset(pic, 0, sizeof *pic);
+    pic->width = pic->height = code->size + 8;
+    for (r = 0; r < code->size; r++)
+        for (c = 0; c < code->size; c++)
+            pic->dark[r + 4][c + 4] = code->dark[r][c];
+}
+
+/* The picture at `scale` pixels a module, as a PBM. */
+static void write_pbm(const picture *pic, unsigned scale, const char *path)
+{
+    unsigned x, y;
     FILE *f = fopen(path, "w");
 
     TEST_ASSERT_TRUE_MESSAGE(f != NULL, path);
-    fprintf(f, "P1\n%u %u\n", side, side);
-    for (y = 0; y < side; y++) {
-        for (x = 0; x < side; x++) {
-            int row = (int)(y / scale) - 4, col = (int)(x / scale) - 4;
-            int dark = row >= 0 && col >= 0 && row < (int)code->size &&
-                       col < (int)code->size && code->dark[row][col];
-            fputs(dark ? "1" : "0", f);
-            fputc(x + 1 == side || x % 32 == 31 ? '\n' : ' ', f);
+    fprintf(f, "P1\n%u %u\n", pic->width * scale, pic->height * scale);
+    for (y = 0; y < pic->height * scale; y++) {
+        for (x = 0; x < pic->width * scale; x++) {
+            fputs(pic->dark[y / scale][x / scale] ? "1" : "0", f);
+            fputc(x + 1 == pic->width * scale || x % 32 == 31 ? '\n' : ' ',
+                  f);
         }
     }
     TEST_ASSERT_EQUAL_INT(0, fclose(f));
+}
+
+/* What zbarimg reads in the picture at `scale`, into out_text. */
+static void zbar_read(const picture *pic, unsigned scale, const char *name)
+{
+    char path[256], command[400];
+
+    snprintf(path, sizeof path, WORK "/%s-%u.pbm", name, scale);
+    write_pbm(pic, scale, path);
+    snprintf(command, sizeof command, "zbarimg -q --raw %s", path);
+    TEST_ASSERT_EQUAL_INT_MESSAGE(0, run(command), path);
 }
 
 static void test_zbarimg_reads_the_address(void)
@@ -318,9 +348,9 @@ static void test_zbarimg_reads_the_address(void)
         "https://internia.no", "http://ittotal.no", "https://ntcprofil.no",
         "https://intech.no/about/personvern", "HTTPS://DEMO.NO/PERSONVERN",
         "https://www.demo.no:8443/personvern?lang=nb#rettigheter"};
-    static char text[512], path[256], expected[520], command[400];
-    static char first[520];
+    static char text[512], expected[520], name[32], first[600];
     static qr_code code;
+    static picture pic;
     unsigned scale, i, reads = 0;
 
     if (!have("zbarimg")) {
@@ -340,18 +370,240 @@ static void test_zbarimg_reads_the_address(void)
         }
         TEST_ASSERT_EQUAL_INT_MESSAGE(0, qr_encode(text, len, ecc, &code),
                                       text);
+        picture_of_code(&code, &pic);
         for (scale = 2; scale <= 4; scale++) {
-            snprintf(path, sizeof path, WORK "/code%u-%u.pbm", i, scale);
-            write_pbm(&code, scale, path);
-            snprintf(command, sizeof command, "zbarimg -q --raw %s", path);
-            TEST_ASSERT_EQUAL_INT_MESSAGE(0, run(command), path);
+            snprintf(name, sizeof name, "code%u", i);
+            zbar_read(&pic, scale, name);
             snprintf(expected, sizeof expected, "%s\n", text);
-            TEST_ASSERT_EQUAL_STRING_MESSAGE(expected, out_text, path);
+            TEST_ASSERT_EQUAL_STRING_MESSAGE(expected, out_text, name);
             if (reads++ == 0)
-                snprintf(first, sizeof first, "%.200s: %.300s", path, out_text);
+                snprintf(first, sizeof first, WORK "/%s-%u.pbm: %.300s",
+                         name, scale, out_text);
         }
     }
     printf("test_qr: zbarimg read %u codes; the first, %s", reads, first);
+}
+
+/* ---- In the catalog, read by libpn --------------------------------------- */
+
+/* The bundled notice `index` and its web address ("" when none). */
+static void bundled_notice(uint32_t index, pn_notice *notice, char *web,
+                           size_t size)
+{
+    static char contact_buf[PN_BUNDLED_MAX_CONTACT];
+    pn_catalog cat;
+    pn_contact contact;
+
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&cat, pn_bundled, PN_BUNDLED_SIZE));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&cat, index, notice));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_contact(notice, contact_buf,
+                                                   sizeof contact_buf,
+                                                   &contact));
+    snprintf(web, size, "%s", contact.web);
+}
+
+/* Each bundled notice's code, module by module, is the one gen/qr.c
+ * makes of its address at level M (the catalog's pnc --qr-ecc). */
+static void test_libpn_reads_the_code_pnc_made(void)
+{
+    static qr_code code;
+    char web[256];
+    pn_notice notice;
+    unsigned size, x, y, with = 0, without = 0;
+    uint32_t i;
+    int dark;
+
+    for (i = 0; i < PN_BUNDLED_NOTICES; i++) {
+        bundled_notice(i, &notice, web, sizeof web);
+        if (!web[0]) {
+            TEST_ASSERT_EQUAL_INT(PN_ERR_NOT_FOUND,
+                                  pn_qr_size(&notice, &size));
+            TEST_ASSERT_EQUAL_UINT(0, size);
+            TEST_ASSERT_EQUAL_INT(PN_ERR_NOT_FOUND,
+                                  pn_qr_module(&notice, 0, 0, &dark));
+            without++;
+            continue;
+        }
+        TEST_ASSERT_EQUAL_INT(0, qr_encode(web, strlen(web), QR_ECC_M,
+                                           &code));
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_qr_size(&notice, &size));
+        TEST_ASSERT_EQUAL_UINT(code.size, size);
+        for (y = 0; y < size; y++) {
+            for (x = 0; x < size; x++) {
+                TEST_ASSERT_EQUAL_INT(PN_OK,
+                                      pn_qr_module(&notice, x, y, &dark));
+                TEST_ASSERT_EQUAL_INT_MESSAGE(code.dark[y][x], dark, web);
+            }
+        }
+        TEST_ASSERT_EQUAL_INT(PN_ERR_RANGE,
+                              pn_qr_module(&notice, size, 0, &dark));
+        TEST_ASSERT_EQUAL_INT(PN_ERR_RANGE,
+                              pn_qr_module(&notice, 0, size, &dark));
+        TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_qr_module(&notice, 0, 0, NULL));
+        with++;
+    }
+    TEST_ASSERT_TRUE(with > 0 && without > 0);
+}
+
+/* pn_qr_text()'s characters back as modules: half blocks two rows each,
+ * or "##" one. */
+static void picture_of_text(const char *text, int ascii, picture *pic)
+{
+    unsigned row = 0, col = 0;
+    const unsigned char *s = (const unsigned char *)text;
+
+    memset(pic, 0, sizeof *pic);
+    while (*s) {
+        int top = 0, bottom = 0;
+
+        if (*s == '\n') {
+            pic->width = col;
+            row += ascii ? 1 : 2;
+            col = 0;
+            s++;
+            continue;
+        }
+        if (ascii) {
+            TEST_ASSERT_TRUE(s[0] == s[1] && (s[0] == '#' || s[0] == ' '));
+            top = s[0] == '#';
+            s += 2;
+        } else if (*s == ' ') {
+            s++;
+        } else {
+            TEST_ASSERT_TRUE(s[0] == 0xE2 && s[1] == 0x96);
+            TEST_ASSERT_TRUE(s[2] == 0x80 || s[2] == 0x84 || s[2] == 0x88);
+            top = s[2] != 0x84;
+            bottom = s[2] != 0x80;
+            s += 3;
+        }
+        TEST_ASSERT_TRUE(row + 1 < QR_MAX_SIZE + 16 && col < QR_MAX_SIZE + 16);
+        pic->dark[row][col] = (unsigned char)top;
+        if (!ascii)
+            pic->dark[row + 1][col] = (unsigned char)bottom;
+        col++;
+    }
+    pic->height = pic->width; /* the odd last half row is quiet zone */
+    TEST_ASSERT_EQUAL_UINT(0, col); /* the text ends with a line end */
+}
+
+/* The character-screen drawing, turned back into an image, reads as the
+ * address; with PN_ASCII too. */
+static void test_zbarimg_reads_the_text_drawing(void)
+{
+    static char text[PN_QR_TEXT_MAX], expected[300], name[32];
+    static picture pic;
+    char web[256];
+    pn_notice notice;
+    unsigned size, scale;
+    size_t len;
+    uint32_t i;
+    int ascii, shown = 0;
+
+    if (!have("zbarimg")) {
+        TEST_IGNORE_MESSAGE("skipped: zbarimg not found");
+        return;
+    }
+    for (i = 0; i < PN_BUNDLED_NOTICES; i++) {
+        bundled_notice(i, &notice, web, sizeof web);
+        if (!web[0])
+            continue;
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_qr_size(&notice, &size));
+        for (ascii = 0; ascii < 2; ascii++) {
+            TEST_ASSERT_EQUAL_INT(PN_OK, pn_qr_text(&notice,
+                                                    ascii ? PN_ASCII : 0,
+                                                    text, sizeof text, &len));
+            TEST_ASSERT_EQUAL_size_t(strlen(text), len);
+            if (ascii)
+                TEST_ASSERT_EQUAL_size_t((size + 8) * (2 * (size + 8) + 1),
+                                         len);
+            else /* spaces take one byte, half blocks three */
+                TEST_ASSERT_TRUE(len < (size + 9) / 2 * (3 * (size + 8) + 1));
+            picture_of_text(text, ascii, &pic);
+            TEST_ASSERT_EQUAL_UINT(size + 8, pic.width);
+            for (scale = 2; scale <= 3; scale++) {
+                snprintf(name, sizeof name, "text%u-%d", (unsigned)i, ascii);
+                zbar_read(&pic, scale, name);
+                snprintf(expected, sizeof expected, "%s\n", web);
+                TEST_ASSERT_EQUAL_STRING_MESSAGE(expected, out_text, name);
+            }
+            if (!ascii && !shown++)
+                printf("test_qr: notice %u's code as text (%lu bytes):\n%s",
+                       (unsigned)i, (unsigned long)len, text);
+        }
+    }
+}
+
+static void test_text_drawing_reports_what_it_cannot_do(void)
+{
+    static char text[PN_QR_TEXT_MAX];
+    char web[256], small[100];
+    pn_notice notice;
+    size_t len = 1;
+    unsigned size;
+    uint32_t i;
+
+    for (i = 0; i < PN_BUNDLED_NOTICES; i++) {
+        bundled_notice(i, &notice, web, sizeof web);
+        if (!web[0]) {
+            TEST_ASSERT_EQUAL_INT(PN_ERR_NOT_FOUND,
+                                  pn_qr_text(&notice, 0, text, sizeof text,
+                                             &len));
+            TEST_ASSERT_EQUAL_size_t(0, len);
+            TEST_ASSERT_EQUAL_STRING("", text);
+            continue;
+        }
+        TEST_ASSERT_EQUAL_INT(PN_TRUNCATED, pn_qr_text(&notice, 0, small,
+                                                       sizeof small, &len));
+        TEST_ASSERT_TRUE(len < sizeof small && strlen(small) == len);
+        TEST_ASSERT_EQUAL_INT(PN_ERR_ARG,
+                              pn_qr_text(&notice, 4, text, sizeof text, &len));
+        TEST_ASSERT_EQUAL_INT(PN_ERR_ARG,
+                              pn_qr_text(&notice, 0, NULL, 10, &len));
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_qr_text(&notice, PN_LATIN1, text,
+                                                sizeof text, NULL));
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_qr_size(&notice, &size));
+        /* the finder's corner, after 4 lines and 4 modules of quiet zone */
+        TEST_ASSERT_EQUAL_INT(' ', text[4 * (2 * (size + 8) + 1) + 7]);
+        TEST_ASSERT_EQUAL_INT('#', text[4 * (2 * (size + 8) + 1) + 8]);
+    }
+}
+
+/* A code the pool does not hold is damage, not a read past the catalog. */
+static void test_a_damaged_code_is_a_format_error(void)
+{
+    static unsigned char copy[PN_BUNDLED_SIZE];
+    char web[256];
+    pn_catalog cat;
+    pn_notice notice;
+    unsigned size;
+    uint32_t i, pool, pool_size, notices, at;
+
+    memcpy(copy, pn_bundled, sizeof copy);
+    pool = pn__read_u32(copy + PN_HDR_AT(pool, 4));
+    pool_size = pn__read_u32(copy + PN_HDR_AT(pool_size, 4));
+    notices = pn__read_u32(copy + PN_HDR_AT(notices, 4));
+    for (i = 0; i < PN_BUNDLED_NOTICES; i++) {
+        unsigned char *rec = copy + notices + i * PN_NOTICE_SIZE;
+
+        bundled_notice(i, &notice, web, sizeof web);
+        if (!web[0])
+            continue;
+        at = pn__read_u32(rec + PN_NOTICE_AT(qr, 4));
+        TEST_ASSERT_TRUE(at > 0 && at < pool_size);
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&cat, copy, sizeof copy));
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&cat, i, &notice));
+        copy[pool + at] = PN_QR_MAX_VERSION + 1;
+        TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_qr_size(&notice, &size));
+        copy[pool + at] = pn_bundled[pool + at];
+        store_le(rec + PN_NOTICE_AT(qr, 4), 4, pool_size);
+        TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_qr_size(&notice, &size));
+        /* a code that would end past the pool */
+        store_le(rec + PN_NOTICE_AT(qr, 4), 4, pool_size - 10);
+        copy[pool + pool_size - 10] = 1;
+        TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_qr_size(&notice, &size));
+        memcpy(copy, pn_bundled, sizeof copy);
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_qr_size(&notice, &size));
+    }
 }
 
 int main(void)
@@ -363,5 +615,9 @@ int main(void)
     RUN_TEST(test_matrices_match_libqrcodegen);
     RUN_TEST(test_pnc_reports_an_address_too_long_at_its_level);
     RUN_TEST(test_zbarimg_reads_the_address);
+    RUN_TEST(test_libpn_reads_the_code_pnc_made);
+    RUN_TEST(test_zbarimg_reads_the_text_drawing);
+    RUN_TEST(test_text_drawing_reports_what_it_cannot_do);
+    RUN_TEST(test_a_damaged_code_is_a_format_error);
     return UNITY_END();
 }
