@@ -272,6 +272,70 @@ static void write_notice_with_address(size_t len)
     TEST_ASSERT_EQUAL_INT(0, fclose(f));
 }
 
+/* policies/internia.nb.pn with the web address `web`, as WORK/web.pn. */
+static void write_notice_with_web(const char *web)
+{
+    static char text[65536];
+    const char *line, *end;
+    FILE *f;
+
+    TEST_ASSERT_TRUE(slurp("policies/internia.nb.pn", text, sizeof text) > 0);
+    line = strstr(text, "\nweb: ");
+    TEST_ASSERT_NOT_NULL(line);
+    end = strchr(line + 1, '\n');
+    f = fopen(WORK "/web.pn", "w");
+    TEST_ASSERT_TRUE(f != NULL);
+    fprintf(f, "%.*s\nweb: %s%s", (int)(line - text), text, web, end);
+    TEST_ASSERT_EQUAL_INT(0, fclose(f));
+}
+
+/* The code leads to the address as written, even where --transliterate
+ * writes the address shown for an ASCII font; --qr-ecc sets its level. */
+static void test_the_code_is_of_the_address_as_written(void)
+{
+    static const char web[] = "https://bl\xC3\xA5" "b\xC3\xA6" "r.no/personvern";
+    static unsigned char catalog[65536];
+    static qr_code code;
+    char contact_buf[512];
+    pn_catalog cat;
+    pn_notice notice;
+    pn_contact contact;
+    unsigned size, x, y, level;
+    long n;
+    int dark;
+
+    write_notice_with_web(web);
+    for (level = 0; level < 4; level++) {
+        char command[300];
+
+        snprintf(command, sizeof command,
+                 PNC_PATH " --format bin --transliterate ascii --qr-ecc %s "
+                 "-o " WORK "/web.pnc " WORK "/web.pn",
+                 qr_ecc_name((qr_ecc)level));
+        TEST_ASSERT_EQUAL_INT_MESSAGE(0, run(command), err_text);
+        n = slurp(WORK "/web.pnc", (char *)catalog, sizeof catalog);
+        TEST_ASSERT_TRUE(n > 0);
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&cat, catalog, (size_t)n));
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&cat, 0, &notice));
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_contact(&notice, contact_buf,
+                                                       sizeof contact_buf,
+                                                       &contact));
+        TEST_ASSERT_EQUAL_STRING("https://blaabaer.no/personvern",
+                                 contact.web);
+        TEST_ASSERT_EQUAL_INT(0, qr_encode(web, strlen(web), (qr_ecc)level,
+                                           &code));
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_qr_size(&notice, &size));
+        TEST_ASSERT_EQUAL_UINT(code.size, size);
+        for (y = 0; y < size; y++) {
+            for (x = 0; x < size; x++) {
+                TEST_ASSERT_EQUAL_INT(PN_OK,
+                                      pn_qr_module(&notice, x, y, &dark));
+                TEST_ASSERT_EQUAL_INT(code.dark[y][x], dark);
+            }
+        }
+    }
+}
+
 static void test_pnc_reports_an_address_too_long_at_its_level(void)
 {
     write_notice_with_address(220);
@@ -614,6 +678,7 @@ int main(void)
     RUN_TEST(test_mode_and_level_names);
     RUN_TEST(test_matrices_match_libqrcodegen);
     RUN_TEST(test_pnc_reports_an_address_too_long_at_its_level);
+    RUN_TEST(test_the_code_is_of_the_address_as_written);
     RUN_TEST(test_zbarimg_reads_the_address);
     RUN_TEST(test_libpn_reads_the_code_pnc_made);
     RUN_TEST(test_zbarimg_reads_the_text_drawing);
