@@ -144,9 +144,10 @@ $(BUILD)/tests/test_hostile: | $(PNC) $(BUILD)/libpn.a
 include $(sort $(wildcard mk/*.mk))
 
 # Every test: its object, the harness, the helpers and what its
-# prerequisites above add, objects before libraries.
+# prerequisites above add, objects before libraries, then the system
+# libraries a test names in TEST_LIBS.
 $(TEST_BINS): $(BUILD)/tests/%: $(BUILD)/tests/%.o $(TEST_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(filter %.a,$^)
+	$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(filter %.a,$^) $(TEST_LIBS)
 
 test: all $(TEST_BINS) $(EXTRA_TEST_DEPS)
 	@sh tests/run.sh $(TEST_BINS) $(EXTRA_TESTS)

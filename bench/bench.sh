@@ -104,6 +104,24 @@ else
 fi
 echo
 
+# The QR codes of the web addresses (pnc --dump gives each notice's
+# version; a code is a version byte and its modules' bits, stored once per
+# policy when its languages share the address).
+echo "QR codes of the web addresses (level M), bytes per notice:"
+$PNC --dump $ALL 2>/dev/null | awk '
+	/^  policy: / { policy = $2 } /^  lang: / { lang = $2 }
+	/^  qr: none/ { printf "  %s %s: none\n", policy, lang }
+	/^  qr: version / { v = $3 + 0; s = 17 + 4 * v; b = 1 + int((s * s + 7) / 8)
+		printf "  %s %s: version %d, %dx%d modules, %d bytes%s\n", policy, lang, v, s, s, b,
+			(policy in seen) ? " (shared)" : ""
+		if (!(policy in seen)) total += b; seen[policy] = 1 }
+	END { printf "  stored in the catalog: %d bytes\n", total }' | tr -d '"'
+if [ -n "$arm_text" ]; then
+	echo "  libpn .text for reading and drawing them (pn_qr.o, Cortex-M4 -Os):" \
+		"$(arm-none-eabi-size "$OUT/arm/pn_qr.o" | awk 'NR == 2 { print $1 }') bytes"
+fi
+echo
+
 # Stack frames and outside symbols.
 if [ -n "$arm_text" ]; then
 	echo "libpn stack frames (arm-none-eabi-gcc $ARM_FLAGS -fstack-usage), bytes, largest first:"

@@ -17,6 +17,7 @@ void check_notices(mnotice *const *notices, size_t count,
 
     for (i = 0; i < count; i++) {
         check_header(notices[i], d);
+        check_web_qr(notices[i], o ? o->qr_level : QR_ECC_M, d);
         check_structure(notices[i], d);
         check_art13(notices[i], d);
         check_body(notices[i], d);

@@ -14,11 +14,13 @@
 #include "languages.h"
 #include "model.h"
 #include "rules.h"
+#include "qr.h"
 
 typedef struct check_options {
     const charset *charset; /* --charset, or NULL for no check */
     unsigned transliterate; /* --transliterate: PN_ASCII, PN_LATIN1 or 0 */
     const languages *languages; /* labels and fallbacks, or NULL: no check */
+    qr_ecc qr_level;        /* --qr-ecc: the web address's QR code level */
 } check_options;
 
 /* The rules that decide, with the parser's, whether a notice can be
@@ -40,6 +42,7 @@ void check_header_values(const mnotice *n, diag *d);
 void check_waivers_once(const mnotice *n, diag *d);
 void check_section_ids(const mnotice *n, diag *d);
 void check_header(const mnotice *n, diag *d);
+void check_web_qr(const mnotice *n, qr_ecc level, diag *d);
 void check_structure(const mnotice *n, diag *d);
 void check_art13(const mnotice *n, diag *d);
 void check_summary(const mnotice *n, diag *d);

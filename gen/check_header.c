@@ -322,6 +322,28 @@ static void check_web(const mnotice *n, const mstr *web, diag *d)
                     problem);
 }
 
+/* pnc stores a QR code of the web address; a device shows it. */
+void check_web_qr(const mnotice *n, qr_ecc level, diag *d)
+{
+    const mstr *web = &n->facts[FACT_WEB];
+    size_t len;
+    const char *text = notice_web_as_written(n, &len);
+    qr_mode mode = qr_mode_for(text, len);
+    size_t most = qr_capacity(QR_MAX_VERSION, level, mode);
+    size_t most_at_l = qr_capacity(QR_MAX_VERSION, QR_ECC_L, mode);
+
+    if (!text || len <= most)
+        return;
+    rule_report(d, RULE_HEADER_URL_QR, n->src, web->offset, web->span,
+                "web address is %lu %s long: a QR code of version %d at "
+                "level %s holds at most %lu in %s mode; shorten it%s",
+                (unsigned long)len,
+                mode == QR_MODE_BYTE ? "bytes" : "characters", QR_MAX_VERSION,
+                qr_ecc_name(level), (unsigned long)most,
+                mode == QR_MODE_BYTE ? "byte" : "alphanumeric",
+                len <= most_at_l ? " or lower the level with --qr-ecc L" : "");
+}
+
 static void check_email(const mnotice *n, const mstr *email, diag *d)
 {
     size_t mark, mark_len;

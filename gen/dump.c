@@ -19,7 +19,8 @@ typedef enum shown_as {
     AS_TOPICS,  /* the names of the PN_TOPIC_BIT()s */
     AS_ROLE,    /* a pn_role, by its header key prefix */
     AS_FACT,    /* an enum pn__fact, by its header key */
-    AS_BLOCKS   /* the section's blocks, by kind */
+    AS_BLOCKS,  /* the section's blocks, by kind */
+    AS_QR       /* the notice's QR code: its version and size */
 } shown_as;
 
 typedef struct field {
@@ -63,7 +64,7 @@ static const field_shown header_shown[] = {
 static const field_shown notice_shown[] = {
     NOTICE(policy, AS_NAME), NOTICE(lang, AS_NAME), NOTICE(updated, AS_NAME),
     NOTICE(title, AS_TEXT), NOTICE(facts, AS_FACTS),
-    NOTICE(waived, AS_TOPICS),
+    NOTICE(waived, AS_TOPICS), NOTICE(qr, AS_QR),
 };
 #define SECTION(f, as) {offsetof(pn__section_layout, f), as}
 static const field_shown section_shown[] = {
@@ -109,6 +110,7 @@ typedef struct dumper {
     const pn_catalog *cat;
     pn__view v;
     const pn_section *sec;  /* the section being dumped, for AS_BLOCKS */
+    const pn_notice *notice; /* the notice being dumped, for AS_QR */
     pn_status status;       /* the first failure, or PN_OK */
 } dumper;
 
@@ -319,6 +321,21 @@ static shown_as shown_of(const record_layout *layout, const field *f)
     return AS_NUMBER;
 }
 
+/* "version 2, 25x25 modules", or "none" for a notice without one. */
+static void put_qr(dumper *d)
+{
+    unsigned size;
+    pn_status st = pn_qr_size(d->notice, &size);
+
+    if (st == PN_ERR_NOT_FOUND)
+        buf_printf(d->out, "none");
+    else if (st != PN_OK)
+        fail(d, st);
+    else
+        buf_printf(d->out, "version %u, %ux%u modules", (size - 17) / 4,
+                   size, size);
+}
+
 static void put_field(dumper *d, const unsigned char *rec, const field *f,
                       shown_as as, unsigned depth)
 {
@@ -370,6 +387,9 @@ static void put_field(dumper *d, const unsigned char *rec, const field *f,
         break;
     case AS_BLOCKS:
         put_blocks(d, depth + 1);
+        break;
+    case AS_QR:
+        put_qr(d);
         break;
     case AS_NUMBER:
         put_number(d->out, p, f->bytes);
@@ -473,6 +493,7 @@ static void put_notice(dumper *d, uint32_t index)
         st = pn__read_notice_of(&d->v, &notice, &rec);
     if (!found(d, st, 1))
         return;
+    d->notice = &notice;
     put_record(d, &notice_layout, rec, 1);
     put_contacts(d, rec);
     for (i = 0; i < notice.section_count; i++)

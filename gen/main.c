@@ -19,6 +19,7 @@
 #include "pack.h"
 #include "parse.h"
 #include "preview.h"
+#include "qr.h"
 #include "rules.h"
 #include "source.h"
 #include "translit.h"
@@ -46,6 +47,7 @@ typedef struct options {
     uint32_t catalog_version; /* --catalog-version */
     int json;               /* --json */
     const char *html_dir;   /* --html */
+    qr_ecc qr_level;        /* --qr-ecc */
     pn_screen screen;       /* its size */
     diag_format format;     /* --diagnostics */
     unsigned max_errors;    /* -fmax-errors */
@@ -99,6 +101,9 @@ static const char usage_text[] =
     "                   with -o FILE)\n"
     "  --html DIR       write each notice as a web page,\n"
     "                   DIR/POLICY.LANG.html (DIR must exist)\n"
+    "  --qr-ecc LEVEL   error correction of the web address's QR code: L,\n"
+    "                   M (the default), Q or H; an address too long for a\n"
+    "                   version-10 code at that level is an error\n"
     "  -Werror          make warnings errors\n"
     "  -Werror=RULE     make RULE (or a group of rules) an error\n"
     "  -Wno-error=RULE  keep RULE a warning\n"
@@ -182,6 +187,13 @@ static int set_catalog_version(options *o, const char *text)
         return usage_error("--catalog-version takes a number from 0 to "
                            "4294967295, not", text);
     o->catalog_version = (uint32_t)value;
+    return -1;
+}
+
+static int set_qr_level(options *o, const char *name)
+{
+    if (qr_ecc_parse(name, &o->qr_level) != 0)
+        return usage_error("--qr-ecc takes L, M, Q or H, not", name);
     return -1;
 }
 
@@ -301,7 +313,7 @@ static int parse_options(int argc, char **argv, options *o)
 {
     const char *format = NULL, *transliterate = NULL, *preview = NULL;
     const char *problem;
-    const char *out_format = NULL, *catalog_version = NULL;
+    const char *out_format = NULL, *catalog_version = NULL, *qr = NULL;
     char why[256];
     int i, only_files = 0;
 
@@ -309,6 +321,7 @@ static int parse_options(int argc, char **argv, options *o)
     o->prefix = "pn_catalog";
     o->format = DIAG_TEXT;
     o->max_errors = 50;
+    o->qr_level = QR_ECC_M;
     rule_settings_init(&o->rules);
     o->files = xmalloc((size_t)argc * sizeof *o->files);
     o->language_files = xmalloc((size_t)argc * sizeof *o->language_files);
@@ -375,6 +388,8 @@ static int parse_options(int argc, char **argv, options *o)
             value = &catalog_version;
         } else if (is_option(a, "--html", &inline_value)) {
             value = &o->html_dir;
+        } else if (is_option(a, "--qr-ecc", &inline_value)) {
+            value = &qr;
         } else {
             return usage_error("unknown option", a);
         }
@@ -393,6 +408,8 @@ static int parse_options(int argc, char **argv, options *o)
     if (out_format && set_output_format(o, out_format) >= 0)
         return EXIT_USAGE;
     if (catalog_version && set_catalog_version(o, catalog_version) >= 0)
+        return EXIT_USAGE;
+    if (qr && set_qr_level(o, qr) >= 0)
         return EXIT_USAGE;
     if (preview && preview_parse_size(preview, &o->screen) != 0)
         return usage_error("--preview takes COLSxROWS such as 40x12, not",
@@ -633,6 +650,7 @@ static int compile(const options *o, const charset *cs,
     checks.charset = cs;
     checks.transliterate = o->transliterate;
     checks.languages = langs;
+    checks.qr_level = o->qr_level;
     if (run_checks)
         check_notices(readable, readable_count, &checks, d);
     if (o->report)
@@ -642,7 +660,9 @@ static int compile(const options *o, const charset *cs,
     for (i = 0; o->transliterate && i < readable_count; i++)
         translit_notice(readable[i], o->transliterate);
     if (run_checks && !io_failed && d->errors == 0)
-        pack_catalog(sorted, loaded, langs, o->no_compress ? PACK_PLAIN : 0,
+        pack_catalog(sorted, loaded, langs,
+                     (o->no_compress ? PACK_PLAIN : 0) |
+                         PACK_QR_ECC(o->qr_level),
                      o->catalog_version, d, &catalog);
 
     if (io_failed)

@@ -68,6 +68,22 @@ uint32_t notice_waived_mask(const mnotice *n)
     return mask;
 }
 
+const char *notice_web_as_written(const mnotice *n, size_t *len)
+{
+    const mstr *web = &n->facts[FACT_WEB];
+
+    if (!web->s) {
+        *len = 0;
+        return NULL;
+    }
+    if (!n->src) {
+        *len = strlen(web->s);
+        return web->s;
+    }
+    *len = web->span;
+    return (const char *)n->src->text + web->offset;
+}
+
 uint32_t notice_topic_mask(const mnotice *n)
 {
     uint32_t mask = 0;

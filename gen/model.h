@@ -120,6 +120,10 @@ const mstr *notice_contact_value(const mnotice *n, pn_role role,
 unsigned notice_party_count(const mnotice *n, pn_role role);
 
 uint32_t notice_waived_mask(const mnotice *n);
+/* The web address as the source writes it, untouched by --transliterate
+ * (its QR code must lead to the real address), and its length; NULL when
+ * the notice has none. */
+const char *notice_web_as_written(const mnotice *n, size_t *len);
 /* The topics the notice's sections are tagged with, together. */
 uint32_t notice_topic_mask(const mnotice *n);
 void notice_free(mnotice *n);

@@ -30,6 +30,9 @@ typedef struct pool {
     size_t name_mask;           /* slots - 1, a power of two less one */
     size_t name_count;
     const compressor *code;
+    const char *last_web;       /* the last QR code's address, */
+    size_t last_web_len;        /* its length */
+    uint32_t last_qr;           /* and where the code is, 0: none yet */
 } pool;
 
 static uint32_t *name_slot(const pool *p, const char *name, size_t len)
@@ -164,11 +167,52 @@ PN_STATIC_ASSERT(PN_NOTICE_SIZE ==
                          FIELD(pn__notice_layout, first_section) +
                          FIELD(pn__notice_layout, section_count) +
                          FIELD(pn__notice_layout, first_contact) +
-                         FIELD(pn__notice_layout, contact_count),
+                         FIELD(pn__notice_layout, contact_count) +
+                         FIELD(pn__notice_layout, qr),
                  pack_notice_writes_every_field);
 
+/* The QR code of the notice's web address (pn_format.h, "qr"), shared
+ * with the notice before when that has the same address (the other
+ * languages of a policy); 0 when the notice has none. Sets `*failed`
+ * when the address does not fit a code. */
+static uint32_t pool_qr(pool *p, const mnotice *n, qr_ecc level,
+                        int *failed)
+{
+    static qr_code code;
+    size_t len, bit;
+    const char *web = notice_web_as_written(n, &len);
+    uint32_t at = (uint32_t)p->bytes.len;
+    unsigned char byte = 0;
+
+    if (!web)
+        return 0;
+    if (p->last_qr && len == p->last_web_len &&
+        memcmp(web, p->last_web, len) == 0)
+        return p->last_qr;
+    if (qr_encode(web, len, level, &code) != 0) {
+        *failed = 1;
+        return 0;
+    }
+    buf_byte(&p->bytes, code.version);
+    for (bit = 0; bit < (size_t)code.size * code.size; bit++) {
+        if (code.dark[bit / code.size][bit % code.size])
+            byte |= (unsigned char)(0x80u >> (bit % 8));
+        if (bit % 8 == 7) {
+            buf_byte(&p->bytes, byte);
+            byte = 0;
+        }
+    }
+    if (bit % 8)
+        buf_byte(&p->bytes, byte);
+    p->last_web = web;
+    p->last_web_len = len;
+    p->last_qr = at;
+    return at;
+}
+
 static void pack_notice(pool *p, const mnotice *n, uint32_t first_section,
-                        uint32_t first_contact, buf *records)
+                        uint32_t first_contact, qr_ecc level,
+                        int *qr_failed, buf *records)
 {
     unsigned char rec[PN_NOTICE_SIZE] = {0};
     unsigned i;
@@ -185,6 +229,7 @@ static void pack_notice(pool *p, const mnotice *n, uint32_t first_section,
     SET(rec, PN_NOTICE_AT, section_count, 4, n->section_count);
     SET(rec, PN_NOTICE_AT, first_contact, 4, first_contact);
     SET(rec, PN_NOTICE_AT, contact_count, 4, n->contact_count);
+    SET(rec, PN_NOTICE_AT, qr, 4, pool_qr(p, n, level, qr_failed));
     buf_put(records, rec, sizeof rec);
 }
 
@@ -417,6 +462,7 @@ unsigned pack_catalog(mnotice *const *notices, size_t count,
     tables t;
     size_t i, j;
     unsigned errors = 0;
+    int qr_failed = 0;
 
     if (count > PN_MAX_NOTICES) {
         diag_plain(d, DIAG_ERROR, "%lu notices; a catalog holds at most %u",
@@ -438,9 +484,17 @@ unsigned pack_catalog(mnotice *const *notices, size_t count,
     buf_byte(&t.pool.bytes, 0); /* offset 0: the empty name and text */
     for (i = 0; i < count; i++) {
         pack_notice(&t.pool, notices[i], (uint32_t)t.section_count,
-                    (uint32_t)t.contact_count, &t.notices);
+                    (uint32_t)t.contact_count, PACK_QR_ECC_OF(flags),
+                    &qr_failed, &t.notices);
         pack_contacts(&t.pool, notices[i], &t.contacts);
         t.contact_count += notices[i]->contact_count;
+        if (qr_failed) {
+            diag_plain(d, DIAG_ERROR, "%s: web address too long for a QR "
+                       "code [header-url-qr]", notices[i]->src ?
+                       notices[i]->src->path : notices[i]->policy.s);
+            errors++;
+            qr_failed = 0;
+        }
         for (j = 0; j < notices[i]->section_count; j++)
             pack_section(&t.pool, &notices[i]->sections[j], &t.sections);
         t.section_count += notices[i]->section_count;
@@ -448,8 +502,10 @@ unsigned pack_catalog(mnotice *const *notices, size_t count,
     t.notice_count = count;
     for (i = 0; i < t.language_count; i++)
         pack_language(&t.pool, &cat_langs[i], &t.languages);
-    if (PN_HEADER_SIZE + t.notices.len + t.sections.len + t.contacts.len +
-            t.languages.len +
+    if (errors) {
+        /* reported above */
+    } else if (PN_HEADER_SIZE + t.notices.len + t.sections.len +
+                   t.contacts.len + t.languages.len +
             t.code.len + t.pool.bytes.len > 0xFFFFFFFFu) {
         diag_plain(d, DIAG_ERROR, "the catalog would exceed 4 GiB");
         errors++;

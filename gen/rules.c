@@ -33,6 +33,8 @@ static const rule_info rules[RULE_COUNT] = {
     {"header-date", "header", E, 0,
      "updated is not a real date written YYYY-MM-DD"},
     {"header-url", "header", E, 0, "web is not a well-formed http(s) URL"},
+    {"header-url-qr", "header", E, 1,
+     "web is too long for a QR code of version 10 at the --qr-ecc level"},
     {"header-email", "header", E, 0, "email is not a well-formed address"},
     {"header-email-obfuscated", "header", E, 0,
      "email is written in an obfuscated form such as name(at)example.no"},

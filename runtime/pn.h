@@ -364,6 +364,41 @@ typedef enum pn_word {
 pn_status pn_word_read(const pn_notice *notice, pn_word word,
                        char *buf, size_t size, size_t *len);
 
+/* ---- QR code ------------------------------------------------------------
+ *
+ * pnc stores a QR code of each notice's web address (ISO/IEC 18004,
+ * version 1-10, the error correction pnc --qr-ecc chose), so a reader can
+ * take the full notice along. A phone reads it only with 4 light modules
+ * all around (the quiet zone): pn_qr_text() draws them, a caller reading
+ * modules draws them itself. */
+
+/* The modules a side of the notice's QR code, 21 .. 57, into `*size` (0
+ * on failure). Returns PN_OK, PN_ERR_NOT_FOUND (the notice has no web
+ * address), PN_ERR_ARG or PN_ERR_FORMAT. */
+pn_status pn_qr_size(const pn_notice *notice, unsigned *size);
+
+/* Whether the module at column `x`, row `y` (from the top left, 0 ..
+ * size-1) of the notice's QR code is dark: 1 into `*dark`, else 0.
+ * Returns PN_OK, PN_ERR_RANGE (past the code), PN_ERR_NOT_FOUND,
+ * PN_ERR_ARG or PN_ERR_FORMAT. */
+pn_status pn_qr_module(const pn_notice *notice, unsigned x, unsigned y,
+                       int *dark);
+
+/* Draws the notice's QR code with its quiet zone into `buf` as lines of
+ * text, each ended by '\n', for a display whose characters are dark on
+ * light (on a terminal, light on dark, show it in reverse video). With
+ * `flags` 0, two rows of modules a line and one a character: U+2580 (top
+ * dark), U+2584 (bottom dark), U+2588 (both) or a space; with PN_ASCII or
+ * PN_LATIN1, which have no half blocks, one row a line and "##" or two
+ * spaces a module. For a code of `size` modules, (size + 9) / 2 *
+ * (3 * (size + 8) + 1) + 1 bytes hold it, (size + 8) * (2 * (size + 8) +
+ * 1) + 1 with PN_ASCII; PN_QR_TEXT_MAX any. Returns PN_OK, PN_TRUNCATED
+ * (cut at a character), PN_ERR_NOT_FOUND, PN_ERR_ARG (also for an unknown
+ * flag) or PN_ERR_FORMAT. */
+pn_status pn_qr_text(const pn_notice *notice, unsigned flags, char *buf,
+                     size_t size, size_t *len);
+#define PN_QR_TEXT_MAX 8516u
+
 /* ---- Sections ----------------------------------------------------------- */
 
 /* The section at `index`, in document order. Returns PN_OK, PN_ERR_ARG,

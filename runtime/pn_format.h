@@ -51,6 +51,14 @@
  *          next to another '\n' or a space. A reader treats any other
  *          control character in a block, and any in a name, title or
  *          fact, as damage.
+ *   qr     the QR code of a notice's web address (ISO/IEC 18004, made by
+ *          gen/qr.c): a version byte, 1 .. PN_QR_MAX_VERSION, then the
+ *          PN_QR_BYTES(version) bytes of its square of PN_QR_SIZE(version)
+ *          modules a side, row by row from the top, each row from the
+ *          left, 1 for a dark module, packed from the top bit of each byte
+ *          down with no gap between rows; the last byte is padded with
+ *          zeros. The quiet zone is not stored. A version byte of 0 means
+ *          no code (a notice without a web address points at offset 0).
  * Pool offset 0 holds a single 0 byte, which is both the empty name and the
  * empty text; absent facts point there.
  *
@@ -177,7 +185,8 @@ enum pn__fact { PN_FACTS(PN__FACT_ID) PN_FACT_COUNT };
     X(first_section, 4)     /* index of its first section record */          \
     X(section_count, 4)                                                      \
     X(first_contact, 4)     /* index of its first contact record */          \
-    X(contact_count, 4)     /* 0 when the header names no other party */
+    X(contact_count, 4)     /* 0 when the header names no other party */    \
+    X(qr, 4)                /* qr, 0 when the notice has no web address */
 PN__LAYOUT(pn__notice_layout, PN_NOTICE_FIELDS);
 #define PN_NOTICE_SIZE ((uint32_t)sizeof(pn__notice_layout))
 #define PN_NOTICE_AT(field, bytes) PN_FIELD_AT(pn__notice_layout, field, bytes)
@@ -303,6 +312,13 @@ PN__LAYOUT(pn__language_layout, PN_LANGUAGE_FIELDS);
     (PN_LANGUAGE_AT(labels, 4 * PN_LABEL_COUNT) + 4u * (unsigned)(label))
 
 #define PN_MAX_LEVEL 3u         /* the deepest heading level */
+
+/* QR codes: versions 1 .. PN_QR_MAX_VERSION, PN_QR_SIZE() modules a side,
+ * stored in PN_QR_BYTES() bytes after the version byte. */
+#define PN_QR_MAX_VERSION 10u
+#define PN_QR_SIZE(version) (17u + 4u * (unsigned)(version))
+#define PN_QR_BYTES(version) \
+    ((PN_QR_SIZE(version) * PN_QR_SIZE(version) + 7u) / 8u)
 
 /* The kinds a section's block stream may hold, and which of them have a
  * level byte and a number. */

@@ -77,6 +77,14 @@ typedef struct rule_case {
     const char *charset;
 } rule_case;
 
+/* A path that makes https://demo.no/ the 213 bytes a version-10 QR code
+ * holds at level M. */
+#define PATH_10 "abcdefghij"
+#define PATH_197                                                          \
+    PATH_10 PATH_10 PATH_10 PATH_10 PATH_10 PATH_10 PATH_10 PATH_10 PATH_10  \
+    PATH_10 PATH_10 PATH_10 PATH_10 PATH_10 PATH_10 PATH_10 PATH_10 PATH_10  \
+    PATH_10 "abcdefg"
+
 #define EN {"lang: nb", "lang: en", NULL, NULL}
 #define WITH_EN(f, r) {"lang: nb", "lang: en", f, r}
 
@@ -101,6 +109,7 @@ static const rule_case failing[] = {
     {"header-date", "5:10", {"2024-02-29", "2024-13-01", 0, 0}, 0, 0},
     {"header-date", "5:10", {"2024-02-29", "29/02/2024", 0, 0}, 0, 0},
     {"header-url", "13:6", {"https://demo.no/personvern", "htps://demo.no", 0, 0}, 0, 0},
+    {"header-url-qr", "13:6", {"https://demo.no/personvern", "https://demo.no/" PATH_197 "x", 0, 0}, 0, 0},
     {"header-url", "13:6", {"https://demo.no/personvern", "https://demo", 0, 0}, 0, 0},
     {"header-url", "13:6", {"https://demo.no/personvern", "https://demo.no/a b", 0, 0}, 0, 0},
     {"header-url", "13:6", {"https://demo.no/personvern", "https://-demo.no", 0, 0}, 0, 0},
@@ -304,6 +313,7 @@ static const rule_case passing[] = {
     {NULL, NULL, {"https://demo.no/personvern", "http://demo.no", 0, 0}, 0, 0},
     {NULL, NULL, {"https://demo.no/personvern", "https://www.demo.no:8443/a/b?c=d#e", 0, 0}, 0, 0},
     {NULL, NULL, {"https://demo.no/personvern", "https://blåbær.no/", 0, 0}, 0, 0},
+    {NULL, NULL, {"https://demo.no/personvern", "https://demo.no/" PATH_197, 0, 0}, 0, 0},
     {NULL, NULL, {"post@demo.no", "first.last+tag@sub.demo.no", 0, 0}, 0, 0},
     {NULL, NULL, {"post@demo.no", "post@xn--blbr-roa.no", 0, 0}, 0, 0},
     /* the header's controller: names the controller */
@@ -394,6 +404,7 @@ static unsigned check_texts(const char *const *texts, size_t count,
     options.charset = NULL;
     options.transliterate = 0;
     options.languages = &langs;
+    options.qr_level = QR_ECC_M;
     if (charset_name) {
         TEST_ASSERT_EQUAL_INT(0, charset_load(&cs, charset_name, &d));
         options.charset = &cs;

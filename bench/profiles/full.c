@@ -11,6 +11,8 @@ int main(void)
     pn_cursor cur;
     pn_block_kind kind;
     uint32_t page, pages;
+    unsigned qr_size;
+    int dark;
     char out[4];
 
     if (pn_open(&cat, pn_bundled, PN_BUNDLED_SIZE) != PN_OK ||
@@ -41,6 +43,12 @@ int main(void)
         pn_cursor_prev(&cur) >= 0 &&
         pn_cursor_position(&cur, &page, &pages) == PN_OK &&
         pn_cursor_page(&cur, profile_text, sizeof profile_text, NULL) >= 0)
+        profile_show(profile_text);
+    if (pn_find(&cat, "intech", "nb", &notice) == PN_OK &&
+        pn_qr_size(&notice, &qr_size) == PN_OK &&
+        pn_qr_module(&notice, 0, 0, &dark) == PN_OK &&
+        pn_qr_text(&notice, PN_ASCII, profile_text, sizeof profile_text,
+                   NULL) >= 0)
         profile_show(profile_text);
     profile_text[0] = out[pn_transliterate(0xE5, PN_ASCII, out) - 1];
     profile_text[1] = '\0';

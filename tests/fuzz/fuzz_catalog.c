@@ -47,6 +47,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     pn_notice notice;
     pn_contact contact;
     uint32_t i, j;
+    unsigned qr_size;
+    int dark;
 
     if (pn_open(&cat, data, size) != PN_OK)
         return 0;
@@ -56,6 +58,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             continue;
         pn_notice_title(&notice, text, sizeof text, NULL);
         pn_notice_contact(&notice, text, sizeof text, &contact);
+        if (pn_qr_size(&notice, &qr_size) == PN_OK) {
+            pn_qr_module(&notice, qr_size - 1, qr_size - 1, &dark);
+            pn_qr_text(&notice, i % 2 ? PN_ASCII : 0, text, sizeof text,
+                       NULL);
+        }
         pn_langs(&cat, notice.policy, text, sizeof text, NULL);
         pn_find(&cat, notice.policy, "nn,en", &notice);
         for (j = 0; j < notice.section_count && j < MAX_WALK; j++) {

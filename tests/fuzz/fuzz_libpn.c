@@ -46,6 +46,12 @@ static void read_texts(const pn_notice *notice, input *in)
 
     pn_notice_title(notice, buf, size, NULL);
     pn_notice_contact(notice, buf, size, &contact);
+    {
+        int dark;
+        unsigned x = take(in), y = take(in);
+        pn_qr_module(notice, x % 64, y % 64, &dark);
+        pn_qr_text(notice, take(in) % 4, buf, size, NULL);
+    }
     if (pn_section_at(notice, take(in) % (notice->section_count + 1), &sec) ==
         PN_OK) {
         pn_section_title(&sec, buf, size, NULL);
