@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../runtime/pn.h"
+#include "bdf.h"
 #include "buf.h"
 #include "check.h"
 #include "check_report.h"
@@ -11,6 +12,7 @@
 #include "diag.h"
 #include "dump.h"
 #include "emit.h"
+#include "font_sample.h"
 #include "html.h"
 #include "json.h"
 #include "languages.h"
@@ -37,6 +39,10 @@ typedef struct options {
     int report;             /* --report */
     int list_rules;         /* --list-rules */
     const char *charset;    /* --charset */
+    const char *font;       /* --font */
+    const char *font_heading; /* --font-heading */
+    const char *font_sample;/* --font-sample */
+    unsigned scale;         /* --scale */
     const char **language_files; /* --languages, in order */
     size_t language_file_count;
     unsigned transliterate; /* --transliterate: PN_ASCII, PN_LATIN1 or 0 */
@@ -83,6 +89,15 @@ static const char usage_text[] =
     "                   the checks too)\n"
     "  --charset SET    report characters the display cannot show: SET is\n"
     "                   ascii, latin1 or a file listing the glyphs\n"
+    "  --font FILE.bdf  report characters the BDF font FILE has no glyph for\n"
+    "  --font-heading FILE.bdf\n"
+    "                   the same for headings, which then use this font\n"
+    "                   (and the rest --font)\n"
+    "  --font-sample FILE.png\n"
+    "                   write a picture of the --font (sample sentences,\n"
+    "                   then every glyph) as PNG; no input files needed\n"
+    "  --scale N        draw each font pixel N x N pixels (1 to 16,\n"
+    "                   default 1) in --font-sample\n"
     "  --transliterate SET\n"
     "                   write the text for a font limited to SET (ascii or\n"
     "                   latin1): å becomes aa, « becomes \", and so on (the\n"
@@ -258,6 +273,10 @@ static const char *input_named(const options *o, const char *path)
     }
     if (is_charset_file(o->charset) && outfile_same(path, o->charset))
         return o->charset;
+    if (o->font && outfile_same(path, o->font))
+        return o->font;
+    if (o->font_heading && outfile_same(path, o->font_heading))
+        return o->font_heading;
     return NULL;
 }
 
@@ -301,7 +320,7 @@ static int parse_options(int argc, char **argv, options *o)
 {
     const char *format = NULL, *transliterate = NULL, *preview = NULL;
     const char *problem;
-    const char *out_format = NULL, *catalog_version = NULL;
+    const char *out_format = NULL, *catalog_version = NULL, *scale = NULL;
     char why[256];
     int i, only_files = 0;
 
@@ -363,6 +382,14 @@ static int parse_options(int argc, char **argv, options *o)
             value = &o->language_files[o->language_file_count++];
         } else if (is_option(a, "--charset", &inline_value)) {
             value = &o->charset;
+        } else if (is_option(a, "--font", &inline_value)) {
+            value = &o->font;
+        } else if (is_option(a, "--font-heading", &inline_value)) {
+            value = &o->font_heading;
+        } else if (is_option(a, "--font-sample", &inline_value)) {
+            value = &o->font_sample;
+        } else if (is_option(a, "--scale", &inline_value)) {
+            value = &scale;
         } else if (is_option(a, "--diagnostics", &inline_value)) {
             value = &format;
         } else if (is_option(a, "--transliterate", &inline_value)) {
@@ -399,6 +426,14 @@ static int parse_options(int argc, char **argv, options *o)
                            preview);
     o->preview = preview != NULL;
     o->screen.flags = o->transliterate; /* for libpn's own labels too */
+    o->scale = 1;
+    if (scale && (strlen(scale) > 2 || (o->scale = (unsigned)atoi(scale)) < 1 ||
+                  o->scale > 16 || strspn(scale, "0123456789") != strlen(scale)))
+        return usage_error("--scale takes 1 to 16, not", scale);
+    if (o->font_sample && !o->font)
+        return usage_error("--font-sample draws the --font; give one", NULL);
+    if (o->font_sample && o->file_count == 0)
+        return -1; /* only the picture */
     if (o->file_count == 0)
         return usage_error("no input files", NULL);
     if (o->dump && (o->preview || o->out_h || o->dep_default ||
@@ -436,16 +471,21 @@ static int parse_options(int argc, char **argv, options *o)
 static void write_depfile(const options *o, const char *h_path, buf *out)
 {
     const char *targets[2];
-    const char **inputs = xmalloc((o->file_count + 1 +
+    const char **inputs = xmalloc((o->file_count + 3 +
                                    o->language_file_count) * sizeof *inputs);
     size_t count = o->file_count;
     int charset_file = is_charset_file(o->charset);
+    const char *const fonts[2] = {o->font, o->font_heading};
+    size_t i;
 
     targets[0] = o->dep_target ? o->dep_target : o->out_c;
     targets[1] = h_path; /* NULL for --format bin: no header */
     memcpy(inputs, o->files, count * sizeof *inputs);
     if (charset_file)
         inputs[count++] = o->charset;
+    for (i = 0; i < 2; i++)
+        if (fonts[i])
+            inputs[count++] = fonts[i];
     memcpy(inputs + count, o->language_files,
            o->language_file_count * sizeof *inputs);
     count += o->language_file_count;
@@ -601,7 +641,7 @@ static int load_languages(const options *o, languages *l, diag *d)
 
 /* Reads every file, checks the notices read without errors, then prints
  * the report or writes the outputs the options ask for. */
-static int compile(const options *o, const charset *cs,
+static int compile(const options *o, const charset *const sets[3],
                    const languages *langs, diag *d)
 {
     source *sources = xmalloc(o->file_count * sizeof *sources);
@@ -630,7 +670,9 @@ static int compile(const options *o, const charset *cs,
         sorted[loaded] = &models[loaded];
         loaded++;
     }
-    checks.charset = cs;
+    checks.charset = sets[0];
+    checks.font = sets[1];
+    checks.heading_font = sets[2];
     checks.transliterate = o->transliterate;
     checks.languages = langs;
     if (run_checks)
@@ -689,14 +731,40 @@ static void print_summary(const diag *d)
     fputc('\n', stderr);
 }
 
+/* Reads the --font and --font-heading files into the sets of characters
+ * they have (sets[1], sets[2]); writes the --font-sample. Returns 0 or
+ * the exit status. */
+static int load_fonts(const options *o, charset *sets[3],
+                      charset storage[2], diag *d)
+{
+    const char *const paths[2] = {o->font, o->font_heading};
+    int i, status = 0;
+
+    for (i = 0; i < 2 && status == 0; i++) {
+        bdf_font f;
+        if (!paths[i])
+            continue;
+        if (bdf_load(&f, paths[i], d) != 0) {
+            status = EXIT_USAGE; /* as for a --charset file */
+        } else {
+            charset_of_font(&storage[i], &f);
+            sets[i + 1] = &storage[i];
+            if (i == 0 && o->font_sample)
+                status = font_sample_write(&f, o->font_sample, o->scale, d);
+        }
+        bdf_free(&f);
+    }
+    return status;
+}
+
 int main(int argc, char **argv)
 {
     options o;
-    charset cs;
+    charset cs, font_sets[2];
+    charset *sets[3] = {NULL, NULL, NULL};
     languages langs;
     diag d;
-    int have_charset;
-    int status = parse_options(argc, argv, &o);
+    int i, status = parse_options(argc, argv, &o);
 
     if (status < 0) {
         diag_init(&d, stderr);
@@ -704,15 +772,19 @@ int main(int argc, char **argv)
         d.rules = &o.rules;
         d.max_errors = o.max_errors;
         status = load_languages(&o, &langs, &d);
-        have_charset = status == 0 && o.charset;
-        if (have_charset)
+        if (status == 0 && o.charset) {
             status = charset_load(&cs, o.charset, &d);
+            sets[0] = &cs;
+        }
         if (status == 0)
-            status = compile(&o, o.charset ? &cs : NULL, &langs, &d);
+            status = load_fonts(&o, sets, font_sets, &d);
+        if (status == 0 && o.file_count > 0)
+            status = compile(&o, (const charset *const *)sets, &langs, &d);
         diag_finish(&d);
         print_summary(&d);
-        if (have_charset)
-            charset_free(&cs);
+        for (i = 0; i < 3; i++)
+            if (sets[i])
+                charset_free(sets[i]);
         languages_free(&langs);
     }
     free(o.files);

@@ -72,6 +72,9 @@ typedef enum rule {
     RULE_REPLACEMENT_CHAR,
     RULE_TEXT_EMAIL_OBFUSCATED,
     RULE_CHARSET,
+    RULE_FONT_GLYPH,
+    /* fonts */
+    RULE_BDF_SYNTAX,
     RULE_COUNT
 } rule;
 
