@@ -219,9 +219,9 @@ static int header(reader *r, bdf_font *f, int *chars, int *advance)
         if (is(r, "FONTBOUNDINGBOX")) {
             if (number(r, "the width", 1, BDF_MAX_BOX, &f->width) ||
                 number(r, "the height", 1, BDF_MAX_BOX, &f->height) ||
-                number(r, "the x offset", -BDF_MAX_BOX, BDF_MAX_BOX,
+                number(r, "the x offset", BDF_MIN_OFFSET, BDF_MAX_OFFSET,
                        &f->x_off) ||
-                number(r, "the y offset", -BDF_MAX_BOX, BDF_MAX_BOX,
+                number(r, "the y offset", BDF_MIN_OFFSET, BDF_MAX_OFFSET,
                        &f->y_off) ||
                 line_end(r))
                 return 2;
@@ -328,9 +328,9 @@ static int glyph(reader *r, const bdf_font *f, int font_advance,
         } else if (is(r, "BBX")) {
             if (number(r, "the width", 0, BDF_MAX_BOX, &g->width) ||
                 number(r, "the height", 0, BDF_MAX_BOX, &g->height) ||
-                number(r, "the x offset", -BDF_MAX_BOX, BDF_MAX_BOX,
+                number(r, "the x offset", BDF_MIN_OFFSET, BDF_MAX_OFFSET,
                        &g->x_off) ||
-                number(r, "the y offset", -BDF_MAX_BOX, BDF_MAX_BOX,
+                number(r, "the y offset", BDF_MIN_OFFSET, BDF_MAX_OFFSET,
                        &g->y_off) ||
                 line_end(r))
                 return 2;

@@ -16,8 +16,12 @@
 
 #include "diag.h"
 
-/* The largest glyph box and font box the reader takes, in pixels. */
-#define BDF_MAX_BOX 256
+/* The largest glyph box, font box and advance the reader takes, and the
+ * range of their offsets, in pixels: what a catalog's font can hold
+ * (runtime/pn_format.h). */
+#define BDF_MAX_BOX 255
+#define BDF_MIN_OFFSET (-128)
+#define BDF_MAX_OFFSET 127
 
 typedef struct bdf_glyph {
     uint32_t cp;          /* its ENCODING: a Unicode code point */

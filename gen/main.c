@@ -89,7 +89,9 @@ static const char usage_text[] =
     "                   the checks too)\n"
     "  --charset SET    report characters the display cannot show: SET is\n"
     "                   ascii, latin1 or a file listing the glyphs\n"
-    "  --font FILE.bdf  report characters the BDF font FILE has no glyph for\n"
+    "  --font FILE.bdf  report characters the BDF font FILE has no glyph for,\n"
+    "                   and store the glyphs the texts use in the catalog\n"
+    "                   for pn_draw_text()\n"
     "  --font-heading FILE.bdf\n"
     "                   the same for headings, which then use this font\n"
     "                   (and the rest --font)\n"
@@ -642,7 +644,8 @@ static int load_languages(const options *o, languages *l, diag *d)
 /* Reads every file, checks the notices read without errors, then prints
  * the report or writes the outputs the options ask for. */
 static int compile(const options *o, const charset *const sets[3],
-                   const languages *langs, diag *d)
+                   const bdf_font *const fonts[2], const languages *langs,
+                   diag *d)
 {
     source *sources = xmalloc(o->file_count * sizeof *sources);
     mnotice *models = xmalloc(o->file_count * sizeof *models);
@@ -684,8 +687,9 @@ static int compile(const options *o, const charset *const sets[3],
     for (i = 0; o->transliterate && i < readable_count; i++)
         translit_notice(readable[i], o->transliterate);
     if (run_checks && !io_failed && d->errors == 0)
-        pack_catalog(sorted, loaded, langs, o->no_compress ? PACK_PLAIN : 0,
-                     o->catalog_version, d, &catalog);
+        pack_catalog(sorted, loaded, langs, fonts,
+                     o->no_compress ? PACK_PLAIN : 0, o->catalog_version, d,
+                     &catalog);
 
     if (io_failed)
         status = EXIT_USAGE;
@@ -731,28 +735,29 @@ static void print_summary(const diag *d)
     fputc('\n', stderr);
 }
 
-/* Reads the --font and --font-heading files into the sets of characters
- * they have (sets[1], sets[2]); writes the --font-sample. Returns 0 or
- * the exit status. */
-static int load_fonts(const options *o, charset *sets[3],
-                      charset storage[2], diag *d)
+/* Reads the --font and --font-heading files into `fonts` (NULL when not
+ * given) and the sets of characters they have into sets[1] and sets[2];
+ * writes the --font-sample. Returns 0 or the exit status. */
+static int load_fonts(const options *o, bdf_font storage[2],
+                      const bdf_font *fonts[2], charset *sets[3],
+                      charset set_storage[2], diag *d)
 {
     const char *const paths[2] = {o->font, o->font_heading};
     int i, status = 0;
 
     for (i = 0; i < 2 && status == 0; i++) {
-        bdf_font f;
         if (!paths[i])
             continue;
-        if (bdf_load(&f, paths[i], d) != 0) {
-            status = EXIT_USAGE; /* as for a --charset file */
-        } else {
-            charset_of_font(&storage[i], &f);
-            sets[i + 1] = &storage[i];
-            if (i == 0 && o->font_sample)
-                status = font_sample_write(&f, o->font_sample, o->scale, d);
+        if (bdf_load(&storage[i], paths[i], d) != 0) {
+            bdf_free(&storage[i]);
+            return EXIT_USAGE; /* as for a --charset file */
         }
-        bdf_free(&f);
+        fonts[i] = &storage[i];
+        charset_of_font(&set_storage[i], &storage[i]);
+        sets[i + 1] = &set_storage[i];
+        if (i == 0 && o->font_sample)
+            status = font_sample_write(&storage[i], o->font_sample,
+                                       o->scale, d);
     }
     return status;
 }
@@ -762,6 +767,8 @@ int main(int argc, char **argv)
     options o;
     charset cs, font_sets[2];
     charset *sets[3] = {NULL, NULL, NULL};
+    bdf_font font_storage[2];
+    const bdf_font *fonts[2] = {NULL, NULL};
     languages langs;
     diag d;
     int i, status = parse_options(argc, argv, &o);
@@ -777,14 +784,19 @@ int main(int argc, char **argv)
             sets[0] = &cs;
         }
         if (status == 0)
-            status = load_fonts(&o, sets, font_sets, &d);
+            status = load_fonts(&o, font_storage, fonts, sets, font_sets,
+                                &d);
         if (status == 0 && o.file_count > 0)
-            status = compile(&o, (const charset *const *)sets, &langs, &d);
+            status = compile(&o, (const charset *const *)sets, fonts, &langs,
+                             &d);
         diag_finish(&d);
         print_summary(&d);
         for (i = 0; i < 3; i++)
             if (sets[i])
                 charset_free(sets[i]);
+        for (i = 0; i < 2; i++)
+            if (fonts[i])
+                bdf_free(&font_storage[i]);
         languages_free(&langs);
     }
     free(o.files);

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "bdf.h"
+#include "pack_font.h"
+#include "pn_format.h"
 #include "support.h"
 #include "unity.h"
 
@@ -115,6 +117,56 @@ static void test_padding_bits_dropped(void)
                                       &d));
     TEST_ASSERT_EQUAL_INT(1, f.glyph_count);
     TEST_ASSERT_EQUAL_HEX8(0xE0, f.glyphs[0].bits[0]);
+    bdf_free(&f);
+}
+
+static uint32_t le(const unsigned char *p, unsigned bytes)
+{
+    uint32_t v = 0;
+    while (bytes-- > 0)
+        v = v << 8 | p[bytes];
+    return v;
+}
+
+static void test_subset_with_a_box(void)
+{
+    /* A font with A and Z but neither U+FFFD nor '?': the texts use A
+     * and B, so A is stored, then a box pnc draws as the replacement. */
+    static const char bdf[] =
+        "STARTFONT 2.1\nFONTBOUNDINGBOX 8 8 0 -1\nCHARS 2\n"
+        "STARTCHAR A\nENCODING 65\nDWIDTH 5 0\nBBX 3 2 1 0\nBITMAP\n"
+        "A0\n40\nENDCHAR\n"
+        "STARTCHAR Z\nENCODING 90\nDWIDTH 5 0\nBBX 3 2 1 0\nBITMAP\n"
+        "E0\nE0\nENDCHAR\nENDFONT\n";
+    const char *texts[2] = {"AB", NULL};
+    const unsigned char *g;
+    bdf_font f;
+    buf out = {0};
+    diag d;
+
+    diag_init(&d, stderr);
+    TEST_ASSERT_EQUAL_INT(0, bdf_read(&f, "t.bdf", bdf, sizeof bdf - 1, &d));
+    TEST_ASSERT_EQUAL_INT(0, pack_font(&f, texts, 2, &out));
+    TEST_ASSERT_EQUAL_INT(2, le(out.data + PN_FONT_AT(glyph_count, 2), 2));
+    TEST_ASSERT_EQUAL_INT(1, le(out.data + PN_FONT_AT(replacement, 2), 2));
+    TEST_ASSERT_EQUAL_INT(7, out.data[PN_FONT_AT(ascent, 1)]);
+    TEST_ASSERT_EQUAL_INT(1, out.data[PN_FONT_AT(descent, 1)]);
+    g = out.data + PN_FONT_HEAD_SIZE;
+    TEST_ASSERT_EQUAL_INT('A', le(g + PN_GLYPH_AT(code_point, 3), 3));
+    TEST_ASSERT_EQUAL_INT(5, g[PN_GLYPH_AT(advance, 1)]);
+    TEST_ASSERT_EQUAL_INT(3, g[PN_GLYPH_AT(width, 1)]);
+    TEST_ASSERT_EQUAL_INT(1, g[PN_GLYPH_AT(x_off, 1)]);
+    TEST_ASSERT_EQUAL_INT(0, le(g + PN_GLYPH_AT(bits, 3), 3));
+    g += PN_GLYPH_SIZE;
+    TEST_ASSERT_EQUAL_INT(0xFFFD, le(g + PN_GLYPH_AT(code_point, 3), 3));
+    TEST_ASSERT_EQUAL_INT(1, le(g + PN_GLYPH_AT(bits, 3), 3));
+    /* A's 3 x 2 bits, 101 010, packed: 1010 1000. */
+    TEST_ASSERT_EQUAL_HEX8(0xA8, out.data[PN_FONT_HEAD_SIZE +
+                                          2 * PN_GLYPH_SIZE]);
+    TEST_ASSERT_EQUAL_INT(PN_FONT_HEAD_SIZE + 2 * PN_GLYPH_SIZE +
+                              le(out.data + PN_FONT_AT(bits_size, 4), 4),
+                          out.len);
+    buf_free(&out);
     bdf_free(&f);
 }
 
@@ -331,6 +383,7 @@ int main(void)
     UNITY_BEGIN();
     RUN_TEST(test_good_font_read);
     RUN_TEST(test_padding_bits_dropped);
+    RUN_TEST(test_subset_with_a_box);
     RUN_TEST(test_hostile_fonts);
     RUN_TEST(test_missing_font_file);
     RUN_TEST(test_missing_glyph_located);
