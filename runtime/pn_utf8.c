@@ -27,6 +27,7 @@ size_t pn__utf8_put(uint32_t cp, char out[4])
     return 4;
 }
 
+#ifndef PN_NO_DRAW /* only pn_draw_text() reads UTF-8 */
 size_t pn__utf8_get(const unsigned char *s, size_t len, uint32_t *cp)
 {
     uint32_t c, min;
@@ -67,3 +68,4 @@ size_t pn__utf8_get(const unsigned char *s, size_t len, uint32_t *cp)
     *cp = c;
     return n;
 }
+#endif

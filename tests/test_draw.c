@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "bdf.h"
+#include "buf.h"
+#include "png.h"
 #include "pn.h"
 #include "pn_format.h"
 #include "support.h"
@@ -314,6 +316,44 @@ static void test_heading_font(void)
     TEST_ASSERT_TRUE(text_w > 20);
 }
 
+/* A 128 x 64 OLED's frame (SSD1306 pages) with the notice's first
+ * lines, written as a PNG scaled 4 times for a person to look at:
+ * build/tests/draw-tmp/oled-128x64.png. */
+static void test_oled_picture(void)
+{
+    static const char *const lines[] = {
+        "Privacy at Alfa", "Alfa Kiosk AS", "Storgata 1  0155 Oslo",
+        "personvern@alfa.example", "+47 22 00 00 00"};
+    static unsigned char fb[128 * 64 / 8], grey[128 * 4 * 64 * 4];
+    pn_canvas c;
+    buf png = {0};
+    size_t i, x, y;
+    FILE *f;
+
+    memset(fb, 0, sizeof fb);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_canvas_init(&c, fb, sizeof fb, 128, 64,
+                                                PN_CANVAS_PAGES));
+    for (i = 0; i < sizeof lines / sizeof *lines; i++)
+        TEST_ASSERT_EQUAL_INT(PN_OK,
+                              pn_draw_text(&cat, PN_FONT_TEXT, &c, 1,
+                                           (int32_t)(9 + 12 * i), lines[i],
+                                           strlen(lines[i]), NULL));
+    for (y = 0; y < 64 * 4; y++)
+        for (x = 0; x < 128 * 4; x++)
+            grey[y * 128 * 4 + x] =
+                pixel_of(&c, (int)(x / 4), (int)(y / 4)) ? 0 : 255;
+    TEST_ASSERT_EQUAL_INT(0, png_encode(&png, grey, 128 * 4, 64 * 4, 1));
+    f = fopen(TMP "/oled-128x64.png", "wb");
+    TEST_ASSERT_NOT_NULL(f);
+    TEST_ASSERT_EQUAL_INT(png.len, fwrite(png.data, 1, png.len, f));
+    TEST_ASSERT_EQUAL_INT(0, fclose(f));
+    buf_free(&png);
+    if (!have("pngcheck"))
+        TEST_IGNORE_MESSAGE("skipped: pngcheck not found");
+    TEST_ASSERT_EQUAL_INT_MESSAGE(0, run("pngcheck " TMP "/oled-128x64.png"),
+                                  out_text);
+}
+
 static void test_damaged_font(void)
 {
     /* Every byte of the font block set to values a damaged flash or a
@@ -375,5 +415,6 @@ int main(void)
     RUN_TEST(test_catalog_without_font);
     RUN_TEST(test_heading_font);
     RUN_TEST(test_damaged_font);
+    RUN_TEST(test_oled_picture); /* last: its picture stays */
     return UNITY_END();
 }
