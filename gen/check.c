@@ -22,8 +22,7 @@ void check_notices(mnotice *const *notices, size_t count,
         check_art13(notices[i], d);
         check_body(notices[i], d);
         check_summary(notices[i], d);
-        check_text(notices[i], o ? o->charset : NULL,
-                   o ? o->transliterate : 0, d);
+        check_text(notices[i], o, d);
         if (o && o->languages)
             check_labels(notices[i], o->languages, d);
     }

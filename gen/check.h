@@ -18,6 +18,9 @@
 
 typedef struct check_options {
     const charset *charset; /* --charset, or NULL for no check */
+    const charset *font;    /* the glyphs of --font, or NULL */
+    const charset *heading_font; /* of --font-heading, or NULL: headings
+                                    are checked against `font` then */
     unsigned transliterate; /* --transliterate: PN_ASCII, PN_LATIN1 or 0 */
     const languages *languages; /* labels and fallbacks, or NULL: no check */
     qr_ecc qr_level;        /* --qr-ecc: the web address's QR code level */
@@ -46,8 +49,7 @@ void check_web_qr(const mnotice *n, qr_ecc level, diag *d);
 void check_structure(const mnotice *n, diag *d);
 void check_art13(const mnotice *n, diag *d);
 void check_summary(const mnotice *n, diag *d);
-void check_text(const mnotice *n, const charset *cs, unsigned translit,
-                diag *d);
+void check_text(const mnotice *n, const check_options *o, diag *d);
 void check_translations(mnotice *const *notices, size_t count, diag *d);
 void check_labels(const mnotice *n, const languages *l, diag *d);
 

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bdf.h"
 #include "buf.h"
 #include "source.h"
 #include "utf8.h"
@@ -153,6 +154,17 @@ int charset_load(charset *cs, const char *spec, diag *d)
     source_free(&src);
     sort_ranges(cs);
     return status;
+}
+
+void charset_of_font(charset *cs, const bdf_font *f)
+{
+    size_t i;
+
+    memset(cs, 0, sizeof *cs);
+    cs->name = xstrndup(f->path, strlen(f->path));
+    for (i = 0; i < f->glyph_count; i++)
+        add_range(cs, f->glyphs[i].cp, f->glyphs[i].cp);
+    sort_ranges(cs);
 }
 
 int charset_has(const charset *cs, uint32_t cp)

@@ -23,6 +23,12 @@ typedef struct charset {
  * Returns 0, or 2 after reporting through `d`; free it either way. */
 int charset_load(charset *cs, const char *spec, diag *d);
 
+struct bdf_font;
+
+/* Makes `cs` the characters font `f` has glyphs for (pnc --font), named
+ * as its file. No space is added: a font must have one. */
+void charset_of_font(charset *cs, const struct bdf_font *f);
+
 int charset_has(const charset *cs, uint32_t cp);
 
 /* Whether every character of the UTF-8 string `text` is in `cs`. */

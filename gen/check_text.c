@@ -71,9 +71,21 @@ static int is_invisible(uint32_t cp)
            cp == 0xFEFF;
 }
 
-static void report_missing(const mnotice *n, const charset *cs,
+/* What a check of the characters compares the text with: the display's
+ * charset or a font. */
+typedef struct text_set {
+    const charset *cs;
+    rule rule;             /* RULE_CHARSET or RULE_FONT_GLYPH */
+    const char *what;      /* "the latin1 charset", "the font F.bdf" */
+    int part;              /* which texts: TEXT_ALL, TEXT_BODY, TEXT_HEADINGS */
+} text_set;
+
+enum { TEXT_ALL, TEXT_BODY, TEXT_HEADINGS };
+
+static void report_missing(const mnotice *n, const text_set *set,
                            const missing_char *m, diag *d)
 {
+    const charset *cs = set->cs;
     char as[5];
     int has_as = translit_char(m->cp, PN_ASCII, as);
     char glyph[16] = "";
@@ -93,9 +105,9 @@ static void report_missing(const mnotice *n, const charset *cs,
     if (has_as && charset_has_text(cs, as))
         snprintf(hint, sizeof hint,
                  "; --transliterate writes it as '%s'", as);
-    rule_report(d, RULE_CHARSET, n->src, m->offset, 1,
-                "%s(U+%04lX) is not in the %s charset%s%s", glyph,
-                (unsigned long)m->cp, cs->name, hint, more);
+    rule_report(d, set->rule, n->src, m->offset, 1,
+                "%s(U+%04lX) is not in %s%s%s", glyph,
+                (unsigned long)m->cp, set->what, hint, more);
 }
 
 /* One diagnostic for each character the display lacks, at its first use:
@@ -122,9 +134,32 @@ static int cp_order(const void *items, size_t a, size_t b)
     return m[a].cp < m[b].cp ? -1 : m[a].cp > m[b].cp;
 }
 
-static void check_charset(const mnotice *n, const charset *cs,
+/* Whether the shown text at `offset` is on a heading's line. */
+static int in_heading(const mnotice *n, size_t offset)
+{
+    size_t line = source_line_index(n->src, offset), lo = 0,
+           hi = n->section_count;
+
+    while (lo < hi) { /* sections are in source order */
+        size_t mid = lo + (hi - lo) / 2;
+        const msection *s = &n->sections[mid];
+        size_t heading = s->level ? source_line_index(n->src,
+                                                      s->heading_offset)
+                                  : 0;
+        if (s->level && heading == line)
+            return 1;
+        if (!s->level || heading < line)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
+static void check_charset(const mnotice *n, const text_set *set,
                           unsigned translit, diag *d)
 {
+    const charset *cs = set->cs;
     missing_char *missing = NULL; /* every use, in order */
     size_t count = 0, cap = 0, i, *first;
 
@@ -132,6 +167,9 @@ static void check_charset(const mnotice *n, const charset *cs,
         const unsigned char *s = n->src->text + n->shown[i].offset;
         size_t len = n->shown[i].len, at = 0;
 
+        if (set->part != TEXT_ALL &&
+            in_heading(n, n->shown[i].offset) != (set->part == TEXT_HEADINGS))
+            continue;
         while (at < len) {
             uint32_t cp;
             size_t step = utf8_decode(s + at, len - at, &cp);
@@ -155,16 +193,41 @@ static void check_charset(const mnotice *n, const charset *cs,
         missing[first[i]].count++;
     for (i = 0; i < count; i++)
         if (first[i] == i)
-            report_missing(n, cs, &missing[i], d);
+            report_missing(n, set, &missing[i], d);
     free(first);
     free(missing);
 }
 
-void check_text(const mnotice *n, const charset *cs, unsigned translit,
-                diag *d)
+void check_text(const mnotice *n, const check_options *o, diag *d)
 {
+    char what[300];
+    text_set set;
+
     check_replacement_chars(n, d);
     check_obfuscated_emails(n, d);
-    if (cs)
-        check_charset(n, cs, translit, d);
+    if (!o)
+        return;
+    if (o->charset) {
+        snprintf(what, sizeof what, "the %s charset", o->charset->name);
+        set.cs = o->charset;
+        set.rule = RULE_CHARSET;
+        set.what = what;
+        set.part = TEXT_ALL;
+        check_charset(n, &set, o->transliterate, d);
+    }
+    set.rule = RULE_FONT_GLYPH;
+    set.what = what;
+    if (o->font) {
+        snprintf(what, sizeof what, "the font %s", o->font->name);
+        set.cs = o->font;
+        set.part = o->heading_font ? TEXT_BODY : TEXT_ALL;
+        check_charset(n, &set, o->transliterate, d);
+    }
+    if (o->heading_font) {
+        snprintf(what, sizeof what, "the heading font %s",
+                 o->heading_font->name);
+        set.cs = o->heading_font;
+        set.part = TEXT_HEADINGS;
+        check_charset(n, &set, o->transliterate, d);
+    }
 }

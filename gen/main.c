@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../runtime/pn.h"
+#include "bdf.h"
 #include "buf.h"
 #include "check.h"
 #include "check_report.h"
@@ -11,6 +12,7 @@
 #include "diag.h"
 #include "dump.h"
 #include "emit.h"
+#include "font_sample.h"
 #include "html.h"
 #include "json.h"
 #include "languages.h"
@@ -38,6 +40,10 @@ typedef struct options {
     int report;             /* --report */
     int list_rules;         /* --list-rules */
     const char *charset;    /* --charset */
+    const char *font;       /* --font */
+    const char *font_heading; /* --font-heading */
+    const char *font_sample;/* --font-sample */
+    unsigned scale;         /* --scale */
     const char **language_files; /* --languages, in order */
     size_t language_file_count;
     unsigned transliterate; /* --transliterate: PN_ASCII, PN_LATIN1 or 0 */
@@ -56,7 +62,9 @@ typedef struct options {
     size_t file_count;
 } options;
 
-static const char usage_text[] =
+/* In two parts: C99 compilers need only take string literals of 4095
+ * bytes. */
+static const char *const usage_text[] = {
     "Usage: pnc [OPTION]... FILE...\n"
     "Compile privacy notices (.pn files) into const C tables for libpn.\n"
     "\n"
@@ -85,6 +93,18 @@ static const char usage_text[] =
     "                   the checks too)\n"
     "  --charset SET    report characters the display cannot show: SET is\n"
     "                   ascii, latin1 or a file listing the glyphs\n"
+    ,
+    "  --font FILE.bdf  report characters the BDF font FILE has no glyph for,\n"
+    "                   and store the glyphs the texts use in the catalog\n"
+    "                   for pn_draw_text()\n"
+    "  --font-heading FILE.bdf\n"
+    "                   the same for headings, which then use this font\n"
+    "                   (and the rest --font)\n"
+    "  --font-sample FILE.png\n"
+    "                   write a picture of the --font (sample sentences,\n"
+    "                   then every glyph) as PNG; no input files needed\n"
+    "  --scale N        draw each font pixel N x N pixels (1 to 16,\n"
+    "                   default 1) in --font-sample\n"
     "  --transliterate SET\n"
     "                   write the text for a font limited to SET (ascii or\n"
     "                   latin1): å becomes aa, « becomes \", and so on (the\n"
@@ -121,7 +141,7 @@ static const char usage_text[] =
     "Exit status: 0 success, 1 errors in the notices, 2 usage or I/O "
     "error.\n"
     "The source format is described in docs/FORMAT.md, the rules in\n"
-    "docs/CHECKS.md.\n";
+    "docs/CHECKS.md.\n"};
 
 static const char *base_name(const char *path)
 {
@@ -270,6 +290,10 @@ static const char *input_named(const options *o, const char *path)
     }
     if (is_charset_file(o->charset) && outfile_same(path, o->charset))
         return o->charset;
+    if (o->font && outfile_same(path, o->font))
+        return o->font;
+    if (o->font_heading && outfile_same(path, o->font_heading))
+        return o->font_heading;
     return NULL;
 }
 
@@ -314,8 +338,10 @@ static int parse_options(int argc, char **argv, options *o)
     const char *format = NULL, *transliterate = NULL, *preview = NULL;
     const char *problem;
     const char *out_format = NULL, *catalog_version = NULL, *qr = NULL;
+    const char *scale = NULL;
     char why[256];
     int i, only_files = 0;
+    size_t j;
 
     memset(o, 0, sizeof *o);
     o->prefix = "pn_catalog";
@@ -337,7 +363,8 @@ static int parse_options(int argc, char **argv, options *o)
         if (strcmp(a, "--") == 0) {
             only_files = 1;
         } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            fputs(usage_text, stdout);
+            for (j = 0; j < sizeof usage_text / sizeof usage_text[0]; j++)
+                fputs(usage_text[j], stdout);
             return 0;
         } else if (strcmp(a, "--version") == 0) {
             printf("pnc %s\n", PN_VERSION);
@@ -376,6 +403,14 @@ static int parse_options(int argc, char **argv, options *o)
             value = &o->language_files[o->language_file_count++];
         } else if (is_option(a, "--charset", &inline_value)) {
             value = &o->charset;
+        } else if (is_option(a, "--font", &inline_value)) {
+            value = &o->font;
+        } else if (is_option(a, "--font-heading", &inline_value)) {
+            value = &o->font_heading;
+        } else if (is_option(a, "--font-sample", &inline_value)) {
+            value = &o->font_sample;
+        } else if (is_option(a, "--scale", &inline_value)) {
+            value = &scale;
         } else if (is_option(a, "--diagnostics", &inline_value)) {
             value = &format;
         } else if (is_option(a, "--transliterate", &inline_value)) {
@@ -416,6 +451,14 @@ static int parse_options(int argc, char **argv, options *o)
                            preview);
     o->preview = preview != NULL;
     o->screen.flags = o->transliterate; /* for libpn's own labels too */
+    o->scale = 1;
+    if (scale && (strlen(scale) > 2 || (o->scale = (unsigned)atoi(scale)) < 1 ||
+                  o->scale > 16 || strspn(scale, "0123456789") != strlen(scale)))
+        return usage_error("--scale takes 1 to 16, not", scale);
+    if (o->font_sample && !o->font)
+        return usage_error("--font-sample draws the --font; give one", NULL);
+    if (o->font_sample && o->file_count == 0)
+        return -1; /* only the picture */
     if (o->file_count == 0)
         return usage_error("no input files", NULL);
     if (o->dump && (o->preview || o->out_h || o->dep_default ||
@@ -453,16 +496,21 @@ static int parse_options(int argc, char **argv, options *o)
 static void write_depfile(const options *o, const char *h_path, buf *out)
 {
     const char *targets[2];
-    const char **inputs = xmalloc((o->file_count + 1 +
+    const char **inputs = xmalloc((o->file_count + 3 +
                                    o->language_file_count) * sizeof *inputs);
     size_t count = o->file_count;
     int charset_file = is_charset_file(o->charset);
+    const char *const fonts[2] = {o->font, o->font_heading};
+    size_t i;
 
     targets[0] = o->dep_target ? o->dep_target : o->out_c;
     targets[1] = h_path; /* NULL for --format bin: no header */
     memcpy(inputs, o->files, count * sizeof *inputs);
     if (charset_file)
         inputs[count++] = o->charset;
+    for (i = 0; i < 2; i++)
+        if (fonts[i])
+            inputs[count++] = fonts[i];
     memcpy(inputs + count, o->language_files,
            o->language_file_count * sizeof *inputs);
     count += o->language_file_count;
@@ -618,8 +666,9 @@ static int load_languages(const options *o, languages *l, diag *d)
 
 /* Reads every file, checks the notices read without errors, then prints
  * the report or writes the outputs the options ask for. */
-static int compile(const options *o, const charset *cs,
-                   const languages *langs, diag *d)
+static int compile(const options *o, const charset *const sets[3],
+                   const bdf_font *const fonts[2], const languages *langs,
+                   diag *d)
 {
     source *sources = xmalloc(o->file_count * sizeof *sources);
     mnotice *models = xmalloc(o->file_count * sizeof *models);
@@ -647,7 +696,9 @@ static int compile(const options *o, const charset *cs,
         sorted[loaded] = &models[loaded];
         loaded++;
     }
-    checks.charset = cs;
+    checks.charset = sets[0];
+    checks.font = sets[1];
+    checks.heading_font = sets[2];
     checks.transliterate = o->transliterate;
     checks.languages = langs;
     checks.qr_level = o->qr_level;
@@ -660,7 +711,7 @@ static int compile(const options *o, const charset *cs,
     for (i = 0; o->transliterate && i < readable_count; i++)
         translit_notice(readable[i], o->transliterate);
     if (run_checks && !io_failed && d->errors == 0)
-        pack_catalog(sorted, loaded, langs,
+        pack_catalog(sorted, loaded, langs, fonts,
                      (o->no_compress ? PACK_PLAIN : 0) |
                          PACK_QR_ECC(o->qr_level),
                      o->catalog_version, d, &catalog);
@@ -709,14 +760,43 @@ static void print_summary(const diag *d)
     fputc('\n', stderr);
 }
 
+/* Reads the --font and --font-heading files into `fonts` (NULL when not
+ * given) and the sets of characters they have into sets[1] and sets[2];
+ * writes the --font-sample. Returns 0 or the exit status. */
+static int load_fonts(const options *o, bdf_font storage[2],
+                      const bdf_font *fonts[2], charset *sets[3],
+                      charset set_storage[2], diag *d)
+{
+    const char *const paths[2] = {o->font, o->font_heading};
+    int i, status = 0;
+
+    for (i = 0; i < 2 && status == 0; i++) {
+        if (!paths[i])
+            continue;
+        if (bdf_load(&storage[i], paths[i], d) != 0) {
+            bdf_free(&storage[i]);
+            return EXIT_USAGE; /* as for a --charset file */
+        }
+        fonts[i] = &storage[i];
+        charset_of_font(&set_storage[i], &storage[i]);
+        sets[i + 1] = &set_storage[i];
+        if (i == 0 && o->font_sample)
+            status = font_sample_write(&storage[i], o->font_sample,
+                                       o->scale, d);
+    }
+    return status;
+}
+
 int main(int argc, char **argv)
 {
     options o;
-    charset cs;
+    charset cs, font_sets[2];
+    charset *sets[3] = {NULL, NULL, NULL};
+    bdf_font font_storage[2];
+    const bdf_font *fonts[2] = {NULL, NULL};
     languages langs;
     diag d;
-    int have_charset;
-    int status = parse_options(argc, argv, &o);
+    int i, status = parse_options(argc, argv, &o);
 
     if (status < 0) {
         diag_init(&d, stderr);
@@ -725,15 +805,24 @@ int main(int argc, char **argv)
         d.max_errors = o.max_errors;
         d.line_order = 1;
         status = load_languages(&o, &langs, &d);
-        have_charset = status == 0 && o.charset;
-        if (have_charset)
+        if (status == 0 && o.charset) {
             status = charset_load(&cs, o.charset, &d);
+            sets[0] = &cs;
+        }
         if (status == 0)
-            status = compile(&o, o.charset ? &cs : NULL, &langs, &d);
+            status = load_fonts(&o, font_storage, fonts, sets, font_sets,
+                                &d);
+        if (status == 0 && o.file_count > 0)
+            status = compile(&o, (const charset *const *)sets, fonts, &langs,
+                             &d);
         diag_finish(&d);
         print_summary(&d);
-        if (have_charset)
-            charset_free(&cs);
+        for (i = 0; i < 3; i++)
+            if (sets[i])
+                charset_free(sets[i]);
+        for (i = 0; i < 2; i++)
+            if (fonts[i])
+                bdf_free(&font_storage[i]);
         languages_free(&langs);
     }
     free(o.files);

@@ -7,6 +7,7 @@
 #include "../runtime/pn_format.h"
 #include "compress.h"
 #include "hash.h"
+#include "pack_font.h"
 
 static int compare_notices(const void *a, const void *b)
 {
@@ -361,7 +362,9 @@ PN_STATIC_ASSERT(PN_HEADER_SIZE ==
                          FIELD(pn__header_layout, languages) +
                          FIELD(pn__header_layout, catalog_version) +
                          FIELD(pn__header_layout, contact_count) +
-                         FIELD(pn__header_layout, contacts),
+                         FIELD(pn__header_layout, contacts) +
+                         FIELD(pn__header_layout, font) +
+                         FIELD(pn__header_layout, heading_font),
                  assemble_writes_every_header_field);
 
 /* The tables of a catalog, before the header joins them. */
@@ -370,10 +373,11 @@ typedef struct tables {
     size_t notice_count, section_count, contact_count, language_count;
     uint32_t catalog_version;
     pool pool;
+    buf fonts[2];          /* the font blocks, or empty */
 } tables;
 
-/* Header, notices, sections, contacts, languages, code, pool: the order
- * pn_format.h describes. */
+/* Header, notices, sections, contacts, languages, code, pool, fonts: the
+ * order pn_format.h describes. */
 static void assemble(buf *out, const tables *t)
 {
     unsigned char head[PN_HEADER_SIZE] = {0};
@@ -384,7 +388,9 @@ static void assemble(buf *out, const tables *t)
     uint32_t languages_at = contacts_at + (uint32_t)t->contacts.len;
     uint32_t code_at = languages_at + (uint32_t)t->languages.len;
     uint32_t pool_at = code_at + (uint32_t)t->code.len;
-    uint32_t size = pool_at + (uint32_t)t->pool.bytes.len;
+    uint32_t font_at = pool_at + (uint32_t)t->pool.bytes.len;
+    uint32_t heading_font_at = font_at + (uint32_t)t->fonts[0].len;
+    uint32_t size = heading_font_at + (uint32_t)t->fonts[1].len;
 
     memcpy(head + PN_HDR_AT(magic, 4), PN_MAGIC, 4);
     SET(head, PN_HDR_AT, version, 2, PN_FORMAT_VERSION);
@@ -404,6 +410,9 @@ static void assemble(buf *out, const tables *t)
     SET(head, PN_HDR_AT, catalog_version, 4, t->catalog_version);
     SET(head, PN_HDR_AT, contact_count, 4, t->contact_count);
     SET(head, PN_HDR_AT, contacts, 4, contacts_at);
+    SET(head, PN_HDR_AT, font, 4, t->fonts[0].len ? font_at : 0);
+    SET(head, PN_HDR_AT, heading_font, 4,
+        t->fonts[1].len ? heading_font_at : 0);
     buf_put(out, head, sizeof head);
     buf_put(out, t->notices.data, t->notices.len);
     buf_put(out, t->sections.data, t->sections.len);
@@ -411,9 +420,15 @@ static void assemble(buf *out, const tables *t)
     buf_put(out, t->languages.data, t->languages.len);
     buf_put(out, t->code.data, t->code.len);
     buf_put(out, t->pool.bytes.data, t->pool.bytes.len);
+    buf_put(out, t->fonts[0].data, t->fonts[0].len);
+    buf_put(out, t->fonts[1].data, t->fonts[1].len);
     buf_patch_u32(out, start + PN_HDR_AT(crc, 4),
                   pn__crc32_catalog(out->data + start, size));
 }
+
+static const char **all_texts(mnotice *const *notices, size_t count,
+                              const catalog_language *langs,
+                              size_t lang_count, size_t *n);
 
 /* Every text of the notices and of the languages' labels, in the order
  * the pool stores them. */
@@ -453,9 +468,36 @@ static const char **all_texts(mnotice *const *notices, size_t count,
     return texts;
 }
 
+/* The font blocks of the fonts given (pnc --font, --font-heading), with
+ * the glyphs the texts use. Returns the number of errors. */
+static unsigned pack_fonts(tables *t, const bdf_font *const *fonts,
+                           mnotice *const *notices, size_t count,
+                           const catalog_language *langs, diag *d)
+{
+    const char **texts;
+    size_t n;
+    unsigned i, errors = 0;
+
+    if (!fonts || (!fonts[0] && !fonts[1]))
+        return 0;
+    texts = all_texts(notices, count, langs, t->language_count, &n);
+    for (i = 0; i < 2; i++) {
+        if (fonts[i] && pack_font(fonts[i], texts, n, &t->fonts[i]) != 0) {
+            diag_plain(d, DIAG_ERROR, "the glyphs of '%s' the notices use "
+                       "are more than a catalog holds (%u glyphs, 16 MiB "
+                       "of bitmaps)", fonts[i]->path,
+                       (unsigned)PN_MAX_GLYPHS);
+            errors++;
+        }
+    }
+    free(texts);
+    return errors;
+}
+
 unsigned pack_catalog(mnotice *const *notices, size_t count,
-                      const languages *langs, unsigned flags,
-                      uint32_t catalog_version, diag *d, buf *out)
+                      const languages *langs, const bdf_font *const *fonts,
+                      unsigned flags, uint32_t catalog_version, diag *d,
+                      buf *out)
 {
     compressor *trained = NULL;
     catalog_language *cat_langs;
@@ -502,11 +544,13 @@ unsigned pack_catalog(mnotice *const *notices, size_t count,
     t.notice_count = count;
     for (i = 0; i < t.language_count; i++)
         pack_language(&t.pool, &cat_langs[i], &t.languages);
+    errors += pack_fonts(&t, fonts, notices, count, cat_langs, d);
     if (errors) {
-        /* reported above */
+        /* nothing is written */
     } else if (PN_HEADER_SIZE + t.notices.len + t.sections.len +
-                   t.contacts.len + t.languages.len +
-            t.code.len + t.pool.bytes.len > 0xFFFFFFFFu) {
+                   t.contacts.len + t.languages.len + t.code.len +
+                   t.pool.bytes.len + t.fonts[0].len + t.fonts[1].len >
+               0xFFFFFFFFu) {
         diag_plain(d, DIAG_ERROR, "the catalog would exceed 4 GiB");
         errors++;
     } else {
@@ -520,6 +564,8 @@ unsigned pack_catalog(mnotice *const *notices, size_t count,
     buf_free(&t.contacts);
     buf_free(&t.languages);
     buf_free(&t.pool.bytes);
+    buf_free(&t.fonts[0]);
+    buf_free(&t.fonts[1]);
     free(t.pool.name_slots);
     return errors;
 }

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 
+#include "bdf.h"
 #include "buf.h"
 #include "diag.h"
 #include "languages.h"
@@ -28,11 +29,14 @@ void pack_sort(mnotice **notices, size_t count);
  * every language's fallbacks; NULL: none): texts compressed with a code
  * trained on them all (gen/compress.c), unless `flags` has PACK_PLAIN,
  * each web address's QR code at the level PACK_QR_ECC() puts in `flags`,
- * and `catalog_version` (pnc --catalog-version) in its header.
+ * and `catalog_version` (pnc --catalog-version) in its header. `fonts`
+ * (NULL, or two entries: --font and --font-heading, each NULL when not
+ * given) adds the glyphs the texts use of each font (gen/pack_font.c).
  * Returns the number of errors (a catalog past the format's limits, an
  * address too long for a QR code: rule header-url-qr, checked before). */
 unsigned pack_catalog(mnotice *const *notices, size_t count,
-                      const languages *langs, unsigned flags,
-                      uint32_t catalog_version, diag *d, buf *out);
+                      const languages *langs, const bdf_font *const *fonts,
+                      unsigned flags, uint32_t catalog_version, diag *d,
+                      buf *out);
 
 #endif

@@ -134,6 +134,11 @@ static const rule_info rules[RULE_COUNT] = {
      "another 'last updated' date"},
     {"charset", "text", E, 0,
      "a character outside the --charset the display can show"},
+    {"font-glyph", "text", E, 0,
+     "a character the --font (or --font-heading) has no glyph for"},
+
+    {"bdf-syntax", "font", E, 1,
+     "a --font file that is not well-formed BDF 2.1"},
 };
 
 #undef E

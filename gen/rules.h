@@ -81,6 +81,9 @@ typedef enum rule {
     RULE_TEXT_URL,
     RULE_FACT_CONTRADICTED,
     RULE_CHARSET,
+    RULE_FONT_GLYPH,
+    /* fonts */
+    RULE_BDF_SYNTAX,
     RULE_COUNT
 } rule;
 

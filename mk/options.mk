@@ -6,14 +6,16 @@
 #   no-layout    -DPN_NO_LAYOUT (no screens, hence no first layer)
 #   no-summary   -DPN_NO_SUMMARY
 #   no-translit  -DPN_NO_TRANSLIT
+#   no-draw      -DPN_NO_DRAW (no pixel drawing)
 
 .PHONY: options-size
 
-OPTION_VARIANTS = full no-layout no-summary no-translit
+OPTION_VARIANTS = full no-layout no-summary no-translit no-draw
 OPTION_FLAGS_full =
 OPTION_FLAGS_no-layout = -DPN_NO_LAYOUT
 OPTION_FLAGS_no-summary = -DPN_NO_SUMMARY
 OPTION_FLAGS_no-translit = -DPN_NO_TRANSLIT
+OPTION_FLAGS_no-draw = -DPN_NO_DRAW
 OPTIONS_BUILD = $(BUILD)/options
 
 # $(call OPTION_VARIANT,name): libpn.a and the probe for one variant.

@@ -67,6 +67,8 @@ extern "C" {
  *   PN_NO_SUMMARY        no first layer: pn_cursor_open_summary()
  *   PN_NO_TRANSLIT       no transliteration: pn_transliterate(); screens
  *                        take no PN_ASCII or PN_LATIN1 flag
+ *   PN_NO_DRAW           no pixel drawing: pn_canvas_init(),
+ *                        pn_font_metrics_get(), pn_draw_text()
  *   PN_NO_ERROR_STRINGS  pn_strerror() returns ""
  */
 #if defined(PN_NO_LAYOUT) && !defined(PN_NO_SUMMARY)
@@ -532,6 +534,88 @@ pn_status pn_cursor_position(const pn_cursor *cur, uint32_t *page,
                              uint32_t *pages);
 
 #endif /* PN_NO_LAYOUT */
+
+#ifndef PN_NO_DRAW
+/* ---- Drawing text (pixel displays) --------------------------------------
+ *
+ * A catalog made with pnc --font FILE.bdf (and --font-heading FILE.bdf)
+ * carries the glyphs its texts use. pn_draw_text() draws one line of text
+ * with them into a 1-bit framebuffer the caller owns:
+ *
+ *     static unsigned char fb[128 * 64 / 8];
+ *     pn_canvas canvas;
+ *
+ *     pn_canvas_init(&canvas, fb, sizeof fb, 128, 64, PN_CANVAS_PAGES);
+ *     pn_draw_text(&cat, PN_FONT_TEXT, &canvas, 0, 10, "Personvern", 10,
+ *                  NULL);
+ *     ssd1306_send(fb);
+ */
+
+/* Which font of the catalog. */
+typedef enum pn_font_id {
+    PN_FONT_TEXT = 0,        /* pnc --font */
+    PN_FONT_HEADING = 1      /* pnc --font-heading */
+} pn_font_id;
+
+/* How a canvas's bytes hold its pixels (pn_canvas.flags). */
+#define PN_CANVAS_ROWS 0u    /* row by row, `stride` bytes a row, the
+                                leftmost pixel in the most significant bit
+                                (most LCD controllers, PBM) */
+#define PN_CANVAS_PAGES 1u   /* SSD1306/SH1106 pages: 8 rows a page,
+                                `stride` bytes a page, one a column, the
+                                top row in the least significant bit */
+
+/* A 1-bit framebuffer, or a region of one: drawing sets the bits of ink
+ * inside the clip rectangle (intersected with the canvas) and changes no
+ * other bit or byte, whatever the coordinates. */
+typedef struct pn_canvas {
+    unsigned char *pixels;   /* the caller's framebuffer */
+    size_t size;             /* its bytes */
+    uint16_t width;          /* its pixels, 1 or more */
+    uint16_t height;
+    uint16_t stride;         /* bytes a row (ROWS: >= (width + 7) / 8)
+                                or a page (PAGES: >= width) */
+    uint16_t flags;          /* PN_CANVAS_ROWS or PN_CANVAS_PAGES */
+    int32_t clip_x, clip_y;  /* the region drawing may change */
+    uint16_t clip_w, clip_h;
+} pn_canvas;
+
+/* Sets up `c` for a `width` x `height` framebuffer of `size` bytes at
+ * `pixels`, rows or pages packed (the smallest stride), clipped to the
+ * whole of it. Returns PN_OK, or PN_ERR_ARG when a pointer is NULL, a
+ * side is 0 or `size` is too small. */
+pn_status pn_canvas_init(pn_canvas *c, unsigned char *pixels, size_t size,
+                         unsigned width, unsigned height, unsigned flags);
+
+/* A font's height: rows above the baseline (the baseline's own row
+ * included) and below it, and the glyphs the catalog holds of it. */
+typedef struct pn_font_metrics {
+    unsigned ascent;
+    unsigned descent;
+    unsigned glyph_count;
+} pn_font_metrics;
+
+/* The metrics of font `font` of the catalog. Returns PN_OK, PN_ERR_ARG,
+ * PN_ERR_NOT_FOUND (the catalog has no such font) or PN_ERR_FORMAT. */
+pn_status pn_font_metrics_get(const pn_catalog *cat, pn_font_id font,
+                              pn_font_metrics *out);
+
+/* Draws the UTF-8 text of `len` bytes at `text` in font `font` as one
+ * line: the first glyph's origin at column `x`, the baseline (the lowest
+ * row of a capital letter) at row `baseline`; rows and columns may be
+ * anywhere, off the canvas too. A '\n' or a NUL ends the line. A
+ * character the font lacks, and a byte that is not UTF-8, is drawn as the
+ * font's replacement glyph. `*end_x`, if `end_x` is not NULL, gets the
+ * column after the last glyph (its advance included), kept within
+ * int32_t. With `c` NULL nothing is drawn: `*end_x` - x is the text's
+ * width. Returns PN_OK; PN_ERR_ARG (a NULL catalog or text, a canvas
+ * whose stride, size or flags do not hold together); PN_ERR_NOT_FOUND;
+ * PN_ERR_FORMAT (a damaged font: what was drawn before the damaged glyph
+ * stays). Stack: a few words; no loop longer than `len`. */
+pn_status pn_draw_text(const pn_catalog *cat, pn_font_id font,
+                       const pn_canvas *c, int32_t x, int32_t baseline,
+                       const char *text, size_t len, int32_t *end_x);
+#endif
 
 #ifndef PN_NO_TRANSLIT
 /* Writes what character `cp` becomes on a display limited by `flags` into

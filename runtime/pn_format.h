@@ -25,6 +25,21 @@
  *              size 0) when PN_FLAG_COMPRESSED is not set
  *   pool       strings, texts and block streams, addressed by offsets
  *              relative to the pool's start
+ *   fonts      the font (pnc --font), then the headings' font (pnc
+ *              --font-heading), each only when given (header offset 0
+ *              otherwise): PN_FONT_HEAD_FIELDS, then glyph_count glyph
+ *              records of PN_GLYPH_SIZE bytes sorted by code point, each
+ *              once, then bits_size bytes of bitmaps. A glyph's bitmap
+ *              is width * height bits, rows top first, each row left to
+ *              right, most significant bit first, packed without padding
+ *              between rows; it starts on a byte at `bits` from the
+ *              bitmaps' start and its last byte is padded with zeros.
+ *              The glyph's box has its lower left corner at (x_off,
+ *              y_off) from the pen, y up, the baseline at y 0; the pen
+ *              then moves `advance` pixels right. pnc stores only the
+ *              glyphs the catalog's texts and libpn's own text use, and
+ *              the replacement glyph (U+FFFD, else '?', else a box of
+ *              pnc's), drawn for any character the font lacks.
  *
  * In the pool:
  *   name   bytes then a NUL: ids, language tags, numbers, dates (never
@@ -147,7 +162,9 @@
                                --catalog-version N, default 0), so a loader \
                                can refuse a downgrade */                    \
     X(contact_count, 4)                                                      \
-    X(contacts, 4)          /* offset of the contact records */
+    X(contacts, 4)          /* offset of the contact records */              \
+    X(font, 4)              /* offset of the font (pnc --font), or 0 */      \
+    X(heading_font, 4)      /* of the headings' font, or 0 */
 PN__LAYOUT(pn__header_layout, PN_HEADER_FIELDS);
 #define PN_HEADER_SIZE ((uint32_t)sizeof(pn__header_layout))
 #define PN_HDR_AT(field, bytes) PN_FIELD_AT(pn__header_layout, field, bytes)
@@ -339,6 +356,36 @@ PN__LAYOUT(pn__language_layout, PN_LANGUAGE_FIELDS);
 #define PN_BLOCK_HAS_NUMBER(k) ((k) == PN_BLOCK_NUMBERED_ITEM)
 #define PN_MAX_ITEM_NUMBER 999999999u /* nine digits, as CommonMark */
 PN_STATIC_ASSERT(PN_MAX_LIST_LEVEL <= 255, list_level_fits_a_byte);
+
+/* ---- Fonts -------------------------------------------------------------- */
+
+#define PN_FONT_HEAD_FIELDS(X)                                               \
+    X(glyph_count, 2)       /* 1 .. PN_MAX_GLYPHS */                         \
+    X(replacement, 2)       /* index of the glyph for a missing character */ \
+    X(ascent, 1)            /* pixels above the baseline (its row too) */    \
+    X(descent, 1)           /* pixels below it */                            \
+    X(reserved, 2)          /* 0 */                                          \
+    X(bits_size, 4)         /* bytes of bitmaps after the glyph records */
+PN__LAYOUT(pn__font_head_layout, PN_FONT_HEAD_FIELDS);
+#define PN_FONT_HEAD_SIZE ((uint32_t)sizeof(pn__font_head_layout))
+#define PN_FONT_AT(field, bytes) PN_FIELD_AT(pn__font_head_layout, field, bytes)
+
+#define PN_GLYPH_FIELDS(X)                                                   \
+    X(code_point, 3)        /* Unicode */                                    \
+    X(advance, 1)           /* pixels the pen moves */                       \
+    X(width, 1)             /* the bitmap's size, pixels */                  \
+    X(height, 1)                                                             \
+    X(x_off, 1)             /* its lower left corner from the pen: */        \
+    X(y_off, 1)             /*   signed bytes (two's complement), y up */    \
+    X(bits, 3)              /* offset of its bitmap in the bitmaps */
+PN__LAYOUT(pn__glyph_layout, PN_GLYPH_FIELDS);
+#define PN_GLYPH_SIZE ((uint32_t)sizeof(pn__glyph_layout))
+#define PN_GLYPH_AT(field, bytes) PN_FIELD_AT(pn__glyph_layout, field, bytes)
+#define PN_MAX_GLYPHS 65535u
+/* The largest glyph box, and the widest range of x_off and y_off. */
+#define PN_MAX_GLYPH_SIDE 255
+#define PN_MIN_GLYPH_OFFSET (-128)
+#define PN_MAX_GLYPH_OFFSET 127
 
 /* ---- The code tables ---------------------------------------------------- */
 

@@ -72,6 +72,21 @@ static void probe_translit(void)
 #endif
 }
 
+static void probe_draw(void)
+{
+#ifdef PN_NO_DRAW
+    puts("draw: absent");
+#else
+    pn_catalog cat;
+    int32_t width = 0;
+    pn_status st = pn_open(&cat, fixture_catalog, FIXTURE_CATALOG_SIZE);
+
+    if (st == PN_OK) /* the fixtures' catalog has no font */
+        st = pn_draw_text(&cat, PN_FONT_TEXT, NULL, 0, 0, "A", 1, &width);
+    printf("draw: %d\n", (int)st);
+#endif
+}
+
 int main(void)
 {
     pn_notice notice;
@@ -80,5 +95,6 @@ int main(void)
     probe_layout(&notice);
     probe_summary(&notice);
     probe_translit();
+    probe_draw();
     return 0;
 }

@@ -71,8 +71,8 @@ static void pack_listed(const int *order, unsigned flags, buf *catalog,
     for (i = 0; i < FIXTURE_COUNT; i++)
         list[i] = &models[order[i]];
     pack_sort(list, FIXTURE_COUNT);
-    TEST_ASSERT_EQUAL_INT(0, pack_catalog(list, FIXTURE_COUNT, &langs, flags, 0,
-                                          &quiet, catalog));
+    TEST_ASSERT_EQUAL_INT(0, pack_catalog(list, FIXTURE_COUNT, &langs, NULL,
+                                          flags, 0, &quiet, catalog));
 }
 
 static void pack_in_order(const int *order, buf *catalog)

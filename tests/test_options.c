@@ -47,9 +47,11 @@ static void test_full(void)
     TEST_ASSERT_NOT_NULL(strstr(out_text, "ascii screen: 0\n"));
     TEST_ASSERT_NOT_NULL(strstr(out_text, "summary: 0 Kontakt:"));
     TEST_ASSERT_NOT_NULL(strstr(out_text, "translit: aa\n"));
+    TEST_ASSERT_NOT_NULL(strstr(out_text, "draw: -2\n")); /* no font */
     TEST_ASSERT_TRUE(defines("full", "pn_cursor_open"));
     TEST_ASSERT_TRUE(defines("full", "pn_cursor_open_summary"));
     TEST_ASSERT_TRUE(defines("full", "pn_transliterate"));
+    TEST_ASSERT_TRUE(defines("full", "pn_draw_text"));
 }
 
 static void test_no_layout(void)
@@ -89,6 +91,17 @@ static void test_no_translit(void)
     TEST_ASSERT_FALSE(defines("no-translit", "pn_transliterate"));
 }
 
+static void test_no_draw(void)
+{
+    probe("no-draw");
+    TEST_ASSERT_NOT_NULL(strstr(out_text, lookup_line));
+    TEST_ASSERT_NOT_NULL(strstr(out_text, "cursor: 0\n"));
+    TEST_ASSERT_NOT_NULL(strstr(out_text, "draw: absent\n"));
+    TEST_ASSERT_FALSE(defines("no-draw", "pn_draw_text"));
+    TEST_ASSERT_FALSE(defines("no-draw", "pn_canvas_init"));
+    TEST_ASSERT_TRUE(defines("no-draw", "pn_find"));
+}
+
 int main(void)
 {
     UNITY_BEGIN();
@@ -96,5 +109,6 @@ int main(void)
     RUN_TEST(test_no_layout);
     RUN_TEST(test_no_summary);
     RUN_TEST(test_no_translit);
+    RUN_TEST(test_no_draw);
     return UNITY_END();
 }

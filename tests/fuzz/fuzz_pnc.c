@@ -70,7 +70,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     errors += check_model(&model, &d); /* as pnc does */
     if (errors == 0) {
         list[0] = &model;
-        if (pack_catalog(list, 1, NULL, 0, 0, &d, &catalog) == 0)
+        if (pack_catalog(list, 1, NULL, NULL, 0, 0, &d, &catalog) == 0)
             read_back(catalog.data, catalog.len, &model);
     }
     buf_free(&catalog);
