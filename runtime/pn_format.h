@@ -49,6 +49,14 @@
  *          next to another '\n' or a space. A reader treats any other
  *          control character in a block, and any in a name, title or
  *          fact, as damage.
+ *   index  where each block of a section starts, so that block i is
+ *          found without reading the blocks before it: block_count - 1
+ *          entries (none for a section of 0 or 1 blocks) of the section
+ *          record's index_width bytes (2, or 4 when a block starts 65,536
+ *          or more bytes into the stream), entry i - 1 the byte offset of
+ *          block i from the start of the stream; the stream starts right
+ *          after the index, with block 0. A reader treats an entry that
+ *          points outside the pool as damage.
  * Pool offset 0 holds a single 0 byte, which is both the empty name and the
  * empty text; absent facts point there.
  *
@@ -185,10 +193,11 @@ PN__LAYOUT(pn__notice_layout, PN_NOTICE_FIELDS);
     X(number, 4)            /* name, "" when the heading has none */         \
     X(title, 4)             /* text */                                       \
     X(topics, 4)            /* PN_TOPIC_BIT()s it is tagged with */          \
-    X(blocks, 4)            /* pool offset of its block stream */            \
+    X(blocks, 4)            /* pool offset of its block index, which the    \
+                               block stream follows (see "index" above) */  \
     X(block_count, 2)                                                        \
     X(level, 1)             /* 0 preamble, 1 .. PN_MAX_LEVEL heading */      \
-    X(reserved, 1)          /* 0 */
+    X(index_width, 1)       /* bytes of each block index entry: 2 or 4 */
 PN__LAYOUT(pn__section_layout, PN_SECTION_FIELDS);
 #define PN_SECTION_SIZE ((uint32_t)sizeof(pn__section_layout))
 #define PN_SECTION_AT(field, bytes) \
@@ -225,6 +234,10 @@ PN__LAYOUT(pn__language_layout, PN_LANGUAGE_FIELDS);
     (PN_LANGUAGE_AT(labels, 4 * PN_LABEL_COUNT) + 4u * (unsigned)(label))
 
 #define PN_MAX_LEVEL 3u         /* the deepest heading level */
+
+/* The widths a section's block index entries may have. */
+#define PN_INDEX_WIDTH_SHORT 2u
+#define PN_INDEX_WIDTH_LONG 4u
 
 /* The kinds a section's block stream may hold, and which of them have a
  * level byte and a number. */
