@@ -54,7 +54,7 @@ extern "C" {
 
 /* The catalog format this libpn reads. A header made by pnc checks it and
  * stops the build with an #error when it was made for another format. */
-#define PN_CATALOG_FORMAT 6
+#define PN_CATALOG_FORMAT 7
 
 /* ---- Options -------------------------------------------------------------
  *
@@ -352,15 +352,21 @@ typedef struct pn_screen {
 
 #define PN_MAX_COLS 1000u
 
-/* libpn's own part of a cursor: where the current page starts. */
+/* libpn's own part of a cursor: where the current page starts, and where
+ * an earlier page of the section starts (its anchor), so that going back
+ * lays the section out from the anchor rather than from its start. */
 typedef struct pn__page_top {
     uint32_t block;            /* block of the section */
     uint32_t offset;           /* byte offset in that block */
     uint32_t gap;              /* the layout's state at that point */
+    uint32_t anchor_page;      /* the anchor's page, at most `page` */
+    uint32_t anchor_block;     /* where that page starts, as above */
+    uint32_t anchor_offset;
+    uint32_t anchor_gap;
 } pn__page_top;
 
 /* Where a reader is in a notice laid out on a screen. The caller keeps it
- * (it is a plain value, about 90 bytes) and moves it with the calls below;
+ * (it is a plain value, about 110 bytes) and moves it with the calls below;
  * every field is read-only for the caller: a cursor that disagrees with
  * the catalog (see Trust above) gives PN_ERR_ARG. Text is wrapped at spaces (and
  * after a '-' when a word does not fit); a character is one column; a word

@@ -112,22 +112,32 @@ static pn_status controller_blocks(walk *w, int *found)
     return PN_OK;
 }
 
+/* The first layer's bounds (docs/LAYOUT.md): it looks for the sections of
+ * a topic among the notice's first SUMMARY_SCAN_SECTIONS sections and
+ * lists at most SUMMARY_MAX_ITEMS of them, so that a block of it costs
+ * the same however many sections the notice has. */
+#define SUMMARY_SCAN_SECTIONS 256u
+#define SUMMARY_MAX_ITEMS 8u
+
 /* A heading line, then one list item per section tagged `topic`. */
 static pn_status topic_blocks(walk *w, pn_topic topic,
                               enum pn__label label, int *found)
 {
     pn_section sec;
     pn__text title;
-    uint32_t i;
+    uint32_t i, listed = 0;
     int any = 0;
     pn_status st;
 
     *found = 0;
-    for (i = 0; i < w->sections; i++) {
+    for (i = 0; i < w->sections && i < SUMMARY_SCAN_SECTIONS &&
+                listed < SUMMARY_MAX_ITEMS;
+         i++) {
         if ((st = pn_section_at(w->notice, i, &sec)) != PN_OK)
             return st;
         if (sec.level == 0 || !(sec.topics & PN_TOPIC_BIT(topic)))
             continue;
+        listed++;
         if (!any && reached(w, PN_BLOCK_PARAGRAPH)) {
             *found = 1;
             return add_label(w, label);
