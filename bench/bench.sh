@@ -151,7 +151,7 @@ W=$OUT/bench_worst
 P=$OUT/pathological
 echo "slowest single call, in instructions (valgrind --tool=callgrind, host $(uname -m), $CC):"
 echo "bundled = policies/*.pn; items = one section of 65,000 list items; purposes ="
-echo "20,000 sections tagged purposes; word = one 60,000-byte word (bench/pathological.sh)"
+echo "20,000 sections tagged purposes; word = one 16,384-byte word (bench/pathological.sh)"
 if have valgrind; then
 	sh bench/pathological.sh "$P"
 	$PNC --format bin -o "$P/bundled.bin" $ALL 2>/dev/null

@@ -2,7 +2,9 @@
 # pathological.sh DIR: writes three notices pnc accepts that are as hard on
 # libpn as the limits allow (issue 18, item 5), for `make bench` and the
 # tests: DIR/items.pn, one section of 65,000 list items; DIR/purposes.pn,
-# 20,000 sections tagged purposes; DIR/word.pn, one 60,000-byte word.
+# 20,000 sections tagged purposes; DIR/word.pn, one word of 16,384 bytes,
+# the longest text pnc accepts (PN_MAX_TEXT; a 60,000-byte word, which
+# pnc accepted before, is now a [limit] error).
 # Each ends with a short section, so that a cursor reaches the end of the
 # long one by going back from there.
 set -e
@@ -34,6 +36,6 @@ topics="topic=controller,legal_basis,recipients,retention,rights,complaint"
 {
 	header word
 	printf '\n# 1 Word {#word %s,purposes}\n\n' "$topics"
-	awk 'BEGIN { for (i = 0; i < 6000; i++) printf "abcdefghij"; printf "\n" }'
+	awk 'BEGIN { for (i = 0; i < 16384; i++) printf "%c", 97 + i % 26; printf "\n" }'
 	printf '\n# 2 End {#end}\n\nThe end.\n'
 } >"$dir/word.pn"

@@ -289,7 +289,10 @@ PN_STATIC_ASSERT(2 * PN_CODE_ID_BITS == 8 * PN_CODE_ENTRY_SIZE,
 /* ---- Limits ------------------------------------------------------------- */
 
 /* What every table field can hold; pnc refuses input beyond them. */
-#define PN_MAX_TEXT 65535u      /* bytes in one text */
+/* Bytes in one text. A page that starts inside a text decodes the text
+ * from its start (a coded text has no other way in), so this bounds what
+ * one page costs (docs/LAYOUT.md, "Cost of a call"). */
+#define PN_MAX_TEXT 16384u
 #define PN_MAX_NAME 32u         /* bytes in an id or language tag */
 #define PN_MAX_SECTIONS 65535u  /* sections in one notice */
 #define PN_MAX_BLOCKS 65535u    /* blocks in one section (block_count) */

@@ -277,8 +277,10 @@ static void test_summary_reads_few_sections(void)
 
 /* ---- A long word --------------------------------------------------------- */
 
-/* A 60,000-byte word on a 1x1 screen: counting its pages reads each byte
- * a few times, not the rest of the word for every line. */
+/* A 16,384-byte word (the longest text) on a 1x1 screen: counting its
+ * pages reads each byte a few times, not the rest of the word for every
+ * line; a page inside it decodes at most the word. A 60,000-byte word is
+ * refused by pnc. */
 static void test_long_word_is_linear(void)
 {
     pn_screen screen = {1, 1, 0};
@@ -288,8 +290,8 @@ static void test_long_word_is_linear(void)
     open_notice(word_bin, word_size, &n);
     counts_reset();
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open(&cur, &n, &screen));
-    TEST_ASSERT_TRUE(cur.pages >= 60000);
-    TEST_ASSERT_TRUE_MESSAGE(bytes_decoded < 10ul * 60000,
+    TEST_ASSERT_TRUE(cur.pages >= 16384);
+    TEST_ASSERT_TRUE_MESSAGE(bytes_decoded < 10ul * 16384,
                              "each line reads the rest of the word");
     /* The heading's characters, then the word's, one a page. */
     do {
@@ -302,6 +304,23 @@ static void test_long_word_is_linear(void)
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_page(&cur, page, sizeof page,
                                                 NULL));
     TEST_ASSERT_EQUAL_STRING("b\n", page);
+    /* Near the end, a page decodes no more than the word. */
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_goto(&cur, 1));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_prev(&cur));
+    counts_reset();
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_prev(&cur));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_page(&cur, page, sizeof page,
+                                                NULL));
+    TEST_ASSERT_TRUE(bytes_decoded <= 3ul * 16384);
+    TEST_ASSERT_EQUAL_INT(0, run("awk 'BEGIN { print \"---\"; print "
+                                 "\"policy: w\"; print \"lang: en\"; print "
+                                 "\"title: W\"; print \"---\"; print \"\"; "
+                                 "for (i = 0; i < 60000; i++) printf \"x\"; "
+                                 "print \"\" }' >" TMP "/long.pn"));
+    TEST_ASSERT_EQUAL_INT(1, run(PNC_PATH " --check " TMP "/long.pn"));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, TMP "/long.pn:7:1: error: this "
+                                "block is 60000 bytes long; at most 16384 "
+                                "fit [limit]"));
 }
 
 int main(void)
