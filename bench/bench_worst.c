@@ -3,8 +3,8 @@
  *
  *   bench_worst FILE OP COLSxROWS      runs every call of OP over the
  *                                      binary catalog FILE, timing each;
- *                                      prints "K N": call K (from 0) of
- *                                      the N was the slowest
+ *                                      prints "K N S": call K (from 0) of
+ *                                      the N was the slowest, S seconds
  *   bench_worst FILE OP COLSxROWS K    makes the same calls, call K
  *                                      through measured_call(), then
  *                                      stops: for callgrind
@@ -269,7 +269,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench_worst: no call %ld\n", want);
         return 1;
     }
-    printf("%ld %ld\n", worst, calls);
+    printf("%ld %ld %.6f\n", worst, calls, worst_time);
     free(data);
     return 0;
 }
