@@ -499,9 +499,11 @@ static pn_status lay_to(pn_cursor *cur, uint32_t section, uint32_t page)
     return PN_OK;
 }
 
-/* Shows page `page` of section `section`, after counting its pages.
- * PN_ERR_ARG when the section has no such page: the cursor asking for it
- * disagrees with the catalog. */
+#define LAST_PAGE 0xFFFFFFFFu
+
+/* Shows page `page` (or LAST_PAGE) of section `section`, after counting
+ * its pages. PN_ERR_ARG when the section has no such page: the cursor
+ * asking for it disagrees with the catalog. */
 static pn_status show(pn_cursor *cur, uint32_t section, uint32_t page)
 {
     uint32_t pages;
@@ -509,53 +511,13 @@ static pn_status show(pn_cursor *cur, uint32_t section, uint32_t page)
 
     if (st != PN_OK)
         return st;
-    if (page >= pages)
-        return PN_ERR_ARG;
+    if (page >= pages) {
+        if (page != LAST_PAGE)
+            return PN_ERR_ARG;
+        page = pages - 1;
+    }
     cur->pages = pages;
     return lay_to(cur, section, page);
-}
-
-/* Shows the last page of section `section`, in one pass over it that
- * counts its pages as it lays them out. It keeps two anchors on the way,
- * moving them on every anchor_spacing() pages, so that one of them is
- * less than that many pages before the last. */
-static pn_status show_last(pn_cursor *cur, uint32_t section)
-{
-    block_cache cache;
-    wrap_pos pos, top, older, newer;
-    uint32_t pages = 0, older_page = 0, newer_page = 0;
-    pn_status st;
-
-    cache.index = NO_BLOCK;
-    start_of_section(&pos);
-    top = older = newer = pos;
-    for (;;) {
-        wrap_pos here = pos;   /* where page `pages` starts */
-        st = page_step(cur, section, &pos, &cache, NULL, NULL);
-        if (st == PN_ERR_RANGE)
-            break;
-        if (st != PN_OK)
-            return st;
-        if (pages - newer_page >= anchor_spacing(pages)) {
-            older = newer;
-            older_page = newer_page;
-            newer = here;
-            newer_page = pages;
-        }
-        top = here;
-        pages++;
-    }
-    if (pages == 0)
-        pages = 1;             /* an empty section shows one empty page */
-    cur->section = section;
-    cur->pages = pages;
-    cur->page = pages - 1;
-    save_top(cur, &top);
-    if (newer_page < cur->page)
-        save_anchor(cur, newer_page, &newer);
-    else
-        save_anchor(cur, older_page, &older);
-    return PN_OK;
 }
 
 static int screen_ok(const pn_screen *screen)
@@ -689,7 +651,7 @@ pn_status pn_cursor_prev(pn_cursor *cur)
         return lay_to(cur, cur->section, cur->page - 1);
     if (cur->section == 0)
         return PN_ERR_RANGE;
-    return show_last(cur, cur->section - 1);
+    return show(cur, cur->section - 1, LAST_PAGE);
 }
 
 pn_status pn_cursor_goto(pn_cursor *cur, uint32_t index)
