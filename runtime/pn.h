@@ -385,6 +385,7 @@ typedef struct pn_cursor {
 } pn_cursor;
 
 /* Opens `notice` on `screen` at the first page of its first section.
+ * Costs a pass over that section, to count its pages (`pages`).
  * Returns PN_OK, PN_ERR_ARG (also for a screen of 0 columns or rows, more
  * than PN_MAX_COLS columns, or an unknown flag) or PN_ERR_FORMAT. */
 pn_status pn_cursor_open(pn_cursor *cur, const pn_notice *notice,
@@ -406,12 +407,15 @@ pn_status pn_cursor_open_summary(pn_cursor *cur, const pn_notice *notice,
 pn_status pn_cursor_next(pn_cursor *cur);
 
 /* Moves to the previous page, going back to the last page of the section
- * before. Returns PN_OK, PN_ERR_RANGE on the first page, PN_ERR_ARG or
+ * before. Lays out the pages from the cursor's anchor, about sqrt(page)
+ * pages back; going back past the anchor, or into the section before,
+ * costs a pass over that section (docs/LAYOUT.md, "Cost of a call").
+ * Returns PN_OK, PN_ERR_RANGE on the first page, PN_ERR_ARG or
  * PN_ERR_FORMAT. */
 pn_status pn_cursor_prev(pn_cursor *cur);
 
-/* Moves to the first page of section `index` (full notice only).
- * Returns PN_OK, PN_ERR_RANGE, PN_ERR_ARG or PN_ERR_FORMAT. */
+/* Moves to the first page of section `index` (full notice only). Costs a
+ * pass over that section, to count its pages. Returns PN_OK, PN_ERR_RANGE, PN_ERR_ARG or PN_ERR_FORMAT. */
 pn_status pn_cursor_goto(pn_cursor *cur, uint32_t index);
 
 /* Writes the current page into `buf`: exactly screen.rows lines, each
