@@ -162,6 +162,44 @@ echo "decode throughput on this host (pn_block_read of every block, 0.5 s):" \
 	"compressed $($B speed packed) MB/s, plain $($B speed plain) MB/s"
 echo
 
+# The slowest single call of each kind (issue 18): bench_worst finds it by
+# timing every call it makes, then callgrind counts that one call's
+# instructions.
+W=$OUT/bench_worst
+P=$OUT/pathological
+echo "slowest single call, in instructions (valgrind --tool=callgrind, host $(uname -m), $CC):"
+echo "bundled = policies/*.pn; items = one section of 65,000 list items; purposes ="
+echo "20,000 sections tagged purposes; word = one 16,384-byte word (bench/pathological.sh)"
+if have valgrind; then
+	sh bench/pathological.sh "$P"
+	$PNC --format bin -o "$P/bundled.bin" $ALL 2>/dev/null
+	for f in items purposes word; do
+		$PNC --format bin -o "$P/$f.bin" "$P/$f.pn" 2>/dev/null
+	done
+	if [ "$($W --instr)" = yes ]; then
+		cg="--instr-atstart=no --collect-atstart=no"
+	else
+		cg="--toggle-collect=measured_call"
+	fi
+	printf '  %-9s %-6s %14s %14s %14s %14s %14s\n' catalog screen pn_block_read \
+		pn_cursor_next pn_cursor_prev pn_cursor_goto open_summary
+	for spec in "bundled 20x4" "items 20x4" "purposes 20x4" "word 1x1"; do
+		set -- $spec
+		line=$(printf '  %-9s %-6s' "$1" "$2")
+		for op in block next prev goto summary; do
+			k=$($W "$P/$1.bin" $op $2 | awk '{ print $1 }')
+			valgrind --tool=callgrind $cg --callgrind-out-file="$OUT/cg.worst" \
+				$W "$P/$1.bin" $op $2 "$k" >/dev/null 2>&1
+			ir=$(awk '/^(summary|totals):/ { print $2; exit }' "$OUT/cg.worst")
+			line="$line $(printf '%14s' "${ir:-failed}")"
+		done
+		echo "$line"
+	done
+else
+	echo "  n/a: no valgrind"
+fi
+echo
+
 # Generator scaling.
 echo "generator scaling: synthetic catalogs of copies of the five nb notices (bench/synth.sh)"
 printf '  %-9s %-12s %-22s %-10s %-12s %-14s %-14s\n' notices "raw bytes" "catalog" "pnc time" "pnc peak" "gcc -O2 pnc.c" "gcc -O2 xxd -i"

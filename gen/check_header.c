@@ -261,7 +261,7 @@ static void check_value(const mnotice *n, const mstr *value, diag *d)
                     "(ISO 639), e.g. 'nb' or 'en'");
     else if (value->span > PN_MAX_TEXT)
         rule_report(d, RULE_LIMIT, n->src, value->offset, 1,
-                    "value is longer than 65535 bytes");
+                    "value is longer than %u bytes", (unsigned)PN_MAX_TEXT);
 }
 
 /* The policy id, the language, and values too long for the catalog. */

@@ -386,7 +386,8 @@ static void key_line(reader *r, const unsigned char *line, size_t len)
         return;
     }
     if (value_len > PN_MAX_TEXT) {
-        error_at(r, value, 1, "label is longer than 65535 bytes", NULL);
+        error_at(r, value, 1,
+                 "label is too long (docs/FORMAT.md, Limits)", NULL);
         return;
     }
     set_label(r, key, value, value_len);

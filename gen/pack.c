@@ -108,19 +108,41 @@ static uint32_t pool_text(pool *p, const char *text)
     return at;
 }
 
-static uint32_t pool_blocks(pool *p, const msection *s)
+/* A section's block index then its block stream (runtime/pn_format.h):
+ * the stream is laid out first, apart, to learn where each block starts
+ * and how wide the index entries must be. Returns the index's offset and
+ * the entries' width in `*width`. */
+static uint32_t pool_blocks(pool *p, const msection *s, unsigned *width)
 {
-    uint32_t at = (uint32_t)p->bytes.len;
+    pool stream = *p;
+    uint32_t at = (uint32_t)p->bytes.len, *starts;
     size_t i;
+
+    stream.bytes.data = NULL;
+    stream.bytes.len = stream.bytes.cap = 0;
+    starts = xmalloc((s->block_count + 1) * sizeof *starts);
     for (i = 0; i < s->block_count; i++) {
         const mblock *b = &s->blocks[i];
-        buf_byte(&p->bytes, b->kind);
+        starts[i] = (uint32_t)stream.bytes.len;
+        buf_byte(&stream.bytes, b->kind);
         if (PN_BLOCK_HAS_LEVEL(b->kind))
-            buf_byte(&p->bytes, (unsigned char)b->level);
+            buf_byte(&stream.bytes, (unsigned char)b->level);
         if (PN_BLOCK_HAS_NUMBER(b->kind))
-            buf_leb128(&p->bytes, b->number);
-        put_text(p, b->text.s);
+            buf_leb128(&stream.bytes, b->number);
+        put_text(&stream, b->text.s);
     }
+    *width = PN_INDEX_WIDTH_SHORT;
+    for (i = 1; i < s->block_count; i++)
+        if (starts[i] > 0xFFFFu)
+            *width = PN_INDEX_WIDTH_LONG;
+    for (i = 1; i < s->block_count; i++) {
+        unsigned char entry[PN_INDEX_WIDTH_LONG];
+        store_le(entry, *width, starts[i]);
+        buf_put(&p->bytes, entry, *width);
+    }
+    buf_put(&p->bytes, stream.bytes.data, stream.bytes.len);
+    buf_free(&stream.bytes);
+    free(starts);
     return at;
 }
 
@@ -140,21 +162,22 @@ PN_STATIC_ASSERT(PN_SECTION_SIZE ==
                          FIELD(pn__section_layout, blocks) +
                          FIELD(pn__section_layout, block_count) +
                          FIELD(pn__section_layout, level) +
-                         FIELD(pn__section_layout, reserved),
+                         FIELD(pn__section_layout, index_width),
                  pack_section_writes_every_field);
 
 static void pack_section(pool *p, const msection *s, buf *records)
 {
     unsigned char rec[PN_SECTION_SIZE] = {0};
+    unsigned width;
 
     SET(rec, PN_SECTION_AT, id, 4, pool_name(p, s->id.s));
     SET(rec, PN_SECTION_AT, number, 4, pool_name(p, s->number.s));
     SET(rec, PN_SECTION_AT, title, 4, pool_text(p, s->title.s));
     SET(rec, PN_SECTION_AT, topics, 4, s->topics);
-    SET(rec, PN_SECTION_AT, blocks, 4, pool_blocks(p, s));
+    SET(rec, PN_SECTION_AT, blocks, 4, pool_blocks(p, s, &width));
     SET(rec, PN_SECTION_AT, block_count, 2, s->block_count);
     SET(rec, PN_SECTION_AT, level, 1, s->level);
-    SET(rec, PN_SECTION_AT, reserved, 1, 0);
+    SET(rec, PN_SECTION_AT, index_width, 1, width);
     buf_put(records, rec, sizeof rec);
 }
 

@@ -870,8 +870,8 @@ static void parse_heading(parser *p, span line)
                  s->number.s[0] ? "heading has a number but no title"
                                 : "heading has no text");
     else if (strlen(s->title.s) > PN_MAX_TEXT)
-        error_at(p, RULE_LIMIT, title.s, 1,
-                 "heading is longer than 65535 bytes");
+        rule_report(p->d, RULE_LIMIT, p->src, offset_of(p, title.s), 1,
+                    "heading is longer than %u bytes", (unsigned)PN_MAX_TEXT);
 }
 
 /* Skips a <!-- --> comment starting on the current line. */

@@ -1,7 +1,9 @@
 # make bench (included by the Makefile): the footprint table of README.md's
 # "Footprint" section, measured on the bundled notices by bench/bench.sh,
 # and how long pnc --check takes on one notice of 6,000 and of 60,000
-# sections (written by bench/sections.sh).
+# sections (written by bench/sections.sh), and the slowest single libpn
+# call of each kind on the bundled notices and on the pathological ones of
+# bench/pathological.sh (bench/bench_worst.c).
 # Tools that are missing (arm-none-eabi-gcc, valgrind, xz, ...) turn their
 # rows into "n/a"; nothing is installed.
 
@@ -18,7 +20,17 @@ $(BENCH_BUILD)/bench_pn: $(BENCH_BUILD)/bench_pn.o $(BUILD)/catalog.o \
 		$(BUILD)/tests/plain_catalog.o $(BUILD)/libpn.a
 	$(CC) $(LDFLAGS) -o $@ $^
 
-bench: $(PNC) $(BENCH_BUILD)/bench_pn
+# bench_worst starts callgrind around the call it measures when valgrind's
+# header is there (bench/bench_worst.c).
+BENCH_CALLGRIND = $(if $(wildcard /usr/include/valgrind/callgrind.h),\
+	-DPN_BENCH_CALLGRIND)
+
+$(BENCH_BUILD)/bench_worst: bench/bench_worst.c $(BUILD)/libpn.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(BENCH_CALLGRIND) -Iruntime $< $(BUILD)/libpn.a \
+		$(LDFLAGS) -o $@
+
+bench: $(PNC) $(BENCH_BUILD)/bench_pn $(BENCH_BUILD)/bench_worst
 	@BUILD=$(BUILD) PNC=$(PNC) CC="$(CC)" sh bench/bench.sh
 	@echo
 	@echo "libpn kept by three programs linked with --gc-sections" \

@@ -52,19 +52,28 @@ $(FUZZ_BUILD)/fuzz_catalog: tests/fuzz/fuzz_catalog.c $(FUZZ_LIB_SRC) \
 		| fuzz-probe
 	$(FUZZ_LINK)
 
+$(FUZZ_BUILD)/fuzz_walk: tests/fuzz/fuzz_walk.c $(FUZZ_LIB_SRC) | fuzz-probe
+	$(FUZZ_LINK)
+
 # Seeds: the notices and fixtures for the parser, the bundled catalog's
-# bytes for the catalog reader, a few byte strings for libpn. Made afresh,
-# so that no seed of an earlier tree is left.
+# bytes for the catalog readers, a few byte strings for libpn, and for
+# fuzz_walk also the catalog of bench/pathological.sh's long word. Made
+# afresh, so that no seed of an earlier tree is left.
 FUZZ_PNC_SEEDS = $(POLICIES) $(sort $(wildcard tests/fixtures/*/*.pn))
 $(FUZZ_BUILD)/seeds.stamp: $(FUZZ_PNC_SEEDS) $(BUILD)/catalog.c \
-		tests/fuzz/write_catalog.c
+		tests/fuzz/write_catalog.c bench/pathological.sh $(PNC)
 	@rm -rf $(FUZZ_BUILD)/seeds
 	@mkdir -p $(FUZZ_BUILD)/seeds/fuzz_pnc $(FUZZ_BUILD)/seeds/fuzz_libpn \
-		$(FUZZ_BUILD)/seeds/fuzz_catalog
+		$(FUZZ_BUILD)/seeds/fuzz_catalog $(FUZZ_BUILD)/seeds/fuzz_walk \
+		$(FUZZ_BUILD)/pathological
 	cp $(FUZZ_PNC_SEEDS) $(FUZZ_BUILD)/seeds/fuzz_pnc/
 	$(CC) $(WARNINGS) -I$(BUILD) tests/fuzz/write_catalog.c \
 		$(BUILD)/catalog.c -o $(FUZZ_BUILD)/write_catalog
 	$(FUZZ_BUILD)/write_catalog $(FUZZ_BUILD)/seeds/fuzz_catalog/bundled
+	cp $(FUZZ_BUILD)/seeds/fuzz_catalog/bundled $(FUZZ_BUILD)/seeds/fuzz_walk/
+	sh bench/pathological.sh $(FUZZ_BUILD)/pathological
+	$(PNC) --format bin -o $(FUZZ_BUILD)/seeds/fuzz_walk/word \
+		$(FUZZ_BUILD)/pathological/word.pn
 	printf '\006intech\005nn,en\030\024\004\001\100\000\004\004\000\001' \
 		>$(FUZZ_BUILD)/seeds/fuzz_libpn/intech
 	printf '\003ntc\001*\010\050\014\002\200\001\004\000\004\001\004\003' \
@@ -72,7 +81,7 @@ $(FUZZ_BUILD)/seeds.stamp: $(FUZZ_PNC_SEEDS) $(BUILD)/catalog.c \
 	@touch $@
 
 FUZZERS = $(FUZZ_BUILD)/fuzz_pnc $(FUZZ_BUILD)/fuzz_libpn \
-	$(FUZZ_BUILD)/fuzz_catalog
+	$(FUZZ_BUILD)/fuzz_catalog $(FUZZ_BUILD)/fuzz_walk
 
 fuzzers: $(FUZZERS) $(FUZZ_BUILD)/seeds.stamp | fuzz-probe
 	@[ "$$(cat $(FUZZ_OK))" = yes ] || echo "fuzz: skipped:" \

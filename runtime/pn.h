@@ -462,15 +462,21 @@ typedef struct pn_screen {
 
 #define PN_MAX_COLS 1000u
 
-/* libpn's own part of a cursor: where the current page starts. */
+/* libpn's own part of a cursor: where the current page starts, and where
+ * an earlier page of the section starts (its anchor), so that going back
+ * lays the section out from the anchor rather than from its start. */
 typedef struct pn__page_top {
     uint32_t block;            /* block of the section */
     uint32_t offset;           /* byte offset in that block */
     uint32_t gap;              /* the layout's state at that point */
+    uint32_t anchor_page;      /* the anchor's page, at most `page` */
+    uint32_t anchor_block;     /* where that page starts, as above */
+    uint32_t anchor_offset;
+    uint32_t anchor_gap;
 } pn__page_top;
 
 /* Where a reader is in a notice laid out on a screen. The caller keeps it
- * (it is a plain value, about 90 bytes) and moves it with the calls below;
+ * (it is a plain value, about 110 bytes) and moves it with the calls below;
  * every field is read-only for the caller: a cursor that disagrees with
  * the catalog (see Trust above) gives PN_ERR_ARG. Text is wrapped at spaces (and
  * after a '-' when a word does not fit); a character is one column; a word
@@ -489,6 +495,7 @@ typedef struct pn_cursor {
 } pn_cursor;
 
 /* Opens `notice` on `screen` at the first page of its first section.
+ * Costs a pass over that section, to count its pages (`pages`).
  * Returns PN_OK, PN_ERR_ARG (also for a screen of 0 columns or rows, more
  * than PN_MAX_COLS columns, or an unknown flag) or PN_ERR_FORMAT. */
 pn_status pn_cursor_open(pn_cursor *cur, const pn_notice *notice,
@@ -511,12 +518,15 @@ pn_status pn_cursor_open_summary(pn_cursor *cur, const pn_notice *notice,
 pn_status pn_cursor_next(pn_cursor *cur);
 
 /* Moves to the previous page, going back to the last page of the section
- * before. Returns PN_OK, PN_ERR_RANGE on the first page, PN_ERR_ARG or
+ * before. Lays out the pages from the cursor's anchor, about sqrt(page)
+ * pages back; going back past the anchor, or into the section before,
+ * costs a pass over that section (docs/LAYOUT.md, "Cost of a call").
+ * Returns PN_OK, PN_ERR_RANGE on the first page, PN_ERR_ARG or
  * PN_ERR_FORMAT. */
 pn_status pn_cursor_prev(pn_cursor *cur);
 
-/* Moves to the first page of section `index` (full notice only).
- * Returns PN_OK, PN_ERR_RANGE, PN_ERR_ARG or PN_ERR_FORMAT. */
+/* Moves to the first page of section `index` (full notice only). Costs a
+ * pass over that section, to count its pages. Returns PN_OK, PN_ERR_RANGE, PN_ERR_ARG or PN_ERR_FORMAT. */
 pn_status pn_cursor_goto(pn_cursor *cur, uint32_t index);
 
 /* Writes the current page into `buf`: exactly screen.rows lines, each

@@ -74,6 +74,14 @@
  *          down with no gap between rows; the last byte is padded with
  *          zeros. The quiet zone is not stored. A version byte of 0 means
  *          no code (a notice without a web address points at offset 0).
+ *   index  where each block of a section starts, so that block i is
+ *          found without reading the blocks before it: block_count - 1
+ *          entries (none for a section of 0 or 1 blocks) of the section
+ *          record's index_width bytes (2, or 4 when a block starts 65,536
+ *          or more bytes into the stream), entry i - 1 the byte offset of
+ *          block i from the start of the stream; the stream starts right
+ *          after the index, with block 0. A reader treats an entry that
+ *          points outside the pool as damage.
  * Pool offset 0 holds a single 0 byte, which is both the empty name and the
  * empty text; absent facts point there.
  *
@@ -217,10 +225,11 @@ PN__LAYOUT(pn__notice_layout, PN_NOTICE_FIELDS);
     X(number, 4)            /* name, "" when the heading has none */         \
     X(title, 4)             /* text */                                       \
     X(topics, 4)            /* PN_TOPIC_BIT()s it is tagged with */          \
-    X(blocks, 4)            /* pool offset of its block stream */            \
+    X(blocks, 4)            /* pool offset of its block index, which the    \
+                               block stream follows (see "index" above) */  \
     X(block_count, 2)                                                        \
     X(level, 1)             /* 0 preamble, 1 .. PN_MAX_LEVEL heading */      \
-    X(reserved, 1)          /* 0 */
+    X(index_width, 1)       /* bytes of each block index entry: 2 or 4 */
 PN__LAYOUT(pn__section_layout, PN_SECTION_FIELDS);
 #define PN_SECTION_SIZE ((uint32_t)sizeof(pn__section_layout))
 #define PN_SECTION_AT(field, bytes) \
@@ -336,6 +345,9 @@ PN__LAYOUT(pn__language_layout, PN_LANGUAGE_FIELDS);
 #define PN_QR_SIZE(version) (17u + 4u * (unsigned)(version))
 #define PN_QR_BYTES(version) \
     ((PN_QR_SIZE(version) * PN_QR_SIZE(version) + 7u) / 8u)
+/* The widths a section's block index entries may have. */
+#define PN_INDEX_WIDTH_SHORT 2u
+#define PN_INDEX_WIDTH_LONG 4u
 
 /* The kinds a section's block stream may hold, and which of them have a
  * level byte and a number. */
@@ -417,7 +429,10 @@ PN_STATIC_ASSERT(2 * PN_CODE_ID_BITS == 8 * PN_CODE_ENTRY_SIZE,
 /* ---- Limits ------------------------------------------------------------- */
 
 /* What every table field can hold; pnc refuses input beyond them. */
-#define PN_MAX_TEXT 65535u      /* bytes in one text */
+/* Bytes in one text. A page that starts inside a text decodes the text
+ * from its start (a coded text has no other way in), so this bounds what
+ * one page costs (docs/LAYOUT.md, "Cost of a call"). */
+#define PN_MAX_TEXT 16384u
 #define PN_MAX_NAME 32u         /* bytes in an id or language tag */
 #define PN_MAX_SECTIONS 65535u  /* sections in one notice */
 #define PN_MAX_BLOCKS 65535u    /* blocks in one section (block_count) */

@@ -3,8 +3,8 @@
  *
  * Nothing is stored between calls but the cursor: a page is laid out by
  * wrapping from the position of its first line, and going back re-wraps
- * the section from its start. Sections are short, so this costs less than
- * the RAM a table of line starts would. */
+ * the section from the cursor's anchor, an earlier page whose start it
+ * keeps (see anchor_spacing()), rather than from the section's start. */
 #include "pn_doc.h"
 #include "pn_summary.h"
 #include "pn_utf8.h"
@@ -130,8 +130,12 @@ typedef struct word {
 } word;
 
 /* Reads the word at `*r` (up to a space, a hard line break or the end),
- * `room` columns being left for it. */
-static void scan_word(pn__rd *r, unsigned room, unsigned flags, word *w)
+ * `room` columns being left for it on a line of `avail`. It stops early
+ * once the word is known to be longer than a line, with a letter read past
+ * the room, so a long word costs each line only about a line's reading
+ * (docs/LAYOUT.md, "Cost of a call"). */
+static void scan_word(pn__rd *r, unsigned room, unsigned avail,
+                      unsigned flags, word *w)
 {
     uint32_t pending = 0, after = 0;
 
@@ -166,6 +170,8 @@ static void scan_word(pn__rd *r, unsigned room, unsigned flags, word *w)
             w->ink = next;
         w->last = cp;
         pn__rd_next(r);
+        if (w->cols > avail && (w->ink > w->fit || w->cols > 2u * avail + 8u))
+            break;
     }
 }
 
@@ -194,7 +200,7 @@ static uint32_t line_end(pn__rd *r, unsigned avail, unsigned flags)
         unsigned room = avail > used + sep ? avail - used - sep : 0u;
         word w;
 
-        scan_word(r, room, flags, &w);
+        scan_word(r, room, avail, flags, &w);
         if (w.cols <= room) {
             before_last = used ? end.off : 0;
             before_last_cp = last;
@@ -516,32 +522,136 @@ static pn_status count_pages(const pn_cursor *cur, uint32_t section,
     return st;
 }
 
+/* A position as the cursor keeps it: three words. */
+static void pos_save(const wrap_pos *pos, uint32_t *block, uint32_t *offset,
+                     uint32_t *gap)
+{
+    *block = pos->block;
+    *offset = pos->offset;
+    *gap = pos->prev_kind | pos->gap_done << 8 |
+           (pos->prev_level & 0xFFu) << 16;
+}
+
+static void pos_load(wrap_pos *pos, uint32_t block, uint32_t offset,
+                     uint32_t gap)
+{
+    pos->block = block;
+    pos->offset = offset;
+    pos->prev_kind = gap & 0xFFu;
+    pos->gap_done = (gap >> 8) & 0xFFu;
+    pos->prev_level = (gap >> 16) & 0xFFu;
+}
+
+/* Whether `gap` is a layout state pos_save() can write. */
+static int gap_ok(uint32_t gap)
+{
+    return (gap & 0xFFu) <= PN_BLOCK_STORED_LAST &&
+           ((gap >> 8) & 0xFFu) <= 1u && gap >> 24 == 0;
+}
+
 static void save_top(pn_cursor *cur, const wrap_pos *pos)
 {
-    cur->internal.block = pos->block;
-    cur->internal.offset = pos->offset;
-    cur->internal.gap = pos->prev_kind | pos->gap_done << 8 |
-                        (pos->prev_level & 0xFFu) << 16;
+    pos_save(pos, &cur->internal.block, &cur->internal.offset,
+             &cur->internal.gap);
 }
 
 static void load_top(const pn_cursor *cur, wrap_pos *pos)
 {
-    pos->block = cur->internal.block;
-    pos->offset = cur->internal.offset;
-    pos->prev_kind = cur->internal.gap & 0xFFu;
-    pos->gap_done = (cur->internal.gap >> 8) & 0xFFu;
-    pos->prev_level = (cur->internal.gap >> 16) & 0xFFu;
+    pos_load(pos, cur->internal.block, cur->internal.offset,
+             cur->internal.gap);
+}
+
+static void save_anchor(pn_cursor *cur, uint32_t page, const wrap_pos *pos)
+{
+    cur->internal.anchor_page = page;
+    pos_save(pos, &cur->internal.anchor_block, &cur->internal.anchor_offset,
+             &cur->internal.anchor_gap);
+}
+
+static void load_anchor(const pn_cursor *cur, wrap_pos *pos)
+{
+    pos_load(pos, cur->internal.anchor_block, cur->internal.anchor_offset,
+             cur->internal.anchor_gap);
+}
+
+static uint32_t isqrt(uint32_t n)
+{
+    uint32_t root = 0, bit = 1ul << 30;
+
+    while (bit > n)
+        bit >>= 2;
+    for (; bit > 0; bit >>= 2) {
+        if (n >= root + bit) {
+            n -= root + bit;
+            root = (root >> 1) + bit;
+        } else {
+            root >>= 1;
+        }
+    }
+    return root;
+}
+
+/* How many pages the anchor may lie behind page `page`: about its square
+ * root (at least ANCHOR_MIN_SPACING). Going back from the anchor costs up
+ * to that many pages; going back past it lays the section out from its
+ * start to page `page` once, and sets the anchor that far behind again,
+ * so that paging back through a section of n pages costs about sqrt(n)
+ * pages a step, and never n a step. */
+#define ANCHOR_MIN_SPACING 8u
+
+static uint32_t anchor_spacing(uint32_t page)
+{
+    uint32_t root = isqrt(page);
+    return root > ANCHOR_MIN_SPACING ? root : ANCHOR_MIN_SPACING;
+}
+
+/* Moves `*pos` on by exactly `pages` pages, to the start of a page:
+ * PN_ERR_ARG if the section has fewer (the cursor asking disagrees with
+ * the catalog). A page starts with a block. */
+static pn_status skip_exactly(const pn_cursor *cur, uint32_t section,
+                              wrap_pos *pos, uint32_t pages)
+{
+    block_cache cache;
+    uint32_t moved;
+    pn_status st = skip_pages(cur, section, pos, pages, &moved);
+
+    if (st != PN_OK || pages == 0)
+        return st;
+    cache.index = NO_BLOCK;
+    st = moved == pages ? fetch(cur, &cache, section, pos->block)
+                        : PN_ERR_RANGE;
+    return st == PN_ERR_RANGE ? PN_ERR_ARG : st;
+}
+
+/* Lays section `section` out from its start to page `page` (which it
+ * has), setting the anchor on the way, and puts the cursor there. */
+static pn_status lay_to(pn_cursor *cur, uint32_t section, uint32_t page)
+{
+    uint32_t spacing = anchor_spacing(page);
+    uint32_t anchor = page >= spacing ? page - (spacing - 1u) : 0u;
+    wrap_pos pos;
+    pn_status st;
+
+    start_of_section(&pos);
+    if ((st = skip_exactly(cur, section, &pos, anchor)) != PN_OK)
+        return st;
+    save_anchor(cur, anchor, &pos);
+    if ((st = skip_exactly(cur, section, &pos, page - anchor)) != PN_OK)
+        return st;
+    cur->section = section;
+    cur->page = page;
+    save_top(cur, &pos);
+    return PN_OK;
 }
 
 #define LAST_PAGE 0xFFFFFFFFu
 
-/* Shows page `page` (or LAST_PAGE) of section `section`. PN_ERR_ARG when
- * the section has no such page: the cursor asking for it disagrees with
- * the catalog. */
+/* Shows page `page` (or LAST_PAGE) of section `section`, after counting
+ * its pages. PN_ERR_ARG when the section has no such page: the cursor
+ * asking for it disagrees with the catalog. */
 static pn_status show(pn_cursor *cur, uint32_t section, uint32_t page)
 {
-    wrap_pos pos;
-    uint32_t pages, moved;
+    uint32_t pages;
     pn_status st = count_pages(cur, section, &pages);
 
     if (st != PN_OK)
@@ -551,15 +661,8 @@ static pn_status show(pn_cursor *cur, uint32_t section, uint32_t page)
             return PN_ERR_ARG;
         page = pages - 1;
     }
-    start_of_section(&pos);
-    st = skip_pages(cur, section, &pos, page, &moved);
-    if (st != PN_OK)
-        return st;
-    cur->section = section;
-    cur->page = page;
     cur->pages = pages;
-    save_top(cur, &pos);
-    return PN_OK;
+    return lay_to(cur, section, page);
 }
 
 static int screen_ok(const pn_screen *screen)
@@ -635,34 +738,32 @@ static pn_status cursor_check(const pn_cursor *cur)
         return st;
     /* A notice without sections shows one empty page of section 0. */
     if ((cur->section > 0 && cur->section >= doc_sections(cur)) ||
-        cur->page >= cur->pages ||
-        (cur->internal.gap & 0xFFu) > PN_BLOCK_STORED_LAST ||
-        ((cur->internal.gap >> 8) & 0xFFu) > 1u ||
-        cur->internal.gap >> 24 != 0)
+        cur->page >= cur->pages || !gap_ok(cur->internal.gap) ||
+        cur->internal.anchor_page > cur->page ||
+        !gap_ok(cur->internal.anchor_gap))
         return PN_ERR_ARG;
     return PN_OK;
 }
 
 pn_status pn_cursor_next(pn_cursor *cur)
 {
-    block_cache cache;
     wrap_pos pos;
-    uint32_t moved;
     pn_status st;
 
     if ((st = cursor_check(cur)) != PN_OK)
         return st;
     if (cur->page + 1 < cur->pages) {
         load_top(cur, &pos);
-        st = skip_pages(cur, cur->section, &pos, 1, &moved);
-        /* A page starts with a block: a cursor whose section has no page
-         * after this one disagrees with the catalog. */
-        cache.index = NO_BLOCK;
-        if (st == PN_OK)
-            st = moved == 1 ? fetch(cur, &cache, cur->section, pos.block)
-                            : PN_ERR_RANGE;
-        if (st != PN_OK)
-            return st == PN_ERR_RANGE ? PN_ERR_ARG : st;
+        if ((st = skip_exactly(cur, cur->section, &pos, 1)) != PN_OK)
+            return st;
+        /* The page left becomes the anchor when the anchor falls too far
+         * behind, so that going back stays cheap. */
+        if (cur->page + 1 - cur->internal.anchor_page >
+            anchor_spacing(cur->page + 1)) {
+            wrap_pos left;
+            load_top(cur, &left);
+            save_anchor(cur, cur->page, &left);
+        }
         cur->page++;
         save_top(cur, &pos);
         return PN_OK;
@@ -678,8 +779,21 @@ pn_status pn_cursor_prev(pn_cursor *cur)
 
     if (st != PN_OK)
         return st;
+    if (cur->page > 0 && cur->internal.anchor_page < cur->page) {
+        /* From the anchor, which is on an earlier page of the section. */
+        uint32_t page = cur->page - 1;
+        wrap_pos pos;
+        load_anchor(cur, &pos);
+        st = skip_exactly(cur, cur->section, &pos,
+                          page - cur->internal.anchor_page);
+        if (st != PN_OK)
+            return st;
+        cur->page = page;
+        save_top(cur, &pos);
+        return PN_OK;
+    }
     if (cur->page > 0)
-        return show(cur, cur->section, cur->page - 1);
+        return lay_to(cur, cur->section, cur->page - 1);
     if (cur->section == 0)
         return PN_ERR_RANGE;
     return show(cur, cur->section - 1, LAST_PAGE);

@@ -121,8 +121,8 @@ pn_status pn__read_block(const pn_section *sec, uint32_t index,
                          unsigned *kind, unsigned *level, uint32_t *number,
                          pn__text *text);
 
-/* For block `index`, a table cell: the last column heading of its column
- * before it, or an empty text if there is none (or it is no cell). */
+/* For block `index`, a table cell: the heading of its column in its
+ * table, or an empty text if there is none (or it is no cell). */
 pn_status pn__read_table_head(const pn_section *sec, uint32_t index,
                               pn__text *head);
 

@@ -157,38 +157,75 @@ static pn_status block_next(const pn__view *v, uint32_t *pos, unsigned *kind,
     return pn__read_text_at(v, pos, text);
 }
 
-/* Walks the block stream from its start to block `index`, checking each
- * block on the way. With `head`, it also finds the last table heading of
- * column `*level` before that block (an empty text if none). */
+/* The pool offset where block `index` (< block_count) of section record
+ * `rec` starts, read from the section's block index (runtime/pn_format.h):
+ * the one place that knows how a block is found. PN_ERR_FORMAT for an
+ * index that does not fit the pool or points outside it. */
+static pn_status block_pos(const pn__view *v, const unsigned char *rec,
+                           uint32_t index, uint32_t *pos)
+{
+    uint32_t at = PN__SECTION_U32(rec, blocks);
+    uint32_t count = PN__SECTION_U16(rec, block_count);
+    uint32_t width = PN__SECTION_U8(rec, index_width);
+    uint32_t entries = count > 0 ? count - 1u : 0u, start, off = 0;
+
+    if ((width != PN_INDEX_WIDTH_SHORT && width != PN_INDEX_WIDTH_LONG) ||
+        at > v->pool_size || entries > (v->pool_size - at) / width)
+        return PN_ERR_FORMAT;
+    start = at + entries * width;
+    if (index > 0) {
+        const unsigned char *e = v->pool + at + (index - 1u) * width;
+        off = width == PN_INDEX_WIDTH_SHORT ? pn__read_u16(e)
+                                            : pn__read_u32(e);
+    }
+    if (off >= v->pool_size - start)
+        return PN_ERR_FORMAT;
+    *pos = start + off;
+    return PN_OK;
+}
+
+/* Block `index`, checked, found through the block index. */
 static pn_status block_at(const pn__view *v, const unsigned char *rec,
                           uint32_t index, unsigned *kind, unsigned *level,
-                          uint32_t *number, pn__text *text, pn__text *head)
+                          uint32_t *number, pn__text *text)
 {
-    uint32_t pos = PN__SECTION_U32(rec, blocks);
-    uint32_t i;
+    uint32_t pos;
+    pn_status st = block_pos(v, rec, index, &pos);
+
+    if (st != PN_OK)
+        return st;
+    return block_next(v, &pos, kind, level, number, text);
+}
+
+/* The heading of column `column` of the table whose cell is block
+ * `index`: its table's headings stand before its first cell, so the walk
+ * goes back over the cells before this one, then over the headings, and
+ * stops at the first block of neither kind. An empty text if there is
+ * none. The cost grows with the cells of the table before this one. */
+static pn_status table_head_of(const pn__view *v, const unsigned char *rec,
+                               uint32_t index, unsigned column,
+                               pn__text *head)
+{
+    int in_heads = 0;
     pn_status st;
 
-    if (head) {
-        head->bytes = "";
-        head->len = head->size = 0;
-        head->code = NULL;
-    }
-    for (i = 0; i <= index; i++) {
-        st = block_next(v, &pos, kind, level, number, text);
-        if (st != PN_OK)
-            return st;
-    }
-    if (head && *kind == PN_BLOCK_TABLE_CELL) {
-        unsigned k, l, column = *level;
+    head->bytes = "";
+    head->len = head->size = 0;
+    head->code = NULL;
+    while (index-- > 0) {
+        unsigned k, l;
         uint32_t n;
         pn__text t;
-        pos = PN__SECTION_U32(rec, blocks);
-        for (i = 0; i < index; i++) {
-            st = block_next(v, &pos, &k, &l, &n, &t);
-            if (st != PN_OK)
-                return st;
-            if (k == PN_BLOCK_TABLE_HEAD && l == column)
+        if ((st = block_at(v, rec, index, &k, &l, &n, &t)) != PN_OK)
+            return st;
+        if (k == PN_BLOCK_TABLE_HEAD) {
+            in_heads = 1;
+            if (l == column) {
                 *head = t;
+                return PN_OK;
+            }
+        } else if (k != PN_BLOCK_TABLE_CELL || in_heads) {
+            return PN_OK;
         }
     }
     return PN_OK;
@@ -208,7 +245,16 @@ static pn_status read_block(const pn_section *sec, uint32_t index,
         return st;
     if (index >= PN__SECTION_U16(rec, block_count))
         return PN_ERR_RANGE;
-    return block_at(&v, rec, index, kind, level, number, text, head);
+    st = block_at(&v, rec, index, kind, level, number, text);
+    if (st != PN_OK || !head)
+        return st;
+    if (*kind != PN_BLOCK_TABLE_CELL) {
+        head->bytes = "";
+        head->len = head->size = 0;
+        head->code = NULL;
+        return PN_OK;
+    }
+    return table_head_of(&v, rec, index, *level, head);
 }
 
 pn_status pn__read_block(const pn_section *sec, uint32_t index,

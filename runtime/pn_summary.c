@@ -247,11 +247,19 @@ static pn_status first_sentence(const pn_section *sec, pn__text *text,
     return PN_OK;
 }
 
+/* The first layer's bounds (docs/LAYOUT.md): it looks for the sections of
+ * a topic among the notice's first SUMMARY_SCAN_SECTIONS sections and
+ * lists at most SUMMARY_MAX_ITEMS of them, so that a block of it costs
+ * the same however many sections the notice has. */
+#define SUMMARY_SCAN_SECTIONS 256u
+#define SUMMARY_MAX_ITEMS 8u
+
 /* The sections tagged with one topic, as the first layer lists them. */
 typedef struct topic_list {
     unsigned char label[LABEL_MAX]; /* the label, folded */
     unsigned label_len;
     uint32_t titles;           /* titles listed */
+    uint32_t seen;             /* titles met in this pass */
     uint32_t first_generic;    /* the first section left out, or sections */
     int emit;                  /* 0: count the titles; 1: produce them */
 } topic_list;
@@ -274,6 +282,8 @@ static pn_status list_title(walk *w, topic_list *l, uint32_t index,
     if (generic) {
         if (l->first_generic == w->sections)
             l->first_generic = index;
+    } else if (l->seen++ >= SUMMARY_MAX_ITEMS) {
+        /* past the bound: not listed */
     } else if (!l->emit) {
         l->titles++;
     } else if (reached(w, PN_BLOCK_LIST_ITEM)) {
@@ -290,13 +300,17 @@ static pn_status list_titles(walk *w, topic_list *l, pn_topic topic,
                              int *found)
 {
     pn_section sec;
-    uint32_t i, pending = w->sections;
+    uint32_t scanned = w->sections < SUMMARY_SCAN_SECTIONS
+                           ? w->sections
+                           : SUMMARY_SCAN_SECTIONS;
+    uint32_t i, pending = scanned;
     unsigned pending_level = 0, least_since = 0;
     pn_status st;
 
-    for (i = 0; i <= w->sections && !*found; i++) {
+    l->seen = 0;
+    for (i = 0; i <= scanned && !*found; i++) {
         int tagged = 0;
-        if (i < w->sections) {
+        if (i < scanned) {
             if ((st = pn_section_at(w->notice, i, &sec)) != PN_OK)
                 return st;
             tagged = sec.level > 0 && (sec.topics & PN_TOPIC_BIT(topic));
@@ -306,13 +320,13 @@ static pn_status list_titles(walk *w, topic_list *l, pn_topic topic,
                 continue;
             }
         }
-        if (pending < w->sections &&
-            !(i < w->sections && sec.level > pending_level &&
+        if (pending < scanned &&
+            !(i < scanned && sec.level > pending_level &&
               least_since > pending_level) &&
             (st = list_title(w, l, pending, found)) != PN_OK)
             return st;
         pending = i;
-        pending_level = i < w->sections ? sec.level : 0;
+        pending_level = i < scanned ? sec.level : 0;
         least_since = ~0u;
     }
     return PN_OK;

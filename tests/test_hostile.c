@@ -162,14 +162,14 @@ static void generate(const char *name, const char *unit, long count)
 
 static void test_longest_block_fits_and_one_more_byte_does_not(void)
 {
-    generate("fits.pn", "x", 65535);
+    generate("fits.pn", "x", 16384);
     TEST_ASSERT_EQUAL_INT(0, run(PNC_PATH " --check -Wno-art13-required "
                                  "-Wno-art13-conditional -Wno-header "
                                  TMP "/fits.pn"));
-    generate("over.pn", "x", 65536);
+    generate("over.pn", "x", 16385);
     TEST_ASSERT_EQUAL_INT(1, run(PNC_PATH " --check " TMP "/over.pn"));
     TEST_ASSERT_NOT_NULL(strstr(err_text, TMP "/over.pn:7:1: error: this "
-                                "block is 65536 bytes long; at most 65535 "
+                                "block is 16385 bytes long; at most 16384 "
                                 "fit [limit]\n"));
 }
 
@@ -178,7 +178,7 @@ static void test_a_1_mb_line_is_refused_in_a_few_lines(void)
     generate("line.pn", "x", 1L << 20);
     TEST_ASSERT_EQUAL_INT(1, run(PNC_PATH " -o " TMP "/c.c " TMP "/line.pn"));
     TEST_ASSERT_NOT_NULL(strstr(err_text, TMP "/line.pn:7:1: error: this "
-                                "block is 1048576 bytes long; at most 65535 "
+                                "block is 1048576 bytes long; at most 16384 "
                                 "fit [limit]\n"));
     TEST_ASSERT_TRUE(strlen(err_text) < 600);
     TEST_ASSERT_NOT_NULL(strstr(err_text, "xxx...\n"));

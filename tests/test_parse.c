@@ -610,14 +610,14 @@ static void test_overlong_block(void)
     text[len + 66000] = '\n';
     text[len + 66001] = '\0';
     parse_text(text);
-    expect_error("6:1", "this block is 66000 bytes long; at most 65535 fit");
+    expect_error("6:1", "this block is 66000 bytes long; at most 16384 fit");
     tearDown();
     /* A header value as long: the model keeps it, check_model() refuses it. */
     strcpy(text, "---\ncity: ");
     memset(text + 10, 'x', 66000);
     strcpy(text + 66010, "\npolicy: demo\nlang: nb\ntitle: Demo\n---\n");
     parse_text(text);
-    expect_error("2:7", "value is longer than 65535 bytes");
+    expect_error("2:7", "value is longer than 16384 bytes");
 }
 
 static void test_columns_count_characters(void)

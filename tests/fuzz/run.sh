@@ -22,7 +22,7 @@ count_inputs() {
     done | wc -l | tr -d ' '
 }
 
-for name in fuzz_pnc fuzz_libpn fuzz_catalog; do
+for name in fuzz_pnc fuzz_libpn fuzz_catalog fuzz_walk; do
     tests=$((tests + 1))
     bin="$FUZZ_BUILD/$name"
     if [ ! -x "$bin" ]; then

@@ -1,0 +1,337 @@
+/* Work per call bounded by what the call shows (issue 18, item 5): libpn
+ * opens and walks the pathological notices of bench/pathological.sh, and
+ * the work each call does is counted, not timed: the link wraps the
+ * internal calls that read a text of the pool (pn__read_text_at), a
+ * section record (pn_section_at) and a decoded byte (pn__dec_byte), and
+ * counts them (mk/bounded.mk). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pn.h"
+#include "pn_read.h"
+#include "support.h"
+#include "unity.h"
+
+#define TMP BUILD_DIR "/tests/bounded-tmp"
+
+/* ---- Counting ----------------------------------------------------------- */
+
+static unsigned long texts_read, sections_read, bytes_decoded;
+
+pn_status __real_pn__read_text_at(const pn__view *v, uint32_t *pos,
+                                  pn__text *out);
+pn_status __wrap_pn__read_text_at(const pn__view *v, uint32_t *pos,
+                                  pn__text *out);
+pn_status __wrap_pn__read_text_at(const pn__view *v, uint32_t *pos,
+                                  pn__text *out)
+{
+    texts_read++;
+    return __real_pn__read_text_at(v, pos, out);
+}
+
+pn_status __real_pn_section_at(const pn_notice *notice, uint32_t index,
+                               pn_section *out);
+pn_status __wrap_pn_section_at(const pn_notice *notice, uint32_t index,
+                               pn_section *out);
+pn_status __wrap_pn_section_at(const pn_notice *notice, uint32_t index,
+                               pn_section *out)
+{
+    sections_read++;
+    return __real_pn_section_at(notice, index, out);
+}
+
+int __real_pn__dec_byte(pn__dec *d);
+int __wrap_pn__dec_byte(pn__dec *d);
+int __wrap_pn__dec_byte(pn__dec *d)
+{
+    bytes_decoded++;
+    return __real_pn__dec_byte(d);
+}
+
+static void counts_reset(void)
+{
+    texts_read = sections_read = bytes_decoded = 0;
+}
+
+/* ---- The catalogs ---------------------------------------------------------- */
+
+#define CATALOG_MAX (4u << 20)
+static unsigned char items_bin[CATALOG_MAX], purposes_bin[CATALOG_MAX],
+    word_bin[CATALOG_MAX];
+static long items_size, purposes_size, word_size;
+static char page[1 << 16];
+
+void setUp(void)
+{
+}
+
+void tearDown(void)
+{
+}
+
+/* Writes the pathological notices and compiles each into a catalog
+ * file, once for all tests. */
+static void make_catalogs(void)
+{
+    fresh_dir(TMP);
+    TEST_ASSERT_EQUAL_INT_MESSAGE(
+        0,
+        run("sh bench/pathological.sh " TMP " && for f in items purposes "
+            "word; do " PNC_PATH " --format bin -o " TMP "/$f.bin " TMP
+            "/$f.pn || exit 1; done"),
+        tail(err_text));
+    items_size = slurp(TMP "/items.bin", (char *)items_bin, CATALOG_MAX);
+    purposes_size =
+        slurp(TMP "/purposes.bin", (char *)purposes_bin, CATALOG_MAX);
+    word_size = slurp(TMP "/word.bin", (char *)word_bin, CATALOG_MAX);
+    TEST_ASSERT_TRUE(items_size > 0 && purposes_size > 0 && word_size > 0);
+}
+
+static void open_notice(const unsigned char *data, long size, pn_notice *n)
+{
+    pn_catalog cat;
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&cat, data, (size_t)size));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&cat, 0, n));
+}
+
+/* ---- Blocks ------------------------------------------------------------ */
+
+/* Block i costs one block's read, whatever i: the block index. */
+static void test_block_i_reads_one_block(void)
+{
+    pn_notice n;
+    pn_section sec;
+    char want[32];
+    uint32_t i;
+
+    open_notice(items_bin, items_size, &n);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_section_at(&n, 0, &sec));
+    TEST_ASSERT_EQUAL_UINT32(65000, sec.block_count);
+    for (i = 0; i < sec.block_count; i += 997) {
+        counts_reset();
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_block_read(&sec, i, NULL, page,
+                                                   sizeof page, NULL));
+        TEST_ASSERT_EQUAL_UINT32(1, texts_read);
+        snprintf(want, sizeof want, "Item %u", (unsigned)i + 1);
+        TEST_ASSERT_EQUAL_STRING(want, page);
+    }
+    counts_reset();
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_block_read(&sec, 64999, NULL, page,
+                                               sizeof page, NULL));
+    TEST_ASSERT_EQUAL_STRING("Item 65000", page);
+    TEST_ASSERT_EQUAL_UINT32(1, texts_read);
+    TEST_ASSERT_EQUAL_INT(PN_ERR_RANGE, pn_block_read(&sec, 65000, NULL,
+                                                      page, sizeof page,
+                                                      NULL));
+}
+
+/* An index entry that points outside the pool, or an index width that is
+ * neither 2 nor 4, is damage. */
+static void test_damaged_index_is_format_error(void)
+{
+    static unsigned char copy[CATALOG_MAX];
+    pn_catalog cat;
+    pn_notice n;
+    pn_section sec;
+    uint32_t sections, rec, pool, index;
+
+    memcpy(copy, items_bin, (size_t)items_size);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&cat, copy, (size_t)items_size));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&cat, 0, &n));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_section_at(&n, 0, &sec));
+    sections = pn__read_u32(copy + PN_HDR_AT(sections, 4));
+    pool = pn__read_u32(copy + PN_HDR_AT(pool, 4));
+    rec = sections + sec.internal.record * PN_SECTION_SIZE;
+    index = pool + pn__read_u32(copy + rec + PN_SECTION_AT(blocks, 4));
+    TEST_ASSERT_EQUAL_UINT(4, copy[rec + PN_SECTION_AT(index_width, 1)]);
+
+    copy[rec + PN_SECTION_AT(index_width, 1)] = 3;
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_block_read(&sec, 5, NULL, page,
+                                                       sizeof page, NULL));
+    TEST_ASSERT_EQUAL_STRING("", page);
+    copy[rec + PN_SECTION_AT(index_width, 1)] = 4;
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_block_read(&sec, 5, NULL, page,
+                                               sizeof page, NULL));
+    /* Entry 4 is block 5's start. */
+    memset(copy + index + 4 * 4, 0xFF, 4);
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_block_read(&sec, 5, NULL, page,
+                                                       sizeof page, NULL));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_block_read(&sec, 6, NULL, page,
+                                               sizeof page, NULL));
+    TEST_ASSERT_EQUAL_STRING("Item 7", page);
+    /* An index that does not fit the pool. */
+    memcpy(copy, items_bin, (size_t)items_size);
+    copy[rec + PN_SECTION_AT(blocks, 4) + 3] = 0x7F;
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_block_read(&sec, 0, NULL, page,
+                                                       sizeof page, NULL));
+}
+
+/* ---- Paging back --------------------------------------------------------- */
+
+/* The number of the first item a page of the items section shows. */
+static unsigned first_item(const pn_cursor *cur)
+{
+    const char *at;
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_page(cur, page, sizeof page,
+                                                NULL));
+    at = strstr(page, "Item ");
+    TEST_ASSERT_TRUE_MESSAGE(at != NULL, page);
+    return (unsigned)strtoul(at + 5, NULL, 10);
+}
+
+/* Going back page by page through a section of 16,250 pages reads about
+ * sqrt(pages) pages a step, not the section: a step that laid the
+ * section out from its start would read 65,000 blocks. */
+static void test_prev_does_not_relay_the_section(void)
+{
+    pn_screen screen = {20, 4, 0};
+    pn_notice n;
+    pn_cursor cur;
+    unsigned item, steps, most = 0;
+
+    open_notice(items_bin, items_size, &n);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open(&cur, &n, &screen));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_goto(&cur, 1));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_prev(&cur));
+    TEST_ASSERT_EQUAL_UINT32(0, cur.section);
+    TEST_ASSERT_EQUAL_UINT32(cur.pages - 1, cur.page);
+    TEST_ASSERT_TRUE(cur.pages > 16000);
+    item = first_item(&cur);
+    TEST_ASSERT_TRUE(item > 64990);
+    for (steps = 0; steps < 3000; steps++) {
+        uint32_t was = cur.page;
+        unsigned now;
+        counts_reset();
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_prev(&cur));
+        if (texts_read > most)
+            most = (unsigned)texts_read;
+        TEST_ASSERT_EQUAL_UINT32(was - 1, cur.page);
+        now = first_item(&cur);
+        if (steps > 0)
+            TEST_ASSERT_EQUAL_UINT(item - 4, now);
+        item = now;
+    }
+    /* The worst step lays the section out once, from its start to the
+     * page (it does not count the section's pages again). */
+    TEST_ASSERT_TRUE_MESSAGE(most < 70000, "a step read the section twice");
+    TEST_ASSERT_TRUE(most > 0);
+    /* Forward again from the anchor's side. */
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_next(&cur));
+    TEST_ASSERT_EQUAL_UINT(item + 4, first_item(&cur));
+}
+
+/* The average step back, over a long walk, reads far less than the
+ * section (it relays the section from its start only once every
+ * sqrt(pages) steps). */
+static void test_prev_average_is_small(void)
+{
+    pn_screen screen = {20, 4, 0};
+    pn_notice n;
+    pn_cursor cur;
+    unsigned steps;
+
+    open_notice(items_bin, items_size, &n);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open(&cur, &n, &screen));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_goto(&cur, 1));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_prev(&cur));
+    counts_reset();
+    for (steps = 0; steps < 2000; steps++)
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_prev(&cur));
+    TEST_ASSERT_TRUE_MESSAGE(texts_read / steps < 5000,
+                             "each step relays the section");
+    snprintf(page, sizeof page, "%lu blocks read a step back, on average",
+             texts_read / steps);
+    TEST_MESSAGE(page);
+}
+
+/* ---- The first layer ----------------------------------------------------- */
+
+/* 20,000 sections tagged purposes (after one that is not): the first layer lists eight of them
+ * and reads a bounded number of section records. */
+static void test_summary_reads_few_sections(void)
+{
+    pn_screen screen = {40, 12, 0};
+    pn_notice n;
+    pn_cursor cur;
+    static char all[1 << 16];
+    size_t used = 0, len;
+
+    open_notice(purposes_bin, purposes_size, &n);
+    TEST_ASSERT_EQUAL_UINT32(20001, n.section_count);
+    counts_reset();
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open_summary(&cur, &n, &screen));
+    TEST_ASSERT_TRUE_MESSAGE(sections_read < 50000,
+                             "the first layer scans every section");
+    do {
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_page(&cur, page, sizeof page,
+                                                    &len));
+        TEST_ASSERT_TRUE(used + len < sizeof all);
+        memcpy(all + used, page, len + 1);
+        used += len;
+    } while (pn_cursor_next(&cur) == PN_OK);
+    TEST_ASSERT_NOT_NULL(strstr(all, "Purpose 2\n"));
+    TEST_ASSERT_NOT_NULL(strstr(all, "Purpose 9\n"));
+    TEST_ASSERT_NULL(strstr(all, "Purpose 10\n"));
+}
+
+/* ---- A long word --------------------------------------------------------- */
+
+/* A 16,384-byte word (the longest text) on a 1x1 screen: counting its
+ * pages reads each byte a few times, not the rest of the word for every
+ * line; a page inside it decodes at most the word. A 60,000-byte word is
+ * refused by pnc. */
+static void test_long_word_is_linear(void)
+{
+    pn_screen screen = {1, 1, 0};
+    pn_notice n;
+    pn_cursor cur;
+
+    open_notice(word_bin, word_size, &n);
+    counts_reset();
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open(&cur, &n, &screen));
+    TEST_ASSERT_TRUE(cur.pages >= 16384);
+    TEST_ASSERT_TRUE_MESSAGE(bytes_decoded < 10ul * 16384,
+                             "each line reads the rest of the word");
+    /* The heading's characters, then the word's, one a page. */
+    do {
+        TEST_ASSERT_TRUE(cur.page < 10);
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_next(&cur));
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_page(&cur, page, sizeof page,
+                                                    NULL));
+    } while (strcmp(page, "a\n") != 0);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_next(&cur));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_page(&cur, page, sizeof page,
+                                                NULL));
+    TEST_ASSERT_EQUAL_STRING("b\n", page);
+    /* Near the end, a page decodes no more than the word. */
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_goto(&cur, 1));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_prev(&cur));
+    counts_reset();
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_prev(&cur));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_page(&cur, page, sizeof page,
+                                                NULL));
+    TEST_ASSERT_TRUE(bytes_decoded <= 3ul * 16384);
+    TEST_ASSERT_EQUAL_INT(0, run("awk 'BEGIN { print \"---\"; print "
+                                 "\"policy: w\"; print \"lang: en\"; print "
+                                 "\"title: W\"; print \"---\"; print \"\"; "
+                                 "for (i = 0; i < 60000; i++) printf \"x\"; "
+                                 "print \"\" }' >" TMP "/long.pn"));
+    TEST_ASSERT_EQUAL_INT(1, run(PNC_PATH " --check " TMP "/long.pn"));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, TMP "/long.pn:7:1: error: this "
+                                "block is 60000 bytes long; at most 16384 "
+                                "fit [limit]"));
+}
+
+int main(void)
+{
+    UNITY_BEGIN();
+    RUN_TEST(make_catalogs);
+    RUN_TEST(test_block_i_reads_one_block);
+    RUN_TEST(test_damaged_index_is_format_error);
+    RUN_TEST(test_prev_does_not_relay_the_section);
+    RUN_TEST(test_prev_average_is_small);
+    RUN_TEST(test_summary_reads_few_sections);
+    RUN_TEST(test_long_word_is_linear);
+    return UNITY_END();
+}
