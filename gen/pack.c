@@ -21,14 +21,25 @@ void pack_sort(mnotice **notices, size_t count)
     qsort(notices, count, sizeof *notices, compare_notices);
 }
 
+/* A text stored whole in the pool, and where. */
+typedef struct stored_text {
+    const char *s;              /* NULL: an empty slot */
+    uint32_t at;
+} stored_text;
+
 /* The pool: names are stored once each, found again through a hash table
- * of their offsets; texts are stored as they come, coded by `code` unless
- * it is NULL. */
+ * of their offsets; texts are coded by `code` unless it is NULL, and each
+ * is stored whole once: a record's text given again is the one stored
+ * before, a block's text given again refers to it (compressed catalogs,
+ * where the reference is the shorter). */
 typedef struct pool {
     buf bytes;
     uint32_t *name_slots;       /* pool offsets of names, 0: empty slot */
     size_t name_mask;           /* slots - 1, a power of two less one */
     size_t name_count;
+    stored_text *text_slots;    /* the texts stored whole */
+    size_t text_mask;
+    size_t text_count;
     const compressor *code;
 } pool;
 
@@ -83,25 +94,111 @@ static uint32_t pool_name(pool *p, const char *name)
     return *slot;
 }
 
-static void put_text(pool *p, const char *text)
+static void put_text(const pool *p, const char *text, buf *out)
 {
     size_t len = strlen(text);
     if (p->code) {
-        compress_put_text(p->code, text, &p->bytes);
+        compress_put_text(p->code, text, out);
         return;
     }
-    buf_leb128(&p->bytes, (uint32_t)len);
-    buf_put(&p->bytes, text, len);
+    buf_leb128(out, (uint32_t)len);
+    buf_put(out, text, len);
+}
+
+static stored_text *text_slot(const pool *p, const char *s)
+{
+    size_t i = hash_bytes(s, strlen(s)) & p->text_mask;
+
+    for (;; i = (i + 1) & p->text_mask) {
+        stored_text *slot = &p->text_slots[i];
+        if (!slot->s || strcmp(slot->s, s) == 0)
+            return slot;
+    }
+}
+
+/* Doubles the table when it is half full, so probes stay short. */
+static void texts_grow(pool *p)
+{
+    size_t old_slots = p->text_slots ? p->text_mask + 1 : 0, i;
+    stored_text *old = p->text_slots;
+    size_t slots = old_slots ? 2 * old_slots : 64;
+
+    if (2 * (p->text_count + 1) <= old_slots)
+        return;
+    p->text_slots = xmalloc(slots * sizeof *p->text_slots);
+    memset(p->text_slots, 0, slots * sizeof *p->text_slots);
+    p->text_mask = slots - 1;
+    for (i = 0; i < old_slots; i++)
+        if (old[i].s)
+            *text_slot(p, old[i].s) = old[i];
+    free(old);
+}
+
+/* Where `text` is stored whole, or NULL if it is not yet. */
+static const stored_text *stored(pool *p, const char *text)
+{
+    texts_grow(p);
+    return text_slot(p, text)->s ? text_slot(p, text) : NULL;
+}
+
+/* Appends `text` whole, and notes where. */
+static uint32_t store_text(pool *p, const char *text)
+{
+    uint32_t at = (uint32_t)p->bytes.len;
+    stored_text *slot;
+
+    put_text(p, text, &p->bytes);
+    texts_grow(p);
+    slot = text_slot(p, text);
+    if (!slot->s) {
+        slot->s = text;
+        slot->at = at;
+        p->text_count++;
+    }
+    return at;
 }
 
 static uint32_t pool_text(pool *p, const char *text)
 {
-    uint32_t at;
+    const stored_text *before;
+
     if (!text || !*text)
         return 0;
-    at = (uint32_t)p->bytes.len;
-    put_text(p, text);
-    return at;
+    before = stored(p, text);
+    return before ? before->at : store_text(p, text);
+}
+
+static size_t leb128_size(uint32_t v)
+{
+    size_t n = 1;
+    while (v >= 0x80) {
+        v >>= 7;
+        n++;
+    }
+    return n;
+}
+
+/* A block's text: whole, or in a compressed catalog a reference to the
+ * same text stored before when that is shorter (runtime/pn_format.h). */
+static void pool_block_text(pool *p, const char *text)
+{
+    const stored_text *before = *text && p->code ? stored(p, text) : NULL;
+    uint32_t len = (uint32_t)strlen(text);
+
+    if (before) {
+        buf whole = {0};
+        size_t ref = leb128_size(len) + 1 + leb128_size(before->at);
+        put_text(p, text, &whole);
+        if (ref < whole.len) {
+            buf_leb128(&p->bytes, len);
+            buf_byte(&p->bytes, 0);
+            buf_leb128(&p->bytes, before->at);
+            buf_free(&whole);
+            return;
+        }
+        buf_free(&whole);
+    }
+    store_text(p, text);
 }
 
 static uint32_t pool_blocks(pool *p, const msection *s)
@@ -115,7 +212,7 @@ static uint32_t pool_blocks(pool *p, const msection *s)
             buf_byte(&p->bytes, (unsigned char)b->level);
         if (PN_BLOCK_HAS_NUMBER(b->kind))
             buf_leb128(&p->bytes, b->number);
-        put_text(p, b->text.s);
+        pool_block_text(p, b->text.s);
     }
     return at;
 }
@@ -408,5 +505,6 @@ unsigned pack_catalog(mnotice *const *notices, size_t count,
     buf_free(&t.languages);
     buf_free(&t.pool.bytes);
     free(t.pool.name_slots);
+    free(t.pool.text_slots);
     return errors;
 }
