@@ -165,21 +165,19 @@ static void pair_at(const tables *t, uint32_t ref, uint32_t *left,
 }
 
 /* Every byte ref is a byte a text may hold (pn_format.h), so what comes
- * out needs no check of its own. The stack and the text's bytes are
- * kept in locals: stores through `dst` (a char pointer) could otherwise
- * change them, as far as the compiler knows. */
+ * out needs no check of its own. What the loop reads of `d` is kept in
+ * locals: stores through `dst` (a char pointer) could otherwise change
+ * it, as far as the compiler knows. */
 static uint32_t coded_read(pn__dec *d, char *dst, uint32_t want)
 {
     tables t;
     const unsigned char *bytes = d->p;
     uint32_t bits = d->bits, pos = d->pos, size = d->size, n = 0;
     uint32_t ref, left, right;
-    uint16_t stack[PN_CODE_MAX_DEPTH];
-    unsigned have = d->have, depth = d->depth, len = 0, i;
+    uint16_t *stack = d->stack;
+    unsigned have = d->have, depth = d->depth, len = 0;
 
     tables_of(&t, d->code);
-    for (i = 0; i < depth; i++)
-        stack[i] = d->stack[i];
     for (;;) {
         if (depth > 0) {
             ref = stack[--depth];
@@ -226,8 +224,6 @@ static uint32_t coded_read(pn__dec *d, char *dst, uint32_t want)
         if (n == want)
             break;
     }
-    for (i = 0; i < depth; i++)
-        d->stack[i] = stack[i];
     d->bits = bits;
     d->pos = pos;
     d->have = (uint8_t)have;
@@ -256,6 +252,14 @@ int pn__dec_byte(pn__dec *d)
 {
     char c;
 
+    /* The next byte waiting on the stack, if it is not the text's last
+     * (whose read checks the end). */
+    if (d->depth > 0 && d->left > 1 &&
+        d->stack[d->depth - 1] >= PN_CODE_BYTE_REF) {
+        unsigned ref = d->stack[--d->depth];
+        d->left--;
+        return (int)PN_CODE_REF_BYTE(ref);
+    }
     if (pn__dec_read(d, &c, 1) != 1 || d->err)
         return -1;
     return (unsigned char)c;
