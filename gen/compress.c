@@ -48,7 +48,7 @@
 #define MIN_PAIRS 3             /* a pair seen less often is not worth it */
 #define LOOKUP_SIZE 16384u      /* > 2 x the pairs of one round */
 #define MAX_SYMS (256u + PN_CODE_MAX_PAIRS) /* bytes and pairs */
-#define START_BITS 7u           /* the decoder's start table: 128 bytes */
+#define START_BITS 6u           /* the decoder's start table: 64 bytes */
 
 typedef struct sym {
     uint16_t left, right;       /* the pair; left NO_SYM: a byte, in right */
