@@ -74,9 +74,10 @@
  * Decoding expands each symbol until the text's length is reached; a
  * stream that ends early or has a byte to spare at the end, holds a code
  * that is not one, ends inside a symbol, names a pair or byte the tables
- * do not hold, or has a symbol deeper than PN_CODE_MAX_DEPTH pairs is
- * damaged. So is a text longer than PN_MAX_TEXT, or longer than
- * 8 * PN_CODE_MAX_PHRASE times its size.
+ * do not hold, or has a symbol whose left halves nest deeper than
+ * PN_CODE_MAX_DEPTH pairs (the decoder's stack) is damaged; pnc makes no
+ * symbol deeper than that either way. So is a text longer than
+ * PN_MAX_TEXT, or longer than 8 * PN_CODE_MAX_PHRASE times its size.
  *
  * The code tables: PN_CODE_HEAD_FIELDS; then, for each code length from
  * min_len to max_len, PN_CODE_LENGTH_FIELDS, which let the decoder read a
