@@ -363,6 +363,21 @@ static void set_code_bytes(unsigned char byte)
         code_bytes()[i] = byte;
 }
 
+/* The bytes with a code made control characters, the pairs left as
+ * they are: a text that has such a code fails (PN_ERR_FORMAT), which is
+ * nearly every text of the fixture, whose code is nearly all bytes. */
+static void test_damaged_byte_list(void)
+{
+    unsigned texts;
+
+    reset();
+    set_code_bytes(0x01);
+    TEST_ASSERT_TRUE(read_all(&texts) > texts - texts / 10);
+    reset();
+    set_code_bytes(0x1F);
+    TEST_ASSERT_TRUE(read_all(&texts) > texts - texts / 10);
+}
+
 static void test_damaged_symbols(void)
 {
     uint32_t pairs, i;
@@ -468,6 +483,7 @@ int main(void)
     RUN_TEST(test_small_buffers_cut_at_characters);
     RUN_TEST(test_pages_are_the_same);
     RUN_TEST(test_damaged_code_tables);
+    RUN_TEST(test_damaged_byte_list);
     RUN_TEST(test_damaged_symbols);
     RUN_TEST(test_damaged_bits);
     return UNITY_END();
