@@ -52,6 +52,26 @@ code_size() { $PNC --dump "$@" 2>/dev/null | sed -n 's/^  code_size: //p'; }
 code_nb=$(code_size $NB)
 code_all=$(code_size $ALL)
 
+# The rivals (bench/rivals.c), built with the libraries this machine has:
+# zstd and zlib from Debian's libzstd-dev and zlib1g-dev.
+RIV=$OUT/rivals
+rivals_built=
+for combo in "-DRIVAL_ZSTD -DRIVAL_ZLIB:-lzstd -lz" "-DRIVAL_ZSTD:-lzstd" "-DRIVAL_ZLIB:-lz"; do
+	if $CC -std=c99 -O2 ${combo%%:*} -Iruntime -I$BUILD/tests bench/rivals.c \
+		$BUILD/tests/plain_catalog.o $BUILD/libpn.a ${combo#*:} -o "$RIV" 2>/dev/null; then
+		rivals_built=$combo
+		break
+	fi
+done
+# rival_size zstd|deflate: "12,345 (14.3%) = texts + dictionary", or why not.
+rival_size() {
+	case $1 in zstd) lib=libzstd-dev;; *) lib=zlib1g-dev;; esac
+	r=$([ -n "$rivals_built" ] && $RIV size $1 2>/dev/null) || r=
+	if [ -z "$r" ]; then echo "n/a: no $lib"; return; fi
+	set -- $r
+	echo "$(pct $(($1 + $2)) $raw_all) = texts $1 + dictionary $2"
+}
+
 # libpn for Cortex-M4, with stack usage per function.
 arm_text=
 if have $ARM_CC; then
@@ -102,6 +122,14 @@ if [ -n "$arm_text" ]; then
 else
 	row "libpn .text, Cortex-M4" "n/a: no $ARM_CC" "" ""
 fi
+echo
+ntexts=$([ -n "$rivals_built" ] && $RIV size deflate 2>/dev/null | awk '{ print $3 }')
+[ -n "$ntexts" ] || ntexts=$([ -n "$rivals_built" ] && $RIV size zstd 2>/dev/null | awk '{ print $3 }')
+echo "Random access, side by side: every title and block (${ntexts:-the} texts) stored so that"
+echo "each decodes alone; shares of the raw bytes of all (10 .pn). gzip and xz above need the whole text."
+printf '  %-46s %s\n' "pnc catalog (texts, code, records, facts)" "$(pct $cat_all $raw_all)"
+printf '  %-46s %s\n' "zstd -19, trained 4 KB dictionary, per text" "$(rival_size zstd)"
+printf '  %-46s %s\n' "raw deflate -9, preset dictionary, per text" "$(rival_size deflate)"
 echo
 
 # The QR codes of the web addresses (pnc --dump gives each notice's
@@ -154,6 +182,20 @@ if have valgrind; then
 			printf '  %-42s %-7s %10s bytes %12s instr %6.1f instr/byte\n' "$what" "$form" "$out" "$ir" \
 				"$(awk -v i="$ir" -v b="$out" 'BEGIN { print i / b }')"
 		done
+	done
+	# The rivals, per text, read the same way: each text alone.
+	for r in deflate zstd; do
+		what=$([ $r = zstd ] && echo "zstd decompress, per text, dictionary" || echo "zlib inflate, raw, per text, dictionary")
+		out=$([ -n "$rivals_built" ] && $RIV decode $r 2>/dev/null) || out=
+		if [ -z "$out" ] || [ "$out" = 0 ]; then
+			printf '  %-42s n/a: no %s\n' "$what" "$([ $r = zstd ] && echo libzstd-dev || echo zlib1g-dev)"
+			continue
+		fi
+		valgrind --tool=callgrind --toggle-collect=bench_run \
+			--callgrind-out-file="$OUT/cg.rival.$r" $RIV decode $r >/dev/null 2>&1
+		ir=$(awk '/^(summary|totals):/ { print $2; exit }' "$OUT/cg.rival.$r")
+		printf '  %-42s %-7s %10s bytes %12s instr %6.1f instr/byte\n' "$what" "" "$out" "$ir" \
+			"$(awk -v i="$ir" -v b="$out" 'BEGIN { print i / b }')"
 	done
 else
 	echo "cost in instructions per output byte: n/a: no valgrind"

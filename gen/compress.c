@@ -17,14 +17,17 @@
  *    with a trie of what each symbol stands for. Two passes: one with
  *    lengths from training, one with the lengths the first pass gives.
  * 3. Code. A Huffman code over the symbols the final parse uses, written
- *    canonically: only the number of codes of each length is stored, and
- *    symbols are numbered in code order, so the decoder needs no table
- *    built at run time. Symbols no text uses directly but that others are
- *    made of come last, without a code.
+ *    canonically: per code length, where its codes end and where its
+ *    bytes and pairs start, so the decoder reads a code with a compare per
+ *    length and needs no table built at run time. Bytes have no entry: a
+ *    pair names a byte by a ref of its own (PN_CODE_BYTE_REF), and a byte
+ *    with a code is one byte of a list. Pairs are numbered in code order;
+ *    those no text uses directly but that others are made of come last,
+ *    without a code.
  *
  * The decoder (runtime/pn_decode.c) reads one code, then expands the
- * symbol depth first with a stack of at most PN_CODE_MAX_DEPTH ids: any
- * text decodes alone, byte by byte, straight into the caller's buffer.
+ * symbol depth first with a stack of at most PN_CODE_MAX_DEPTH refs: any
+ * text decodes alone, straight into the caller's buffer.
  *
  * Training reads at most SAMPLE_MAX bytes of distinct text, so huge
  * catalogs still train fast; the parse covers every text. */
@@ -44,6 +47,8 @@
 #define COST_NONE 0x3FFFFFFFu   /* a symbol that has no code */
 #define MIN_PAIRS 3             /* a pair seen less often is not worth it */
 #define LOOKUP_SIZE 16384u      /* > 2 x the pairs of one round */
+#define MAX_SYMS (256u + PN_CODE_MAX_PAIRS) /* bytes and pairs */
+#define START_BITS 6u           /* the decoder's start table: 64 bytes */
 
 typedef struct sym {
     uint16_t left, right;       /* the pair; left NO_SYM: a byte, in right */
@@ -68,10 +73,12 @@ struct compressor {
     uint32_t *train_freq;       /* symbol counts at the best training round */
     unsigned char *len;         /* final code length of each symbol, 0: none */
     uint32_t *code;             /* its canonical code */
-    uint16_t *new_id;           /* id in the catalog, NO_SYM if dropped */
-    uint16_t *order;            /* catalog id -> symbol */
-    size_t coded, kept;
-    unsigned max_len;
+    uint16_t *new_id;           /* a pair's id in the catalog, NO_SYM if
+                                   dropped or a byte */
+    uint16_t *order;            /* the coded symbols, in code order */
+    uint16_t *pair_order;       /* pair id in the catalog -> symbol */
+    size_t coded, pairs, terminals;
+    unsigned min_len, max_len;
 };
 
 static void *xcalloc(size_t count, size_t size)
@@ -301,7 +308,7 @@ static size_t choose_pairs(compressor *c, pair *cand, size_t ncand,
     for (i = 0; i < ncand && chosen < batch; i++) {
         uint16_t a = (uint16_t)(cand[i].key >> 16), b = (uint16_t)cand[i].key;
         const sym *x = &c->syms[a], *y = &c->syms[b];
-        if (c->nsyms + chosen >= PN_CODE_MAX_SYMBOLS)
+        if (c->nsyms - c->terminals + chosen >= PN_CODE_MAX_PAIRS)
             break;
         if (busy[a] || busy[b] || x->len + y->len > PHRASE_MAX ||
             x->depth >= PN_CODE_MAX_DEPTH || y->depth >= PN_CODE_MAX_DEPTH)
@@ -316,10 +323,10 @@ static void train(compressor *c, uint16_t *seq, size_t n, size_t terminals)
 {
     size_t mask = 15, best_nsyms = c->nsyms;
     pair *table;
-    uint16_t ids[PN_CODE_MAX_SYMBOLS];
-    unsigned char *busy = xmalloc(PN_CODE_MAX_SYMBOLS);
+    uint16_t ids[MAX_SYMS];
+    unsigned char *busy = xmalloc(MAX_SYMS);
     pair *lookup = xmalloc(LOOKUP_SIZE * sizeof *lookup);
-    uint32_t *freq = xmalloc(PN_CODE_MAX_SYMBOLS * sizeof *freq);
+    uint32_t *freq = xmalloc(MAX_SYMS * sizeof *freq);
     uint64_t best;
 
     while (mask + 1 < 2 * n)
@@ -525,18 +532,27 @@ static void keep(compressor *c, uint16_t s, unsigned char *reached)
     }
 }
 
-/* Numbers the symbols in canonical code order (length, then symbol),
- * then those without a code that others need, and gives out the codes. */
+static int is_byte(const compressor *c, size_t s)
+{
+    return c->syms[s].left == NO_SYM;
+}
+
+/* Gives out the codes in canonical order (by length; within a length the
+ * bytes, then the pairs, each in symbol order) and numbers the pairs:
+ * those with a code in code order, then those without one that others
+ * need. */
 static void assign_codes(compressor *c)
 {
     unsigned char *reached = xcalloc(c->nsyms + 1, 1);
-    size_t s, n = 0;
-    unsigned l;
+    size_t s;
+    unsigned l, pass;
     uint32_t next = 0;
 
     c->new_id = xmalloc((c->nsyms + 1) * sizeof *c->new_id);
     c->order = xmalloc((c->nsyms + 1) * sizeof *c->order);
+    c->pair_order = xmalloc((c->nsyms + 1) * sizeof *c->pair_order);
     c->code = xmalloc((c->nsyms + 1) * sizeof *c->code);
+    c->min_len = 0;
     c->max_len = 1;
     for (s = 0; s < c->nsyms; s++) {
         c->new_id[s] = NO_SYM;
@@ -544,25 +560,32 @@ static void assign_codes(compressor *c)
             keep(c, (uint16_t)s, reached);
         if (c->len[s] > c->max_len)
             c->max_len = c->len[s];
+        if (c->len[s] && (c->min_len == 0 || c->len[s] < c->min_len))
+            c->min_len = c->len[s];
     }
+    if (c->min_len == 0)
+        c->min_len = 1;
     for (l = 1; l <= c->max_len; l++) {
-        for (s = 0; s < c->nsyms; s++) {
-            if (c->len[s] != l)
-                continue;
-            c->code[s] = next++;
-            c->new_id[s] = (uint16_t)n;
-            c->order[n++] = (uint16_t)s;
+        for (pass = 0; pass < 2; pass++) {
+            for (s = 0; s < c->nsyms; s++) {
+                if (c->len[s] != l || is_byte(c, s) != (pass == 0))
+                    continue;
+                c->code[s] = next++;
+                c->order[c->coded++] = (uint16_t)s;
+                if (!is_byte(c, s)) {
+                    c->new_id[s] = (uint16_t)c->pairs;
+                    c->pair_order[c->pairs++] = (uint16_t)s;
+                }
+            }
         }
         next <<= 1;
     }
-    c->coded = n;
     for (s = 0; s < c->nsyms; s++) {
-        if (reached[s] && !c->len[s]) {
-            c->new_id[s] = (uint16_t)n;
-            c->order[n++] = (uint16_t)s;
+        if (reached[s] && !c->len[s] && !is_byte(c, s)) {
+            c->new_id[s] = (uint16_t)c->pairs;
+            c->pair_order[c->pairs++] = (uint16_t)s;
         }
     }
-    c->kept = n;
     free(reached);
 }
 
@@ -582,7 +605,7 @@ compressor *compress_train(const char *const *texts, size_t count)
             present[(unsigned char)c->texts[i].s[j]] = 1;
     for (i = 0; i < 256; i++)
         terminal[i] = present[i] ? add_sym(c, NO_SYM, (uint16_t)i) : NO_SYM;
-    terminals = c->nsyms;
+    terminals = c->terminals = c->nsyms;
 
     while (sample_texts < c->ntexts &&
            (sample_bytes == 0 || sample_bytes < SAMPLE_MAX))
@@ -593,8 +616,8 @@ compressor *compress_train(const char *const *texts, size_t count)
             seq[n++] = terminal[(unsigned char)c->texts[i].s[j]];
         seq[n++] = NO_SYM;
     }
-    c->train_freq = xmalloc(PN_CODE_MAX_SYMBOLS * sizeof *c->train_freq);
-    c->len = xmalloc(PN_CODE_MAX_SYMBOLS);
+    c->train_freq = xmalloc(MAX_SYMS * sizeof *c->train_freq);
+    c->len = xmalloc(MAX_SYMS);
     train(c, seq, n, terminals);
     free(seq);
     parse_all(c, sample_texts);
@@ -602,30 +625,64 @@ compressor *compress_train(const char *const *texts, size_t count)
     return c;
 }
 
+/* The ref a pair entry names symbol `s` by (pn_format.h). */
+static uint32_t ref_of(const compressor *c, uint16_t s)
+{
+    return is_byte(c, s) ? PN_CODE_BYTE_TO_REF(c->syms[s].right)
+                         : c->new_id[s];
+}
+
 void compress_write_tables(const compressor *c, buf *out)
 {
     unsigned char head[PN_CODE_HEAD_SIZE] = {0};
+    unsigned char rec[PN_CODE_LENGTH_SIZE];
     unsigned char entry[PN_CODE_ENTRY_SIZE];
-    unsigned char count[PN_CODE_COUNT_SIZE];
-    unsigned l;
-    size_t i;
+    uint32_t first = 0, bytes = 0, pairs = 0;
+    uint32_t limits[PN_CODE_MAX_LEN + 1];
+    unsigned l, start_bits = c->max_len < START_BITS ? c->max_len : START_BITS;
+    size_t i, at = 0;
 
+    for (i = 0; i < c->coded; i++)
+        bytes += is_byte(c, c->order[i]);
+    head[PN_CODE_AT(min_len, 1)] = (unsigned char)c->min_len;
     head[PN_CODE_AT(max_len, 1)] = (unsigned char)c->max_len;
-    store_le(head + PN_CODE_AT(coded, 2), 2, (uint32_t)c->coded);
-    store_le(head + PN_CODE_AT(symbols, 2), 2, (uint32_t)c->kept);
+    head[PN_CODE_AT(start_bits, 1)] = (unsigned char)start_bits;
+    store_le(head + PN_CODE_AT(bytes, 2), 2, bytes);
+    store_le(head + PN_CODE_AT(pairs, 2), 2, (uint32_t)c->pairs);
     buf_put(out, head, sizeof head);
+    bytes = 0;
     for (l = 1; l <= c->max_len; l++) {
-        uint32_t n = 0;
-        for (i = 0; i < c->coded; i++)
-            n += c->len[c->order[i]] == l;
-        store_le(count, sizeof count, n);
-        buf_put(out, count, sizeof count);
+        uint32_t count = 0, in_bytes = 0;
+        for (; at < c->coded && c->len[c->order[at]] == l; at++) {
+            count++;
+            in_bytes += is_byte(c, c->order[at]);
+        }
+        limits[l] = (first + count) << (PN_CODE_WINDOW - l);
+        if (l >= c->min_len) {
+            store_le(rec + PN_CODE_LENGTH_AT(limit, 4), 4, limits[l]);
+            store_le(rec + PN_CODE_LENGTH_AT(pair_base, 2), 2, pairs);
+            rec[PN_CODE_LENGTH_AT(byte_base, 1)] = (unsigned char)bytes;
+            rec[PN_CODE_LENGTH_AT(byte_count, 1)] = (unsigned char)in_bytes;
+            buf_put(out, rec, sizeof rec);
+        }
+        bytes += in_bytes;
+        pairs += count - in_bytes;
+        first = (first + count) << 1;
     }
-    for (i = 0; i < c->kept; i++) {
-        const sym *s = &c->syms[c->order[i]];
-        uint32_t left = s->left == NO_SYM ? PN_CODE_BYTE : c->new_id[s->left];
-        uint32_t right = s->left == NO_SYM ? s->right : c->new_id[s->right];
-        store_le(entry, sizeof entry, left | right << PN_CODE_ID_BITS);
+    for (i = 0; i < (size_t)1 << start_bits; i++) {
+        uint32_t v = (uint32_t)i << (PN_CODE_WINDOW - start_bits);
+        for (l = c->min_len; l < c->max_len && limits[l] <= v; l++)
+            ;
+        buf_byte(out, l - c->min_len);
+    }
+    for (i = 0; i < c->coded; i++)
+        if (is_byte(c, c->order[i]))
+            buf_byte(out, PN_CODE_BYTE_TO_REF(c->syms[c->order[i]].right) &
+                              0xFFu);
+    for (i = 0; i < c->pairs; i++) {
+        const sym *s = &c->syms[c->pair_order[i]];
+        store_le(entry, sizeof entry,
+                 ref_of(c, s->left) | ref_of(c, s->right) << PN_CODE_ID_BITS);
         buf_put(out, entry, sizeof entry);
     }
 }
@@ -681,5 +738,6 @@ void compress_free(compressor *c)
     free(c->code);
     free(c->new_id);
     free(c->order);
+    free(c->pair_order);
     free(c);
 }

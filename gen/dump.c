@@ -417,12 +417,13 @@ static void put_record(dumper *d, const record_layout *layout,
     }
 }
 
-/* The code tables' head and their count of codes of each length; the
- * symbols themselves are left out. */
+/* The code tables' head and their count of codes of each length (from
+ * min_len); the symbols themselves are left out. */
 static void put_code(dumper *d)
 {
     const unsigned char *c = d->v.code;
-    unsigned i, max_len;
+    unsigned l, min_len, max_len;
+    uint32_t prev = 0;
 
     if (!c) {
         buf_printf(d->out, "code tables: none\n");
@@ -430,12 +431,17 @@ static void put_code(dumper *d)
     }
     buf_printf(d->out, "code tables:\n");
     put_record(d, &code_layout, c, 1);
+    min_len = c[PN_CODE_AT(min_len, 1)];
     max_len = c[PN_CODE_AT(max_len, 1)];
     buf_printf(d->out, "  counts:");
-    for (i = 0; i < max_len; i++)
-        buf_printf(d->out, " %u", (unsigned)pn__read_u16(
-                                       c + PN_CODE_HEAD_SIZE +
-                                       PN_CODE_COUNT_SIZE * i));
+    for (l = min_len; l <= max_len; l++) {
+        const unsigned char *rec = c + PN_CODE_HEAD_SIZE +
+                                   PN_CODE_LENGTH_SIZE * (l - min_len);
+        uint32_t limit = pn__read_u32(rec + PN_CODE_LENGTH_AT(limit, 4));
+        buf_printf(d->out, " %lu",
+                   (unsigned long)((limit - prev) >> (PN_CODE_WINDOW - l)));
+        prev = limit;
+    }
     buf_byte(d->out, '\n');
 }
 

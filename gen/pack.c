@@ -22,14 +22,25 @@ void pack_sort(mnotice **notices, size_t count)
     qsort(notices, count, sizeof *notices, compare_notices);
 }
 
+/* A text stored whole in the pool, and where. */
+typedef struct stored_text {
+    const char *s;              /* NULL: an empty slot */
+    uint32_t at;
+} stored_text;
+
 /* The pool: names are stored once each, found again through a hash table
- * of their offsets; texts are stored as they come, coded by `code` unless
- * it is NULL. */
+ * of their offsets; texts are coded by `code` unless it is NULL, and each
+ * is stored whole once: a record's text given again is the one stored
+ * before, a block's text given again refers to it (compressed catalogs,
+ * where the reference is the shorter). */
 typedef struct pool {
     buf bytes;
     uint32_t *name_slots;       /* pool offsets of names, 0: empty slot */
     size_t name_mask;           /* slots - 1, a power of two less one */
     size_t name_count;
+    stored_text *text_slots;    /* the texts stored whole */
+    size_t text_mask;
+    size_t text_count;
     const compressor *code;
     const char *last_web;       /* the last QR code's address, */
     size_t last_web_len;        /* its length */
@@ -87,62 +98,153 @@ static uint32_t pool_name(pool *p, const char *name)
     return *slot;
 }
 
-static void put_text(pool *p, const char *text)
+static void put_text(const pool *p, const char *text, buf *out)
 {
     size_t len = strlen(text);
     if (p->code) {
-        compress_put_text(p->code, text, &p->bytes);
+        compress_put_text(p->code, text, out);
         return;
     }
-    buf_leb128(&p->bytes, (uint32_t)len);
-    buf_put(&p->bytes, text, len);
+    buf_leb128(out, (uint32_t)len);
+    buf_put(out, text, len);
+}
+
+static stored_text *text_slot(const pool *p, const char *s)
+{
+    size_t i = hash_bytes(s, strlen(s)) & p->text_mask;
+
+    for (;; i = (i + 1) & p->text_mask) {
+        stored_text *slot = &p->text_slots[i];
+        if (!slot->s || strcmp(slot->s, s) == 0)
+            return slot;
+    }
+}
+
+/* Doubles the table when it is half full, so probes stay short. */
+static void texts_grow(pool *p)
+{
+    size_t old_slots = p->text_slots ? p->text_mask + 1 : 0, i;
+    stored_text *old = p->text_slots;
+    size_t slots = old_slots ? 2 * old_slots : 64;
+
+    if (2 * (p->text_count + 1) <= old_slots)
+        return;
+    p->text_slots = xmalloc(slots * sizeof *p->text_slots);
+    memset(p->text_slots, 0, slots * sizeof *p->text_slots);
+    p->text_mask = slots - 1;
+    for (i = 0; i < old_slots; i++)
+        if (old[i].s)
+            *text_slot(p, old[i].s) = old[i];
+    free(old);
+}
+
+/* Where `text` is stored whole, or NULL if it is not yet. */
+static const stored_text *stored(pool *p, const char *text)
+{
+    texts_grow(p);
+    return text_slot(p, text)->s ? text_slot(p, text) : NULL;
+}
+
+/* Appends `text` whole, and notes where. */
+static uint32_t store_text(pool *p, const char *text)
+{
+    uint32_t at = (uint32_t)p->bytes.len;
+    stored_text *slot;
+
+    put_text(p, text, &p->bytes);
+    texts_grow(p);
+    slot = text_slot(p, text);
+    if (!slot->s) {
+        slot->s = text;
+        slot->at = at;
+        p->text_count++;
+    }
+    return at;
 }
 
 static uint32_t pool_text(pool *p, const char *text)
 {
-    uint32_t at;
+    const stored_text *before;
+
     if (!text || !*text)
         return 0;
-    at = (uint32_t)p->bytes.len;
-    put_text(p, text);
-    return at;
+    before = stored(p, text);
+    return before ? before->at : store_text(p, text);
 }
 
-/* A section's block index then its block stream (runtime/pn_format.h):
- * the stream is laid out first, apart, to learn where each block starts
- * and how wide the index entries must be. Returns the index's offset and
+static size_t leb128_size(uint32_t v)
+{
+    size_t n = 1;
+    while (v >= 0x80) {
+        v >>= 7;
+        n++;
+    }
+    return n;
+}
+
+/* A block's text: whole, or in a compressed catalog a reference to the
+ * same text stored before when that is shorter (runtime/pn_format.h). */
+static void pool_block_text(pool *p, const char *text)
+{
+    const stored_text *before = *text && p->code ? stored(p, text) : NULL;
+    uint32_t len = (uint32_t)strlen(text);
+
+    if (before) {
+        buf whole = {0};
+        size_t ref = leb128_size(len) + 1 + leb128_size(before->at);
+        put_text(p, text, &whole);
+        if (ref < whole.len) {
+            buf_leb128(&p->bytes, len);
+            buf_byte(&p->bytes, 0);
+            buf_leb128(&p->bytes, before->at);
+            buf_free(&whole);
+            return;
+        }
+        buf_free(&whole);
+    }
+    store_text(p, text);
+}
+
+/* The most bytes a block can take in the stream: kind, level, number, and
+ * its text whole (a length, a size and at most PN_CODE_MAX_LEN bits a
+ * byte; a reference is only used when shorter). */
+static size_t block_bound(const mblock *b)
+{
+    size_t len = b->text.s ? strlen(b->text.s) : 0;
+
+    return 2 + 5 + 10 + (len * PN_CODE_MAX_LEN + 7) / 8;
+}
+
+/* A section's block index then its block stream (runtime/pn_format.h).
+ * The entries' width comes from a bound on the stream's size, so the
+ * stream is written in place, right after the index, and its texts keep
+ * the pool offsets later references name. Returns the index's offset and
  * the entries' width in `*width`. */
 static uint32_t pool_blocks(pool *p, const msection *s, unsigned *width)
 {
-    pool stream = *p;
-    uint32_t at = (uint32_t)p->bytes.len, *starts;
-    size_t i;
+    uint32_t at = (uint32_t)p->bytes.len;
+    size_t i, bound = 0, stream_at;
 
-    stream.bytes.data = NULL;
-    stream.bytes.len = stream.bytes.cap = 0;
-    starts = xmalloc((s->block_count + 1) * sizeof *starts);
+    for (i = 0; i < s->block_count; i++)
+        bound += block_bound(&s->blocks[i]);
+    *width = bound > 0xFFFFu ? PN_INDEX_WIDTH_LONG : PN_INDEX_WIDTH_SHORT;
+    for (i = 1; i < s->block_count; i++) {
+        static const unsigned char zeros[PN_INDEX_WIDTH_LONG];
+        buf_put(&p->bytes, zeros, *width);
+    }
+    stream_at = p->bytes.len;
     for (i = 0; i < s->block_count; i++) {
         const mblock *b = &s->blocks[i];
-        starts[i] = (uint32_t)stream.bytes.len;
-        buf_byte(&stream.bytes, b->kind);
+        if (i > 0)
+            store_le(p->bytes.data + at + (i - 1) * *width, *width,
+                     (uint32_t)(p->bytes.len - stream_at));
+        buf_byte(&p->bytes, b->kind);
         if (PN_BLOCK_HAS_LEVEL(b->kind))
-            buf_byte(&stream.bytes, (unsigned char)b->level);
+            buf_byte(&p->bytes, (unsigned char)b->level);
         if (PN_BLOCK_HAS_NUMBER(b->kind))
-            buf_leb128(&stream.bytes, b->number);
-        put_text(&stream, b->text.s);
+            buf_leb128(&p->bytes, b->number);
+        pool_block_text(p, b->text.s);
     }
-    *width = PN_INDEX_WIDTH_SHORT;
-    for (i = 1; i < s->block_count; i++)
-        if (starts[i] > 0xFFFFu)
-            *width = PN_INDEX_WIDTH_LONG;
-    for (i = 1; i < s->block_count; i++) {
-        unsigned char entry[PN_INDEX_WIDTH_LONG];
-        store_le(entry, *width, starts[i]);
-        buf_put(&p->bytes, entry, *width);
-    }
-    buf_put(&p->bytes, stream.bytes.data, stream.bytes.len);
-    buf_free(&stream.bytes);
-    free(starts);
     return at;
 }
 
@@ -590,5 +692,6 @@ unsigned pack_catalog(mnotice *const *notices, size_t count,
     buf_free(&t.fonts[0]);
     buf_free(&t.fonts[1]);
     free(t.pool.name_slots);
+    free(t.pool.text_slots);
     return errors;
 }

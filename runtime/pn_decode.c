@@ -1,14 +1,16 @@
-/* pn_decode.c: texts of the catalog, byte by byte (see pn_decode.h).
+/* pn_decode.c: texts of the catalog, straight into the caller's buffer
+ * (see pn_decode.h).
  *
- * A coded text is a string of canonical Huffman codes, each naming a
- * symbol that is a byte or a pair of symbols (pn_format.h). A code is read
- * by comparing the next bits, one length at a time, with the range of
- * codes of that length, which the counts per length give; a pair is
- * expanded left first, its right half waiting on a stack of at most
- * PN_CODE_MAX_DEPTH ids. Nothing is built or stored beyond the pn__dec, so
- * a text decodes straight into the caller's buffer. Every table read is
- * bounded by the checks pn__read_header() made on the tables, every bit
- * read by the text's size. */
+ * A coded text is a string of canonical Huffman codes, each naming a byte
+ * or a pair of symbols (pn_format.h). A code is read from a window of the
+ * next 24 bits with one compare per code length against the limits the
+ * tables hold; a pair is expanded left first, its right half waiting on a
+ * stack of at most PN_CODE_MAX_DEPTH refs, each byte written as it comes
+ * out. Nothing is built or stored beyond the pn__dec. Every table read is
+ * bounded by the sizes pn__read_header() checked: a code's length by
+ * max_len, a byte's index by `bytes`, a pair's id by `pairs`; every step
+ * down a pair by the stack's depth, so a damaged table cannot loop; every
+ * bit read by the text's size. */
 #include "pn_decode.h"
 
 void pn__text_plain(pn__text *text, const char *bytes, uint32_t len)
@@ -26,8 +28,9 @@ void pn__dec_open(pn__dec *d, const pn__text *text)
     d->size = text->size;
     d->pos = 0;
     d->left = text->len;
+    d->bits = 0;
+    d->have = 0;
     d->depth = 0;
-    d->run = 0;
     d->err = 0;
 }
 
@@ -36,97 +39,230 @@ static uint32_t u16_at(const unsigned char *p)
     return (uint32_t)p[0] | (uint32_t)p[1] << 8;
 }
 
-static unsigned byte_at(const pn__dec *d, uint32_t i)
+static uint32_t u32_at(const unsigned char *p)
 {
-    return i < d->size ? d->p[i] : 0u;
-}
-
-/* The next 25 or more bits, from the top bit down; zeros past the end. */
-static uint32_t peek_bits(const pn__dec *d)
-{
-    uint32_t i = d->pos >> 3;
-    uint32_t v = (uint32_t)byte_at(d, i) << 24 |
-                 (uint32_t)byte_at(d, i + 1) << 16 |
-                 (uint32_t)byte_at(d, i + 2) << 8 | byte_at(d, i + 3);
-    return v << (d->pos & 7u);
-}
-
-/* Reads one code; returns its symbol, or -1 if the bits are not a code. */
-static int next_code(pn__dec *d)
-{
-    const unsigned char *counts = d->code + PN_CODE_HEAD_SIZE;
-    unsigned max_len = d->code[PN_CODE_AT(max_len, 1)], len;
-    uint32_t v = peek_bits(d), first = 0, index = 0;
-
-    for (len = 1; len <= max_len; len++) {
-        uint32_t count = u16_at(counts + PN_CODE_COUNT_SIZE * (len - 1));
-        uint32_t x = v >> (32 - len);
-        if (x - first < count) {
-            d->pos += len;
-            if (d->pos > d->size * 8u)
-                return -1;     /* the code runs past the bits */
-            return (int)(index + (x - first));
-        }
-        index += count;
-        first = (first + count) << 1;
-    }
-    return -1;
-}
-
-static int damaged(pn__dec *d)
-{
-    d->err = 1;
-    d->left = 0;
-    return -1;
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+           (uint32_t)p[3] << 24;
 }
 
 /* pnc writes no control character (U+0000-U+001F, U+007F) into a text
  * but '\n', a hard line break (pn_format.h), so one is damage: a NUL
  * would cut the text short of its length. */
-static int text_byte(pn__dec *d, unsigned c)
+static int is_text_byte(unsigned c)
 {
-    return (c < 0x20u && c != '\n') || c == 0x7Fu ? damaged(d) : (int)c;
+    return (c >= 0x20u && c != 0x7Fu) || c == '\n';
+}
+
+static uint32_t damaged(pn__dec *d, uint32_t n)
+{
+    d->err = 1;
+    d->left = 0;
+    return n;
+}
+
+static uint32_t plain_read(pn__dec *d, char *dst, uint32_t want)
+{
+    uint32_t n;
+
+    for (n = 0; n < want; n++) {
+        unsigned c = d->p[d->pos + n];
+        if (!is_text_byte(c))
+            return damaged(d, n);
+        dst[n] = (char)c;
+    }
+    d->pos += n;
+    d->left -= n;
+    return n;
+}
+
+/* The 4 bytes at `p` as a big-endian number: the next 32 bits. */
+static uint32_t u32_be(const unsigned char *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+           (uint32_t)p[2] << 8 | p[3];
+}
+
+/* The same near the end of the `size` bytes at `p`: zeros past it. */
+static uint32_t tail_be(const unsigned char *p, uint32_t size, uint32_t pos)
+{
+    uint32_t w = 0;
+    unsigned i;
+
+    for (i = 0; i < 4; i++)
+        w = w << 8 | (pos + i < size ? p[pos + i] : 0u);
+    return w;
+}
+
+/* The code tables, as coded_read() walks them. */
+typedef struct tables {
+    const unsigned char *lengths;   /* PN_CODE_LENGTH_FIELDS, from min_len */
+    const unsigned char *start;     /* the start table */
+    const unsigned char *bytes;     /* the bytes with a code */
+    const unsigned char *entries;   /* the pairs */
+    unsigned min_len, max_len, start_bits;
+    uint32_t byte_count, pairs;
+} tables;
+
+static void tables_of(tables *t, const unsigned char *c)
+{
+    t->min_len = c[PN_CODE_AT(min_len, 1)];
+    t->max_len = c[PN_CODE_AT(max_len, 1)];
+    t->byte_count = u16_at(c + PN_CODE_AT(bytes, 2));
+    t->pairs = u16_at(c + PN_CODE_AT(pairs, 2));
+    t->start_bits = c[PN_CODE_AT(start_bits, 1)];
+    t->lengths = c + PN_CODE_HEAD_SIZE;
+    t->start = t->lengths +
+               PN_CODE_LENGTH_SIZE * (t->max_len - t->min_len + 1u);
+    t->bytes = t->start + (1u << t->start_bits);
+    t->entries = t->bytes + t->byte_count;
+}
+
+/* The ref of the code at the top of the 24-bit window `v`, and its
+ * length in `*len`; PN_CODE_ID_MASK + 1 if it is not a code. */
+static uint32_t code_ref(const tables *t, uint32_t v, unsigned *len)
+{
+    const unsigned char *rec = t->lengths;
+    uint32_t prev = 0, limit, k;
+    unsigned l = t->start[v >> (PN_CODE_WINDOW - t->start_bits)];
+
+    if (l > t->max_len - t->min_len)
+        return PN_CODE_ID_MASK + 1u;
+    if (l > 0) {
+        rec += PN_CODE_LENGTH_SIZE * l;
+        prev = u32_at(rec - PN_CODE_LENGTH_SIZE + PN_CODE_LENGTH_AT(limit, 4));
+    }
+    l += t->min_len;
+    while (v >= (limit = u32_at(rec + PN_CODE_LENGTH_AT(limit, 4)))) {
+        if (++l > t->max_len)
+            return PN_CODE_ID_MASK + 1u;
+        prev = limit;
+        rec += PN_CODE_LENGTH_SIZE;
+    }
+    *len = l;
+    k = (v - prev) >> (PN_CODE_WINDOW - l);
+    if (k < rec[PN_CODE_LENGTH_AT(byte_count, 1)]) {
+        k += rec[PN_CODE_LENGTH_AT(byte_base, 1)];
+        /* A listed byte is its ref's low byte: below 0x20 is no ref. */
+        return k < t->byte_count && t->bytes[k] >= 0x20u
+                   ? 0xF00u | t->bytes[k]
+                   : PN_CODE_ID_MASK + 1u;
+    }
+    return u16_at(rec + PN_CODE_LENGTH_AT(pair_base, 2)) + k -
+           rec[PN_CODE_LENGTH_AT(byte_count, 1)];
+}
+
+/* The refs of the pair `ref` into `*left` and `*right`. The entry is
+ * read as 4 bytes, which compilers make one load: the code tables never
+ * end the catalog (pn__read_header()), so the byte after the last entry
+ * is there. */
+static void pair_at(const tables *t, uint32_t ref, uint32_t *left,
+                    uint32_t *right)
+{
+    uint32_t e = u32_at(t->entries + PN_CODE_ENTRY_SIZE * ref) & 0xFFFFFFu;
+
+    *left = PN_CODE_LEFT(e);
+    *right = PN_CODE_RIGHT(e);
+}
+
+/* Every byte ref is a byte a text may hold (pn_format.h), so what comes
+ * out needs no check of its own. What the loop reads of `d` is kept in
+ * locals: stores through `dst` (a char pointer) could otherwise change
+ * it, as far as the compiler knows. */
+static uint32_t coded_read(pn__dec *d, char *dst, uint32_t want)
+{
+    tables t;
+    const unsigned char *bytes = d->p;
+    uint32_t bits = d->bits, pos = d->pos, size = d->size, n = 0;
+    uint32_t ref, left, right;
+    uint16_t *stack = d->stack;
+    unsigned have = d->have, depth = d->depth, len = 0;
+
+    tables_of(&t, d->code);
+    for (;;) {
+        if (depth > 0) {
+            ref = stack[--depth];
+        } else {
+            if (have < PN_CODE_WINDOW) {
+                /* Whole bytes, up to 32 bits held. */
+                uint32_t w = pos + 4u <= size ? u32_be(bytes + pos)
+                                              : tail_be(bytes, size, pos);
+                bits |= w >> have;
+                pos += (31u - have) >> 3;
+                have |= 24u;
+            }
+            ref = code_ref(&t, bits >> (32 - PN_CODE_WINDOW), &len);
+            if (ref > PN_CODE_ID_MASK)
+                return damaged(d, n);
+            bits <<= len;
+            have -= len;
+        }
+        /* Down the pairs to a byte: a left half that is a byte is
+         * written at once, a right half that is not waits on the stack. */
+        while (ref < PN_CODE_BYTE_REF) {
+            if (ref >= t.pairs)
+                return damaged(d, n);
+            pair_at(&t, ref, &left, &right);
+            ref = right;
+            if (left < PN_CODE_BYTE_REF) {
+                if (depth >= PN_CODE_MAX_DEPTH)
+                    return damaged(d, n);
+                stack[depth++] = (uint16_t)right;
+                ref = left;
+                continue;
+            }
+            dst[n++] = (char)PN_CODE_REF_BYTE(left);
+            if (n == want) {
+                if (depth >= PN_CODE_MAX_DEPTH)
+                    return damaged(d, n);
+                stack[depth++] = (uint16_t)right;
+                break;
+            }
+        }
+        if (n == want)
+            break;
+        dst[n++] = (char)PN_CODE_REF_BYTE(ref);
+        if (n == want)
+            break;
+    }
+    d->bits = bits;
+    d->pos = pos;
+    d->have = (uint8_t)have;
+    d->depth = (uint8_t)depth;
+    d->left -= n;
+    if (d->left == 0) {
+        /* The bits taken must be the text's, but for the last byte's
+         * padding; a symbol must not go on past its end. */
+        uint32_t taken = pos * 8u - have;
+        if (depth > 0 || taken > size * 8u || size * 8u - taken >= 8u)
+            return damaged(d, n);
+    }
+    return n;
+}
+
+uint32_t pn__dec_read(pn__dec *d, char *dst, uint32_t want)
+{
+    if (want > d->left)
+        want = d->left;
+    if (want == 0)
+        return 0;
+    return d->code ? coded_read(d, dst, want) : plain_read(d, dst, want);
 }
 
 int pn__dec_byte(pn__dec *d)
 {
-    const unsigned char *entries;
-    uint32_t symbols, e, sym;
-    int s;
+    char c;
 
-    if (d->left == 0)
-        return -1;
-    if (!d->code) {
+    /* The next byte waiting on the stack, if it is not the text's last
+     * (whose read checks the end). */
+    if (d->depth > 0 && d->left > 1 &&
+        d->stack[d->depth - 1] >= PN_CODE_BYTE_REF) {
+        unsigned ref = d->stack[--d->depth];
         d->left--;
-        return text_byte(d, d->p[d->pos++]);
+        return (int)PN_CODE_REF_BYTE(ref);
     }
-    entries = d->code + PN_CODE_HEAD_SIZE +
-              PN_CODE_COUNT_SIZE * d->code[PN_CODE_AT(max_len, 1)];
-    symbols = u16_at(d->code + PN_CODE_AT(symbols, 2));
-    if (d->depth > 0) {
-        sym = d->stack[--d->depth];
-    } else {
-        if ((s = next_code(d)) < 0)
-            return damaged(d);
-        sym = (uint32_t)s;
-        d->run = 0;
-    }
-    for (;;) {
-        const unsigned char *p = entries + PN_CODE_ENTRY_SIZE * sym;
-        e = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16;
-        if (PN_CODE_LEFT(e) == PN_CODE_BYTE)
-            break;
-        if (d->depth >= PN_CODE_MAX_DEPTH || PN_CODE_LEFT(e) >= symbols ||
-            PN_CODE_RIGHT(e) >= symbols)
-            return damaged(d);
-        d->stack[d->depth++] = (uint16_t)PN_CODE_RIGHT(e);
-        sym = PN_CODE_LEFT(e);
-    }
-    if (PN_CODE_RIGHT(e) > 0xFFu || ++d->run > PN_CODE_MAX_PHRASE)
-        return damaged(d);
-    if (--d->left == 0 && (d->depth > 0 || d->size * 8u - d->pos >= 8u))
-        return damaged(d);     /* ends inside a symbol, or bytes to spare */
-    return text_byte(d, PN_CODE_RIGHT(e));
+    if (pn__dec_read(d, &c, 1) != 1 || d->err)
+        return -1;
+    return (unsigned char)c;
 }
 
 static int is_continuation(int c)
@@ -139,18 +275,14 @@ pn_status pn__dec_put(char *dst, size_t room, const pn__text *text,
 {
     pn__dec d;
     size_t want = text->len, i;
-    int c = 0;
+    int c;
 
     if (want >= room) {
         want = room - 1;
         *cut = 1;
     }
     pn__dec_open(&d, text);
-    for (i = 0; i < want; i++) {
-        if ((c = pn__dec_byte(&d)) < 0)
-            break;
-        dst[i] = (char)c;
-    }
+    i = pn__dec_read(&d, dst, (uint32_t)want);
     if (i == want && want < text->len) {
         /* Drop a character whose bytes would not all fit, by stepping
          * back to the byte that starts it. */

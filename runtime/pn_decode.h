@@ -21,20 +21,27 @@ typedef struct pn__dec {
     const unsigned char *code; /* the code tables, NULL for a plain text */
     const unsigned char *p;    /* the text's bytes or code bits */
     uint32_t size;             /* bytes at p */
-    uint32_t pos;              /* plain: next byte; coded: next bit */
+    uint32_t pos;              /* plain: next byte; coded: next byte of p
+                                  to shift into `bits` (past the end:
+                                  zeros) */
     uint32_t left;             /* bytes still to come */
-    uint16_t stack[PN_CODE_MAX_DEPTH]; /* right halves of pairs to come */
-    uint8_t depth;             /* ids on the stack */
-    uint8_t run;               /* bytes out of the current symbol so far */
+    uint32_t bits;             /* coded: the next bits, from the top */
+    uint8_t have;              /* bits held in `bits` */
+    uint8_t depth;             /* refs on the stack */
     uint8_t err;               /* 1: the bits are damaged; reads end */
+    uint16_t stack[PN_CODE_MAX_DEPTH]; /* right halves of pairs to come */
 } pn__dec;
 
 /* Starts reading `text` from its first byte. */
 void pn__dec_open(pn__dec *d, const pn__text *text);
 
-/* The next byte, 0x20-0xFF but 0x7F; -1 at the end of the text, or when
- * the bits are damaged or give a control character, which also sets
- * d->err. */
+/* Writes the next `want` bytes of the text (fewer at its end) to `dst`,
+ * each 0x20-0xFF but 0x7F, or '\n'; returns how many. Damaged bits, or a
+ * control character, end the text and set d->err. */
+uint32_t pn__dec_read(pn__dec *d, char *dst, uint32_t want);
+
+/* The next byte, as pn__dec_read() gives it; -1 at the end of the text,
+ * or when the bits are damaged, which also sets d->err. */
 int pn__dec_byte(pn__dec *d);
 
 /* Decodes `text` into the `room` (>= 1) bytes at `dst` with a NUL, cut

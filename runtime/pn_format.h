@@ -47,7 +47,13 @@
  *   text   a length (unsigned LEB128) of the UTF-8 text, then
  *            plain catalogs: that many bytes, no NUL;
  *            compressed catalogs: if the length is not 0, a size (unsigned
- *            LEB128) and that many bytes of code bits (below)
+ *            LEB128) and that many bytes of code bits (below); or, for
+ *            the same text stored whole before (pnc stores each text
+ *            whole once), a size of 0 and the pool offset (unsigned
+ *            LEB128) of that text, which is below this one's and is
+ *            not such a reference itself
+ *          A record's text at an offset some other record's text has is
+ *          the same text, stored once.
  *   blocks one section's text blocks back to back, each:
  *            a kind byte, a pn_block_kind of pn.h for which
  *              PN_BLOCK_IS_STORED() holds (never PN_BLOCK_HEADING);
@@ -85,26 +91,47 @@
  * Pool offset 0 holds a single 0 byte, which is both the empty name and the
  * empty text; absent facts point there.
  *
- * The code (gen/compress.c explains how pnc trains it). Symbols are
- * numbered 0 .. symbols-1; each is a byte or a pair of two symbols, and
- * stands for the bytes of its pair's left symbol then its right one. The
- * symbols 0 .. coded-1 have a canonical Huffman code, in symbol order:
- * codes of length 1 first, then of length 2, ...; within a length, codes
- * count up from the last length's next code shifted left by one. A text's
+ * The code (gen/compress.c explains how pnc trains it). A symbol is a
+ * byte or a pair of two symbols, and stands for the bytes of its pair's
+ * left symbol then its right one. A symbol is named by a 12-bit ref: a
+ * pair by its id, 0 .. pairs-1; a byte b by 0xF00 | b, so bytes need no
+ * entry. Only the bytes a text may hold have a ref: 0x20-0xFF but 0x7F,
+ * whose ref 0xF7F stands for '\n' (PN_CODE_REF_BYTE()); so the refs
+ * PN_CODE_BYTE_REF and up are bytes, and no ref stands for another
+ * control character. The symbols a text uses directly have a canonical
+ * Huffman code: codes of length min_len first, then of the next length,
+ * ...; within a length, codes count up from the last length's next code
+ * shifted left by one, and the symbols that are bytes come first. A text's
  * bits are the codes of its symbols, most significant bit first, packed
  * from the top bit of each byte down; the last byte is padded with zeros.
  * Decoding expands each symbol until the text's length is reached; a
  * stream that ends early or has a byte to spare at the end, holds a code
- * that is not one, ends inside a symbol, or has a symbol deeper than
- * PN_CODE_MAX_DEPTH pairs or longer than PN_CODE_MAX_PHRASE bytes is
- * damaged. So is a text longer than PN_MAX_TEXT, or longer than
- * 8 * PN_CODE_MAX_PHRASE times its size.
+ * that is not one, ends inside a symbol, names a pair or byte the tables
+ * do not hold, or has a symbol whose left halves nest deeper than
+ * PN_CODE_MAX_DEPTH pairs (the decoder's stack) is damaged; pnc makes no
+ * symbol deeper than that either way. So is a text longer than
+ * PN_MAX_TEXT, or longer than 8 * PN_CODE_MAX_PHRASE times its size.
  *
- * The code tables: PN_CODE_HEAD_FIELDS, then u16 counts[max_len] (codes of
- * length 1, 2, ... max_len; their sum is `coded`), then `symbols` entries
- * of PN_CODE_ENTRY_SIZE bytes, e = b0 | b1 << 8 | b2 << 16: a pair of the
- * symbols PN_CODE_LEFT(e) and PN_CODE_RIGHT(e), or, when PN_CODE_LEFT(e)
- * is PN_CODE_BYTE, the byte PN_CODE_RIGHT(e).
+ * The code tables: PN_CODE_HEAD_FIELDS; then, for each code length from
+ * min_len to max_len, PN_CODE_LENGTH_FIELDS, which let the decoder read a
+ * code with a compare per length and no table built at run time; then the
+ * start table, 2^start_bits bytes: for each value s of a code's first
+ * start_bits bits, the length less min_len that the search for its length
+ * may start at (no code starting with s is shorter); then
+ * `bytes` bytes, the symbols that are bytes, in code order, each the low
+ * byte of its ref (0x20-0xFF, 0x7F for '\n'); then `pairs`
+ * entries of PN_CODE_ENTRY_SIZE bytes, e = b0 | b1 << 8 | b2 << 16, the
+ * pair of refs PN_CODE_LEFT(e) and PN_CODE_RIGHT(e): first the pairs with
+ * a code, in code order, then those only other pairs are made of. The
+ * pool follows the code tables, so they never end the catalog (the
+ * decoder reads an entry as 4 bytes).
+ * A code of length l is found from the next 24 bits v of the stream
+ * (zeros past its end): l is the first length whose `limit` is above v
+ * (from the length the start table gives for v's first bits);
+ * k = (v - the previous length's limit, 0 for min_len) >> (24 - l) is
+ * its place among the codes of length l; it names the byte
+ * bytes[byte_base + k] if k < byte_count, else the pair
+ * pair_base + k - byte_count.
  */
 #ifndef PN_FORMAT_H
 #define PN_FORMAT_H
@@ -402,27 +429,52 @@ PN__LAYOUT(pn__glyph_layout, PN_GLYPH_FIELDS);
 /* ---- The code tables ---------------------------------------------------- */
 
 #define PN_CODE_HEAD_FIELDS(X)                                               \
-    X(max_len, 1)           /* the longest code, 1 .. PN_CODE_MAX_LEN */     \
-    X(reserved, 1)          /* 0 */                                          \
-    X(coded, 2)             /* symbols with a code */                        \
-    X(symbols, 2)           /* coded <= symbols <= PN_CODE_MAX_SYMBOLS */
+    X(min_len, 1)           /* the shortest code, 1 .. max_len */           \
+    X(max_len, 1)           /* the longest code, .. PN_CODE_MAX_LEN */      \
+    X(start_bits, 1)        /* bits of the start table, .. max_len */       \
+    X(reserved, 1)          /* 0 */                                         \
+    X(bytes, 2)             /* symbols with a code that are bytes */        \
+    X(pairs, 2)             /* pair entries, at most PN_CODE_MAX_PAIRS */
 PN__LAYOUT(pn__code_head_layout, PN_CODE_HEAD_FIELDS);
 #define PN_CODE_HEAD_SIZE ((uint32_t)sizeof(pn__code_head_layout))
 #define PN_CODE_AT(field, bytes) PN_FIELD_AT(pn__code_head_layout, field, bytes)
-#define PN_CODE_COUNT_SIZE 2u   /* bytes of each counts[] entry */
 
-/* A symbol entry: two ids of PN_CODE_ID_BITS bits, the left one low. */
+/* One per code length, from min_len to max_len. */
+#define PN_CODE_LENGTH_FIELDS(X)                                             \
+    X(limit, 4)             /* (first code of the length + its count of     \
+                               codes) << (24 - length): above every code    \
+                               of this length or shorter, left-justified */ \
+    X(pair_base, 2)         /* the pair id of its first code for a pair */  \
+    X(byte_base, 1)         /* the index in bytes[] of its first byte */    \
+    X(byte_count, 1)        /* how many of its codes are bytes */
+PN__LAYOUT(pn__code_length_layout, PN_CODE_LENGTH_FIELDS);
+#define PN_CODE_LENGTH_SIZE ((uint32_t)sizeof(pn__code_length_layout))
+#define PN_CODE_LENGTH_AT(field, bytes) \
+    PN_FIELD_AT(pn__code_length_layout, field, bytes)
+#define PN_CODE_WINDOW 24u      /* bits a code is looked up by */
+
+/* A pair entry: two refs of PN_CODE_ID_BITS bits, the left one low. */
 #define PN_CODE_ENTRY_SIZE 3u
 #define PN_CODE_ID_BITS 12u
 #define PN_CODE_ID_MASK ((1u << PN_CODE_ID_BITS) - 1u)
 #define PN_CODE_LEFT(e) ((e) & PN_CODE_ID_MASK)
 #define PN_CODE_RIGHT(e) ((e) >> PN_CODE_ID_BITS)
-#define PN_CODE_BYTE PN_CODE_ID_MASK   /* left id of a symbol that is a byte */
+#define PN_CODE_BYTE_REF 0xF20u /* the first ref of a byte (0x20) */
+#define PN_CODE_MAX_PAIRS PN_CODE_BYTE_REF
+/* The ref of a byte a text may hold (not a control character but '\n'),
+ * and the byte of a ref >= PN_CODE_BYTE_REF. */
+#define PN_CODE_NEWLINE_REF 0xF7Fu
+#define PN_CODE_BYTE_TO_REF(b) \
+    ((b) == '\n' ? PN_CODE_NEWLINE_REF : 0xF00u | (unsigned)(b))
+#define PN_CODE_REF_BYTE(r) \
+    ((r) == PN_CODE_NEWLINE_REF ? (unsigned)'\n' : (unsigned)(r) & 0xFFu)
 PN_STATIC_ASSERT(2 * PN_CODE_ID_BITS == 8 * PN_CODE_ENTRY_SIZE,
                  code_entry_holds_two_ids);
+PN_STATIC_ASSERT((0xF00u | 0xFFu) == PN_CODE_ID_MASK,
+                 code_refs_hold_every_byte);
 
 #define PN_CODE_MAX_LEN 20u     /* bits in the longest code */
-#define PN_CODE_MAX_SYMBOLS PN_CODE_BYTE /* ids 0 .. PN_CODE_BYTE-1 */
+PN_STATIC_ASSERT(PN_CODE_MAX_LEN <= PN_CODE_WINDOW, code_fits_the_window);
 #define PN_CODE_MAX_DEPTH 12u   /* pairs from a symbol down to a byte */
 #define PN_CODE_MAX_PHRASE 64u  /* bytes one symbol may stand for */
 

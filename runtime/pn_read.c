@@ -43,28 +43,29 @@ pn_status pn__read_head(const unsigned char *data, uint32_t available)
     return PN_OK;
 }
 
-/* Checks the code tables, so the decoder may trust their shape: the
- * counts and the symbol entries lie inside them, and every code names a
- * symbol that has an entry. */
+/* Checks the code tables' shape, so the decoder may trust it: the
+ * lengths, the start table, the bytes and the pair entries fill them
+ * exactly, and a byte of the catalog follows them (the decoder reads an
+ * entry as 4 bytes). What they hold is checked as it is used
+ * (pn_decode.c). */
 static pn_status code_check(pn__view *v, uint32_t off, uint32_t size)
 {
     const unsigned char *c;
-    uint32_t max_len, coded, symbols, sum = 0, i;
+    uint32_t min_len, max_len, start_bits, bytes, pairs;
 
-    if (!table_fits(v->size, off, size, 1) || size < PN_CODE_HEAD_SIZE)
+    if (!table_fits(v->size, off, size, 1) || size < PN_CODE_HEAD_SIZE ||
+        size == v->size - off)
         return PN_ERR_FORMAT;
     c = v->data + off;
+    min_len = c[PN_CODE_AT(min_len, 1)];
     max_len = c[PN_CODE_AT(max_len, 1)];
-    coded = pn__read_u16(c + PN_CODE_AT(coded, 2));
-    symbols = pn__read_u16(c + PN_CODE_AT(symbols, 2));
-    if (max_len < 1 || max_len > PN_CODE_MAX_LEN || coded > symbols ||
-        symbols > PN_CODE_MAX_SYMBOLS ||
-        PN_CODE_HEAD_SIZE + PN_CODE_COUNT_SIZE * max_len +
-                PN_CODE_ENTRY_SIZE * symbols > size)
-        return PN_ERR_FORMAT;
-    for (i = 0; i < max_len; i++)
-        sum += pn__read_u16(c + PN_CODE_HEAD_SIZE + PN_CODE_COUNT_SIZE * i);
-    if (sum != coded)
+    start_bits = c[PN_CODE_AT(start_bits, 1)];
+    bytes = pn__read_u16(c + PN_CODE_AT(bytes, 2));
+    pairs = pn__read_u16(c + PN_CODE_AT(pairs, 2));
+    if (min_len < 1 || min_len > max_len || max_len > PN_CODE_MAX_LEN ||
+        start_bits > max_len || pairs > PN_CODE_MAX_PAIRS ||
+        PN_CODE_HEAD_SIZE + PN_CODE_LENGTH_SIZE * (max_len - min_len + 1) +
+                (1u << start_bits) + bytes + PN_CODE_ENTRY_SIZE * pairs != size)
         return PN_ERR_FORMAT;
     v->code = c;
     return PN_OK;
@@ -281,31 +282,56 @@ pn_status pn__read_leb128_at(const pn__view *v, uint32_t *pos,
     return PN_OK;
 }
 
+/* The size of a coded text of `len` bytes, read at `*pos`; a size of 0
+ * is a reference, and sets `*ref`. */
+static pn_status coded_size(const pn__view *v, uint32_t *pos, uint32_t len,
+                            uint32_t *size, int *ref)
+{
+    pn_status st = pn__read_leb128_at(v, pos, size);
+
+    if (st != PN_OK)
+        return st;
+    *ref = *size == 0;
+    /* Each code is a bit or more and stands for at most
+     * PN_CODE_MAX_PHRASE bytes. */
+    if (!*ref && (len > PN_MAX_TEXT || *size > 4 * PN_MAX_TEXT ||
+                  len > 8 * PN_CODE_MAX_PHRASE * *size))
+        return PN_ERR_FORMAT;
+    return PN_OK;
+}
+
 pn_status pn__read_text_at(const pn__view *v, uint32_t *pos, pn__text *out)
 {
-    uint32_t len, size;
+    uint32_t start = *pos, len, size, at, again;
+    int ref = 0;
     pn_status st = pn__read_leb128_at(v, pos, &len);
 
     if (st != PN_OK)
         return st;
     size = len;
-    if (v->code && len > 0) {
-        st = pn__read_leb128_at(v, pos, &size);
-        if (st != PN_OK)
+    if (v->code && len > 0 &&
+        (st = coded_size(v, pos, len, &size, &ref)) != PN_OK)
+        return st;
+    at = *pos;
+    if (ref) {
+        /* The same text stored whole before this one. */
+        if ((st = pn__read_leb128_at(v, pos, &at)) != PN_OK)
             return st;
-        /* Each code is a bit or more and stands for at most
-         * PN_CODE_MAX_PHRASE bytes. */
-        if (len > PN_MAX_TEXT || size > 4 * PN_MAX_TEXT ||
-            len > 8 * PN_CODE_MAX_PHRASE * size)
+        if (at >= start ||
+            (st = pn__read_leb128_at(v, &at, &again)) != PN_OK ||
+            (st = coded_size(v, &at, len, &size, &ref)) != PN_OK)
+            return st == PN_OK ? PN_ERR_FORMAT : st;
+        if (again != len || ref)
             return PN_ERR_FORMAT;
     }
-    if (size > v->pool_size - *pos)
+    if (size > v->pool_size - at)
         return PN_ERR_FORMAT;
-    out->bytes = (const char *)v->pool + *pos;
+    out->bytes = (const char *)v->pool + at;
     out->len = len;
     out->size = size;
     out->code = len > 0 ? v->code : NULL;
-    *pos += size;
+    if (at == *pos)
+        *pos += size;
     return PN_OK;
 }
 

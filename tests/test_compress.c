@@ -199,17 +199,39 @@ static void test_pages_are_the_same(void)
 
 /* ---- Damage ---------------------------------------------------------------------- */
 
-static unsigned char copy[FIXTURE_CATALOG_SIZE];
+#define COPY_MAX (PN_BUNDLED_SIZE > FIXTURE_CATALOG_SIZE ? PN_BUNDLED_SIZE \
+                                                      : FIXTURE_CATALOG_SIZE)
+static unsigned char copy[COPY_MAX];
+/* The catalog `copy` is a copy of: the fixture catalog, or the bundled
+ * one, whose code has far more pairs. */
+static const unsigned char *original = fixture_catalog;
+static uint32_t copy_size = FIXTURE_CATALOG_SIZE;
+
+/* `copy` as the original again. */
+static void reset(void)
+{
+    memcpy(copy, original, copy_size);
+}
 
 static unsigned char *code_tables(void)
 {
     return copy + u32_at(copy + PN_HDR_AT(code, 4));
 }
 
-static unsigned char *entries(void)
+/* The bytes with a code (pn_format.h). */
+static unsigned char *code_bytes(void)
 {
     unsigned char *c = code_tables();
-    return c + PN_CODE_HEAD_SIZE + 2u * c[0];
+    return c + PN_CODE_HEAD_SIZE +
+           PN_CODE_LENGTH_SIZE * (c[PN_CODE_AT(max_len, 1)] -
+                                  c[PN_CODE_AT(min_len, 1)] + 1u) +
+           (1u << c[PN_CODE_AT(start_bits, 1)]);
+}
+
+/* The pair entries. */
+static unsigned char *entries(void)
+{
+    return code_bytes() + u16_at(code_tables() + PN_CODE_AT(bytes, 2));
 }
 
 /* The pool bytes of the title of notice 0: its length, size and bits. */
@@ -243,9 +265,8 @@ static unsigned read_all(unsigned *texts)
     pn_status st, orig;
 
     *texts = 0;
-    TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&c, copy, sizeof copy));
-    TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&o, fixture_catalog,
-                                         FIXTURE_CATALOG_SIZE));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&c, copy, copy_size));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&o, original, copy_size));
     for (i = 0; i < c.notice_count; i++) {
         pn_notice nc, no;
         pn_cursor cur;
@@ -276,12 +297,12 @@ static unsigned read_all(unsigned *texts)
  * (PN_ERR_CRC). */
 static pn_status open_resealed(pn_catalog *c)
 {
-    uint32_t crc = pn__crc32_catalog(copy, sizeof copy);
+    uint32_t crc = pn__crc32_catalog(copy, copy_size);
     unsigned i;
 
     for (i = 0; i < 4; i++)
         copy[PN_HDR_AT(crc, 4) + i] = (unsigned char)(crc >> 8 * i);
-    return pn_open(c, copy, sizeof copy);
+    return pn_open(c, copy, copy_size);
 }
 
 static void test_damaged_code_tables(void)
@@ -289,27 +310,37 @@ static void test_damaged_code_tables(void)
     pn_catalog c;
     unsigned char *t;
 
-    memcpy(copy, fixture_catalog, sizeof copy);
+    reset();
     t = code_tables();
-    t[PN_CODE_HEAD_SIZE] ^= 1; /* the counts no longer add up to `coded` */
+    t[PN_CODE_AT(bytes, 2)] ^= 1; /* the parts no longer fill the tables */
     TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, open_resealed(&c));
 
-    memcpy(copy, fixture_catalog, sizeof copy);
-    code_tables()[0] = PN_CODE_MAX_LEN + 1;
+    reset();
+    code_tables()[PN_CODE_AT(max_len, 1)] = PN_CODE_MAX_LEN + 1;
     TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, open_resealed(&c));
 
-    memcpy(copy, fixture_catalog, sizeof copy);
+    reset();
     t = code_tables();
-    t[4] = 0xFF; /* more symbols than the tables hold */
-    t[5] = 0x0F;
+    t[PN_CODE_AT(min_len, 1)] = (unsigned char)(t[PN_CODE_AT(max_len, 1)] + 1);
     TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, open_resealed(&c));
 
-    memcpy(copy, fixture_catalog, sizeof copy);
+    reset();
+    t = code_tables();
+    t[PN_CODE_AT(start_bits, 1)] = (unsigned char)(t[PN_CODE_AT(max_len, 1)] + 1);
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, open_resealed(&c));
+
+    reset();
+    t = code_tables();
+    t[PN_CODE_AT(pairs, 2)] = 0xFF; /* more pairs than the tables hold */
+    t[PN_CODE_AT(pairs, 2) + 1] = 0x0F;
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, open_resealed(&c));
+
+    reset();
     copy[PN_HDR_AT(code_size, 4)] = 3;
     copy[PN_HDR_AT(code_size, 4) + 1] = 0;
     TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, open_resealed(&c));
 
-    memcpy(copy, fixture_catalog, sizeof copy);
+    reset();
     copy[PN_HDR_AT(flags, 2)] |= 2; /* a flag this libpn does not know */
     TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, open_resealed(&c));
 }
@@ -323,39 +354,81 @@ static void set_entry(uint32_t i, uint32_t left, uint32_t right)
     e[2] = (unsigned char)(v >> 16);
 }
 
+/* Every byte with a code made `byte`, which is not one a text may hold
+ * unless it is 0x20 or more. */
+static void set_code_bytes(unsigned char byte)
+{
+    uint32_t n = u16_at(code_tables() + PN_CODE_AT(bytes, 2)), i;
+    for (i = 0; i < n; i++)
+        code_bytes()[i] = byte;
+}
+
+/* The bytes with a code made control characters, the pairs left as
+ * they are: a text that has such a code fails (PN_ERR_FORMAT), which is
+ * nearly every text of the fixture, whose code is nearly all bytes. */
+static void test_damaged_byte_list(void)
+{
+    unsigned texts;
+
+    reset();
+    set_code_bytes(0x01);
+    TEST_ASSERT_TRUE(read_all(&texts) > texts - texts / 10);
+    reset();
+    set_code_bytes(0x1F);
+    TEST_ASSERT_TRUE(read_all(&texts) > texts - texts / 10);
+}
+
 static void test_damaged_symbols(void)
 {
-    uint32_t symbols, i;
+    uint32_t pairs, i;
     unsigned texts, bad;
 
-    /* Every symbol a pair of itself: expanding never reaches a byte. */
-    memcpy(copy, fixture_catalog, sizeof copy);
-    symbols = u16_at(code_tables() + 4);
-    for (i = 0; i < symbols; i++)
+    original = pn_bundled;
+    copy_size = PN_BUNDLED_SIZE;
+
+    /* Every pair a pair of itself: expanding never reaches a byte; and
+     * no byte with a code is one. */
+    reset();
+    pairs = u16_at(code_tables() + PN_CODE_AT(pairs, 2));
+    TEST_ASSERT_TRUE(pairs > 100);
+    for (i = 0; i < pairs; i++)
         set_entry(i, i, i);
+    set_code_bytes(0x1F);
     bad = read_all(&texts);
     TEST_ASSERT_TRUE(texts > 20);
     TEST_ASSERT_EQUAL_UINT(texts, bad);
 
-    /* A child id past the table. */
-    memcpy(copy, fixture_catalog, sizeof copy);
-    for (i = 0; i < symbols; i++)
-        set_entry(i, symbols, 0);
+    /* The same pairs alone: every text that holds a pair fails. */
+    reset();
+    for (i = 0; i < pairs; i++)
+        set_entry(i, i, i);
+    TEST_ASSERT_TRUE(read_all(&texts) > texts - texts / 10);
+
+    /* A child past the table, with the bytes' list broken too. */
+    reset();
+    for (i = 0; i < pairs; i++)
+        set_entry(i, pairs, 0);
+    set_code_bytes(0x00);
     TEST_ASSERT_EQUAL_UINT(texts, read_all(&texts));
 
-    /* A byte entry whose byte is not one. */
-    memcpy(copy, fixture_catalog, sizeof copy);
-    for (i = 0; i < symbols; i++)
-        set_entry(i, PN_CODE_BYTE, 0x100 + i);
+    /* A ref that is neither a pair nor a byte a text may hold: the
+     * control character 0x01. */
+    reset();
+    for (i = 0; i < pairs; i++)
+        set_entry(i, 0xF01u, 0xF01u);
+    set_code_bytes(0x01);
     TEST_ASSERT_EQUAL_UINT(texts, read_all(&texts));
 
-    /* A byte, then the symbol itself again: a symbol that never ends
-     * (unless a text is only the byte's code). */
-    memcpy(copy, fixture_catalog, sizeof copy);
-    for (i = 0; i < symbols; i++)
-        set_entry(i, (i + 1) % symbols, i);
-    set_entry(0, PN_CODE_BYTE, 'x');
+    /* Each pair the next pair, then itself: deeper at each step; and
+     * pair 0 an 'x', then itself again: a symbol that never ends (the
+     * text's length stops it, with bits to spare). */
+    reset();
+    for (i = 0; i < pairs; i++)
+        set_entry(i, (i + 1) % pairs, i);
+    set_entry(0, PN_CODE_BYTE_TO_REF('x'), 0);
     TEST_ASSERT_TRUE(read_all(&texts) > texts / 2);
+    original = fixture_catalog;
+    copy_size = FIXTURE_CATALOG_SIZE;
 }
 
 static void test_damaged_bits(void)
@@ -365,12 +438,12 @@ static void test_damaged_bits(void)
     unsigned char *t;
     uint32_t len, size;
 
-    memcpy(copy, fixture_catalog, sizeof copy);
+    reset();
     t = first_title();
     len = t[0];
     size = t[1];
     TEST_ASSERT_TRUE(len > 0 && len < 100 && size > 1 && size < 128);
-    TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&c, copy, sizeof copy));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&c, copy, copy_size));
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&c, 0, &n));
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_title(&n, a, sizeof a, NULL));
     TEST_ASSERT_EQUAL_size_t(len, strlen(a));
@@ -389,7 +462,7 @@ static void test_damaged_bits(void)
     /* Every bit flipped in turn: never a wild read, and most flips seen. */
     {
         uint32_t bit, seen = 0;
-        memcpy(copy, fixture_catalog, sizeof copy);
+        reset();
         for (bit = 0; bit < 8 * size; bit++) {
             pn_status st;
             t[2 + bit / 8] ^= (unsigned char)(0x80u >> bit % 8);
@@ -410,6 +483,7 @@ int main(void)
     RUN_TEST(test_small_buffers_cut_at_characters);
     RUN_TEST(test_pages_are_the_same);
     RUN_TEST(test_damaged_code_tables);
+    RUN_TEST(test_damaged_byte_list);
     RUN_TEST(test_damaged_symbols);
     RUN_TEST(test_damaged_bits);
     return UNITY_END();

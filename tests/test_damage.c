@@ -342,7 +342,7 @@ static void test_a_control_character_in_a_text_is_damage(void)
     /* Not 0x0A: '\n' is a hard line break (pn_format.h). */
     static const unsigned char controls[] = {0x00, 0x01, 0x09, 0x1F, 0x7F};
     const unsigned char *code;
-    uint32_t at, i, symbols, entries, e;
+    uint32_t at, i, bytes, count, pairs, changed, e;
     unsigned char first;
     pn_catalog c;
     pn_notice n;
@@ -384,23 +384,41 @@ static void test_a_control_character_in_a_text_is_damage(void)
         st = pn_cursor_goto(&cur, i);
     TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, st);
 
-    /* The compressed catalog: the symbol for the title's first byte made
-     * to stand for 0x01. */
+    /* The compressed catalog: the title's first byte made 0x01 wherever
+     * the code tables name it, in the list of bytes with a code and in
+     * the pairs. */
     code = packed + pn__read_u32(packed + PN_HDR_AT(code, 4));
-    symbols = pn__read_u16(code + PN_CODE_AT(symbols, 2));
-    entries = (uint32_t)(code - packed) + PN_CODE_HEAD_SIZE +
-              PN_CODE_COUNT_SIZE * code[PN_CODE_AT(max_len, 1)];
-    for (i = 0; i < symbols; i++) {
-        const unsigned char *p = packed + entries + PN_CODE_ENTRY_SIZE * i;
-        e = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16;
-        if (PN_CODE_LEFT(e) == PN_CODE_BYTE && PN_CODE_RIGHT(e) == first)
-            break;
+    bytes = (uint32_t)(code - packed) + PN_CODE_HEAD_SIZE +
+            PN_CODE_LENGTH_SIZE * (code[PN_CODE_AT(max_len, 1)] -
+                                   code[PN_CODE_AT(min_len, 1)] + 1u) +
+            (1u << code[PN_CODE_AT(start_bits, 1)]);
+    count = pn__read_u16(code + PN_CODE_AT(bytes, 2));
+    pairs = pn__read_u16(code + PN_CODE_AT(pairs, 2));
+    changed = 0;
+    for (i = 0; i < count; i++) {
+        if (packed[bytes + i] == first) {
+            packed[bytes + i] = 0x01;
+            changed++;
+        }
     }
-    TEST_ASSERT_TRUE(i < symbols);
-    e = PN_CODE_BYTE | 0x01u << PN_CODE_ID_BITS;
-    packed[entries + PN_CODE_ENTRY_SIZE * i] = (unsigned char)e;
-    packed[entries + PN_CODE_ENTRY_SIZE * i + 1] = (unsigned char)(e >> 8);
-    packed[entries + PN_CODE_ENTRY_SIZE * i + 2] = (unsigned char)(e >> 16);
+    for (i = 0; i < pairs; i++) {
+        unsigned char *p = packed + bytes + count + PN_CODE_ENTRY_SIZE * i;
+        uint32_t left, right;
+        e = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16;
+        left = PN_CODE_LEFT(e);
+        right = PN_CODE_RIGHT(e);
+        changed += left == PN_CODE_BYTE_TO_REF(first) ||
+                   right == PN_CODE_BYTE_TO_REF(first);
+        if (left == PN_CODE_BYTE_TO_REF(first))
+            left = 0xF01u;
+        if (right == PN_CODE_BYTE_TO_REF(first))
+            right = 0xF01u;
+        e = left | right << PN_CODE_ID_BITS;
+        p[0] = (unsigned char)e;
+        p[1] = (unsigned char)(e >> 8);
+        p[2] = (unsigned char)(e >> 16);
+    }
+    TEST_ASSERT_TRUE(changed > 0);
     title_fails(packed, sizeof packed);
 }
 
