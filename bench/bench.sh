@@ -210,7 +210,7 @@ echo
 W=$OUT/bench_worst
 P=$OUT/pathological
 echo "slowest single call, in instructions (valgrind --tool=callgrind, host $(uname -m), $CC):"
-echo "bundled = policies/*.pn; items = one section of 65,000 list items; purposes ="
+echo "bundled = policies/*.pn; items = one section of 3,000 list items; purposes ="
 echo "20,000 sections tagged purposes; word = one 16,384-byte word (bench/pathological.sh)"
 if have valgrind; then
 	sh bench/pathological.sh "$P"

@@ -46,6 +46,7 @@ typedef struct msection {
     mblock *blocks;
     size_t block_count;
     size_t block_cap;
+    size_t text_bytes;    /* of its blocks' texts, as shown */
 } msection;
 
 /* A run of source bytes the device shows as text: a header value it

@@ -549,7 +549,16 @@ static void close_block(parser *p)
                     p->block_kind == PN_BLOCK_TABLE_CELL ||
                         p->block_kind == PN_BLOCK_TABLE_HEAD,
                     p->d, p->src, &shown_text);
-        if (shown_text.len > 0) {
+        if (s->text_bytes + shown_text.len > PN_MAX_SECTION_TEXT) {
+            /* Once a section: the blocks after it are past it too. */
+            if (s->text_bytes <= PN_MAX_SECTION_TEXT)
+                rule_report(p->d, RULE_LIMIT, p->src, p->block_offset, 1,
+                            "this block takes the section past %u bytes "
+                            "of text: split it into subsections",
+                            (unsigned)PN_MAX_SECTION_TEXT);
+            s->text_bytes = PN_MAX_SECTION_TEXT + 1u;
+        } else if (shown_text.len > 0) {
+            s->text_bytes += shown_text.len;
             s->blocks = grow_array(s->blocks, &s->block_cap,
                                    s->block_count + 1, sizeof *s->blocks);
             b = &s->blocks[s->block_count++];

@@ -485,6 +485,11 @@ PN_STATIC_ASSERT(PN_CODE_MAX_LEN <= PN_CODE_WINDOW, code_fits_the_window);
  * from its start (a coded text has no other way in), so this bounds what
  * one page costs (docs/LAYOUT.md, "Cost of a call"). */
 #define PN_MAX_TEXT 16384u
+/* Bytes of text in one section's blocks (twice the longest section of the
+ * real notices pnc was tried on). Opening a section, jumping to it and
+ * going back into it lay it out once to count its pages, so this bounds
+ * what those calls cost. */
+#define PN_MAX_SECTION_TEXT 32768u
 #define PN_MAX_NAME 32u         /* bytes in an id or language tag */
 #define PN_MAX_SECTIONS 65535u  /* sections in one notice */
 #define PN_MAX_BLOCKS 65535u    /* blocks in one section (block_count) */

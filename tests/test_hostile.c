@@ -173,6 +173,29 @@ static void test_longest_block_fits_and_one_more_byte_does_not(void)
                                 "fit [limit]\n"));
 }
 
+/* A section holds at most 32,768 bytes of text: two blocks of 16,384 fit,
+ * a third is refused once, however many follow it. */
+static void test_section_text_is_bounded(void)
+{
+    static char unit[16384 + 3];
+
+    memset(unit, 'x', 16384);
+    memcpy(unit + 16384, "\n\n", 3);
+    generate("two.pn", unit, 2);
+    TEST_ASSERT_EQUAL_INT_MESSAGE(0, run(PNC_PATH " --check "
+                                         "-Wno-art13-required "
+                                         "-Wno-art13-conditional -Wno-header "
+                                         TMP "/two.pn"),
+                                  err_text);
+    generate("four.pn", unit, 4);
+    TEST_ASSERT_EQUAL_INT(1, run(PNC_PATH " --check " TMP "/four.pn"));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, TMP "/four.pn:11:1: error: this "
+                                "block takes the section past 32768 bytes "
+                                "of text: split it into subsections "
+                                "[limit]\n"));
+    TEST_ASSERT_NULL(strstr(err_text, TMP "/four.pn:13:1:"));
+}
+
 static void test_a_1_mb_line_is_refused_in_a_few_lines(void)
 {
     generate("line.pn", "x", 1L << 20);
@@ -240,6 +263,7 @@ int main(void)
     RUN_TEST(test_c_syntax_in_text_compiles_and_reads_back_exactly);
     RUN_TEST(test_kiosk_dump_shows_markdown_as_text);
     RUN_TEST(test_longest_block_fits_and_one_more_byte_does_not);
+    RUN_TEST(test_section_text_is_bounded);
     RUN_TEST(test_a_1_mb_line_is_refused_in_a_few_lines);
     RUN_TEST(test_100000_sections_are_refused);
     RUN_TEST(test_headings_nested_too_deep_are_refused);
