@@ -695,9 +695,9 @@ void compress_put_text(const compressor *c, const char *s, buf *out)
     uint32_t acc = 0;
     unsigned used = 0;
 
-    buf_leb128(out, (uint32_t)n);
     if (n == 0)
-        return;
+        abort(); /* a length of 0 is a reference (pn_format.h) */
+    buf_leb128(out, (uint32_t)n);
     slot = text_slot(c, s, n);
     if (*slot == 0)
         abort(); /* not a text the code was trained on */
@@ -718,7 +718,6 @@ void compress_put_text(const compressor *c, const char *s, buf *out)
     }
     if (used > 0)
         buf_byte(&bits, acc << (8 - used));
-    buf_leb128(out, (uint32_t)bits.len);
     buf_put(out, bits.data, bits.len);
     buf_free(&bits);
 }

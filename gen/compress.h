@@ -21,8 +21,9 @@ compressor *compress_train(const char *const *texts, size_t count);
 /* Appends the code tables ("code" in runtime/pn_format.h) to `out`. */
 void compress_write_tables(const compressor *c, buf *out);
 
-/* Appends `text`, one of the texts the code was trained on, as a
- * compressed text: its length, its size in bytes, then its bits. */
+/* Appends `text`, one of the texts the code was trained on and not
+ * empty, as a compressed text: its length, then its bits (no size: the
+ * length ends it). */
 void compress_put_text(const compressor *c, const char *text, buf *out);
 
 void compress_free(compressor *c);

@@ -98,9 +98,16 @@ static uint32_t pool_name(pool *p, const char *name)
     return *slot;
 }
 
+/* A text whole; in a compressed catalog an empty one (a length of 0
+ * there is a reference) refers to pool offset 0, the empty text. */
 static void put_text(const pool *p, const char *text, buf *out)
 {
     size_t len = strlen(text);
+    if (p->code && len == 0) {
+        buf_leb128(out, 0);
+        buf_leb128(out, 0);
+        return;
+    }
     if (p->code) {
         compress_put_text(p->code, text, out);
         return;
@@ -187,14 +194,12 @@ static size_t leb128_size(uint32_t v)
 static void pool_block_text(pool *p, const char *text)
 {
     const stored_text *before = *text && p->code ? stored(p, text) : NULL;
-    uint32_t len = (uint32_t)strlen(text);
 
     if (before) {
         buf whole = {0};
-        size_t ref = leb128_size(len) + 1 + leb128_size(before->at);
+        size_t ref = 1 + leb128_size(before->at);
         put_text(p, text, &whole);
         if (ref < whole.len) {
-            buf_leb128(&p->bytes, len);
             buf_byte(&p->bytes, 0);
             buf_leb128(&p->bytes, before->at);
             buf_free(&whole);
@@ -206,8 +211,8 @@ static void pool_block_text(pool *p, const char *text)
 }
 
 /* The most bytes a block can take in the stream: kind, level, number, and
- * its text whole (a length, a size and at most PN_CODE_MAX_LEN bits a
- * byte; a reference is only used when shorter). */
+ * its text whole (a length and at most PN_CODE_MAX_LEN bits a byte; a
+ * reference is only used when shorter). */
 static size_t block_bound(const mblock *b)
 {
     size_t len = b->text.s ? strlen(b->text.s) : 0;

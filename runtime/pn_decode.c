@@ -10,7 +10,8 @@
  * bounded by the sizes pn__read_header() checked: a code's length by
  * max_len, a byte's index by `bytes`, a pair's id by `pairs`; every step
  * down a pair by the stack's depth, so a damaged table cannot loop; every
- * bit read by the text's size. */
+ * bit read by the bytes left in the pool (a coded text stores no size:
+ * its length ends it). */
 #include "pn_decode.h"
 
 void pn__text_plain(pn__text *text, const char *bytes, uint32_t len)
@@ -230,10 +231,11 @@ static uint32_t coded_read(pn__dec *d, char *dst, uint32_t want)
     d->depth = (uint8_t)depth;
     d->left -= n;
     if (d->left == 0) {
-        /* The bits taken must be the text's, but for the last byte's
-         * padding; a symbol must not go on past its end. */
+        /* The bits taken must lie before the pool's end (past it the
+         * window read zeros); a symbol must not go on past the text's
+         * end. */
         uint32_t taken = pos * 8u - have;
-        if (depth > 0 || taken > size * 8u || size * 8u - taken >= 8u)
+        if (depth > 0 || taken > size * 8u)
             return damaged(d, n);
     }
     return n;

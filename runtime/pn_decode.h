@@ -8,8 +8,9 @@
 #include "pn_format.h"
 
 /* A text in the pool: `len` bytes of UTF-8, not NUL-terminated, stored as
- * they are (`code` NULL, `size` == `len`) or as `size` bytes of bits in the
- * code whose tables are at `code`. */
+ * they are (`code` NULL, `size` == `len`) or as bits in the code whose
+ * tables are at `code`, which the `size` bytes at `bytes` (up to the
+ * pool's end) bound. */
 typedef struct pn__text {
     const char *bytes;
     uint32_t len;
@@ -20,7 +21,7 @@ typedef struct pn__text {
 typedef struct pn__dec {
     const unsigned char *code; /* the code tables, NULL for a plain text */
     const unsigned char *p;    /* the text's bytes or code bits */
-    uint32_t size;             /* bytes at p */
+    uint32_t size;             /* bytes at p that may be read */
     uint32_t pos;              /* plain: next byte; coded: next byte of p
                                   to shift into `bits` (past the end:
                                   zeros) */

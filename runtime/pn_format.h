@@ -46,12 +46,15 @@
  *          compressed: the runtime hands out pointers to them)
  *   text   a length (unsigned LEB128) of the UTF-8 text, then
  *            plain catalogs: that many bytes, no NUL;
- *            compressed catalogs: if the length is not 0, a size (unsigned
- *            LEB128) and that many bytes of code bits (below); or, for
- *            the same text stored whole before (pnc stores each text
- *            whole once), a size of 0 and the pool offset (unsigned
- *            LEB128) of that text, which is below this one's and is
- *            not such a reference itself
+ *            compressed catalogs: if the length is not 0, the code bits
+ *            (below), with no size: the length ends them; a length of 0
+ *            (but the one at pool offset 0, the empty text) is a
+ *            reference to the same text stored whole before (pnc stores
+ *            each text whole once): then comes the pool offset (unsigned
+ *            LEB128) of that text, which is below this one's and is not
+ *            such a reference itself, or is 0 (the empty text). So what
+ *            follows a coded text is found only by decoding it: records
+ *            and the block index point at every text a reader needs.
  *          A record's text at an offset some other record's text has is
  *          the same text, stored once.
  *   blocks one section's text blocks back to back, each:
@@ -105,12 +108,12 @@
  * bits are the codes of its symbols, most significant bit first, packed
  * from the top bit of each byte down; the last byte is padded with zeros.
  * Decoding expands each symbol until the text's length is reached; a
- * stream that ends early or has a byte to spare at the end, holds a code
- * that is not one, ends inside a symbol, names a pair or byte the tables
- * do not hold, or has a symbol whose left halves nest deeper than
- * PN_CODE_MAX_DEPTH pairs (the decoder's stack) is damaged; pnc makes no
- * symbol deeper than that either way. So is a text longer than
- * PN_MAX_TEXT, or longer than 8 * PN_CODE_MAX_PHRASE times its size.
+ * stream that runs past the pool's end, holds a code that is not one,
+ * ends inside a symbol, names a pair or byte the tables do not hold, or
+ * has a symbol whose left halves nest deeper than PN_CODE_MAX_DEPTH pairs
+ * (the decoder's stack) is damaged; pnc makes no symbol deeper than that
+ * either way. So is a text longer than PN_MAX_TEXT, or longer than
+ * 8 * PN_CODE_MAX_PHRASE times the bytes from its bits to the pool's end.
  *
  * The code tables: PN_CODE_HEAD_FIELDS; then, for each code length from
  * min_len to max_len, PN_CODE_LENGTH_FIELDS, which let the decoder read a

@@ -254,9 +254,7 @@ pn_status pn__read_field_name(const pn__view *v, const unsigned char *record,
 pn_status pn__read_field_text(const pn__view *v, const unsigned char *record,
                               size_t offset, pn__text *out)
 {
-    uint32_t pos = pn__read_u32(record + offset);
-
-    return pn__read_text_at(v, &pos, out);
+    return pn__read_text_at(v, pn__read_u32(record + offset), out);
 }
 
 pn_status pn__read_leb128_at(const pn__view *v, uint32_t *pos,
@@ -282,56 +280,50 @@ pn_status pn__read_leb128_at(const pn__view *v, uint32_t *pos,
     return PN_OK;
 }
 
-/* The size of a coded text of `len` bytes, read at `*pos`; a size of 0
- * is a reference, and sets `*ref`. */
-static pn_status coded_size(const pn__view *v, uint32_t *pos, uint32_t len,
-                            uint32_t *size, int *ref)
+/* In a compressed catalog a length of 0 anywhere but at pool offset 0
+ * (the empty text) is a reference: the pool offset `*at` of the same text
+ * stored whole before `start` (or 0, the empty text), read at `*at`,
+ * which it moves to that text's length; `*len` gets that length. */
+static pn_status referenced(const pn__view *v, uint32_t start, uint32_t *at,
+                            uint32_t *len)
 {
-    pn_status st = pn__read_leb128_at(v, pos, size);
+    uint32_t ref;
+    pn_status st = pn__read_leb128_at(v, at, &ref);
 
     if (st != PN_OK)
         return st;
-    *ref = *size == 0;
-    /* Each code is a bit or more and stands for at most
-     * PN_CODE_MAX_PHRASE bytes. */
-    if (!*ref && (len > PN_MAX_TEXT || *size > 4 * PN_MAX_TEXT ||
-                  len > 8 * PN_CODE_MAX_PHRASE * *size))
+    if (ref >= start)
         return PN_ERR_FORMAT;
-    return PN_OK;
+    *at = ref;
+    if ((st = pn__read_leb128_at(v, at, len)) != PN_OK)
+        return st;
+    /* Not a reference itself; and offset 0 is the empty text. */
+    return (*len == 0) == (ref == 0) ? PN_OK : PN_ERR_FORMAT;
 }
 
-pn_status pn__read_text_at(const pn__view *v, uint32_t *pos, pn__text *out)
+pn_status pn__read_text_at(const pn__view *v, uint32_t pos, pn__text *out)
 {
-    uint32_t start = *pos, len, size, at, again;
-    int ref = 0;
-    pn_status st = pn__read_leb128_at(v, pos, &len);
+    uint32_t at = pos, len, size;
+    pn_status st = pn__read_leb128_at(v, &at, &len);
 
     if (st != PN_OK)
         return st;
-    size = len;
-    if (v->code && len > 0 &&
-        (st = coded_size(v, pos, len, &size, &ref)) != PN_OK)
+    if (v->code && len == 0 && pos != 0 &&
+        (st = referenced(v, pos, &at, &len)) != PN_OK)
         return st;
-    at = *pos;
-    if (ref) {
-        /* The same text stored whole before this one. */
-        if ((st = pn__read_leb128_at(v, pos, &at)) != PN_OK)
-            return st;
-        if (at >= start ||
-            (st = pn__read_leb128_at(v, &at, &again)) != PN_OK ||
-            (st = coded_size(v, &at, len, &size, &ref)) != PN_OK)
-            return st == PN_OK ? PN_ERR_FORMAT : st;
-        if (again != len || ref)
-            return PN_ERR_FORMAT;
-    }
-    if (size > v->pool_size - at)
+    /* A coded text holds no size: its length ends it, and its bits may
+     * take at most the rest of the pool. */
+    size = v->code && len > 0 ? v->pool_size - at : len;
+    if (len > PN_MAX_TEXT || size > v->pool_size - at)
+        return PN_ERR_FORMAT;
+    /* Each code is a bit or more and stands for at most
+     * PN_CODE_MAX_PHRASE bytes. */
+    if (v->code && len > 8 * PN_CODE_MAX_PHRASE * size)
         return PN_ERR_FORMAT;
     out->bytes = (const char *)v->pool + at;
     out->len = len;
     out->size = size;
     out->code = len > 0 ? v->code : NULL;
-    if (at == *pos)
-        *pos += size;
     return PN_OK;
 }
 

@@ -107,8 +107,9 @@ pn_status pn__read_field_text(const pn__view *v, const unsigned char *record,
 pn_status pn__read_leb128_at(const pn__view *v, uint32_t *pos,
                              uint32_t *value);
 
-/* The text at pool offset `*pos`; moves `*pos` past it. */
-pn_status pn__read_text_at(const pn__view *v, uint32_t *pos, pn__text *out);
+/* The text at pool offset `pos` (a coded text is not read to its end
+ * here, so what follows it is not known: pn_format.h). */
+pn_status pn__read_text_at(const pn__view *v, uint32_t pos, pn__text *out);
 
 /* Texts of the handles' records: a notice's text field at `offset`
  * (its title, or a fact: PN_NOTICE_FACT_AT()), a section's title, a

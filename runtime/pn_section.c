@@ -126,29 +126,29 @@ pn_status pn_section_title(const pn_section *sec, char *buf, size_t size,
     return pn__read_copy(title, buf, size, len);
 }
 
-/* Reads the block at pool offset `*pos` and moves `*pos` past it. */
-static pn_status block_next(const pn__view *v, uint32_t *pos, unsigned *kind,
-                            unsigned *level, uint32_t *number,
-                            pn__text *text)
+/* Reads the block at pool offset `pos`. */
+static pn_status block_fields(const pn__view *v, uint32_t pos,
+                              unsigned *kind, unsigned *level,
+                              uint32_t *number, pn__text *text)
 {
     pn_status st;
 
-    if (*pos >= v->pool_size)
+    if (pos >= v->pool_size)
         return PN_ERR_FORMAT;
-    *kind = v->pool[(*pos)++];
+    *kind = v->pool[pos++];
     *level = 0;
     *number = 0;
     if (!PN_BLOCK_IS_STORED(*kind))
         return PN_ERR_FORMAT;
     if (PN_BLOCK_HAS_LEVEL(*kind)) {
-        if (*pos >= v->pool_size)
+        if (pos >= v->pool_size)
             return PN_ERR_FORMAT;
-        *level = v->pool[(*pos)++];
+        *level = v->pool[pos++];
         if (*level < 1 || *level > PN_BLOCK_MAX_LEVEL(*kind))
             return PN_ERR_FORMAT;
     }
     if (PN_BLOCK_HAS_NUMBER(*kind)) {
-        st = pn__read_leb128_at(v, pos, number);
+        st = pn__read_leb128_at(v, &pos, number);
         if (st != PN_OK)
             return st;
         if (*number > PN_MAX_ITEM_NUMBER)
@@ -194,7 +194,7 @@ static pn_status block_at(const pn__view *v, const unsigned char *rec,
 
     if (st != PN_OK)
         return st;
-    return block_next(v, &pos, kind, level, number, text);
+    return block_fields(v, pos, kind, level, number, text);
 }
 
 /* The heading of column `column` of the table whose cell is block

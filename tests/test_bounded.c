@@ -19,11 +19,11 @@
 
 static unsigned long texts_read, sections_read, bytes_decoded;
 
-pn_status __real_pn__read_text_at(const pn__view *v, uint32_t *pos,
+pn_status __real_pn__read_text_at(const pn__view *v, uint32_t pos,
                                   pn__text *out);
-pn_status __wrap_pn__read_text_at(const pn__view *v, uint32_t *pos,
+pn_status __wrap_pn__read_text_at(const pn__view *v, uint32_t pos,
                                   pn__text *out);
-pn_status __wrap_pn__read_text_at(const pn__view *v, uint32_t *pos,
+pn_status __wrap_pn__read_text_at(const pn__view *v, uint32_t pos,
                                   pn__text *out)
 {
     texts_read++;
