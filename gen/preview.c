@@ -106,10 +106,13 @@ static pn_status print_pages(FILE *out, pn_cursor *cur, const char *part,
         if (status != PN_OK)
             break;
         section_label(cur, label, sizeof label);
+        if (cur->qr == PN_QR_PAGE_SHOWN && number == pages)
+            snprintf(label, sizeof label, "QR code");
+        else if (cur->summary)
+            label[0] = '\0';
         fprintf(out, "\n%s, page %lu of %lu%s%s\n", part,
                 (unsigned long)number, (unsigned long)pages,
-                cur->summary || !label[0] ? "" : ": ",
-                cur->summary ? "" : label);
+                label[0] ? ": " : "", label);
         print_framed(out, page, cur->screen.cols);
         status = pn_cursor_next(cur);
     }
@@ -129,6 +132,9 @@ static pn_status preview_notice(FILE *out, const pn_notice *notice,
             notice->lang, title, (unsigned)screen->cols,
             (unsigned)screen->rows);
     status = pn_cursor_open_summary(&cur, notice, screen);
+    if (status == PN_OK && cur.qr == PN_QR_PAGE_SKIPPED)
+        fprintf(out, "\nfirst layer: no QR page, the screen is too small "
+                     "for the code\n");
     if (status == PN_OK)
         status = print_pages(out, &cur, "first layer", page, page_size);
     if (status == PN_OK)

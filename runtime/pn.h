@@ -372,7 +372,10 @@ pn_status pn_word_read(const pn_notice *notice, pn_word word,
  * version 1-10, the error correction pnc --qr-ecc chose), so a reader can
  * take the full notice along. A phone reads it only with 4 light modules
  * all around (the quiet zone): pn_qr_text() draws them, a caller reading
- * modules draws them itself. */
+ * modules draws them itself. On a character screen the first layer ends
+ * with a page showing the code (pn_cursor_open_summary()). */
+
+#define PN_QR_QUIET_ZONE 4u /* light modules around the code, each side */
 
 /* The modules a side of the notice's QR code, 21 .. 57, into `*size` (0
  * on failure). Returns PN_OK, PN_ERR_NOT_FOUND (the notice has no web
@@ -488,11 +491,17 @@ typedef struct pn_cursor {
     pn_notice notice;          /* the notice shown */
     pn_screen screen;          /* the screen it is laid out for */
     int summary;               /* 1: the first layer */
+    int qr;                    /* the first layer's QR page: PN_QR_PAGE_* */
     uint32_t section;          /* section shown (0 in the first layer) */
     uint32_t page;             /* page within that section, from 0 */
     uint32_t pages;            /* pages that section takes, at least 1 */
     pn__page_top internal;     /* libpn's own */
 } pn_cursor;
+
+/* What became of the first layer's QR page (pn_cursor.qr). */
+#define PN_QR_PAGE_NONE 0     /* the full notice, or a notice without web: */
+#define PN_QR_PAGE_SHOWN 1    /* the first layer's last page */
+#define PN_QR_PAGE_SKIPPED 2  /* left out: the screen is too small */
 
 /* Opens `notice` on `screen` at the first page of its first section.
  * Costs a pass over that section, to count its pages (`pages`).
@@ -506,7 +515,14 @@ pn_status pn_cursor_open(pn_cursor *cur, const pn_notice *notice,
  * and org number, contact details and the DPO's, purposes, rights, the
  * complaint authority, and where the full text is), in the notice's
  * language (labels exist for nb, nn and en; others get English labels).
- * Paging works as for a section. Same results as pn_cursor_open(). */
+ * Paging works as for a section. A notice with a web address gets one
+ * more page after the first layer's text: its QR code (pn_qr_text(), from
+ * the top left) and below it one line saying what it is (label `qr`).
+ * `qr` is then PN_QR_PAGE_SHOWN; it is PN_QR_PAGE_SKIPPED, and the page
+ * left out, on a screen too small for the code with its quiet zone and
+ * that line: fewer than size + 8 columns or (size + 9) / 2 + 1 rows
+ * (2 * (size + 8) and size + 9 with PN_ASCII or PN_LATIN1), for a code of
+ * `size` modules (pn_qr_size()). Same results as pn_cursor_open(). */
 #ifndef PN_NO_SUMMARY
 pn_status pn_cursor_open_summary(pn_cursor *cur, const pn_notice *notice,
                                  const pn_screen *screen);

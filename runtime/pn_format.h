@@ -313,6 +313,7 @@ PN__LAYOUT(pn__contact_layout, PN_CONTACT_FIELDS);
     X(COMPLAINT_END, "complaint_end", 0) /* after it */                      \
     X(WEB, "web", 1)                /* before the web address */             \
     X(FULL_TEXT, "full_text", 1)    /* says the full notice follows */    \
+    X(QR, "qr", 2)                  /* says what the QR page's code is */  \
     X(SECTIONS, "sections", 2)      /* a menu of the sections */           \
     X(TOPICS, "topics", 2)          /* a menu of the topics */             \
     X(PAGE, "page", 2)              /* before "2/5" */                     \

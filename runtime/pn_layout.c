@@ -623,12 +623,50 @@ static pn_status skip_exactly(const pn_cursor *cur, uint32_t section,
     return st == PN_ERR_RANGE ? PN_ERR_ARG : st;
 }
 
+/* ---- The first layer's QR page ------------------------------------------ */
+
+/* What the cursor's document does with the notice's QR code: the first
+ * layer may end with a page showing it (pn__summary_qr()). */
+static pn_status qr_state(const pn_notice *notice, const pn_screen *screen,
+                          int summary, int *qr)
+{
+    *qr = PN_QR_PAGE_NONE;
+#ifndef PN_NO_SUMMARY
+    if (summary)
+        return pn__summary_qr(notice, screen, qr, NULL);
+#else
+    (void)notice;
+    (void)screen;
+    (void)summary;
+#endif
+    return PN_OK;
+}
+
+/* 1 on the QR page: the last page of a first layer that shows it. It
+ * keeps the top of the text's last page as its own. */
+static int on_qr_page(const pn_cursor *cur, uint32_t page)
+{
+    return cur->qr == PN_QR_PAGE_SHOWN && page + 1u == cur->pages;
+}
+
+/* The pages of section `section`: its text's, and the QR page. */
+static pn_status doc_pages(const pn_cursor *cur, uint32_t section,
+                           uint32_t *pages)
+{
+    pn_status st = count_pages(cur, section, pages);
+
+    if (st == PN_OK && cur->qr == PN_QR_PAGE_SHOWN)
+        ++*pages;
+    return st;
+}
+
 /* Lays section `section` out from its start to page `page` (which it
  * has), setting the anchor on the way, and puts the cursor there. */
 static pn_status lay_to(pn_cursor *cur, uint32_t section, uint32_t page)
 {
-    uint32_t spacing = anchor_spacing(page);
-    uint32_t anchor = page >= spacing ? page - (spacing - 1u) : 0u;
+    uint32_t text_page = on_qr_page(cur, page) ? page - 1u : page;
+    uint32_t spacing = anchor_spacing(text_page);
+    uint32_t anchor = text_page >= spacing ? text_page - (spacing - 1u) : 0u;
     wrap_pos pos;
     pn_status st;
 
@@ -636,7 +674,8 @@ static pn_status lay_to(pn_cursor *cur, uint32_t section, uint32_t page)
     if ((st = skip_exactly(cur, section, &pos, anchor)) != PN_OK)
         return st;
     save_anchor(cur, anchor, &pos);
-    if ((st = skip_exactly(cur, section, &pos, page - anchor)) != PN_OK)
+    if ((st = skip_exactly(cur, section, &pos, text_page - anchor)) !=
+        PN_OK)
         return st;
     cur->section = section;
     cur->page = page;
@@ -652,7 +691,7 @@ static pn_status lay_to(pn_cursor *cur, uint32_t section, uint32_t page)
 static pn_status show(pn_cursor *cur, uint32_t section, uint32_t page)
 {
     uint32_t pages;
-    pn_status st = count_pages(cur, section, &pages);
+    pn_status st = doc_pages(cur, section, &pages);
 
     if (st != PN_OK)
         return st;
@@ -699,6 +738,8 @@ static pn_status open_cursor(pn_cursor *cur, const pn_notice *notice,
     cur->notice = *notice;
     cur->screen = *screen;
     cur->summary = summary;
+    if ((st = qr_state(notice, screen, summary, &cur->qr)) != PN_OK)
+        return st;
     return show(cur, 0, 0);
 }
 
@@ -730,12 +771,17 @@ pn_status pn_cursor_open_summary(pn_cursor *cur, const pn_notice *notice,
 static pn_status cursor_check(const pn_cursor *cur)
 {
     pn_status st;
+    int qr;
 
     if (!cur || !screen_ok(&cur->screen) || cur->summary < 0 ||
         cur->summary > SUMMARY_MAX)
         return PN_ERR_ARG;
-    if ((st = notice_check(&cur->notice)) != PN_OK)
+    if ((st = notice_check(&cur->notice)) != PN_OK ||
+        (st = qr_state(&cur->notice, &cur->screen, cur->summary, &qr)) !=
+            PN_OK)
         return st;
+    if (cur->qr != qr)
+        return PN_ERR_ARG;
     /* A notice without sections shows one empty page of section 0. */
     if ((cur->section > 0 && cur->section >= doc_sections(cur)) ||
         cur->page >= cur->pages || !gap_ok(cur->internal.gap) ||
@@ -754,7 +800,8 @@ pn_status pn_cursor_next(pn_cursor *cur)
         return st;
     if (cur->page + 1 < cur->pages) {
         load_top(cur, &pos);
-        if ((st = skip_exactly(cur, cur->section, &pos, 1)) != PN_OK)
+        if (!on_qr_page(cur, cur->page + 1) &&
+            (st = skip_exactly(cur, cur->section, &pos, 1)) != PN_OK)
             return st;
         /* The page left becomes the anchor when the anchor falls too far
          * behind, so that going back stays cheap. */
@@ -823,7 +870,7 @@ pn_status pn_cursor_position(const pn_cursor *cur, uint32_t *page,
     sections = doc_sections(cur);
     *page = cur->page + 1;
     for (i = 0; i < sections; i++) {
-        st = count_pages(cur, i, &n);
+        st = doc_pages(cur, i, &n);
         if (st != PN_OK)
             return st;
         if (i == cur->section) {
@@ -903,6 +950,40 @@ static void emit_line(const pn_cursor *cur, const line *l, void *ctx)
     o->rows++;
 }
 
+#ifndef PN_NO_SUMMARY
+/* The QR page: the code from the top left, the label's line below. */
+static pn_status qr_page(const pn_cursor *cur, out *o)
+{
+    unsigned flags = cur->screen.flags & (PN_ASCII | PN_LATIN1);
+    pn__block label;
+    line l;
+    size_t n;
+    int qr;
+    pn_status st = pn__summary_qr(&cur->notice, &cur->screen, &qr, &label);
+
+    if (st != PN_OK)
+        return st;
+    st = pn_qr_text(&cur->notice, flags, o->buf + o->len, o->size - o->len,
+                    &n);
+    if (st != PN_OK && st != PN_TRUNCATED)
+        return st;
+    o->len += n;
+    o->cut = st == PN_TRUNCATED;
+    for (; n > 0; n--)
+        if (o->buf[o->len - n] == '\n')
+            o->rows++;
+    l.blank = 0;
+    l.indent = 0;
+    l.mark = (pn_block_kind)0;
+    l.number = 0;
+    pn__rd_open(&l.from, &label);
+    l.end = 0xFFFFFFFFu;
+    l.last = 0;
+    emit_line(cur, &l, o);
+    return PN_OK;
+}
+#endif
+
 pn_status pn_cursor_page(const pn_cursor *cur, char *buf, size_t size,
                          size_t *len)
 {
@@ -921,7 +1002,12 @@ pn_status pn_cursor_page(const pn_cursor *cur, char *buf, size_t size,
     o.rows = 0;
     cache.index = NO_BLOCK;
     load_top(cur, &pos);
-    st = page_step(cur, cur->section, &pos, &cache, emit_line, &o);
+#ifndef PN_NO_SUMMARY
+    if (on_qr_page(cur, cur->page))
+        st = qr_page(cur, &o);
+    else
+#endif
+        st = page_step(cur, cur->section, &pos, &cache, emit_line, &o);
     if (st != PN_OK && st != PN_ERR_RANGE) {
         buf[0] = '\0';        /* lines may be out already, with no NUL */
         return st;

@@ -1,8 +1,6 @@
 /* pn_qr.c: the QR code pnc stored for a notice's web address. */
 #include "pn_read.h"
 
-#define QUIET_ZONE 4u
-
 /* The notice's code: its modules' bytes in the pool and its size,
  * checked to lie in the pool. */
 static pn_status qr_of(const pn_notice *notice, const unsigned char **bits,
@@ -71,10 +69,10 @@ pn_status pn_qr_module(const pn_notice *notice, unsigned x, unsigned y,
 static int drawn_at(const unsigned char *bits, unsigned size, unsigned x,
                     unsigned y)
 {
-    if (x < QUIET_ZONE || y < QUIET_ZONE || x >= size + QUIET_ZONE ||
-        y >= size + QUIET_ZONE)
+    if (x < PN_QR_QUIET_ZONE || y < PN_QR_QUIET_ZONE || x >= size + PN_QR_QUIET_ZONE ||
+        y >= size + PN_QR_QUIET_ZONE)
         return 0;
-    return module_at(bits, size, x - QUIET_ZONE, y - QUIET_ZONE);
+    return module_at(bits, size, x - PN_QR_QUIET_ZONE, y - PN_QR_QUIET_ZONE);
 }
 
 pn_status pn_qr_text(const pn_notice *notice, unsigned flags, char *buf,
@@ -95,7 +93,7 @@ pn_status pn_qr_text(const pn_notice *notice, unsigned flags, char *buf,
         return PN_ERR_ARG;
     if ((st = qr_of(notice, &bits, &modules)) != PN_OK)
         return st;
-    side = modules + 2 * QUIET_ZONE;
+    side = modules + 2 * PN_QR_QUIET_ZONE;
     for (y = 0; y < side && !cut; y += ascii ? 1 : 2) {
         for (x = 0; x < side && !cut; x++) {
             int top = drawn_at(bits, modules, x, y);

@@ -450,6 +450,43 @@ pn_status pn__summary_block(const pn_notice *notice, uint32_t index,
     return PN_ERR_RANGE;
 }
 
+pn_status pn__summary_qr(const pn_notice *notice, const pn_screen *screen,
+                         int *qr, pn__block *label)
+{
+    int ascii = (screen->flags & (PN_ASCII | PN_LATIN1)) != 0;
+    unsigned size, side;
+    walk w;
+    const unsigned char *rec;
+    const char *lang;
+    pn_status st = pn_qr_size(notice, &size);
+
+    *qr = PN_QR_PAGE_NONE;
+    if (st == PN_ERR_NOT_FOUND)
+        return PN_OK;
+    if (st != PN_OK)
+        return st;
+    side = size + 2u * PN_QR_QUIET_ZONE;
+    /* The code's lines and the label's. */
+    if (screen->cols < (ascii ? 2u * side : side) ||
+        screen->rows < (ascii ? side : (side + 1u) / 2u) + 1u) {
+        *qr = PN_QR_PAGE_SKIPPED;
+        return PN_OK;
+    }
+    *qr = PN_QR_PAGE_SHOWN;
+    if (!label)
+        return PN_OK;
+    if ((st = pn__read_notice_of(&w.view, notice, &rec)) != PN_OK ||
+        (st = pn__read_field_name(&w.view, rec, PN_NOTICE_AT(lang, 4),
+                                  &lang)) != PN_OK)
+        return st;
+    w.language = pn__read_language(&w.view, lang, pn__read_strlen(lang));
+    w.want = 0;
+    w.at = 0;
+    w.out = label;
+    reached(&w, PN_BLOCK_PARAGRAPH);
+    return add_label(&w, PN_LABEL_QR);
+}
+
 #else
 typedef int pn__summary_compiled_out; /* C99 wants a declaration */
 #endif

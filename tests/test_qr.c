@@ -632,6 +632,214 @@ static void test_text_drawing_reports_what_it_cannot_do(void)
     }
 }
 
+/* ---- The first layer's QR page ------------------------------------------ */
+
+/* The line under the code, in the notice's language (with PN_ASCII as
+ * the screen shows it). */
+static const char *qr_label(const pn_notice *notice, int ascii)
+{
+    if (strcmp(notice->lang, "nb") == 0)
+        return ascii ? "Skann for hele erklaeringen"
+                     : "Skann for hele erkl\xC3\xA6ringen";
+    TEST_ASSERT_EQUAL_STRING("en", notice->lang);
+    return "Scan for the full notice";
+}
+
+/* Moves `cur` to the first layer's last page; returns its page count. */
+static uint32_t to_last_page(pn_cursor *cur)
+{
+    uint32_t n = 1;
+    pn_status st;
+
+    while ((st = pn_cursor_next(cur)) == PN_OK)
+        n++;
+    TEST_ASSERT_EQUAL_INT(PN_ERR_RANGE, st);
+    TEST_ASSERT_EQUAL_UINT32(cur->pages, n);
+    return n;
+}
+
+/* The first layer's last page on `screen`, for a notice with web:, is
+ * exactly pn_qr_text()'s drawing, the label's line and blank lines; the
+ * drawing read back by zbarimg is the address. */
+static void check_qr_page(const pn_notice *notice, const char *web,
+                          const pn_screen *screen, unsigned index)
+{
+    static char page[100 * (4 * 120 + 1) + 1], code[PN_QR_TEXT_MAX],
+        expected[600], name[40];
+    static picture pic;
+    int ascii = (screen->flags & PN_ASCII) != 0;
+    uint32_t page_no, pages, row;
+    size_t len, code_len;
+    const char *line;
+    pn_cursor cur;
+    unsigned scale;
+
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open_summary(&cur, notice, screen));
+    TEST_ASSERT_EQUAL_INT(PN_QR_PAGE_SHOWN, cur.qr);
+    TEST_ASSERT_TRUE(to_last_page(&cur) >= 2);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_position(&cur, &page_no, &pages));
+    TEST_ASSERT_EQUAL_UINT32(cur.pages, page_no);
+    TEST_ASSERT_EQUAL_UINT32(page_no, pages); /* the last of the layer */
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_page(&cur, page, sizeof page,
+                                                &len));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_qr_text(notice, screen->flags, code,
+                                            sizeof code, &code_len));
+    TEST_ASSERT_EQUAL_MEMORY_MESSAGE(code, page, code_len, web);
+    line = page + code_len;
+    snprintf(expected, sizeof expected, "%s\n", qr_label(notice, ascii));
+    TEST_ASSERT_EQUAL_MEMORY_MESSAGE(expected, line, strlen(expected), web);
+    line += strlen(expected);
+    for (row = 0; *line; row++, line++)
+        TEST_ASSERT_EQUAL_INT('\n', *line); /* the rest is blank */
+    for (len = 0; len < code_len; len++)
+        if (code[len] == '\n')
+            row++;
+    TEST_ASSERT_EQUAL_UINT32(screen->rows, row + 1);
+    if (!have("zbarimg"))
+        return;
+    page[code_len] = '\0';
+    picture_of_text(page, ascii, &pic);
+    for (scale = 2; scale <= 3; scale++) {
+        snprintf(name, sizeof name, "page%u-%ux%u", index,
+                 (unsigned)screen->cols, (unsigned)screen->rows);
+        zbar_read(&pic, scale, name);
+        snprintf(expected, sizeof expected, "%s\n", web);
+        TEST_ASSERT_EQUAL_STRING_MESSAGE(expected, out_text, name);
+    }
+}
+
+/* Every bundled notice with web: ends its first layer with a QR page that
+ * zbarimg reads as its address, with half blocks and with PN_ASCII; one
+ * without has none. */
+static void test_zbarimg_reads_the_first_layers_qr_page(void)
+{
+    pn_screen half = {40, 30, 0}, ascii = {80, 40, PN_ASCII};
+    char web[256];
+    pn_notice notice;
+    pn_cursor cur;
+    uint32_t i;
+    unsigned with = 0;
+
+    for (i = 0; i < PN_BUNDLED_NOTICES; i++) {
+        bundled_notice(i, &notice, web, sizeof web);
+        if (!web[0]) {
+            TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open_summary(&cur, &notice,
+                                                                &half));
+            TEST_ASSERT_EQUAL_INT(PN_QR_PAGE_NONE, cur.qr);
+            continue;
+        }
+        check_qr_page(&notice, web, &half, (unsigned)i);
+        check_qr_page(&notice, web, &ascii, (unsigned)i);
+        with++;
+    }
+    TEST_ASSERT_TRUE(with > 0);
+    if (!have("zbarimg"))
+        TEST_IGNORE_MESSAGE("skipped: zbarimg not found (the pages were "
+                            "checked against pn_qr_text)");
+}
+
+static int qr_of_screen(const pn_notice *notice, unsigned cols,
+                        unsigned rows, unsigned flags)
+{
+    pn_screen screen;
+    pn_cursor cur;
+
+    screen.cols = (uint16_t)cols;
+    screen.rows = (uint16_t)rows;
+    screen.flags = flags;
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open_summary(&cur, notice,
+                                                        &screen));
+    if (cur.qr == PN_QR_PAGE_SKIPPED) /* the last page is text */
+        TEST_ASSERT_TRUE(to_last_page(&cur) >= 1);
+    return cur.qr;
+}
+
+/* The page needs the code with its quiet zone and the label's line: one
+ * column or row less skips it, and the cursor says so. */
+static void test_a_screen_too_small_skips_the_qr_page(void)
+{
+    char web[256];
+    pn_notice notice;
+    unsigned size, side;
+    uint32_t i;
+
+    for (i = 0; i < PN_BUNDLED_NOTICES; i++) {
+        bundled_notice(i, &notice, web, sizeof web);
+        if (!web[0])
+            continue;
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_qr_size(&notice, &size));
+        side = size + 2 * PN_QR_QUIET_ZONE;
+        TEST_ASSERT_EQUAL_INT(PN_QR_PAGE_SHOWN,
+                              qr_of_screen(&notice, side, (side + 1) / 2 + 1,
+                                           0));
+        TEST_ASSERT_EQUAL_INT(PN_QR_PAGE_SKIPPED,
+                              qr_of_screen(&notice, side - 1,
+                                           (side + 1) / 2 + 1, 0));
+        TEST_ASSERT_EQUAL_INT(PN_QR_PAGE_SKIPPED,
+                              qr_of_screen(&notice, side, (side + 1) / 2,
+                                           0));
+        TEST_ASSERT_EQUAL_INT(PN_QR_PAGE_SHOWN,
+                              qr_of_screen(&notice, 2 * side, side + 1,
+                                           PN_ASCII));
+        TEST_ASSERT_EQUAL_INT(PN_QR_PAGE_SKIPPED,
+                              qr_of_screen(&notice, 2 * side - 1, side + 1,
+                                           PN_LATIN1));
+        TEST_ASSERT_EQUAL_INT(PN_QR_PAGE_SKIPPED,
+                              qr_of_screen(&notice, 2 * side, side,
+                                           PN_ASCII));
+        TEST_ASSERT_EQUAL_INT(PN_QR_PAGE_SKIPPED,
+                              qr_of_screen(&notice, 20, 4, 0));
+    }
+}
+
+/* Paging onto the QR page and back gives the same pages; a cursor whose
+ * qr field disagrees with the notice and screen is refused. */
+static void test_paging_around_the_qr_page(void)
+{
+    static char before[30 * (4 * 40 + 1) + 1], again[sizeof before];
+    pn_screen screen = {40, 30, 0};
+    char web[256];
+    pn_notice notice;
+    pn_cursor cur, forged;
+    uint32_t i;
+
+    for (i = 0; i < PN_BUNDLED_NOTICES; i++) {
+        bundled_notice(i, &notice, web, sizeof web);
+        if (!web[0])
+            continue;
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open_summary(&cur, &notice,
+                                                            &screen));
+        to_last_page(&cur);
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_prev(&cur));
+        TEST_ASSERT_EQUAL_UINT32(cur.pages - 2, cur.page);
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_page(&cur, before,
+                                                    sizeof before, NULL));
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_next(&cur));
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_prev(&cur));
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_page(&cur, again,
+                                                    sizeof again, NULL));
+        TEST_ASSERT_EQUAL_STRING(before, again);
+        TEST_ASSERT_TRUE(strstr(before, qr_label(&notice, 0)) == NULL);
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_next(&cur));
+        forged = cur;
+        forged.qr = PN_QR_PAGE_NONE;
+        TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_cursor_page(&forged, again,
+                                                         sizeof again, NULL));
+        forged.qr = PN_QR_PAGE_SKIPPED;
+        TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_cursor_next(&forged));
+        /* the full notice has no QR page */
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open(&cur, &notice, &screen));
+        TEST_ASSERT_EQUAL_INT(PN_QR_PAGE_NONE, cur.qr);
+        /* a buffer too small for the page cuts it, NUL-terminated */
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open_summary(&cur, &notice,
+                                                            &screen));
+        to_last_page(&cur);
+        TEST_ASSERT_EQUAL_INT(PN_TRUNCATED, pn_cursor_page(&cur, again, 100,
+                                                           NULL));
+        TEST_ASSERT_TRUE(strlen(again) < 100);
+    }
+}
+
 /* A code the pool does not hold is damage, not a read past the catalog. */
 static void test_a_damaged_code_is_a_format_error(void)
 {
@@ -684,5 +892,8 @@ int main(void)
     RUN_TEST(test_zbarimg_reads_the_text_drawing);
     RUN_TEST(test_text_drawing_reports_what_it_cannot_do);
     RUN_TEST(test_a_damaged_code_is_a_format_error);
+    RUN_TEST(test_zbarimg_reads_the_first_layers_qr_page);
+    RUN_TEST(test_a_screen_too_small_skips_the_qr_page);
+    RUN_TEST(test_paging_around_the_qr_page);
     return UNITY_END();
 }

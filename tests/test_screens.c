@@ -124,6 +124,10 @@ WALKS(ntc)
 WALKS(ittotal)
 WALKS(nitd)
 
+/* At 40x24 the first layer ends with its QR page (intech's code is 29
+ * modules: 37 columns, 19 lines and the label's). */
+static void test_intech_40x24(void) { walk("intech", 40, 24); }
+
 /* Keeps only the frame lines of `text`, in order. */
 static void frames_only(char *text)
 {
@@ -189,6 +193,12 @@ PREVIEWS(ntc)
 PREVIEWS(ittotal)
 PREVIEWS(nitd)
 
+static void test_qr_page_preview(void)
+{
+    preview("intech", 40, 24);
+    TEST_ASSERT_NOT_NULL(strstr(shown, "|Skann for hele erkl\xC3\xA6ringen"));
+}
+
 /* With --transliterate ascii every byte of every screen is ASCII, and the
  * screens are those the kiosk shows with --ascii. */
 static void test_transliterated_preview(void)
@@ -235,6 +245,23 @@ static void test_menus_and_language_switch(void)
     TEST_ASSERT_NOT_NULL(strstr(strstr(shown, "\n> 4\n"), "|Vår nettside "));
 }
 
+/* The kiosk shows the QR page as the first layer's last page; 'h' and
+ * 'q' leave it as from any page. */
+static void test_qr_page_in_the_kiosk(void)
+{
+    const char *after_h;
+
+    run_kiosk("--size 40x24 --policy intech --lang nb --script nnhnnq");
+    check_frames(40, 24);
+    compare_with_golden("intech-qr-session-40x24");
+    after_h = strstr(shown, "\n> h\n");
+    TEST_ASSERT_NOT_NULL(after_h);
+    TEST_ASSERT_NOT_NULL(strstr(shown, "intech:nb kortversjon 3/3\n\n> h"));
+    TEST_ASSERT_NOT_NULL(strstr(after_h, "intech:nb kortversjon 1/3\n"));
+    TEST_ASSERT_NOT_NULL(strstr(after_h, "|Skann for hele erkl\xC3\xA6ringen"));
+    TEST_ASSERT_NOT_NULL(strstr(shown, "intech:nb kortversjon 3/3\n\n> q"));
+}
+
 int main(void)
 {
     UNITY_BEGIN();
@@ -248,6 +275,9 @@ int main(void)
     RUN_TEST(test_ittotal_40x12);
     RUN_TEST(test_nitd_20x4);
     RUN_TEST(test_nitd_40x12);
+    RUN_TEST(test_intech_40x24);
+    RUN_TEST(test_qr_page_in_the_kiosk);
+    RUN_TEST(test_qr_page_preview);
     RUN_TEST(test_menus_and_language_switch);
     RUN_TEST(test_internia_preview);
     RUN_TEST(test_intech_preview);
