@@ -308,7 +308,11 @@ static pn_status list_titles(walk *w, topic_list *l, pn_topic topic,
     pn_status st;
 
     l->seen = 0;
-    for (i = 0; i <= scanned && !*found; i++) {
+    /* Counting only asks whether any title is left; producing stops at
+     * the block asked for or at the bound. */
+    for (i = 0; i <= scanned && !*found &&
+                (l->emit ? l->seen < SUMMARY_MAX_ITEMS : l->titles == 0);
+         i++) {
         int tagged = 0;
         if (i < scanned) {
             if ((st = pn_section_at(w->notice, i, &sec)) != PN_OK)
