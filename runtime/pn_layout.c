@@ -9,6 +9,15 @@
 #include "pn_summary.h"
 #include "pn_utf8.h"
 
+/* A function whose frame must not be added to its caller's: inlined, the
+ * QR page's locals and the text page's would take stack side by side,
+ * though only one of them runs (make bench lists every frame). */
+#if defined(__GNUC__)
+#define PN__OWN_FRAME __attribute__((noinline))
+#else
+#define PN__OWN_FRAME
+#endif
+
 #ifndef PN_NO_LAYOUT
 
 /* Where the next line starts. */
@@ -952,7 +961,7 @@ static void emit_line(const pn_cursor *cur, const line *l, void *ctx)
 
 #ifndef PN_NO_SUMMARY
 /* The QR page: the code from the top left, the label's line below. */
-static pn_status qr_page(const pn_cursor *cur, out *o)
+PN__OWN_FRAME static pn_status qr_page(const pn_cursor *cur, out *o)
 {
     unsigned flags = cur->screen.flags & (PN_ASCII | PN_LATIN1);
     pn__block label;
@@ -984,11 +993,20 @@ static pn_status qr_page(const pn_cursor *cur, out *o)
 }
 #endif
 
-pn_status pn_cursor_page(const pn_cursor *cur, char *buf, size_t size,
-                         size_t *len)
+/* The current page of a section's text into `o`. */
+PN__OWN_FRAME static pn_status text_page(const pn_cursor *cur, out *o)
 {
     block_cache cache;
     wrap_pos pos;
+
+    cache.index = NO_BLOCK;
+    load_top(cur, &pos);
+    return page_step(cur, cur->section, &pos, &cache, emit_line, o);
+}
+
+pn_status pn_cursor_page(const pn_cursor *cur, char *buf, size_t size,
+                         size_t *len)
+{
     out o;
     pn_status st;
 
@@ -1000,14 +1018,12 @@ pn_status pn_cursor_page(const pn_cursor *cur, char *buf, size_t size,
     o.len = 0;
     o.cut = 0;
     o.rows = 0;
-    cache.index = NO_BLOCK;
-    load_top(cur, &pos);
 #ifndef PN_NO_SUMMARY
     if (on_qr_page(cur, cur->page))
         st = qr_page(cur, &o);
     else
 #endif
-        st = page_step(cur, cur->section, &pos, &cache, emit_line, &o);
+        st = text_page(cur, &o);
     if (st != PN_OK && st != PN_ERR_RANGE) {
         buf[0] = '\0';        /* lines may be out already, with no NUL */
         return st;
