@@ -297,13 +297,14 @@ static void put_fact(buf *out, const language *l, int label,
 }
 
 /* The English term of each role's heading, when the languages file has
- * no label for it. */
+ * no label for it (the controller's is the name of its topic). */
 static const char *const role_english[PN_ROLE_COUNT] = {
     "Controller", "Data protection officer", "EU representative",
     "Joint controller",
 };
 static const int role_label[PN_ROLE_COUNT] = {
-    -1, PN_LABEL_DPO, PN_LABEL_REPRESENTATIVE, PN_LABEL_JOINT,
+    PN_LABEL_TOPIC_CONTROLLER, PN_LABEL_DPO, PN_LABEL_REPRESENTATIVE,
+    PN_LABEL_JOINT,
 };
 
 static const char *party_value(const mnotice *n, pn_role role,
@@ -371,7 +372,7 @@ static void put_contact(buf *out, const mnotice *n, const language *l)
     }
     buf_printf(out, "<dl>\n");
     put_party(out, n, l, PN_ROLE_CONTROLLER, 0);
-    put_fact(out, l, -1, "Supervisory authority",
+    put_fact(out, l, PN_LABEL_TOPIC_COMPLAINT, "Complaints",
              n->facts[FACT_AUTHORITY].s, LINK_NONE);
     buf_printf(out, "</dl>\n");
     for (role = 1; role < PN_ROLE_COUNT; role++) {

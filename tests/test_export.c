@@ -336,6 +336,17 @@ static void test_html_pages_of_every_notice(void)
         if (contact.phone[0])
             TEST_ASSERT_TRUE_MESSAGE(strstr(page, "<a href=\"tel:") != NULL,
                                      path);
+        /* The controller's term in the page's language, as libpn names
+         * the topic. */
+        if (contact.name[0]) {
+            char term[64];
+            TEST_ASSERT_EQUAL_INT(PN_OK,
+                                  pn_topic_label(&notice, PN_TOPIC_CONTROLLER,
+                                                 term, sizeof term, NULL));
+            snprintf(needle, sizeof needle, "<dt>%s</dt><dd>%s</dd>", term,
+                     contact.name);
+            TEST_ASSERT_TRUE_MESSAGE(strstr(page, needle) != NULL, needle);
+        }
         check_notice_words(&notice, path);
     }
 }
