@@ -33,22 +33,22 @@ static pn_status label_read(const pn_notice *notice, unsigned label,
     return pn__read_copy(text, buf, size, len);
 }
 
+/* An out-of-range topic or word maps past the labels: PN_ERR_ARG. */
 pn_status pn_topic_label(const pn_notice *notice, pn_topic topic, char *buf,
                          size_t size, size_t *len)
 {
-    if ((unsigned)topic >= PN_TOPIC_COUNT) {
-        pn_status st = pn__read_out_begin(buf, size, len);
-        return st != PN_OK ? st : PN_ERR_ARG;
-    }
-    return label_read(notice, PN_LABEL_OF_TOPIC(topic), buf, size, len);
+    return label_read(notice,
+                      (unsigned)topic < PN_TOPIC_COUNT
+                          ? PN_LABEL_OF_TOPIC(topic)
+                          : PN_LABEL_COUNT,
+                      buf, size, len);
 }
 
 pn_status pn_word_read(const pn_notice *notice, pn_word word, char *buf,
                        size_t size, size_t *len)
 {
-    if ((unsigned)word >= PN_WORD_COUNT) {
-        pn_status st = pn__read_out_begin(buf, size, len);
-        return st != PN_OK ? st : PN_ERR_ARG;
-    }
-    return label_read(notice, PN_LABEL_OF_WORD(word), buf, size, len);
+    return label_read(notice,
+                      (unsigned)word < PN_WORD_COUNT ? PN_LABEL_OF_WORD(word)
+                                                     : PN_LABEL_COUNT,
+                      buf, size, len);
 }

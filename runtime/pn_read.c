@@ -210,15 +210,19 @@ const unsigned char *pn__read_language(const pn__view *v, const char *tag,
     return NULL;
 }
 
+/* Whether records first .. first + count - 1 are among `total`. */
+static pn_status run_in(uint32_t first, uint32_t count, uint32_t total)
+{
+    return first > total || count > total - first ? PN_ERR_FORMAT : PN_OK;
+}
+
 pn_status pn__read_notice_sections(const pn__view *v,
                                   const unsigned char *notice,
                                   uint32_t *first, uint32_t *count)
 {
     *first = PN__NOTICE_U32(notice, first_section);
     *count = PN__NOTICE_U32(notice, section_count);
-    if (*first > v->section_count || *count > v->section_count - *first)
-        return PN_ERR_FORMAT;
-    return PN_OK;
+    return run_in(*first, *count, v->section_count);
 }
 
 pn_status pn__read_notice_contacts(const pn__view *v,
@@ -227,9 +231,7 @@ pn_status pn__read_notice_contacts(const pn__view *v,
 {
     *first = PN__NOTICE_U32(notice, first_contact);
     *count = PN__NOTICE_U32(notice, contact_count);
-    if (*first > v->contact_count || *count > v->contact_count - *first)
-        return PN_ERR_FORMAT;
-    return PN_OK;
+    return run_in(*first, *count, v->contact_count);
 }
 
 static pn_status name_at(const pn__view *v, uint32_t off, const char **out)
