@@ -22,80 +22,87 @@ void pack_sort(mnotice **notices, size_t count)
     qsort(notices, count, sizeof *notices, compare_notices);
 }
 
-/* A text stored whole in the pool, and where. */
+/* A string stored in the pool, and where. */
 typedef struct stored_text {
     const char *s;              /* NULL: an empty slot */
     uint32_t at;
 } stored_text;
 
-/* The pool: names are stored once each, found again through a hash table
- * of their offsets; texts are coded by `code` unless it is NULL, and each
- * is stored whole once: a record's text given again is the one stored
- * before, a block's text given again refers to it (compressed catalogs,
- * where the reference is the shorter). */
+/* Where each string of one kind was stored: an open-addressing hash
+ * table, doubled when half full so probes stay short. The strings are the
+ * models' own, which outlive the packing. */
+typedef struct stored_table {
+    stored_text *slots;
+    size_t mask;                /* slots - 1, a power of two less one */
+    size_t count;
+} stored_table;
+
+static stored_text *probe(const stored_table *t, const char *s)
+{
+    size_t i = hash_bytes(s, strlen(s)) & t->mask;
+
+    for (;; i = (i + 1) & t->mask) {
+        stored_text *slot = &t->slots[i];
+        if (!slot->s || strcmp(slot->s, s) == 0)
+            return slot;
+    }
+}
+
+/* The slot of `s`: where it was stored, or the empty slot that notes it
+ * (stored_note()). */
+static stored_text *stored_slot(stored_table *t, const char *s)
+{
+    size_t old_slots = t->slots ? t->mask + 1 : 0, i;
+    stored_text *old = t->slots;
+    size_t slots = old_slots ? 2 * old_slots : 64;
+
+    if (2 * (t->count + 1) > old_slots) {
+        t->slots = xmalloc(slots * sizeof *t->slots);
+        memset(t->slots, 0, slots * sizeof *t->slots);
+        t->mask = slots - 1;
+        for (i = 0; i < old_slots; i++)
+            if (old[i].s)
+                *probe(t, old[i].s) = old[i];
+        free(old);
+    }
+    return probe(t, s);
+}
+
+static void stored_note(stored_table *t, stored_text *slot, const char *s,
+                        uint32_t at)
+{
+    slot->s = s;
+    slot->at = at;
+    t->count++;
+}
+
+/* The pool: each name is stored once; texts are coded by `code` unless it
+ * is NULL, and each is stored whole once: a record's text given again is
+ * the one stored before, a block's text given again refers to it
+ * (compressed catalogs, where the reference is the shorter). */
 typedef struct pool {
     buf bytes;
-    uint32_t *name_slots;       /* pool offsets of names, 0: empty slot */
-    size_t name_mask;           /* slots - 1, a power of two less one */
-    size_t name_count;
-    stored_text *text_slots;    /* the texts stored whole */
-    size_t text_mask;
-    size_t text_count;
+    stored_table names;
+    stored_table texts;         /* the texts stored whole */
     const compressor *code;
     const char *last_web;       /* the last QR code's address, */
     size_t last_web_len;        /* its length */
     uint32_t last_qr;           /* and where the code is, 0: none yet */
 } pool;
 
-static uint32_t *name_slot(const pool *p, const char *name, size_t len)
-{
-    size_t i = hash_bytes(name, len) & p->name_mask;
-
-    for (;; i = (i + 1) & p->name_mask) {
-        uint32_t *slot = &p->name_slots[i];
-        if (*slot == 0 ||
-            strcmp((const char *)p->bytes.data + *slot, name) == 0)
-            return slot;
-    }
-}
-
-/* Doubles the table when it is half full, so probes stay short. */
-static void names_grow(pool *p)
-{
-    size_t old_slots = p->name_slots ? p->name_mask + 1 : 0, i;
-    uint32_t *old = p->name_slots;
-    size_t slots = old_slots ? 2 * old_slots : 64;
-
-    if (2 * (p->name_count + 1) <= old_slots)
-        return;
-    p->name_slots = xmalloc(slots * sizeof *p->name_slots);
-    memset(p->name_slots, 0, slots * sizeof *p->name_slots);
-    p->name_mask = slots - 1;
-    for (i = 0; i < old_slots; i++) {
-        const char *name;
-        if (old[i] == 0)
-            continue;
-        name = (const char *)p->bytes.data + old[i];
-        *name_slot(p, name, strlen(name)) = old[i];
-    }
-    free(old);
-}
-
 static uint32_t pool_name(pool *p, const char *name)
 {
     size_t len = strlen(name);
-    uint32_t *slot;
+    stored_text *slot;
 
     if (len == 0)
         return 0;
-    names_grow(p);
-    slot = name_slot(p, name, len);
-    if (*slot == 0) {
-        *slot = (uint32_t)p->bytes.len;
+    slot = stored_slot(&p->names, name);
+    if (!slot->s) {
+        stored_note(&p->names, slot, name, (uint32_t)p->bytes.len);
         buf_put(&p->bytes, name, len + 1);
-        p->name_count++;
     }
-    return *slot;
+    return slot->at;
 }
 
 /* A text whole; in a compressed catalog an empty one (a length of 0
@@ -116,40 +123,11 @@ static void put_text(const pool *p, const char *text, buf *out)
     buf_put(out, text, len);
 }
 
-static stored_text *text_slot(const pool *p, const char *s)
-{
-    size_t i = hash_bytes(s, strlen(s)) & p->text_mask;
-
-    for (;; i = (i + 1) & p->text_mask) {
-        stored_text *slot = &p->text_slots[i];
-        if (!slot->s || strcmp(slot->s, s) == 0)
-            return slot;
-    }
-}
-
-/* Doubles the table when it is half full, so probes stay short. */
-static void texts_grow(pool *p)
-{
-    size_t old_slots = p->text_slots ? p->text_mask + 1 : 0, i;
-    stored_text *old = p->text_slots;
-    size_t slots = old_slots ? 2 * old_slots : 64;
-
-    if (2 * (p->text_count + 1) <= old_slots)
-        return;
-    p->text_slots = xmalloc(slots * sizeof *p->text_slots);
-    memset(p->text_slots, 0, slots * sizeof *p->text_slots);
-    p->text_mask = slots - 1;
-    for (i = 0; i < old_slots; i++)
-        if (old[i].s)
-            *text_slot(p, old[i].s) = old[i];
-    free(old);
-}
-
 /* Where `text` is stored whole, or NULL if it is not yet. */
 static const stored_text *stored(pool *p, const char *text)
 {
-    texts_grow(p);
-    return text_slot(p, text)->s ? text_slot(p, text) : NULL;
+    const stored_text *slot = stored_slot(&p->texts, text);
+    return slot->s ? slot : NULL;
 }
 
 /* Appends `text` whole, and notes where. */
@@ -159,13 +137,9 @@ static uint32_t store_text(pool *p, const char *text)
     stored_text *slot;
 
     put_text(p, text, &p->bytes);
-    texts_grow(p);
-    slot = text_slot(p, text);
-    if (!slot->s) {
-        slot->s = text;
-        slot->at = at;
-        p->text_count++;
-    }
+    slot = stored_slot(&p->texts, text);
+    if (!slot->s)
+        stored_note(&p->texts, slot, text, at);
     return at;
 }
 
@@ -696,7 +670,7 @@ unsigned pack_catalog(mnotice *const *notices, size_t count,
     buf_free(&t.pool.bytes);
     buf_free(&t.fonts[0]);
     buf_free(&t.fonts[1]);
-    free(t.pool.name_slots);
-    free(t.pool.text_slots);
+    free(t.pool.names.slots);
+    free(t.pool.texts.slots);
     return errors;
 }
