@@ -426,6 +426,16 @@ static size_t number_at(const char *s, size_t left, unsigned long *value)
     return n;
 }
 
+/* A year of 4 digits at `s + j`, after spaces and commas ("June 2, 2025"):
+ * writes it into `*year` and returns where it ends, or 0. */
+static size_t year_at(const char *s, size_t left, size_t j,
+                      unsigned long *year)
+{
+    while (j < left && (s[j] == ' ' || s[j] == ','))
+        j++;
+    return number_at(s + j, left - j, year) == 4 ? j + 4 : 0;
+}
+
 /* A date at `s`: 2023-01-16, 16.01.2023, 16/1/2023, 16. januar 2023,
  * 02 June 2025, June 2, 2025. Writes "YYYY-MM-DD" into `iso` and returns
  * the length read, or 0. */
@@ -461,14 +471,9 @@ static size_t date_at(const char *s, size_t left, char iso[11])
         while (j < left && s[j] == ' ')
             j++;
         month = month_at(s + j, left - j, &mlen);
-        if (month) {
-            j += mlen;
-            while (j < left && (s[j] == ' ' || s[j] == ','))
-                j++;
-            if (number_at(s + j, left - j, &c) == 4) {
-                put_iso(iso, c, month, a);
-                return j + 4;
-            }
+        if (month && (n = year_at(s, left, j + mlen, &c)) != 0) {
+            put_iso(iso, c, month, a);
+            return n;
         }
         return 0;
     }
@@ -478,14 +483,9 @@ static size_t date_at(const char *s, size_t left, char iso[11])
         while (j < left && s[j] == ' ')
             j++;
         n = number_at(s + j, left - j, &b);
-        if (n >= 1 && n <= 2) {
-            j += n;
-            while (j < left && (s[j] == ' ' || s[j] == ','))
-                j++;
-            if (number_at(s + j, left - j, &c) == 4) {
-                put_iso(iso, c, month, b);
-                return j + 4;
-            }
+        if (n >= 1 && n <= 2 && (n = year_at(s, left, j + n, &c)) != 0) {
+            put_iso(iso, c, month, b);
+            return n;
         }
     }
     return 0;
