@@ -68,7 +68,8 @@ extern "C" {
  *   PN_NO_TRANSLIT       no transliteration: pn_transliterate(); screens
  *                        take no PN_ASCII or PN_LATIN1 flag
  *   PN_NO_DRAW           no pixel drawing: pn_canvas_init(),
- *                        pn_font_metrics_get(), pn_draw_text()
+ *                        pn_font_metrics_get(), pn_draw_text(),
+ *                        pn_cursor_draw(); no PN_PIXELS screens
  *   PN_NO_ERROR_STRINGS  pn_strerror() returns ""
  */
 #if defined(PN_NO_LAYOUT) && !defined(PN_NO_SUMMARY)
@@ -456,14 +457,35 @@ pn_status pn_block_item(const pn_section *sec, uint32_t index,
 
 #ifndef PN_NO_LAYOUT
 
-/* A character display: `cols` characters a line, `rows` lines a page. */
+/* A display: `cols` characters a line and `rows` lines a page, or, with
+ * PN_PIXELS, `cols` x `rows` pixels (see "Pixel screens" below). */
 typedef struct pn_screen {
-    uint16_t cols;             /* 1 .. PN_MAX_COLS */
-    uint16_t rows;             /* 1 .. 65535 */
-    unsigned flags;            /* PN_ASCII, PN_LATIN1 or 0 */
+    uint16_t cols;             /* 1 .. PN_MAX_COLS (PN_MAX_PIXELS) */
+    uint16_t rows;             /* 1 .. 65535 (PN_MAX_PIXELS) */
+    unsigned flags;            /* PN_ASCII, PN_LATIN1, PN_PIXELS or 0 */
 } pn_screen;
 
 #define PN_MAX_COLS 1000u
+
+/* Pixel screens. With PN_PIXELS in pn_screen.flags, `cols` and `rows` are
+ * the screen's width and height in pixels (1 .. PN_MAX_PIXELS), and the
+ * text is laid out with the catalog's fonts (pnc --font, and
+ * --font-heading for headings when the catalog has one): a character is
+ * its glyph's advance wide (at least 1 pixel; the replacement glyph's for
+ * a character the font lacks), a space and the list markers likewise.
+ * Lines are PN_LINE_GAP pixels more than the font's height apart (the
+ * largest ascent plus the largest descent of the text and heading
+ * fonts), and a page holds as many lines as fit in `rows`. Every rule of
+ * the character layout holds (docs/LAYOUT.md, "Pixel screens"). The same
+ * calls move the cursor; pn_cursor_draw() draws its page. Opening a
+ * pixel screen gives PN_ERR_NOT_FOUND on a catalog without a font, and
+ * PN_ERR_ARG when the screen is lower than one line. With PN_NO_DRAW
+ * there are no pixel screens: PN_PIXELS is then an unknown flag
+ * (PN_ERR_ARG). PN_ASCII or PN_LATIN1 may be added to PN_PIXELS: the
+ * text is then transliterated before it is measured and drawn. */
+#define PN_PIXELS 4u
+#define PN_MAX_PIXELS 4096u
+#define PN_LINE_GAP 1u
 
 /* libpn's own part of a cursor: where the current page starts, and where
  * an earlier page of the section starts (its anchor), so that going back
@@ -522,7 +544,10 @@ pn_status pn_cursor_open(pn_cursor *cur, const pn_notice *notice,
  * left out, on a screen too small for the code with its quiet zone and
  * that line: fewer than size + 8 columns or (size + 9) / 2 + 1 rows
  * (2 * (size + 8) and size + 9 with PN_ASCII or PN_LATIN1), for a code of
- * `size` modules (pn_qr_size()). Same results as pn_cursor_open(). */
+ * `size` modules (pn_qr_size()). On a PN_PIXELS screen the code is
+ * drawn at the largest scale s (pixels a module) with (size + 8) * s
+ * <= cols and (size + 8) * s + the line height <= rows, and the page is
+ * skipped where s would be 0. Same results as pn_cursor_open(). */
 #ifndef PN_NO_SUMMARY
 pn_status pn_cursor_open_summary(pn_cursor *cur, const pn_notice *notice,
                                  const pn_screen *screen);
@@ -548,8 +573,13 @@ pn_status pn_cursor_goto(pn_cursor *cur, uint32_t index);
 /* Writes the current page into `buf`: exactly screen.rows lines, each
  * ended by '\n' and at most screen.cols characters (rows past the end of
  * the section are empty). rows * (4 * cols + 1) + 1 bytes always suffice;
- * rows * (cols + 1) + 1 with PN_ASCII. Returns PN_OK, PN_TRUNCATED,
- * PN_ERR_ARG or PN_ERR_FORMAT. */
+ * rows * (cols + 1) + 1 with PN_ASCII. On a PN_PIXELS screen it writes
+ * the text of the page's lines, one '\n'-ended line for each line the
+ * page holds (a list item's marker, then its text, without the indent;
+ * on the QR page, the line under the code), for logs and tests; lines *
+ * (4 * cols + 6) + 1 bytes suffice for `lines` lines a page. Returns
+ * PN_OK, PN_TRUNCATED, PN_ERR_ARG, PN_ERR_NOT_FOUND (a pixel screen on a
+ * catalog without a font) or PN_ERR_FORMAT. */
 pn_status pn_cursor_page(const pn_cursor *cur, char *buf, size_t size,
                          size_t *len);
 
@@ -641,6 +671,23 @@ pn_status pn_font_metrics_get(const pn_catalog *cat, pn_font_id font,
 pn_status pn_draw_text(const pn_catalog *cat, pn_font_id font,
                        const pn_canvas *c, int32_t x, int32_t baseline,
                        const char *text, size_t len, int32_t *end_x);
+#endif
+
+#if !defined(PN_NO_DRAW) && !defined(PN_NO_LAYOUT)
+/* Draws the current page of a cursor opened on a PN_PIXELS screen: clears
+ * its rectangle (screen.cols x screen.rows pixels, its top left at `x`,
+ * `y`, within the canvas's clip) and draws the page's lines there with
+ * pn_draw_text(), each line's baseline the text font's ascent - 1 below
+ * its top. On the first layer's QR page it draws the code with its quiet
+ * zone from the page's top left, at the largest whole number of pixels a
+ * module that fits the screen with one line below it, and that line (the
+ * `qr` label) under the code. Nothing outside the canvas's clip changes,
+ * whatever `x` and `y`. Returns PN_OK; PN_ERR_ARG (a NULL or bad cursor
+ * or canvas, or a cursor not on a pixel screen); PN_ERR_NOT_FOUND (the
+ * catalog has no font); PN_ERR_FORMAT (damaged: what was drawn before
+ * stays). Stack: a few hundred bytes (make bench lists the frames). */
+pn_status pn_cursor_draw(const pn_cursor *cur, const pn_canvas *canvas,
+                         int32_t x, int32_t y);
 #endif
 
 #ifndef PN_NO_TRANSLIT

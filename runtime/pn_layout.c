@@ -1038,6 +1038,20 @@ pn_status pn_cursor_page(const pn_cursor *cur, char *buf, size_t size,
     return o.cut ? PN_TRUNCATED : PN_OK;
 }
 
+#ifndef PN_NO_DRAW
+pn_status pn_cursor_draw(const pn_cursor *cur, const pn_canvas *canvas,
+                         int32_t x, int32_t y)
+{
+    pn_status st = cursor_check(cur);
+
+    (void)canvas;
+    (void)x;
+    (void)y;
+    /* No pixel screen opens yet: the cursor is on a character screen. */
+    return st != PN_OK ? st : PN_ERR_ARG;
+}
+#endif
+
 #else
 typedef int pn__layout_compiled_out; /* C99 wants a declaration */
 #endif
