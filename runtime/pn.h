@@ -455,18 +455,6 @@ pn_status pn_block_item(const pn_section *sec, uint32_t index,
 #define PN_LATIN1 2u  /* only ISO 8859-1 characters (kept as UTF-8): the
                          rest is replaced as for PN_ASCII */
 
-#ifndef PN_NO_LAYOUT
-
-/* A display: `cols` characters a line and `rows` lines a page, or, with
- * PN_PIXELS, `cols` x `rows` pixels (see "Pixel screens" below). */
-typedef struct pn_screen {
-    uint16_t cols;             /* 1 .. PN_MAX_COLS (PN_MAX_PIXELS) */
-    uint16_t rows;             /* 1 .. 65535 (PN_MAX_PIXELS) */
-    unsigned flags;            /* PN_ASCII, PN_LATIN1, PN_PIXELS or 0 */
-} pn_screen;
-
-#define PN_MAX_COLS 1000u
-
 /* Pixel screens. With PN_PIXELS in pn_screen.flags, `cols` and `rows` are
  * the screen's width and height in pixels (1 .. PN_MAX_PIXELS), and the
  * text is laid out with the catalog's fonts (pnc --font, and
@@ -486,6 +474,18 @@ typedef struct pn_screen {
 #define PN_PIXELS 4u
 #define PN_MAX_PIXELS 4096u
 #define PN_LINE_GAP 1u
+
+#ifndef PN_NO_LAYOUT
+
+/* A display: `cols` characters a line and `rows` lines a page, or, with
+ * PN_PIXELS, `cols` x `rows` pixels (see "Pixel screens" below). */
+typedef struct pn_screen {
+    uint16_t cols;             /* 1 .. PN_MAX_COLS (PN_MAX_PIXELS) */
+    uint16_t rows;             /* 1 .. 65535 (PN_MAX_PIXELS) */
+    unsigned flags;            /* PN_ASCII, PN_LATIN1, PN_PIXELS or 0 */
+} pn_screen;
+
+#define PN_MAX_COLS 1000u
 
 /* libpn's own part of a cursor: where the current page starts, and where
  * an earlier page of the section starts (its anchor), so that going back
@@ -528,7 +528,9 @@ typedef struct pn_cursor {
 /* Opens `notice` on `screen` at the first page of its first section.
  * Costs a pass over that section, to count its pages (`pages`).
  * Returns PN_OK, PN_ERR_ARG (also for a screen of 0 columns or rows, more
- * than PN_MAX_COLS columns, or an unknown flag) or PN_ERR_FORMAT. */
+ * than PN_MAX_COLS columns or PN_MAX_PIXELS pixels, a pixel screen lower
+ * than a line, or an unknown flag), PN_ERR_NOT_FOUND (a pixel screen on a
+ * catalog without a font) or PN_ERR_FORMAT. */
 pn_status pn_cursor_open(pn_cursor *cur, const pn_notice *notice,
                          const pn_screen *screen);
 

@@ -3,20 +3,10 @@
  * it is followed, and every pixel against the clip before it is set:
  * the clip is the canvas's clip rectangle intersected with the canvas,
  * worked out in 64 bits so no coordinate can wrap. */
-#include "pn_read.h"
+#include "pn_font.h"
 #include "pn_utf8.h"
 
 #ifndef PN_NO_DRAW
-
-/* The checked head of a font block. */
-typedef struct font_view {
-    const unsigned char *glyphs; /* glyph_count records */
-    const unsigned char *bits;   /* bits_size bytes */
-    uint32_t glyph_count;
-    uint32_t bits_size;
-    uint32_t replacement;
-    unsigned ascent, descent;
-} font_view;
 
 /* The pixels drawing may change: [x0, x1) x [y0, y1). */
 typedef struct clip_box {
@@ -34,57 +24,12 @@ static int signed_byte(unsigned char b)
 }
 
 static pn_status font_open(const pn_catalog *cat, pn_font_id font,
-                           font_view *f)
+                           pn__font *f)
 {
     pn__view v;
-    uint32_t at, room;
-    const unsigned char *head;
-    pn_status st;
+    pn_status st = pn__read_view(&v, cat);
 
-    if (font != PN_FONT_TEXT && font != PN_FONT_HEADING)
-        return PN_ERR_ARG;
-    if ((st = pn__read_view(&v, cat)) != PN_OK)
-        return st;
-    at = font == PN_FONT_TEXT ? PN__HDR_U32(v.data, font)
-                              : PN__HDR_U32(v.data, heading_font);
-    if (at == 0)
-        return PN_ERR_NOT_FOUND;
-    if (at > v.size || v.size - at < PN_FONT_HEAD_SIZE)
-        return PN_ERR_FORMAT;
-    head = v.data + at;
-    room = v.size - at - PN_FONT_HEAD_SIZE;
-    f->glyph_count = pn__read_u16(head + PN_FONT_AT(glyph_count, 2));
-    f->replacement = pn__read_u16(head + PN_FONT_AT(replacement, 2));
-    f->bits_size = pn__read_u32(head + PN_FONT_AT(bits_size, 4));
-    f->ascent = head[PN_FONT_AT(ascent, 1)];
-    f->descent = head[PN_FONT_AT(descent, 1)];
-    if (f->glyph_count == 0 || f->replacement >= f->glyph_count ||
-        room / PN_GLYPH_SIZE < f->glyph_count ||
-        room - f->glyph_count * PN_GLYPH_SIZE < f->bits_size)
-        return PN_ERR_FORMAT;
-    f->glyphs = head + PN_FONT_HEAD_SIZE;
-    f->bits = f->glyphs + f->glyph_count * PN_GLYPH_SIZE;
-    return PN_OK;
-}
-
-/* The glyph record of `cp`, or the replacement's. Records are sorted;
- * in a damaged font the search may miss, never read outside. */
-static const unsigned char *glyph_of(const font_view *f, uint32_t cp)
-{
-    uint32_t lo = 0, hi = f->glyph_count;
-
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        uint32_t at = read_u24(f->glyphs + mid * PN_GLYPH_SIZE +
-                               PN_GLYPH_AT(code_point, 3));
-        if (at == cp)
-            return f->glyphs + mid * PN_GLYPH_SIZE;
-        if (at < cp)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return f->glyphs + f->replacement * PN_GLYPH_SIZE;
+    return st != PN_OK ? st : pn__font_open(&v, font, f);
 }
 
 static void set_pixel(const pn_canvas *c, unsigned x, unsigned y)
@@ -95,6 +40,16 @@ static void set_pixel(const pn_canvas *c, unsigned x, unsigned y)
     else
         c->pixels[(size_t)y * c->stride + x / 8u] |=
             (unsigned char)(0x80u >> (x % 8u));
+}
+
+static void clear_pixel(const pn_canvas *c, unsigned x, unsigned y)
+{
+    if (c->flags == PN_CANVAS_PAGES)
+        c->pixels[(size_t)(y / 8u) * c->stride + x] &=
+            (unsigned char)~(1u << (y % 8u));
+    else
+        c->pixels[(size_t)y * c->stride + x / 8u] &=
+            (unsigned char)~(0x80u >> (x % 8u));
 }
 
 static long long max_ll(long long a, long long b)
@@ -108,7 +63,7 @@ static long long min_ll(long long a, long long b)
 }
 
 /* Draws glyph record `g` with its origin at (pen, baseline). */
-static pn_status draw_glyph(const font_view *f, const unsigned char *g,
+static pn_status draw_glyph(const pn__font *f, const unsigned char *g,
                             const pn_canvas *c, const clip_box *clip,
                             long long pen, long long baseline)
 {
@@ -160,6 +115,38 @@ static int canvas_ok(const pn_canvas *c)
     return c->size / c->stride >= rows;
 }
 
+/* The canvas's clip rectangle within the canvas. */
+static void clip_of(const pn_canvas *c, clip_box *clip)
+{
+    clip->x0 = max_ll(c->clip_x, 0);
+    clip->y0 = max_ll(c->clip_y, 0);
+    clip->x1 = min_ll((long long)c->clip_x + c->clip_w, c->width);
+    clip->y1 = min_ll((long long)c->clip_y + c->clip_h, c->height);
+}
+
+pn_status pn__draw_fill(const pn_canvas *c, long long x, long long y,
+                        long long w, long long h, int ink)
+{
+    clip_box clip;
+    long long x0, x1, y0, y1, px, py;
+
+    if (!c || !canvas_ok(c))
+        return PN_ERR_ARG;
+    clip_of(c, &clip);
+    x0 = max_ll(x, clip.x0);
+    y0 = max_ll(y, clip.y0);
+    x1 = min_ll(x + w, clip.x1);
+    y1 = min_ll(y + h, clip.y1);
+    for (py = y0; py < y1; py++)
+        for (px = x0; px < x1; px++) {
+            if (ink)
+                set_pixel(c, (unsigned)px, (unsigned)py);
+            else
+                clear_pixel(c, (unsigned)px, (unsigned)py);
+        }
+    return PN_OK;
+}
+
 pn_status pn_canvas_init(pn_canvas *c, unsigned char *pixels, size_t size,
                          unsigned width, unsigned height, unsigned flags)
 {
@@ -184,7 +171,7 @@ pn_status pn_canvas_init(pn_canvas *c, unsigned char *pixels, size_t size,
 pn_status pn_font_metrics_get(const pn_catalog *cat, pn_font_id font,
                               pn_font_metrics *out)
 {
-    font_view f;
+    pn__font f;
     pn_status st;
 
     if (!out)
@@ -205,7 +192,7 @@ pn_status pn_draw_text(const pn_catalog *cat, pn_font_id font,
     const unsigned char *s = (const unsigned char *)text;
     long long pen = x;
     clip_box clip;
-    font_view f;
+    pn__font f;
     size_t at = 0;
     pn_status st;
 
@@ -216,18 +203,14 @@ pn_status pn_draw_text(const pn_catalog *cat, pn_font_id font,
     if ((st = font_open(cat, font, &f)) != PN_OK)
         return st;
     clip.x0 = clip.y0 = clip.x1 = clip.y1 = 0; /* nothing, without a canvas */
-    if (c) {
-        clip.x0 = max_ll(c->clip_x, 0);
-        clip.y0 = max_ll(c->clip_y, 0);
-        clip.x1 = min_ll((long long)c->clip_x + c->clip_w, c->width);
-        clip.y1 = min_ll((long long)c->clip_y + c->clip_h, c->height);
-    }
+    if (c)
+        clip_of(c, &clip);
     while (at < len && s[at] != '\n' && s[at] != '\0') {
         uint32_t cp;
         const unsigned char *g;
 
         at += pn__utf8_get(s + at, len - at, &cp);
-        g = glyph_of(&f, cp);
+        g = pn__font_glyph(&f, cp);
         /* A glyph reaches at most 128 pixels left of its pen. */
         if (c && pen - 128 < clip.x1 && clip.x0 < clip.x1 &&
             clip.y0 < clip.y1 &&

@@ -4,8 +4,13 @@
  * Nothing is stored between calls but the cursor: a page is laid out by
  * wrapping from the position of its first line, and going back re-wraps
  * the section from the cursor's anchor, an earlier page whose start it
- * keeps (see anchor_spacing()), rather than from the section's start. */
+ * keeps (see anchor_spacing()), rather than from the section's start.
+ *
+ * Widths are columns on a character screen and pixels on a PN_PIXELS one
+ * (a glyph's advance in the catalog's font): one wrap for both, through
+ * char_width(). */
 #include "pn_doc.h"
+#include "pn_font.h"
 #include "pn_summary.h"
 #include "pn_utf8.h"
 
@@ -30,11 +35,11 @@ typedef struct wrap_pos {
 } wrap_pos;
 
 /* One laid-out line: from `from` (a reader on its first character) to
- * byte offset `end` of the block, after a prefix: `indent` spaces, then
- * the list item's marker ("- " or "12. ") on its first line. */
+ * byte offset `end` of the block, after a prefix: `indent` of blank
+ * width, then the list item's marker ("- " or "12. ") on its first line. */
 typedef struct line {
     int blank;                 /* an empty line */
-    unsigned indent;           /* spaces first */
+    unsigned indent;           /* blank width first (columns or pixels) */
     pn_block_kind mark;        /* the marker of this kind of item, or 0 */
     uint32_t number;           /* a numbered item's number */
     pn__rd from;
@@ -53,10 +58,10 @@ typedef struct block_cache {
 } block_cache;
 
 #define NO_BLOCK 0xFFFFFFFFu
-/* A list item's marker and indent are kept only while this many columns
- * are left for its text. */
+/* A list item's marker and indent are kept only while this many digits'
+ * width is left for its text. Each level of nesting indents an item by
+ * the width of a bullet's marker ("- ": 2 columns). */
 #define LIST_TEXT_MIN_COLS 6u
-#define LIST_LEVEL_INDENT 2u   /* columns each level of nesting adds */
 
 /* ---- Characters ---------------------------------------------------------- */
 
@@ -97,6 +102,98 @@ static size_t char_bytes(uint32_t cp, unsigned flags, char out[4])
     return pn_transliterate(cp == 0xFFFD && flags ? '?' : cp, flags, out);
 }
 #endif
+
+#ifndef PN_NO_DRAW
+#define SCREEN_FLAGS_ALL (SCREEN_FLAGS_KNOWN | PN_PIXELS)
+#else
+#define SCREEN_FLAGS_ALL SCREEN_FLAGS_KNOWN
+#endif
+
+/* How wide text is on the cursor's screen, for the block being laid out. */
+typedef struct measure {
+    unsigned flags;            /* PN_ASCII, PN_LATIN1 or 0 */
+    unsigned space;            /* a space's width */
+    int pixels;                /* 1: widths are `font`'s advances */
+    pn__font font;
+} measure;
+
+/* The width of `cp` (of what the screen shows for it): 1 column, or its
+ * glyphs' advances, at least 1 pixel so a line holds a bounded count. */
+static unsigned char_width(uint32_t cp, const measure *m)
+{
+#ifndef PN_NO_DRAW
+    if (m->pixels) {
+        char out[4];
+        size_t n, at = 0;
+        unsigned width = 0;
+        if (!m->flags || cp < 0x80) {
+            width = pn__font_advance(&m->font, cp);
+        } else {
+            n = char_bytes(cp, m->flags, out);
+            while (at < n) {
+                uint32_t shown;
+                at += pn__utf8_get((const unsigned char *)out + at, n - at,
+                                   &shown);
+                width += pn__font_advance(&m->font, shown);
+            }
+        }
+        return width ? width : 1u;
+    }
+#endif
+    return char_cols(cp, m->flags);
+}
+
+/* The measure of the cursor's screen for a block of kind `kind` (a
+ * heading is measured in the headings' font). */
+static pn_status measure_open(const pn_cursor *cur, pn_block_kind kind,
+                              measure *m)
+{
+    m->flags = cur->screen.flags & SCREEN_FLAGS_KNOWN;
+    m->pixels = 0;
+    m->space = 1;
+#ifndef PN_NO_DRAW
+    if (cur->screen.flags & PN_PIXELS) {
+        pn__view v;
+        const unsigned char *rec;
+        pn_status st = pn__read_notice_of(&v, &cur->notice, &rec);
+        if (st == PN_OK)
+            st = pn__font_open(&v,
+                               kind == PN_BLOCK_HEADING ? pn__font_heading(&v)
+                                                        : PN_FONT_TEXT,
+                               &m->font);
+        if (st != PN_OK)
+            return st;
+        m->pixels = 1;
+        m->space = char_width(' ', m);
+    }
+#else
+    (void)kind;
+#endif
+    return PN_OK;
+}
+
+/* Lines a page holds: `rows` on a character screen; on a pixel screen as
+ * many as fit, PN_ERR_ARG if none does. */
+static pn_status page_lines(const pn_cursor *cur, uint32_t *lines)
+{
+    *lines = cur->screen.rows;
+#ifndef PN_NO_DRAW
+    if (cur->screen.flags & PN_PIXELS) {
+        pn__view v;
+        const unsigned char *rec;
+        unsigned ascent, height;
+        pn_status st = pn__read_notice_of(&v, &cur->notice, &rec);
+        if (st == PN_OK)
+            st = pn__font_line(&v, &ascent, &height);
+        if (st != PN_OK)
+            return st;
+        *lines = cur->screen.rows / height;
+        if (*lines == 0)
+            return PN_ERR_ARG;
+    }
+#endif
+    return PN_OK;
+}
 
 static void skip_spaces(pn__rd *r)
 {
@@ -144,7 +241,7 @@ typedef struct word {
  * the room, so a long word costs each line only about a line's reading
  * (docs/LAYOUT.md, "Cost of a call"). */
 static void scan_word(pn__rd *r, unsigned room, unsigned avail,
-                      unsigned flags, word *w)
+                      const measure *m, word *w)
 {
     uint32_t pending = 0, after = 0;
 
@@ -164,7 +261,7 @@ static void scan_word(pn__rd *r, unsigned room, unsigned avail,
             }
         }
         pending = after = 0;
-        w->cols += char_cols(cp, flags);
+        w->cols += char_width(cp, m);
         if (w->cols <= room) {
             w->fit_less = w->fit;
             w->fit = next;
@@ -197,7 +294,7 @@ static uint32_t cut_at(const word *w)
  * word down with it; a word longer than a line breaks after its last '-',
  * '@', '.' or '/' that fits, else is cut at the line's end; a shorter word
  * breaks after a '-' that fits, unless it is an address. */
-static uint32_t line_end(pn__rd *r, unsigned avail, unsigned flags)
+static uint32_t line_end(pn__rd *r, unsigned avail, const measure *m)
 {
     pn__rd end = *r;
     unsigned used = 0, last_cols = 0;
@@ -205,11 +302,11 @@ static uint32_t line_end(pn__rd *r, unsigned avail, unsigned flags)
     int ink = 0;                /* the line holds more than marks */
 
     while (!r->end) {
-        unsigned sep = used ? 1u : 0u;
+        unsigned sep = used ? m->space : 0u;
         unsigned room = avail > used + sep ? avail - used - sep : 0u;
         word w;
 
-        scan_word(r, room, avail, flags, &w);
+        scan_word(r, room, avail, m, &w);
         if (w.cols <= room) {
             before_last = used ? end.off : 0;
             before_last_cp = last;
@@ -227,7 +324,7 @@ static uint32_t line_end(pn__rd *r, unsigned avail, unsigned flags)
          * to where this line breaks. */
         *r = end;
         if (w.ink == w.start && before_last &&
-            last_cols + 1 + w.cols <= avail) {
+            last_cols + m->space + w.cols <= avail) {
             pn__rd_seek(r, before_last);
             return before_last_cp;
         }
@@ -267,40 +364,62 @@ static int needs_gap(const wrap_pos *pos, const pn__block *b)
              b->kind == PN_BLOCK_TABLE_CELL && b->level > pos->prev_level);
 }
 
-/* Columns of the marker of an item of kind `mark` (0: none): "- ", or a
- * numbered item's digits, '.' and a space. */
-static unsigned mark_cols(pn_block_kind mark, uint32_t number)
+/* The marker of an item of kind `mark` into `text` (0: none): "- ", or
+ * a numbered item's digits, '.' and a space. Returns its bytes. */
+static unsigned mark_text(pn_block_kind mark, uint32_t number,
+                          char text[12])
 {
-    unsigned cols = 3;
+    char digits[10];
+    unsigned n = 0, len = 0;
 
-    if (mark != PN_BLOCK_NUMBERED_ITEM)
+    if (mark != PN_BLOCK_NUMBERED_ITEM) {
+        text[0] = '-';
+        text[1] = ' ';
         return mark ? 2u : 0u;
-    while (number >= 10) {
-        number /= 10;
-        cols++;
     }
-    return cols;
+    do {
+        digits[n++] = (char)('0' + number % 10u);
+        number /= 10u;
+    } while (number > 0 && n < sizeof digits);
+    while (n > 0)
+        text[len++] = digits[--n];
+    text[len++] = '.';
+    text[len++] = ' ';
+    return len;
+}
+
+/* The width of that marker. */
+static unsigned mark_width(const measure *m, pn_block_kind mark,
+                           uint32_t number)
+{
+    char text[12];
+    unsigned n = mark_text(mark, number, text), i, width = 0;
+
+    for (i = 0; i < n; i++)
+        width += char_width((unsigned char)text[i], m);
+    return width;
 }
 
 /* A list item's prefix on a line: `*indent` spaces (its level's, and its
  * marker's width on later lines), and on its first line the marker. On a
  * narrow screen the nesting goes first, then the marker's hanging indent,
  * then a bullet; a number is always shown when it fits. */
-static void item_prefix(const pn__block *b, unsigned cols, int first,
-                        line *out)
+static void item_prefix(const pn__block *b, const measure *m,
+                        unsigned cols, int first, line *out)
 {
-    unsigned mark, lead = 0;
+    unsigned mark, lead = 0, text_min;
 
     if (!PN_BLOCK_IS_ITEM(b->kind))
         return;
-    mark = mark_cols(b->kind, b->number);
+    mark = mark_width(m, b->kind, b->number);
+    text_min = LIST_TEXT_MIN_COLS * char_width('0', m);
     if (b->level > 1)
-        lead = LIST_LEVEL_INDENT * (b->level > PN_MAX_LIST_LEVEL
-                                        ? PN_MAX_LIST_LEVEL - 1u
-                                        : b->level - 1u);
-    if (lead + mark + LIST_TEXT_MIN_COLS > cols)
+        lead = mark_width(m, PN_BLOCK_LIST_ITEM, 0) *
+               (b->level > PN_MAX_LIST_LEVEL ? PN_MAX_LIST_LEVEL - 1u
+                                             : b->level - 1u);
+    if (lead + mark + text_min > cols)
         lead = 0;
-    if (mark + LIST_TEXT_MIN_COLS > cols) {
+    if (mark + text_min > cols) {
         /* No room to hang the text: a number only starts the item. */
         if (first && b->kind == PN_BLOCK_NUMBERED_ITEM && mark < cols) {
             out->mark = b->kind;
@@ -315,10 +434,10 @@ static void item_prefix(const pn__block *b, unsigned cols, int first,
     }
 }
 
-/* Columns the prefix of `l` takes. */
-static unsigned prefix_cols(const line *l)
+/* The width the prefix of `l` takes. */
+static unsigned prefix_width(const measure *m, const line *l)
 {
-    return l->indent + mark_cols(l->mark, l->number);
+    return l->indent + mark_width(m, l->mark, l->number);
 }
 
 /* ---- The document: a section of the notice, or its first layer --------- */
@@ -372,6 +491,7 @@ static pn_status next_line(const pn_cursor *cur, uint32_t section,
     const pn__block *b = &cache->block;
     pn__rd *r = &cache->rd;
     unsigned cols = cur->screen.cols, avail = cols;
+    measure m;
     pn_status st = fetch(cur, cache, section, pos->block);
 
     /* A table's headings show only before each cell of their column. */
@@ -394,12 +514,14 @@ static pn_status next_line(const pn_cursor *cur, uint32_t section,
         out->blank = 1;
         return PN_OK;
     }
-    item_prefix(b, cols, pos->offset == 0, out);
-    avail -= prefix_cols(out);
+    if ((st = measure_open(cur, b->kind, &m)) != PN_OK)
+        return st;
+    item_prefix(b, &m, cols, pos->offset == 0, out);
+    avail -= prefix_width(&m, out);
     pn__rd_seek(r, pos->offset);
     skip_spaces(r);
     out->from = *r;
-    out->last = line_end(r, avail, cur->screen.flags);
+    out->last = line_end(r, avail, &m);
     out->end = r->off;
     skip_spaces(r);
     if (!r->end && r->cp == '\n') {
@@ -475,12 +597,15 @@ static pn_status page_step(const pn_cursor *cur, uint32_t section,
                            wrap_pos *pos, block_cache *cache, emit_fn *emit,
                            void *ctx)
 {
-    uint32_t row = 0;
+    uint32_t row = 0, rows;
     line l;
+    pn_status st = page_lines(cur, &rows);
 
-    while (row < cur->screen.rows) {
+    if (st != PN_OK)
+        return st;
+    while (row < rows) {
         wrap_pos at = *pos;
-        pn_status st = next_line(cur, section, pos, cache, &l);
+        st = next_line(cur, section, pos, cache, &l);
         if (st == PN_ERR_RANGE)
             return row > 0 ? PN_OK : PN_ERR_RANGE;
         if (st != PN_OK)
@@ -488,7 +613,7 @@ static pn_status page_step(const pn_cursor *cur, uint32_t section,
         if (row == 0 && l.blank)
             continue;
         if (row > 0 && label_goes_down(cur, section, pos, cache, &l,
-                                       cur->screen.rows - 1 - row)) {
+                                       rows - 1 - row)) {
             *pos = at;
             return PN_OK;
         }
@@ -715,8 +840,11 @@ static pn_status show(pn_cursor *cur, uint32_t section, uint32_t page)
 
 static int screen_ok(const pn_screen *screen)
 {
-    return screen->cols > 0 && screen->cols <= PN_MAX_COLS &&
-           screen->rows > 0 && (screen->flags & ~SCREEN_FLAGS_KNOWN) == 0;
+    unsigned most = screen->flags & PN_PIXELS ? PN_MAX_PIXELS : PN_MAX_COLS;
+
+    return screen->cols > 0 && screen->cols <= most && screen->rows > 0 &&
+           (screen->flags & PN_PIXELS ? screen->rows <= PN_MAX_PIXELS : 1) &&
+           (screen->flags & ~SCREEN_FLAGS_ALL) == 0;
 }
 
 /* The trust model of pn.h: a notice handle's section_count bounds the
@@ -915,32 +1043,24 @@ static void put(out *o, const char *bytes, size_t n)
 
 static void render_line(const pn_cursor *cur, const line *l, out *o)
 {
-    unsigned flags = cur->screen.flags, cols = cur->screen.cols, used;
+    unsigned flags = cur->screen.flags & SCREEN_FLAGS_KNOWN;
+    unsigned cols = cur->screen.cols, used;
+    int pixels = (cur->screen.flags & PN_PIXELS) != 0;
     pn__rd r = l->from;
+    char mark[12];
+    unsigned mark_len = mark_text(l->mark, l->number, mark);
 
-    for (used = 0; used < l->indent; used++)
+    /* A pixel screen's text has no indent: it is drawn, not written. */
+    for (used = 0; !pixels && used < l->indent; used++)
         put(o, " ", 1);
-    if (l->mark == PN_BLOCK_NUMBERED_ITEM) {
-        char digits[10];
-        unsigned n = 0;
-        uint32_t v = l->number;
-        do {
-            digits[n++] = (char)('0' + v % 10u);
-            v /= 10u;
-        } while (v > 0 && n < sizeof digits);
-        while (n > 0)
-            put(o, &digits[--n], 1);
-        put(o, ". ", 2);
-    } else if (l->mark) {
-        put(o, "- ", 2);
-    }
-    used = prefix_cols(l);
+    put(o, mark, mark_len);
+    used = l->indent + mark_len;
     while (!r.end && r.off < l->end) {
         char bytes[4];
         uint32_t cp = r.cp;
         size_t n = char_bytes(cp, flags, bytes);
         unsigned width = char_cols(cp, flags);
-        if (used + width > cols) {
+        if (!pixels && used + width > cols) {
             n = cols - used; /* only a wide transliteration can get here */
             width = (unsigned)n;
         }
@@ -972,10 +1092,14 @@ PN__OWN_FRAME static pn_status qr_page(const pn_cursor *cur, out *o)
 
     if (st != PN_OK)
         return st;
-    st = pn_qr_text(&cur->notice, flags, o->buf + o->len, o->size - o->len,
-                    &n);
-    if (st != PN_OK && st != PN_TRUNCATED)
-        return st;
+    /* On a pixel screen the code is drawn (pn_cursor_draw()), not text. */
+    n = 0;
+    if (!(cur->screen.flags & PN_PIXELS)) {
+        st = pn_qr_text(&cur->notice, flags, o->buf + o->len,
+                        o->size - o->len, &n);
+        if (st != PN_OK && st != PN_TRUNCATED)
+            return st;
+    }
     o->len += n;
     o->cut = st == PN_TRUNCATED;
     for (; n > 0; n--)
@@ -1008,10 +1132,12 @@ pn_status pn_cursor_page(const pn_cursor *cur, char *buf, size_t size,
                          size_t *len)
 {
     out o;
+    uint32_t lines;
     pn_status st;
 
     if ((st = pn__read_out_begin(buf, size, len)) != PN_OK ||
-        (st = cursor_check(cur)) != PN_OK)
+        (st = cursor_check(cur)) != PN_OK ||
+        (st = page_lines(cur, &lines)) != PN_OK)
         return st;
     o.buf = buf;
     o.size = size;
@@ -1028,7 +1154,7 @@ pn_status pn_cursor_page(const pn_cursor *cur, char *buf, size_t size,
         buf[0] = '\0';        /* lines may be out already, with no NUL */
         return st;
     }
-    while (o.rows < cur->screen.rows) {
+    while (o.rows < lines) {
         put(&o, "\n", 1);
         o.rows++;
     }

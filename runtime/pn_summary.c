@@ -2,6 +2,7 @@
  * first: the section its author tagged `summary`, or one built from its
  * structured facts and its section topics. */
 #include "pn_summary.h"
+#include "pn_font.h"
 
 #ifndef PN_NO_SUMMARY
 
@@ -454,10 +455,35 @@ pn_status pn__summary_block(const pn_notice *notice, uint32_t index,
     return PN_ERR_RANGE;
 }
 
+#ifndef PN_NO_DRAW
+pn_status pn__summary_qr_scale(const pn_notice *notice,
+                               const pn_screen *screen, unsigned *scale,
+                               unsigned *side, unsigned *line_height)
+{
+    pn__view v;
+    const unsigned char *rec;
+    unsigned size, ascent, across, down;
+    pn_status st;
+
+    *scale = 0;
+    if ((st = pn_qr_size(notice, &size)) != PN_OK ||
+        (st = pn__read_notice_of(&v, notice, &rec)) != PN_OK ||
+        (st = pn__font_line(&v, &ascent, line_height)) != PN_OK)
+        return st;
+    *side = size + 2u * PN_QR_QUIET_ZONE;
+    across = screen->cols / *side;
+    down = screen->rows > *line_height
+               ? (screen->rows - *line_height) / *side
+               : 0u;
+    *scale = across < down ? across : down;
+    return PN_OK;
+}
+#endif
+
 pn_status pn__summary_qr(const pn_notice *notice, const pn_screen *screen,
                          int *qr, pn__block *label)
 {
-    int ascii = (screen->flags & (PN_ASCII | PN_LATIN1)) != 0;
+    int ascii = (screen->flags & (PN_ASCII | PN_LATIN1)) != 0, fits;
     unsigned size, side;
     walk w;
     const unsigned char *rec;
@@ -471,8 +497,18 @@ pn_status pn__summary_qr(const pn_notice *notice, const pn_screen *screen,
         return st;
     side = size + 2u * PN_QR_QUIET_ZONE;
     /* The code's lines and the label's. */
-    if (screen->cols < (ascii ? 2u * side : side) ||
-        screen->rows < (ascii ? side : (side + 1u) / 2u) + 1u) {
+    fits = screen->cols >= (ascii ? 2u * side : side) &&
+           screen->rows >= (ascii ? side : (side + 1u) / 2u) + 1u;
+#ifndef PN_NO_DRAW
+    if (screen->flags & PN_PIXELS) {
+        unsigned scale, line_height;
+        if ((st = pn__summary_qr_scale(notice, screen, &scale, &side,
+                                       &line_height)) != PN_OK)
+            return st;
+        fits = scale > 0;
+    }
+#endif
+    if (!fits) {
         *qr = PN_QR_PAGE_SKIPPED;
         return PN_OK;
     }

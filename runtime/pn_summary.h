@@ -16,6 +16,16 @@ pn_status pn__summary_block(const pn_notice *notice, uint32_t index,
  * shown, the line under the code into `label`. PN_OK or PN_ERR_FORMAT. */
 pn_status pn__summary_qr(const pn_notice *notice, const pn_screen *screen,
                          int *qr, pn__block *label);
+
+#ifndef PN_NO_DRAW
+/* On a PN_PIXELS screen: the pixels a module of the notice's QR code
+ * takes (0: the page is skipped), the code's side in modules with its
+ * quiet zone, and the screen's line height. PN_OK, PN_ERR_NOT_FOUND (no
+ * code, or no font) or PN_ERR_FORMAT. */
+pn_status pn__summary_qr_scale(const pn_notice *notice,
+                               const pn_screen *screen, unsigned *scale,
+                               unsigned *side, unsigned *line_height);
+#endif
 #endif
 
 #endif

@@ -520,8 +520,10 @@ static void test_cursor_counts_are_checked(void)
     bad.pages = 0xAAAAAAAAu;
     TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_cursor_next(&bad));
     bad = cur;                 /* unknown screen flags, no such screen */
-    bad.screen.flags = 4u;
+    bad.screen.flags = 8u;
     cursor_refused(&bad, PN_ERR_ARG);
+    bad.screen.flags = PN_PIXELS; /* a pixel screen, with no font */
+    cursor_refused(&bad, PN_ERR_NOT_FOUND);
     bad.screen.flags = 0x80000000u;
     cursor_refused(&bad, PN_ERR_ARG);
     bad = cur;

@@ -48,6 +48,8 @@ static void test_full(void)
     TEST_ASSERT_NOT_NULL(strstr(out_text, "summary: 0 Kontakt:"));
     TEST_ASSERT_NOT_NULL(strstr(out_text, "translit: aa\n"));
     TEST_ASSERT_NOT_NULL(strstr(out_text, "draw: -2\n")); /* no font */
+    TEST_ASSERT_NOT_NULL(strstr(out_text, "pixel screen: -2\n"));
+    TEST_ASSERT_TRUE(defines("full", "pn_cursor_draw"));
     TEST_ASSERT_TRUE(defines("full", "pn_cursor_open"));
     TEST_ASSERT_TRUE(defines("full", "pn_cursor_open_summary"));
     TEST_ASSERT_TRUE(defines("full", "pn_transliterate"));
@@ -97,6 +99,10 @@ static void test_no_draw(void)
     TEST_ASSERT_NOT_NULL(strstr(out_text, lookup_line));
     TEST_ASSERT_NOT_NULL(strstr(out_text, "cursor: 0\n"));
     TEST_ASSERT_NOT_NULL(strstr(out_text, "draw: absent\n"));
+    /* PN_PIXELS is an unknown flag without drawing. */
+    TEST_ASSERT_NOT_NULL(strstr(out_text, "pixel screen: -1\n"));
+    TEST_ASSERT_FALSE(defines("no-draw", "pn_cursor_draw"));
+    TEST_ASSERT_FALSE(defines("no-draw", "pn__font_open"));
     TEST_ASSERT_FALSE(defines("no-draw", "pn_draw_text"));
     TEST_ASSERT_FALSE(defines("no-draw", "pn_canvas_init"));
     TEST_ASSERT_TRUE(defines("no-draw", "pn_find"));
