@@ -118,3 +118,61 @@ long slurp(const char *path, char *into, size_t size)
     fclose(f);
     return too_long ? -1 : (long)n;
 }
+
+/* ---- Words --------------------------------------------------------------- */
+
+/* Separators beyond ASCII punctuation and space: no-break space, « » – —
+ * ‑ ’ “ ” „ • §. Everything else non-ASCII is part of a word. */
+size_t word_separator(const unsigned char *s)
+{
+    static const char *const marks[] = {
+        "\xc2\xa0", "\xc2\xab", "\xc2\xbb", "\xc2\xa7", "\xe2\x80\x93",
+        "\xe2\x80\x94", "\xe2\x80\x91", "\xe2\x80\x99", "\xe2\x80\x9c",
+        "\xe2\x80\x9d", "\xe2\x80\x9e", "\xe2\x80\xa2",
+    };
+    size_t i;
+
+    if (s[0] < 0x80)
+        return (s[0] >= '0' && s[0] <= '9') || (s[0] >= 'a' && s[0] <= 'z') ||
+                       (s[0] >= 'A' && s[0] <= 'Z')
+                   ? 0
+                   : 1;
+    for (i = 0; i < sizeof marks / sizeof marks[0]; i++)
+        if (strncmp((const char *)s, marks[i], strlen(marks[i])) == 0)
+            return strlen(marks[i]);
+    return 0;
+}
+
+void add_words(words *w, const char *line)
+{
+    const unsigned char *s = (const unsigned char *)line;
+
+    while (*s) {
+        const unsigned char *start;
+        size_t sep = word_separator(s);
+        if (sep) {
+            s += sep;
+            continue;
+        }
+        start = s;
+        while (*s && word_separator(s) == 0)
+            s++;
+        if (w->count == w->cap) {
+            w->cap = w->cap ? 2 * w->cap : 256;
+            w->items = realloc(w->items, w->cap * sizeof *w->items);
+            TEST_ASSERT_NOT_NULL(w->items);
+        }
+        w->items[w->count] = malloc((size_t)(s - start) + 1);
+        memcpy(w->items[w->count], start, (size_t)(s - start));
+        w->items[w->count][s - start] = '\0';
+        w->count++;
+    }
+}
+
+void free_words(words *w)
+{
+    size_t i;
+    for (i = 0; i < w->count; i++)
+        free(w->items[i]);
+    free(w->items);
+}

@@ -13,13 +13,9 @@
 
 #include "catalog.h"
 #include "corpus_catalog.h"
+#include "support.h"
 #include "pn.h"
 #include "unity.h"
-
-typedef struct words {
-    char **items;
-    size_t count, cap;
-} words;
 
 typedef struct seed_case {
     const char *policy;
@@ -87,62 +83,6 @@ void tearDown(void)
 }
 
 /* ---- Words ----------------------------------------------------------------- */
-
-/* Separators beyond ASCII punctuation and space: no-break space, « » – —
- * ‑ ’ “ ” „ • §. Everything else non-ASCII is part of a word. */
-static size_t separator_length(const unsigned char *s)
-{
-    static const char *const marks[] = {
-        "\xc2\xa0", "\xc2\xab", "\xc2\xbb", "\xc2\xa7", "\xe2\x80\x93",
-        "\xe2\x80\x94", "\xe2\x80\x91", "\xe2\x80\x99", "\xe2\x80\x9c",
-        "\xe2\x80\x9d", "\xe2\x80\x9e", "\xe2\x80\xa2",
-    };
-    size_t i;
-
-    if (s[0] < 0x80)
-        return (s[0] >= '0' && s[0] <= '9') || (s[0] >= 'a' && s[0] <= 'z') ||
-                       (s[0] >= 'A' && s[0] <= 'Z')
-                   ? 0
-                   : 1;
-    for (i = 0; i < sizeof marks / sizeof marks[0]; i++)
-        if (strncmp((const char *)s, marks[i], strlen(marks[i])) == 0)
-            return strlen(marks[i]);
-    return 0;
-}
-
-static void add_words(words *w, const char *line)
-{
-    const unsigned char *s = (const unsigned char *)line;
-
-    while (*s) {
-        const unsigned char *start;
-        size_t sep = separator_length(s);
-        if (sep) {
-            s += sep;
-            continue;
-        }
-        start = s;
-        while (*s && separator_length(s) == 0)
-            s++;
-        if (w->count == w->cap) {
-            w->cap = w->cap ? 2 * w->cap : 256;
-            w->items = realloc(w->items, w->cap * sizeof *w->items);
-            TEST_ASSERT_NOT_NULL(w->items);
-        }
-        w->items[w->count] = malloc((size_t)(s - start) + 1);
-        memcpy(w->items[w->count], start, (size_t)(s - start));
-        w->items[w->count][s - start] = '\0';
-        w->count++;
-    }
-}
-
-static void free_words(words *w)
-{
-    size_t i;
-    for (i = 0; i < w->count; i++)
-        free(w->items[i]);
-    free(w->items);
-}
 
 static void read_seed(const char *path, words *w)
 {
