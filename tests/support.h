@@ -8,79 +8,15 @@
 /* The Makefile passes these (TEST_CFLAGS); the defaults are its own. */
 #ifndef BUILD_DIR
 #define BUILD_DIR "build"
-/* A text's words, as the round trips compare them (test_roundtrip.c,
- * test_pixel.c): runs of characters between separators. */
-typedef struct words {
-    char **items;
-    size_t count, cap;
-} words;
-
-/* The bytes of the separator at `s` (ASCII punctuation or space, or one
- * of no-break space, « » – — ‑ ’ “ ” „ • §), or 0 inside a word. */
-size_t word_separator(const unsigned char *s);
-
-/* Appends the words of the NUL-terminated `line` to `w` (which starts
- * zeroed); free_words() releases them. */
-void add_words(words *w, const char *line);
-void free_words(words *w);
-
 #endif
 #ifndef PNC_PATH
 #define PNC_PATH BUILD_DIR "/pnc"
-/* A text's words, as the round trips compare them (test_roundtrip.c,
- * test_pixel.c): runs of characters between separators. */
-typedef struct words {
-    char **items;
-    size_t count, cap;
-} words;
-
-/* The bytes of the separator at `s` (ASCII punctuation or space, or one
- * of no-break space, « » – — ‑ ’ “ ” „ • §), or 0 inside a word. */
-size_t word_separator(const unsigned char *s);
-
-/* Appends the words of the NUL-terminated `line` to `w` (which starts
- * zeroed); free_words() releases them. */
-void add_words(words *w, const char *line);
-void free_words(words *w);
-
 #endif
 #ifndef TEST_CC
 #define TEST_CC "cc"
-/* A text's words, as the round trips compare them (test_roundtrip.c,
- * test_pixel.c): runs of characters between separators. */
-typedef struct words {
-    char **items;
-    size_t count, cap;
-} words;
-
-/* The bytes of the separator at `s` (ASCII punctuation or space, or one
- * of no-break space, « » – — ‑ ’ “ ” „ • §), or 0 inside a word. */
-size_t word_separator(const unsigned char *s);
-
-/* Appends the words of the NUL-terminated `line` to `w` (which starts
- * zeroed); free_words() releases them. */
-void add_words(words *w, const char *line);
-void free_words(words *w);
-
 #endif
 #ifndef MAKE_CMD
 #define MAKE_CMD "make"
-/* A text's words, as the round trips compare them (test_roundtrip.c,
- * test_pixel.c): runs of characters between separators. */
-typedef struct words {
-    char **items;
-    size_t count, cap;
-} words;
-
-/* The bytes of the separator at `s` (ASCII punctuation or space, or one
- * of no-break space, « » – — ‑ ’ “ ” „ • §), or 0 inside a word. */
-size_t word_separator(const unsigned char *s);
-
-/* Appends the words of the NUL-terminated `line` to `w` (which starts
- * zeroed); free_words() releases them. */
-void add_words(words *w, const char *line);
-void free_words(words *w);
-
 #endif
 
 /* What the last run() printed on its standard output and error. */
