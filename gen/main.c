@@ -20,7 +20,9 @@
 #include "outfile.h"
 #include "pack.h"
 #include "parse.h"
+#include "png.h"
 #include "preview.h"
+#include "preview_png.h"
 #include "qr.h"
 #include "rules.h"
 #include "source.h"
@@ -53,6 +55,7 @@ typedef struct options {
     uint32_t catalog_version; /* --catalog-version */
     int json;               /* --json */
     const char *html_dir;   /* --html */
+    const char *png_dir;    /* --png */
     qr_ecc qr_level;        /* --qr-ecc */
     pn_screen screen;       /* its size */
     diag_format format;     /* --diagnostics */
@@ -103,8 +106,8 @@ static const char *const usage_text[] = {
     "  --font-sample FILE.png\n"
     "                   write a picture of the --font (sample sentences,\n"
     "                   then every glyph) as PNG; no input files needed\n"
-    "  --scale N        draw each font pixel N x N pixels (1 to 16,\n"
-    "                   default 1) in --font-sample\n"
+    "  --scale N        draw each pixel N x N pixels (1 to 16, default 1)\n"
+    "                   in --font-sample and --preview --png\n"
     "  --transliterate SET\n"
     "                   write the text for a font limited to SET (ascii or\n"
     "                   latin1): å becomes aa, « becomes \", and so on (the\n"
@@ -113,6 +116,13 @@ static const char *const usage_text[] = {
     "  --preview COLSxROWS\n"
     "                   print the pages a screen of that size shows, first\n"
     "                   layer then full notice; write nothing\n"
+    "  --preview WIDTHxHEIGHT --png DIR\n"
+    "                   draw those pages on a screen of WIDTH x HEIGHT\n"
+    "                   pixels with the --font, each a PNG in DIR (which\n"
+    "                   must exist): POLICY.LANG.1-first-layer.pNNN.png\n"
+    "                   (the QR page pNNN-qr.png), then\n"
+    "                   POLICY.LANG.2-notice.pNNN.png, NNN the page number\n"
+    "                   (3 digits or more), so sorted names are page order\n"
     "  --dump           print the catalog as text instead of writing C: every\n"
     "                   field of every record by name, texts decoded, as\n"
     "                   libpn reads them (to FILE with -o FILE)\n"
@@ -423,6 +433,8 @@ static int parse_options(int argc, char **argv, options *o)
             value = &catalog_version;
         } else if (is_option(a, "--html", &inline_value)) {
             value = &o->html_dir;
+        } else if (is_option(a, "--png", &inline_value)) {
+            value = &o->png_dir;
         } else if (is_option(a, "--qr-ecc", &inline_value)) {
             value = &qr;
         } else {
@@ -446,15 +458,31 @@ static int parse_options(int argc, char **argv, options *o)
         return EXIT_USAGE;
     if (qr && set_qr_level(o, qr) >= 0)
         return EXIT_USAGE;
-    if (preview && preview_parse_size(preview, &o->screen) != 0)
-        return usage_error("--preview takes COLSxROWS such as 40x12, not",
+    /* The transliteration is for libpn's own labels too. */
+    if (preview && preview_parse_size(preview, o->transliterate |
+                                      (o->png_dir ? PN_PIXELS : 0u),
+                                      &o->screen) != 0)
+        return usage_error(o->png_dir ? "--preview with --png takes "
+                                        "WIDTHxHEIGHT in pixels such as "
+                                        "128x64, not"
+                                      : "--preview takes COLSxROWS such as "
+                                        "40x12, not",
                            preview);
     o->preview = preview != NULL;
-    o->screen.flags = o->transliterate; /* for libpn's own labels too */
     o->scale = 1;
     if (scale && (strlen(scale) > 2 || (o->scale = (unsigned)atoi(scale)) < 1 ||
                   o->scale > 16 || strspn(scale, "0123456789") != strlen(scale)))
         return usage_error("--scale takes 1 to 16, not", scale);
+    if (o->png_dir && (!o->preview || !o->font))
+        return usage_error("--png DIR draws the --preview's pages with the "
+                           "--font; give both", NULL);
+    if (o->png_dir && o->out_c)
+        return usage_error("--png writes into its DIR; it does not go "
+                           "with -o", NULL);
+    if (o->png_dir && ((unsigned long)o->screen.cols * o->scale > PNG_MAX_SIDE ||
+                       (unsigned long)o->screen.rows * o->scale > PNG_MAX_SIDE))
+        return usage_error("--preview --png: width and height times --scale "
+                           "must be at most 16384, not", preview);
     if (o->font_sample && !o->font)
         return usage_error("--font-sample draws the --font; give one", NULL);
     if (o->font_sample && o->file_count == 0)
@@ -720,6 +748,9 @@ static int compile(const options *o, const charset *const sets[3],
         status = EXIT_USAGE;
     else if (d->errors)
         status = EXIT_INPUT;
+    else if (o->preview && o->png_dir)
+        status = preview_png_write(catalog.data, catalog.len, &o->screen,
+                                   o->scale, o->png_dir, d);
     else if (o->preview)
         status = preview_print(stdout, catalog.data, catalog.len, &o->screen)
                      ? EXIT_USAGE : 0;

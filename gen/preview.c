@@ -26,18 +26,22 @@ static int parse_number(const char **s, unsigned long max, unsigned long *out)
     return 0;
 }
 
-int preview_parse_size(const char *text, pn_screen *screen)
+int preview_parse_size(const char *text, unsigned flags, pn_screen *screen)
 {
+    int pixels = (flags & PN_PIXELS) != 0;
     unsigned long cols, rows;
     const char *p = text;
 
-    if (parse_number(&p, PN_MAX_COLS, &cols) != 0 || *p++ != 'x' ||
-        parse_number(&p, PREVIEW_MAX_ROWS, &rows) != 0 || *p != '\0' ||
+    if (parse_number(&p, pixels ? PN_MAX_PIXELS : PN_MAX_COLS, &cols) != 0 ||
+        *p++ != 'x' ||
+        parse_number(&p, pixels ? PN_MAX_PIXELS : PREVIEW_MAX_ROWS,
+                     &rows) != 0 || *p != '\0' ||
         cols == 0 || rows == 0)
         return -1;
     memset(screen, 0, sizeof *screen);
     screen->cols = (uint16_t)cols;
     screen->rows = (uint16_t)rows;
+    screen->flags = flags;
     return 0;
 }
 

@@ -8,10 +8,11 @@
 
 #include "../runtime/pn.h"
 
-/* Parses "COLSxROWS" into `*screen` (flags 0). Returns 0, or -1 when the
- * text is not two numbers joined by 'x' or the screen is outside 1x1 to
- * PN_MAX_COLS x 1000. */
-int preview_parse_size(const char *text, pn_screen *screen);
+/* Parses "COLSxROWS" into `*screen` with `flags`. Returns 0, or -1 when
+ * the text is not two numbers joined by 'x' or the screen is outside 1x1
+ * to PN_MAX_COLS x 1000 (PN_MAX_PIXELS x PN_MAX_PIXELS with PN_PIXELS in
+ * `flags`: "WIDTHxHEIGHT" in pixels). */
+int preview_parse_size(const char *text, unsigned flags, pn_screen *screen);
 
 /* Prints, for every notice of the catalog, its first layer and then the
  * full notice, page by page, each page framed at the screen's size under

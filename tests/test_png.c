@@ -2,13 +2,26 @@
  * reader of this test's own (chunks, CRC-32, stored deflate blocks,
  * Adler-32, rows) and compared pixel by pixel; pngcheck, when installed,
  * checks the files too. pnc --font-sample writes a PNG of the right size
- * with the font's pixels in it. */
+ * with the font's pixels in it.
+ *
+ * pnc --preview WxH --png DIR: for every bundled notice, with the repo's
+ * font and with DejaVu Sans 10 px (otf2bdf at test time), the files'
+ * sorted names are the first layer's pages then the full notice's, one a
+ * page libpn lays out; each is exactly W*scale x H*scale, passes pngcheck
+ * and holds the pixels pn_cursor_draw() draws for that page, each
+ * scale x scale; zbarimg reads each notice's web address from its QR page
+ * at 128x64, scale 2, 3 and 4; a missing DIR and bad options are refused
+ * with nothing written. */
+#define _POSIX_C_SOURCE 200809L
+
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
 #include "png.h"
+#include "pn.h"
 #include "support.h"
 #include "unity.h"
 
@@ -303,6 +316,311 @@ static void test_font_sample_needs_a_font(void)
     TEST_ASSERT_TRUE(strstr(err_text, "--scale takes 1 to 16") != NULL);
 }
 
+/* ---- pnc --preview WxH --png DIR -------------------------------------- */
+
+#define SANS "fonts/pnc-sans-11.bdf"
+#define DEJAVU "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+#define MAX_FILES 4096
+
+static unsigned char catalog[1 << 18];
+static pn_catalog cat;
+static char *names[MAX_FILES];
+static size_t name_count;
+
+/* DejaVu Sans at 10 px into TMP/dejavu-10.bdf, or why it cannot be made. */
+static const char *make_dejavu(void)
+{
+    FILE *f;
+
+    if (!have("otf2bdf"))
+        return "skipped: otf2bdf not found (package otf2bdf)";
+    f = fopen(DEJAVU, "rb");
+    if (!f)
+        return "skipped: " DEJAVU " not found (fonts-dejavu-core)";
+    fclose(f);
+    /* otf2bdf's exit status is not reliable; its output is checked. */
+    run("otf2bdf -p 10 -r 72 -o " TMP "/dejavu-10.bdf " DEJAVU);
+    f = fopen(TMP "/dejavu-10.bdf", "rb");
+    TEST_ASSERT_NOT_NULL(f);
+    TEST_ASSERT_EQUAL_INT(0, fseek(f, 0, SEEK_END));
+    TEST_ASSERT_TRUE(ftell(f) > 1000);
+    fclose(f);
+    return NULL;
+}
+
+/* The bundled notices compiled with `font`, opened into `cat`: what the
+ * pictures are compared with. */
+static void load_catalog(const char *font)
+{
+    char command[512];
+    long size;
+
+    snprintf(command, sizeof command,
+             PNC_PATH " --format bin -o " TMP "/preview.pnc --font %s "
+             "policies/*.pn", font);
+    TEST_ASSERT_EQUAL_INT_MESSAGE(0, run(command), tail(err_text));
+    size = slurp(TMP "/preview.pnc", (char *)catalog, sizeof catalog);
+    TEST_ASSERT_TRUE(size > 0);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&cat, catalog, (size_t)size));
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void free_names(void)
+{
+    while (name_count > 0)
+        free(names[--name_count]);
+}
+
+/* The names in `dir`, sorted as `ls` sorts them in the C locale. */
+static void list_dir(const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+
+    TEST_ASSERT_NOT_NULL(d);
+    free_names();
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        TEST_ASSERT_TRUE(name_count < MAX_FILES);
+        names[name_count] = malloc(strlen(e->d_name) + 1);
+        TEST_ASSERT_NOT_NULL(names[name_count]);
+        strcpy(names[name_count++], e->d_name);
+    }
+    closedir(d);
+    qsort(names, name_count, sizeof names[0], by_name);
+}
+
+/* Runs pnc --preview WxH --png `dir` --scale `scale` with `font` on the
+ * bundled notices, into a fresh `dir`; lists what it wrote. */
+static void preview_png(const char *font, unsigned w, unsigned h,
+                        unsigned scale, const char *dir)
+{
+    char command[600];
+
+    snprintf(command, sizeof command, "rm -rf %s && mkdir %s", dir, dir);
+    TEST_ASSERT_EQUAL_INT(0, run(command));
+    snprintf(command, sizeof command,
+             PNC_PATH " --preview %ux%u --font %s --png %s --scale %u "
+             "policies/*.pn", w, h, font, dir, scale);
+    TEST_ASSERT_EQUAL_INT_MESSAGE(0, run(command), tail(err_text));
+    list_dir(dir);
+}
+
+static unsigned char file_bytes[1 << 22];
+static unsigned char fb[4096 / 8 * 4096];
+
+/* The PNG `dir`/`name` is the cursor's page drawn by libpn, each pixel
+ * scale x scale, black ink on white, and nothing else. */
+static void check_picture(const char *dir, const char *name,
+                          const pn_cursor *cur, unsigned scale)
+{
+    unsigned w = cur->screen.cols, h = cur->screen.rows, x, y;
+    char path[600];
+    long len;
+    image im;
+    pn_canvas c;
+
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    len = slurp(path, (char *)file_bytes, sizeof file_bytes);
+    TEST_ASSERT_TRUE_MESSAGE(len > 0, path);
+    decode(file_bytes, (size_t)len, &im);
+    TEST_ASSERT_EQUAL_INT_MESSAGE(1, im.depth, path);
+    TEST_ASSERT_EQUAL_INT_MESSAGE(w * scale, im.width, path);
+    TEST_ASSERT_EQUAL_INT_MESSAGE(h * scale, im.height, path);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_canvas_init(&c, fb, sizeof fb, w, h,
+                                                PN_CANVAS_ROWS));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_draw(cur, &c, 0, 0));
+    for (y = 0; y < im.height; y++)
+        for (x = 0; x < im.width; x++) {
+            unsigned fx = x / scale, fy = y / scale;
+            int ink = fb[fy * c.stride + fx / 8] >> (7 - fx % 8) & 1;
+            if (im.grey[(size_t)y * im.width + x] != (ink ? 0 : 255)) {
+                char why[700];
+                snprintf(why, sizeof why, "%s: pixel %u,%u", path, x, y);
+                TEST_FAIL_MESSAGE(why);
+            }
+        }
+    free(im.grey);
+}
+
+/* The names from `*at` on that start with `prefix` are the pages of
+ * the cursor's document, in order: pNNN (NNN its number, at least 3
+ * digits), -qr on the first layer's QR page. */
+static void check_document(const char *dir, size_t *at, const char *prefix,
+                           pn_cursor *cur, unsigned scale)
+{
+    uint32_t number = 1, pages = 1;
+    pn_cursor count = *cur;
+    pn_status status;
+    unsigned width = 3;
+
+    while (pn_cursor_next(&count) == PN_OK)
+        pages++;
+    if (pages >= 1000)
+        width = pages >= 10000 ? 5 : 4;
+    do {
+        int qr = cur->qr == PN_QR_PAGE_SHOWN && number == pages;
+        char want[300];
+
+        snprintf(want, sizeof want, "%s.p%0*lu%s.png", prefix, (int)width,
+                 (unsigned long)number, qr ? "-qr" : "");
+        TEST_ASSERT_TRUE_MESSAGE(*at < name_count, want);
+        TEST_ASSERT_EQUAL_STRING(want, names[*at]);
+        check_picture(dir, names[*at], cur, scale);
+        ++*at;
+        number++;
+    } while ((status = pn_cursor_next(cur)) == PN_OK);
+    TEST_ASSERT_EQUAL_INT(PN_ERR_RANGE, status);
+    TEST_ASSERT_EQUAL_INT(pages, number - 1);
+}
+
+/* Every file in `dir` is a page, in sorted order: each notice's first
+ * layer then its full text, the notices in the catalog's order. */
+static void check_every_page(const char *dir, unsigned w, unsigned h,
+                             unsigned scale)
+{
+    pn_screen screen;
+    pn_cursor cur;
+    pn_notice n;
+    size_t at = 0;
+    uint32_t i;
+    char prefix[200], command[700];
+
+    screen.cols = (uint16_t)w;
+    screen.rows = (uint16_t)h;
+    screen.flags = PN_PIXELS;
+    for (i = 0; i < cat.notice_count; i++) {
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&cat, i, &n));
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open_summary(&cur, &n,
+                                                            &screen));
+        snprintf(prefix, sizeof prefix, "%s.%s.1-first-layer", n.policy,
+                 n.lang);
+        check_document(dir, &at, prefix, &cur, scale);
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open(&cur, &n, &screen));
+        snprintf(prefix, sizeof prefix, "%s.%s.2-notice", n.policy, n.lang);
+        check_document(dir, &at, prefix, &cur, scale);
+    }
+    TEST_ASSERT_EQUAL_INT_MESSAGE(name_count, at, "files that are no page");
+    if (!have("pngcheck"))
+        TEST_IGNORE_MESSAGE("skipped: pngcheck not found; the pictures "
+                            "passed this test's own reader");
+    snprintf(command, sizeof command, "pngcheck -q %s/*.png", dir);
+    TEST_ASSERT_EQUAL_INT_MESSAGE(0, run(command), tail(out_text));
+}
+
+static void test_preview_pages_in_the_repo_font(void)
+{
+    load_catalog(SANS);
+    preview_png(SANS, 128, 64, 2, TMP "/sans-128x64");
+    check_every_page(TMP "/sans-128x64", 128, 64, 2);
+    preview_png(SANS, 320, 240, 1, TMP "/sans-320x240");
+    check_every_page(TMP "/sans-320x240", 320, 240, 1);
+    free_names();
+}
+
+static void test_preview_pages_in_dejavu_sans(void)
+{
+    const char *skip = make_dejavu();
+
+    if (skip)
+        TEST_IGNORE_MESSAGE(skip);
+    load_catalog(TMP "/dejavu-10.bdf");
+    preview_png(TMP "/dejavu-10.bdf", 128, 64, 1, TMP "/dejavu-128x64");
+    check_every_page(TMP "/dejavu-128x64", 128, 64, 1);
+    preview_png(TMP "/dejavu-10.bdf", 320, 240, 3, TMP "/dejavu-320x240");
+    check_every_page(TMP "/dejavu-320x240", 320, 240, 3);
+    free_names();
+}
+
+/* zbarimg reads from each notice's QR page PNG exactly its web address. */
+static void test_qr_pages_read_by_zbarimg(void)
+{
+    unsigned scale, codes = 0;
+    uint32_t i;
+    size_t k;
+
+    if (!have("zbarimg"))
+        TEST_IGNORE_MESSAGE("skipped: zbarimg not found (zbar-tools)");
+    load_catalog(SANS);
+    for (scale = 2; scale <= 4; scale++) {
+        preview_png(SANS, 128, 64, scale, TMP "/qr");
+        for (i = 0; i < cat.notice_count; i++) {
+            char buf[1024], prefix[200], command[700], want[600];
+            const char *qr_file = NULL;
+            pn_contact contact;
+            pn_notice n;
+
+            TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&cat, i, &n));
+            TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_contact(&n, buf,
+                                                           sizeof buf,
+                                                           &contact));
+            snprintf(prefix, sizeof prefix, "%s.%s.1-first-layer.", n.policy,
+                     n.lang);
+            for (k = 0; k < name_count; k++)
+                if (strncmp(names[k], prefix, strlen(prefix)) == 0 &&
+                    strstr(names[k], "-qr.png"))
+                    qr_file = names[k];
+            if (contact.web[0] == '\0') {
+                TEST_ASSERT_TRUE_MESSAGE(qr_file == NULL, prefix);
+                continue;
+            }
+            TEST_ASSERT_TRUE_MESSAGE(qr_file != NULL, prefix);
+            snprintf(command, sizeof command,
+                     "zbarimg -q --raw %s/qr/%s 2>/dev/null", TMP, qr_file);
+            snprintf(want, sizeof want, "%s\n", contact.web);
+            TEST_ASSERT_EQUAL_INT_MESSAGE(0, run(command), qr_file);
+            TEST_ASSERT_EQUAL_STRING_MESSAGE(want, out_text, qr_file);
+            codes++;
+        }
+    }
+    TEST_ASSERT_TRUE(codes >= 3);
+    free_names();
+}
+
+static void test_preview_png_refusals(void)
+{
+#define OUT TMP "/refused"
+    const char *files = " policies/nitd.nb.pn";
+    char command[600];
+
+    /* DIR missing, or a file: an I/O error, nothing written. */
+    snprintf(command, sizeof command, PNC_PATH " --preview 128x64 --font "
+             SANS " --png " OUT "/missing%s", files);
+    TEST_ASSERT_EQUAL_INT(2, run(command));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, "not a directory"));
+    TEST_ASSERT_EQUAL_INT(-1, slurp(OUT "/missing", (char *)file_bytes, 16));
+    TEST_ASSERT_EQUAL_INT(0, run("mkdir " OUT " && echo x > " OUT "/file"));
+    snprintf(command, sizeof command, PNC_PATH " --preview 128x64 --font "
+             SANS " --png " OUT "/file%s", files);
+    TEST_ASSERT_EQUAL_INT(2, run(command));
+    TEST_ASSERT_EQUAL_INT(0, run("ls " OUT));
+    TEST_ASSERT_EQUAL_STRING("file\n", out_text);
+    /* Options that do not go together, or sizes out of range. */
+    TEST_ASSERT_EQUAL_INT(2, run(PNC_PATH " --preview 128x64 --png " TMP
+                                 " policies/nitd.nb.pn"));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, "--font"));
+    TEST_ASSERT_EQUAL_INT(2, run(PNC_PATH " --font " SANS " --png " OUT
+                                 " policies/nitd.nb.pn"));
+    TEST_ASSERT_EQUAL_INT(2, run(PNC_PATH " --preview 4097x64 --font " SANS
+                                 " --png " OUT " policies/nitd.nb.pn"));
+    TEST_ASSERT_EQUAL_INT(2, run(PNC_PATH " --preview 4096x64 --font " SANS
+                                 " --png " OUT " --scale 5"
+                                 " policies/nitd.nb.pn"));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, "16384"));
+    TEST_ASSERT_EQUAL_INT(0, run("ls " OUT));
+    TEST_ASSERT_EQUAL_STRING("file\n", out_text);
+    /* Without --png the size is still columns and lines. */
+    TEST_ASSERT_EQUAL_INT(2, run(PNC_PATH " --preview 1001x4"
+                                 " policies/nitd.nb.pn"));
+    TEST_ASSERT_EQUAL_INT(0, run(PNC_PATH " --preview 20x4"
+                                 " policies/nitd.nb.pn"));
+}
+
 int main(void)
 {
     UNITY_BEGIN();
@@ -315,5 +633,9 @@ int main(void)
     RUN_TEST(test_bad_sizes_refused);
     RUN_TEST(test_font_sample);
     RUN_TEST(test_font_sample_needs_a_font);
+    RUN_TEST(test_preview_pages_in_the_repo_font);
+    RUN_TEST(test_preview_pages_in_dejavu_sans);
+    RUN_TEST(test_qr_pages_read_by_zbarimg);
+    RUN_TEST(test_preview_png_refusals);
     return UNITY_END();
 }
