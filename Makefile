@@ -53,11 +53,26 @@ $(BUILD)/catalog.c $(BUILD)/catalog.h: $(BUILD)/catalog.stamp ;
 $(BUILD)/catalog.o: $(BUILD)/catalog.c
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
+# The same notices with the repository's font, for the kiosk's pixel
+# screens (kiosk --pixels); the bundled catalog above stays without it.
+# Its warnings are the bundled catalog's: shown only when pnc fails.
+KIOSK_FONT = fonts/pnc-sans-11.bdf
+$(BUILD)/catalog_font.stamp: $(PNC) $(POLICIES) $(KIOSK_FONT)
+	@$(PNC) -o $(BUILD)/catalog_font.c --header $(BUILD)/catalog_font.h \
+		--prefix pn_bundled_font --font $(KIOSK_FONT) $(POLICIES) \
+		2>$(BUILD)/catalog_font.log || { cat $(BUILD)/catalog_font.log; exit 1; }
+	@touch $@
+$(BUILD)/catalog_font.c $(BUILD)/catalog_font.h: $(BUILD)/catalog_font.stamp ;
+
+$(BUILD)/catalog_font.o: $(BUILD)/catalog_font.c
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
 KIOSK_OBJ = $(patsubst %.c,$(BUILD)/%.o,$(sort $(wildcard examples/kiosk/*.c)))
-$(BUILD)/kiosk: $(KIOSK_OBJ) $(BUILD)/catalog.o $(BUILD)/libpn.a
+$(BUILD)/kiosk: $(KIOSK_OBJ) $(BUILD)/catalog.o $(BUILD)/catalog_font.o \
+		$(BUILD)/libpn.a
 	$(CC) $(LDFLAGS) -o $@ $^
 
-$(KIOSK_OBJ): $(BUILD)/catalog.h
+$(KIOSK_OBJ): $(BUILD)/catalog.h $(BUILD)/catalog_font.h
 $(KIOSK_OBJ): ALL_CFLAGS += -I$(BUILD) -Iruntime
 
 run: all

@@ -112,9 +112,70 @@ static void test_pages_menus_language_and_quit(void)
     }
 }
 
+static void wait_for_quit(void)
+{
+    struct timespec pause = {0, 100 * 1000 * 1000};
+    int tries;
+
+    for (tries = 0; tries < 50; tries++) {
+        if (sh(TMUX " has-session -t " SESSION " 2>/dev/null") != 0)
+            return;
+        nanosleep(&pause, NULL);
+    }
+    TEST_FAIL_MESSAGE("the kiosk did not quit on 'q'");
+}
+
+/* The top row of a finder pattern, as half blocks: seven dark modules
+ * with light above them (one module a pixel, the row above in the quiet
+ * zone). */
+#define FINDER "\xE2\x96\x88\xE2\x96\x80\xE2\x96\x80\xE2\x96\x80" \
+               "\xE2\x96\x80\xE2\x96\x80\xE2\x96\x88"
+
+/* Pages forward until the QR page shows; fails after `limit` pages. */
+static void page_to_qr(int limit)
+{
+    struct timespec pause = {0, 100 * 1000 * 1000};
+    int pages, tries;
+
+    for (pages = 0; pages < limit; pages++) {
+        keys("n");
+        for (tries = 0; tries < 10; tries++) {
+            nanosleep(&pause, NULL);
+            capture();
+            if (strstr(pane, FINDER))
+                return;
+        }
+    }
+    TEST_FAIL_MESSAGE("the QR page never showed");
+}
+
+static void test_pixel_screen(void)
+{
+    TEST_ASSERT_EQUAL_INT(0, sh(TMUX " new-session -d -s " SESSION
+                                " -x 140 -y 40 '" BUILD_DIR "/kiosk "
+                                "--pixels 128x64 --policy intech --lang en'"));
+    /* The framebuffer in half blocks, 128 wide, in a frame. */
+    wait_for("intech:en first layer 1/");
+    wait_for("+--------------------------------------------------------------"
+             "------------------------------------------------------------------"
+             "+");
+    TEST_ASSERT_NULL(strstr(pane, FINDER));
+    page_to_qr(40);
+    wait_for("intech:en first layer");
+    keys("h");
+    wait_for("intech:en first layer 1/");
+    TEST_ASSERT_NULL(strstr(pane, FINDER));
+    page_to_qr(40);
+    keys("m");
+    wait_for("intech:en sections 1/");
+    keys("q");
+    wait_for_quit();
+}
+
 int main(void)
 {
     UNITY_BEGIN();
     RUN_TEST(test_pages_menus_language_and_quit);
+    RUN_TEST(test_pixel_screen);
     return UNITY_END();
 }

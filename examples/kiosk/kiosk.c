@@ -10,7 +10,9 @@
 #include <unistd.h>
 
 #include "catalog.h"
+#include "catalog_font.h"
 #include "dump.h"
+#include "pixels.h"
 #include "pn.h"
 #include "ui.h"
 
@@ -19,11 +21,19 @@ static const char usage_text[] =
     "       kiosk --list\n"
     "       kiosk --dump POLICY[:LANGS]\n"
     "Show the privacy notices compiled into this program, or those of a\n"
-    "catalog file, as a device with a small character screen would.\n"
+    "catalog file, as a device with a small character or pixel screen\n"
+    "would.\n"
     "\n"
     "  --catalog FILE         show the notices of FILE, a catalog written by\n"
     "                         pnc --format bin, instead of the built-in ones\n"
     "  --size COLSxROWS       the device's screen (default 20x4; 1x1 to 200x100)\n"
+    "  --pixels WxH           a pixel screen of W x H pixels instead (8x8 to\n"
+    "                         480x320), e.g. 128x64: the notice laid out and\n"
+    "                         drawn by libpn in the catalog's font, shown\n"
+    "                         with half blocks, two pixel rows a line; the\n"
+    "                         built-in notices then come with the repository's\n"
+    "                         font (fonts/pnc-sans-11.bdf), a --catalog FILE\n"
+    "                         needs one (pnc --font)\n"
     "  --policy ID            the service to show (default: the first)\n"
     "  --lang LANGS           language preference list, e.g. nn,nb,en\n"
     "  --ascii                a display with ASCII glyphs only\n"
@@ -51,16 +61,36 @@ static int usage_error(const char *message, const char *arg)
     return 2;
 }
 
-static int parse_size(const char *text, pn_screen *screen)
+/* "COLSxROWS" (or, with `pixels`, "WxH" in pixels) into `screen`. */
+static int parse_size(const char *text, int pixels, pn_screen *screen)
 {
     unsigned cols, rows;
     char tail;
     if (sscanf(text, "%ux%u%c", &cols, &rows, &tail) != 2 ||
-        !ui_is_valid_size(cols, rows))
+        !(pixels ? pixels_is_valid_size(cols, rows)
+                 : ui_is_valid_size(cols, rows)))
         return 0;
     screen->cols = (uint16_t)cols;
     screen->rows = (uint16_t)rows;
+    screen->flags = (screen->flags & ~PN_PIXELS) | (pixels ? PN_PIXELS : 0u);
     return 1;
+}
+
+/* Whether the last screen option is --pixels: the built-in catalog is
+ * then the one with the font. */
+static int wants_pixels(int argc, char **argv)
+{
+    int i, pixels = 0;
+
+    for (i = 1; i + 1 < argc; i++) {
+        if (strcmp(argv[i], "--pixels") == 0 || strcmp(argv[i], "--size") == 0)
+            pixels = strcmp(argv[i], "--pixels") == 0;
+        if (strcmp(argv[i], "--script") == 0 || strcmp(argv[i], "--pixels") == 0 ||
+            strcmp(argv[i], "--size") == 0 || strcmp(argv[i], "--catalog") == 0 ||
+            strcmp(argv[i], "--policy") == 0 || strcmp(argv[i], "--lang") == 0)
+            i++;
+    }
+    return pixels;
 }
 
 static int run_script(ui *u, const char *keys)
@@ -209,8 +239,13 @@ int main(int argc, char **argv)
         }
         break;
     }
-    if (!loaded && (st = pn_open(&cat, pn_bundled, PN_BUNDLED_SIZE)) !=
-                       PN_OK) {
+    if (!loaded && wants_pixels(argc, argv))
+        st = pn_open(&cat, pn_bundled_font, PN_BUNDLED_FONT_SIZE);
+    else if (!loaded)
+        st = pn_open(&cat, pn_bundled, PN_BUNDLED_SIZE);
+    else
+        st = PN_OK;
+    if (st != PN_OK) {
         fprintf(stderr, "kiosk: the bundled catalog: %s\n", pn_strerror(st));
         return 1;
     }
@@ -222,6 +257,7 @@ int main(int argc, char **argv)
 static int run_kiosk(const pn_catalog *catalog, int argc, char **argv)
 {
     pn_catalog cat = *catalog;
+    pn_font_metrics font;
     options o;
     ui u;
     pn_status st;
@@ -239,28 +275,35 @@ static int run_kiosk(const pn_catalog *catalog, int argc, char **argv)
         } else if (strcmp(a, "--list") == 0) {
             return dump_list(&cat, stdout);
         } else if (strcmp(a, "--ascii") == 0) {
-            o.screen.flags = PN_ASCII;
+            o.screen.flags = (o.screen.flags & PN_PIXELS) | PN_ASCII;
             continue;
         } else if (strcmp(a, "--latin1") == 0) {
-            o.screen.flags = PN_LATIN1;
+            o.screen.flags = (o.screen.flags & PN_PIXELS) | PN_LATIN1;
             continue;
         }
         if (!value)
             return usage_error(a[0] == '-' ? "missing value after" : "unexpected", a);
         if (strcmp(a, "--dump") == 0)
             return dump_notice(&cat, value, stdout);
-        else if (strcmp(a, "--size") == 0 && !parse_size(value, &o.screen))
+        else if (strcmp(a, "--size") == 0 && !parse_size(value, 0, &o.screen))
             return usage_error("--size wants COLSxROWS from 1x1 to 200x100, got", value);
+        else if (strcmp(a, "--pixels") == 0 && !parse_size(value, 1, &o.screen))
+            return usage_error("--pixels wants WxH from 8x8 to 480x320, got", value);
         else if (strcmp(a, "--policy") == 0)
             o.policy = value;
         else if (strcmp(a, "--lang") == 0)
             o.langs = value;
         else if (strcmp(a, "--script") == 0)
             o.script = value;
-        else if (strcmp(a, "--size") != 0 && strcmp(a, "--catalog") != 0)
+        else if (strcmp(a, "--size") != 0 && strcmp(a, "--pixels") != 0 &&
+                 strcmp(a, "--catalog") != 0)
             return usage_error("unknown option", a);
         i++;
     }
+    if ((o.screen.flags & PN_PIXELS) &&
+        pn_font_metrics_get(&cat, PN_FONT_TEXT, &font) == PN_ERR_NOT_FOUND)
+        return usage_error("--pixels needs a catalog with a font (pnc --font "
+                           "FILE.bdf); this one has none", NULL);
     st = ui_open(&u, &cat, o.policy, o.langs, &o.screen);
     if (st != PN_OK) {
         fprintf(stderr, "kiosk: %s: %s\n", o.policy ? o.policy : "notice",

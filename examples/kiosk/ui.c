@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "pixels.h"
+
 #define MAX_ROWS 100
 #define MAX_COLS 200
 
@@ -105,17 +107,30 @@ static unsigned menu_count(const ui *u)
     return n;
 }
 
+static int is_pixels(const ui *u)
+{
+    return (u->screen.flags & PN_PIXELS) != 0;
+}
+
+/* The lines of text a screen shows: its rows, or as many lines of the
+ * catalog's font as fit on a pixel screen. */
+static unsigned screen_lines(const ui *u)
+{
+    return is_pixels(u) ? pixels_line_count(u->catalog, u->screen.rows)
+                        : u->screen.rows;
+}
+
 /* Menu lines are numbered 1-9 on each page, so a page holds at most 9. */
 static unsigned menu_per_page(const ui *u)
 {
-    return u->screen.rows < 9 ? u->screen.rows : 9;
+    return screen_lines(u) < 9 ? screen_lines(u) : 9;
 }
 
 /* The pages a menu (or the key list) takes on the screen. */
 static unsigned list_pages(const ui *u)
 {
     unsigned count = u->mode == UI_HELP ? HELP_COUNT : menu_count(u);
-    unsigned per = u->mode == UI_HELP ? u->screen.rows : menu_per_page(u);
+    unsigned per = u->mode == UI_HELP ? screen_lines(u) : menu_per_page(u);
     return count ? (count - 1) / per + 1 : 1;
 }
 
@@ -333,34 +348,76 @@ static void draw_page(const ui *u, FILE *out)
 {
     const char *line = page;
     unsigned row;
-    pn_status st = pn_cursor_page(&u->cursor, page, sizeof page, NULL);
+    pn_status st;
 
+    if (is_pixels(u)) {
+        pn_canvas c;
+        pixels_canvas(&c, u->screen.cols, u->screen.rows);
+        pn_cursor_draw(&u->cursor, &c, 0, 0);
+        pixels_print(&c, out);
+        return;
+    }
+    st = pn_cursor_page(&u->cursor, page, sizeof page, NULL);
     if (st < 0)
         page[0] = '\0';
+    draw_border(out, u->screen.cols);
     for (row = 0; row < u->screen.rows; row++) {
         const char *end = strchr(line, '\n');
         size_t len = end ? (size_t)(end - line) : strlen(line);
         draw_row(out, line, len, u->screen.cols);
         line = end ? end + 1 : line + len;
     }
+    draw_border(out, u->screen.cols);
+}
+
+/* Line `row` of the menu or key list shown, into `text`. */
+static void list_line(const ui *u, unsigned row, char *text, size_t size)
+{
+    unsigned per = u->mode == UI_HELP ? screen_lines(u) : menu_per_page(u);
+    unsigned index = u->menu_page * per + row;
+    char item[280];
+
+    text[0] = '\0';
+    if (row < per && u->mode == UI_HELP && index < HELP_COUNT)
+        snprintf(text, size, "%s", help_lines[index]);
+    else if (row < per && u->mode == UI_MENU &&
+             menu_item(u, index, item, sizeof item) >= 0)
+        snprintf(text, size, "%u %s", row + 1, item);
 }
 
 static void draw_list(const ui *u, FILE *out)
 {
-    unsigned per = u->mode == UI_HELP ? u->screen.rows : menu_per_page(u);
-    unsigned row;
+    static char texts[MAX_ROWS][300];
+    const char *lines[MAX_ROWS];
+    unsigned row, count = screen_lines(u);
 
-    for (row = 0; row < u->screen.rows; row++) {
-        char text[300], item[280];
-        unsigned index = u->menu_page * per + row;
-        text[0] = '\0';
-        if (row < per && u->mode == UI_HELP && index < HELP_COUNT)
-            snprintf(text, sizeof text, "%s", help_lines[index]);
-        else if (row < per && u->mode == UI_MENU &&
-                 menu_item(u, index, item, sizeof item) >= 0)
-            snprintf(text, sizeof text, "%u %s", row + 1, item);
-        draw_row(out, text, strlen(text), u->screen.cols);
+    if (count > MAX_ROWS)
+        count = MAX_ROWS;
+    for (row = 0; row < count; row++) {
+        list_line(u, row, texts[row], sizeof texts[row]);
+        lines[row] = texts[row];
     }
+    if (is_pixels(u)) {
+        pn_canvas c;
+        pixels_canvas(&c, u->screen.cols, u->screen.rows);
+        pixels_lines(u->catalog, &c, lines, count);
+        pixels_print(&c, out);
+        return;
+    }
+    draw_border(out, u->screen.cols);
+    for (row = 0; row < count; row++)
+        draw_row(out, texts[row], strlen(texts[row]), u->screen.cols);
+    draw_border(out, u->screen.cols);
+}
+
+/* Whether the cursor is on the first layer's last page and the QR page
+ * that would follow it was left out, the screen being too small. */
+static int qr_page_skipped_here(const ui *u)
+{
+    pn_cursor next = u->cursor;
+
+    return u->cursor.summary && u->cursor.qr == PN_QR_PAGE_SKIPPED &&
+           pn_cursor_next(&next) == PN_ERR_RANGE;
 }
 
 /* A word of the status line in the notice's language (from the
@@ -377,12 +434,10 @@ void ui_draw(const ui *u, FILE *out)
     uint32_t page_no = 0, pages = 0;
     char text[64];
 
-    draw_border(out, u->screen.cols);
     if (u->mode == UI_READ)
         draw_page(u, out);
     else
         draw_list(u, out);
-    draw_border(out, u->screen.cols);
 
     fprintf(out, "%s:%s ", u->notice.policy, u->notice.lang);
     if (u->mode == UI_READ &&
@@ -404,7 +459,11 @@ void ui_draw(const ui *u, FILE *out)
     /* A list longer than the screen says which page of it is shown. */
     if (u->mode != UI_READ && list_pages(u) > 1)
         fprintf(out, " %u/%u", u->menu_page + 1, list_pages(u));
-    fprintf(out, "%s%s\n", u->message[0] ? " - " : "", u->message);
+    if (u->message[0])
+        fprintf(out, " - %s", u->message);
+    else if (u->mode == UI_READ && qr_page_skipped_here(u))
+        fputs(" - no QR page: screen too small", out);
+    fputc('\n', out);
 }
 
 int ui_is_valid_size(unsigned cols, unsigned rows)
