@@ -7,7 +7,10 @@
 #                     also make firmware-arm, make firmware-riscv
 # make firmware-test  runs examples/firmware on QEMU's mps2-an385 board and
 #                     checks that the emulated device prints the same bytes
-#                     as `$(BUILD)/kiosk --dump nitd:nb` on the host
+#                     as `$(BUILD)/kiosk --dump nitd:nb` on the host, and
+#                     that the 128x64 framebuffer it draws (the first
+#                     layer's first page, SSD1306 page order) and sends
+#                     over semihosting is byte for byte the host's
 
 .PHONY: firmware firmware-arm firmware-riscv firmware-test
 
@@ -106,7 +109,7 @@ firmware-riscv: $(FW)/riscv/libpn.a $(FW)/riscv/catalog.o \
 
 AN385 = $(FW)/an385
 AN385_DEMO_OBJ = $(AN385)/demo/startup.o $(AN385)/demo/board.o \
-	$(AN385)/demo/main.o
+	$(AN385)/demo/main.o $(AN385)/demo/screen.o
 AN385_LD = examples/firmware/an385.ld
 
 $(AN385)/demo/%.o: examples/firmware/%.c | fw-tool-an385
@@ -114,18 +117,34 @@ $(AN385)/demo/%.o: examples/firmware/%.c | fw-tool-an385
 	$(ARM_CC) $(FW_WARNINGS) $(AN385_FLAGS) -Iruntime -I$(BUILD) \
 		-MMD -MP -c $< -o $@
 
-$(AN385)/demo/main.o: $(BUILD)/catalog.h
+$(AN385)/demo/main.o: $(BUILD)/catalog_font.h
 
-$(AN385)/pn_demo.elf: $(AN385_DEMO_OBJ) $(AN385)/catalog.o \
+# The demo's catalog has the font its pixel screen needs: the kiosk's
+# (Makefile), the same notices as the bundled catalog.
+$(AN385)/catalog_font.o: $(BUILD)/catalog_font.c | fw-tool-an385
+	@mkdir -p $(@D)
+	$(ARM_CC) $(FW_WARNINGS) $(AN385_FLAGS) -MMD -MP -c $< -o $@
+
+$(AN385)/pn_demo.elf: $(AN385_DEMO_OBJ) $(AN385)/catalog_font.o \
 		$(AN385)/support.o $(AN385)/libpn.a $(AN385_LD)
 	$(ARM_CC) $(AN385_FLAGS) -nostdlib -T $(AN385_LD) -Wl,--gc-sections \
 		-Wl,-Map=$(AN385)/pn_demo.map -o $@ $(AN385_DEMO_OBJ) \
-		$(AN385)/catalog.o $(AN385)/support.o $(AN385)/libpn.a -lgcc
+		$(AN385)/catalog_font.o $(AN385)/support.o $(AN385)/libpn.a -lgcc
+
+# The same screen drawn on the host, by the same screen.c, libpn and
+# catalog: the line the device sends.
+$(BUILD)/tests/fw_screen_host: tests/fw_screen_host.c \
+		examples/firmware/screen.c examples/firmware/screen.h \
+		$(BUILD)/catalog_font.o $(BUILD)/libpn.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Iruntime -I$(BUILD) -Iexamples/firmware \
+		$(LDFLAGS) -o $@ tests/fw_screen_host.c examples/firmware/screen.c \
+		$(BUILD)/catalog_font.o $(BUILD)/libpn.a
 
 # QEMU prints the UART on stdout (device.txt) and the semihosting debug
 # messages on stderr (debug.txt); the demo's exit status comes back through
 # semihosting.
-firmware-test: $(AN385)/pn_demo.elf $(BUILD)/kiosk
+firmware-test: $(AN385)/pn_demo.elf $(BUILD)/kiosk $(BUILD)/tests/fw_screen_host
 	@command -v $(QEMU_ARM) >/dev/null 2>&1 || { \
 		echo "firmware-test: $(QEMU_ARM) not found on PATH" \
 		     "(apt-get install qemu-system-arm)" >&2; exit 1; }
@@ -136,7 +155,7 @@ firmware-test: $(AN385)/pn_demo.elf $(BUILD)/kiosk
 		-semihosting-config enable=on,target=native \
 		-kernel $(AN385)/pn_demo.elf </dev/null \
 		>$(AN385)/device.txt 2>$(AN385)/debug.txt || status=$$?; \
-	cat $(AN385)/debug.txt; \
+	grep -v '^framebuffer ' $(AN385)/debug.txt; \
 	if [ $$status -eq 124 ]; then \
 		echo "firmware-test: QEMU timed out after 20 s" >&2; exit 1; \
 	elif [ $$status -ne 0 ]; then \
@@ -152,6 +171,19 @@ firmware-test: $(AN385)/pn_demo.elf $(BUILD)/kiosk
 	else \
 		echo "firmware-test: the device's output differs from" \
 		     "kiosk --dump $(FW_POLICY); see $(AN385)/device.txt" >&2; \
+		exit 1; fi
+	@grep '^framebuffer ' $(AN385)/debug.txt >$(AN385)/screen-device.txt \
+		|| { echo "firmware-test: the device sent no framebuffer" >&2; \
+		     exit 1; }
+	@$(BUILD)/tests/fw_screen_host $(subst :, ,$(FW_POLICY)) \
+		>$(AN385)/screen-host.txt
+	@if cmp $(AN385)/screen-device.txt $(AN385)/screen-host.txt; then \
+		echo "firmware-test: the device's 128x64 framebuffer" \
+		     "($(FW_POLICY), first layer, page 1) is the host's," \
+		     "byte for byte"; \
+	else \
+		echo "firmware-test: the device's framebuffer differs from the" \
+		     "host's; see $(AN385)/screen-device.txt" >&2; \
 		exit 1; fi
 
 # ---- Tests --------------------------------------------------------------------

@@ -2,7 +2,10 @@
  * libpn and the bundled catalog with warnings fatal and no libc, and
  * `make firmware-test` runs examples/firmware on QEMU's mps2-an385 board:
  * what the emulated device prints must be byte for byte what the host's
- * kiosk prints for the same notice. A test whose cross compiler or QEMU is
+ * kiosk prints for the same notice, and the 128x64 framebuffer it draws
+ * (the first layer's first page, SSD1306 page order) and sends over
+ * semihosting must be byte for byte the one the host draws with the same
+ * catalog and libpn. A test whose cross compiler or QEMU is
  * not on the PATH is ignored, saying which tool is missing. */
 #define _POSIX_C_SOURCE 200809L
 
@@ -127,11 +130,54 @@ static void test_emulated_device_prints_what_the_kiosk_prints(void)
                                      (size_t)host_len, message);
 }
 
+static char device_screen[4096];
+static char host_screen[4096];
+
+/* Run after the test above (make firmware-test wrote both files). */
+static void test_emulated_device_draws_what_the_host_draws(void)
+{
+    static const char prefix[] = "framebuffer 128x64 pages ";
+    long device_len, host_len;
+    size_t i, lit = 0, hex = 2 * 128 * 64 / 8;
+
+    if (!have("arm-none-eabi-gcc")) {
+        TEST_IGNORE_MESSAGE("skipped: arm-none-eabi-gcc not found");
+        return;
+    }
+    if (!have("qemu-system-arm")) {
+        TEST_IGNORE_MESSAGE("skipped: qemu-system-arm not found "
+                            "(apt-get install qemu-system-arm)");
+        return;
+    }
+    remove(AN385 "/screen-device.txt");
+    TEST_ASSERT_EQUAL_INT_MESSAGE(0, make("firmware-test"), tail(make_errors));
+    device_len = slurp(AN385 "/screen-device.txt", device_screen,
+                       sizeof device_screen);
+    host_len = slurp(AN385 "/screen-host.txt", host_screen,
+                     sizeof host_screen);
+    /* One line: the prefix, 1024 bytes in hex, a newline. */
+    TEST_ASSERT_EQUAL_INT_MESSAGE((long)(sizeof prefix - 1 + hex + 1),
+                                  device_len, "the device's framebuffer");
+    TEST_ASSERT_EQUAL_INT((long)(sizeof prefix - 1 + hex + 1), host_len);
+    TEST_ASSERT_EQUAL_MEMORY(prefix, device_screen, sizeof prefix - 1);
+    for (i = sizeof prefix - 1; i < sizeof prefix - 1 + hex; i++) {
+        TEST_ASSERT_NOT_NULL(strchr("0123456789abcdef", device_screen[i]));
+        lit += device_screen[i] != '0';
+    }
+    /* A page of text lights some pixels, and not all of them. */
+    TEST_ASSERT_TRUE_MESSAGE(lit > 50, "the framebuffer is (nearly) blank");
+    TEST_ASSERT_TRUE(lit < hex / 2);
+    TEST_ASSERT_EQUAL_STRING_MESSAGE(host_screen, device_screen,
+                                     "the device's framebuffer is not the "
+                                     "host's");
+}
+
 int main(void)
 {
     UNITY_BEGIN();
     RUN_TEST(test_firmware_builds_for_cortex_m4);
     RUN_TEST(test_firmware_builds_for_riscv);
     RUN_TEST(test_emulated_device_prints_what_the_kiosk_prints);
+    RUN_TEST(test_emulated_device_draws_what_the_host_draws);
     return UNITY_END();
 }

@@ -4,7 +4,11 @@
  * notice and prints it on UART0 exactly as `kiosk --dump nitd:nb` prints it
  * on the host: the title, then per section its heading ("NUMBER TITLE") and
  * each block on a line of its own, list items after "- " or their number,
- * indented by their level. It exits with
+ * indented by their level. Then it draws the first page of the notice's
+ * first layer on a 128x64 pixel screen into an SSD1306-style framebuffer
+ * (screen.c) and sends the framebuffer's bytes, as hex, to the host's
+ * debug console over semihosting, where `make firmware-test` compares
+ * them with what the host draws. It exits with
  * status 0, or 1 if any libpn call failed (including a cut text).
  *
  * All the text passes through one static buffer; the printing is
@@ -13,16 +17,23 @@
 #include <stddef.h>
 
 #include "board.h"
-#include "catalog.h"
+#include "catalog_font.h"
 #include "pn.h"
+#include "screen.h"
 
 #define POLICY "nitd"
 #define LANGS "nb"
 
 /* Holds any one text of the catalog: pnc measured the longest
- * (catalog.h). Were it too small, the run would fail with PN_TRUNCATED
- * rather than cut a text silently. */
-static char text[PN_BUNDLED_MAX_TEXT + 1], head[PN_BUNDLED_MAX_TEXT + 1];
+ * (catalog_font.h). Were it too small, the run would fail with
+ * PN_TRUNCATED rather than cut a text silently. */
+static char text[PN_BUNDLED_FONT_MAX_TEXT + 1],
+    head[PN_BUNDLED_FONT_MAX_TEXT + 1];
+
+/* The display's framebuffer, as an SSD1306 takes it, and the line that
+ * carries it to the host. */
+static unsigned char framebuffer[SCREEN_BYTES];
+static char framebuffer_line[SCREEN_LINE];
 
 static pn_status print_section(const pn_section *sec)
 {
@@ -173,7 +184,7 @@ int main(void)
     pn_status st;
 
     board_init();
-    st = pn_open(&cat, pn_bundled, PN_BUNDLED_SIZE);
+    st = pn_open(&cat, pn_bundled_font, PN_BUNDLED_FONT_SIZE);
     if (st != PN_OK)
         return fail("pn_open", st);
     st = pn_verify(&cat);
@@ -185,6 +196,11 @@ int main(void)
     st = print_notice(&notice);
     if (st != PN_OK)
         return fail("print_notice", st);
+    st = screen_draw_first_page(&notice, framebuffer);
+    if (st != PN_OK)
+        return fail("screen_draw_first_page", st);
+    screen_hex_line(framebuffer, framebuffer_line);
+    board_debug(framebuffer_line);
     report_stack();
     return 0;
 }
