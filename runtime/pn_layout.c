@@ -1268,6 +1268,21 @@ PN__OWN_FRAME static pn_status qr_draw(const pn_cursor *cur, draw *d)
 }
 #endif
 
+/* The current page of a section's text, drawn. */
+PN__OWN_FRAME static pn_status text_draw(const pn_cursor *cur, draw *d)
+{
+    block_cache cache;
+    wrap_pos pos;
+    pn_status st;
+
+    cache.index = NO_BLOCK;
+    load_top(cur, &pos);
+    st = page_step(cur, cur->section, &pos, &cache, draw_line, d);
+    if (st == PN_ERR_RANGE)
+        st = PN_OK;
+    return st != PN_OK ? st : d->st;
+}
+
 static long long least(long long a, long long b)
 {
     return a < b ? a : b;
@@ -1285,8 +1300,6 @@ pn_status pn_cursor_draw(const pn_cursor *cur, const pn_canvas *canvas,
     pn__view v;
     const unsigned char *rec;
     long long x0, y0, x1, y1;
-    block_cache cache;
-    wrap_pos pos;
     pn_status st;
 
     if (!canvas)
@@ -1331,12 +1344,7 @@ pn_status pn_cursor_draw(const pn_cursor *cur, const pn_canvas *canvas,
     if (on_qr_page(cur, cur->page))
         return qr_draw(cur, &d);
 #endif
-    cache.index = NO_BLOCK;
-    load_top(cur, &pos);
-    st = page_step(cur, cur->section, &pos, &cache, draw_line, &d);
-    if (st == PN_ERR_RANGE)
-        st = PN_OK;
-    return st != PN_OK ? st : d.st;
+    return text_draw(cur, &d);
 }
 #endif
 
