@@ -1165,7 +1165,7 @@ pn_status pn_cursor_page(const pn_cursor *cur, char *buf, size_t size,
 }
 
 #ifndef PN_NO_DRAW
-/* ---- Drawing (pixel screens) --------------------------------------------- */
+/* ---- Drawing (pixel screens) -------------------------------------------- */
 
 /* A page being drawn: where its next line goes. */
 typedef struct draw {
@@ -1245,13 +1245,15 @@ PN__OWN_FRAME static pn_status qr_draw(const pn_cursor *cur, draw *d)
                 run++;
                 continue;
             }
-            if (run > 0 &&
-                (st = pn__draw_fill(
-                     &d->canvas,
-                     d->left + (long long)(PN_QR_QUIET_ZONE + mx - run) * scale,
-                     d->top + (long long)(PN_QR_QUIET_ZONE + my) * scale,
-                     (long long)run * scale, scale, 1)) != PN_OK)
-                return st;
+            if (run > 0) {
+                long long left = PN_QR_QUIET_ZONE + mx - run;
+                long long top = PN_QR_QUIET_ZONE + my;
+                st = pn__draw_fill(&d->canvas, d->left + left * scale,
+                                   d->top + top * scale,
+                                   (long long)run * scale, scale, 1);
+                if (st != PN_OK)
+                    return st;
+            }
             run = 0;
         }
     }

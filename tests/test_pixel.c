@@ -172,8 +172,9 @@ static void same_words(const words *wide, const words *narrow,
             strcat(joined, narrow->items[j++]);
             have_len = strlen(joined);
         }
-        snprintf(message, sizeof message, "%s: word %lu '%s', pixel '%s'",
-                 where, (unsigned long)i, wide->items[i], joined);
+        snprintf(message, sizeof message,
+                 "%s: word %lu '%.200s', pixel '%.200s'", where,
+                 (unsigned long)i, wide->items[i], joined);
         TEST_ASSERT_EQUAL_STRING_MESSAGE(wide->items[i], joined, message);
     }
     snprintf(message, sizeof message, "%s: words left over", where);
