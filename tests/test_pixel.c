@@ -161,7 +161,7 @@ static void same_words(const words *wide, const words *narrow,
                        const char *where)
 {
     size_t i, j = 0;
-    char message[512];
+    char message[1024];
 
     for (i = 0; i < wide->count; i++) {
         size_t want = strlen(wide->items[i]), have_len = 0;
