@@ -157,7 +157,7 @@ static unsigned draw_checked(const pn_cursor *cur, const char *where)
 /* The words of `wide` (a character screen's pages) are those of `narrow`
  * (a pixel screen's), in order, a word of `wide` being one or more
  * consecutive words of `narrow` (a word cut at a line's end). */
-static void same_words(const words *wide, const words *narrow,
+static void same_words(const word_list *wide, const word_list *narrow,
                        const char *where)
 {
     size_t i, j = 0;
@@ -195,7 +195,7 @@ static int on_qr(const pn_cursor *cur)
 }
 
 /* The words of the document on a character screen of 1000 columns. */
-static void wide_words(const pn_notice *n, int summary, words *w)
+static void wide_words(const pn_notice *n, int summary, word_list *w)
 {
     pn_screen wide = {PN_MAX_COLS, 200, 0};
     pn_cursor cur;
@@ -216,7 +216,7 @@ static void check_document(const pn_notice *n, unsigned w, unsigned h,
 {
     pn_screen screen = {(uint16_t)w, (uint16_t)h, PN_PIXELS};
     pn_cursor cur;
-    words wide = {0}, narrow = {0};
+    word_list wide = {0}, narrow = {0};
     char where[128];
     uint32_t count = 0, i, page, pages;
     unsigned ink = 0;
