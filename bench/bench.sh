@@ -200,6 +200,43 @@ if have valgrind; then
 else
 	echo "cost in instructions per output byte: n/a: no valgrind"
 fi
+# Pixel screens: the fonts' bytes in the catalog, and the cost of a page
+# drawn (bench/bench_draw.c: every page of every notice's first layer and
+# full text, opening and moving included).
+nall=$(echo $ALL | wc -w | tr -d ' ')
+$PNC --format bin -o "$OUT/nofont.pnc" $ALL 2>/dev/null
+$PNC --format bin -o "$OUT/font.pnc" --font fonts/pnc-sans-11.bdf $ALL 2>/dev/null
+nofont=$(bytes < "$OUT/nofont.pnc")
+font=$(bytes < "$OUT/font.pnc")
+echo "font bytes in the catalog (all $nall .pn; with --font minus without, per notice):"
+printf '  %-42s %s\n' "fonts/pnc-sans-11.bdf" \
+	"$((font - nofont)) bytes, $(((font - nofont) / nall)) a notice"
+if have otf2bdf && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
+	otf2bdf -p 10 -r 72 -o "$OUT/dejavu-10.bdf" \
+		/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf >/dev/null 2>&1
+	$PNC --format bin -o "$OUT/dejavu.pnc" --font "$OUT/dejavu-10.bdf" $ALL 2>/dev/null
+	dv=$(bytes < "$OUT/dejavu.pnc")
+	printf '  %-42s %s\n' "DejaVu Sans 10 px (otf2bdf)" \
+		"$((dv - nofont)) bytes, $(((dv - nofont) / nall)) a notice"
+else
+	printf '  %-42s %s\n' "DejaVu Sans 10 px" "n/a: no otf2bdf or fonts-dejavu-core"
+fi
+D=$OUT/bench_draw
+if have valgrind; then
+	echo "cost of a drawn page, pixel screens, fonts/pnc-sans-11 (valgrind --tool=callgrind, host $(uname -m), $CC):"
+	for size in 128x64 320x240; do
+		w=${size%x*} h=${size#*x}
+		pages=$($D "$OUT/font.pnc" $w $h)
+		valgrind --tool=callgrind --toggle-collect=bench_run \
+			--callgrind-out-file="$OUT/cg.draw.$size" $D "$OUT/font.pnc" $w $h >/dev/null 2>&1
+		ir=$(awk '/^(summary|totals):/ { print $2; exit }' "$OUT/cg.draw.$size")
+		printf '  %-42s %6s pages %12s instr %9.0f instr/page\n' \
+			"open, next, pn_cursor_draw at $size" "$pages" "$ir" \
+			"$(awk -v i="$ir" -v p="$pages" 'BEGIN { print i / p }')"
+	done
+else
+	echo "cost of a drawn page: n/a: no valgrind"
+fi
 echo "decode throughput on this host (pn_block_read of every block, 0.5 s):" \
 	"compressed $($B speed packed) MB/s, plain $($B speed plain) MB/s"
 echo

@@ -30,7 +30,12 @@ $(BENCH_BUILD)/bench_worst: bench/bench_worst.c $(BUILD)/libpn.a
 	$(CC) $(ALL_CFLAGS) $(BENCH_CALLGRIND) -Iruntime $< $(BUILD)/libpn.a \
 		$(LDFLAGS) -o $@
 
-bench: $(PNC) $(BENCH_BUILD)/bench_pn $(BENCH_BUILD)/bench_worst
+$(BENCH_BUILD)/bench_draw: bench/bench_draw.c $(BUILD)/libpn.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Iruntime $< $(BUILD)/libpn.a $(LDFLAGS) -o $@
+
+bench: $(PNC) $(BENCH_BUILD)/bench_pn $(BENCH_BUILD)/bench_worst \
+		$(BENCH_BUILD)/bench_draw
 	@BUILD=$(BUILD) PNC=$(PNC) CC="$(CC)" sh bench/bench.sh
 	@echo
 	@echo "libpn kept by three programs linked with --gc-sections" \

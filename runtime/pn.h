@@ -504,7 +504,8 @@ typedef struct pn__page_top {
  * (it is a plain value, about 110 bytes) and moves it with the calls below;
  * every field is read-only for the caller: a cursor that disagrees with
  * the catalog (see Trust above) gives PN_ERR_ARG. Text is wrapped at spaces (and
- * after a '-' when a word does not fit); a character is one column; a word
+ * after a '-' when a word does not fit); a character is one column (on a
+ * PN_PIXELS screen, its glyph's advance in pixels); a word
  * longer than a line is broken; no-break space and no-break hyphen keep
  * words together. A heading is followed by a blank line, paragraphs are
  * separated by one, list items get "- " and a hanging indent (on screens of
@@ -578,8 +579,10 @@ pn_status pn_cursor_goto(pn_cursor *cur, uint32_t index);
  * rows * (cols + 1) + 1 with PN_ASCII. On a PN_PIXELS screen it writes
  * the text of the page's lines, one '\n'-ended line for each line the
  * page holds (a list item's marker, then its text, without the indent;
- * on the QR page, the line under the code), for logs and tests; lines *
- * (4 * cols + 6) + 1 bytes suffice for `lines` lines a page. Returns
+ * on the QR page, the line under the code), for logs and tests; a line
+ * holds at most `cols` characters (each is 1 pixel wide or more), so
+ * lines * (4 * cols + 1) + 1 bytes suffice for a page of `lines` lines
+ * (rows / the line height). Returns
  * PN_OK, PN_TRUNCATED, PN_ERR_ARG, PN_ERR_NOT_FOUND (a pixel screen on a
  * catalog without a font) or PN_ERR_FORMAT. */
 pn_status pn_cursor_page(const pn_cursor *cur, char *buf, size_t size,

@@ -23,6 +23,11 @@ static int signed_byte(unsigned char b)
     return b < 128 ? (int)b : (int)b - 256;
 }
 
+/* Not inlined: the view it reads would stay in pn_draw_text()'s frame
+ * while the glyphs are drawn. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
 static pn_status font_open(const pn_catalog *cat, pn_font_id font,
                            pn__font *f)
 {
@@ -40,16 +45,6 @@ static void set_pixel(const pn_canvas *c, unsigned x, unsigned y)
     else
         c->pixels[(size_t)y * c->stride + x / 8u] |=
             (unsigned char)(0x80u >> (x % 8u));
-}
-
-static void clear_pixel(const pn_canvas *c, unsigned x, unsigned y)
-{
-    if (c->flags == PN_CANVAS_PAGES)
-        c->pixels[(size_t)(y / 8u) * c->stride + x] &=
-            (unsigned char)~(1u << (y % 8u));
-    else
-        c->pixels[(size_t)y * c->stride + x / 8u] &=
-            (unsigned char)~(0x80u >> (x % 8u));
 }
 
 static long long max_ll(long long a, long long b)
@@ -124,6 +119,17 @@ static void clip_of(const pn_canvas *c, clip_box *clip)
     clip->y1 = min_ll((long long)c->clip_y + c->clip_h, c->height);
 }
 
+/* Sets or clears the bits of `mask` in byte `b`. */
+static void paint(unsigned char *b, unsigned mask, int ink)
+{
+    if (ink)
+        *b |= (unsigned char)mask;
+    else
+        *b &= (unsigned char)~mask;
+}
+
+/* Whole bytes at once where the rectangle covers them: a page's clearing
+ * is about its bytes' worth of work, not its pixels'. */
 pn_status pn__draw_fill(const pn_canvas *c, long long x, long long y,
                         long long w, long long h, int ink)
 {
@@ -137,13 +143,33 @@ pn_status pn__draw_fill(const pn_canvas *c, long long x, long long y,
     y0 = max_ll(y, clip.y0);
     x1 = min_ll(x + w, clip.x1);
     y1 = min_ll(y + h, clip.y1);
-    for (py = y0; py < y1; py++)
-        for (px = x0; px < x1; px++) {
-            if (ink)
-                set_pixel(c, (unsigned)px, (unsigned)py);
-            else
-                clear_pixel(c, (unsigned)px, (unsigned)py);
+    if (x0 >= x1 || y0 >= y1)
+        return PN_OK;
+    if (c->flags == PN_CANVAS_PAGES) {
+        for (py = y0 - y0 % 8; py < y1; py += 8) {
+            long long top = max_ll(py, y0), end = min_ll(py + 8, y1);
+            unsigned mask = (0xFFu << (unsigned)(top - py)) &
+                            (0xFFu >> (unsigned)(py + 8 - end));
+            unsigned char *page = c->pixels + (size_t)(py / 8) * c->stride;
+            for (px = x0; px < x1; px++)
+                paint(page + px, mask, ink);
         }
+        return PN_OK;
+    }
+    for (py = y0; py < y1; py++) {
+        unsigned char *row = c->pixels + (size_t)py * c->stride;
+        size_t first = (size_t)(x0 / 8), last = (size_t)((x1 - 1) / 8), b;
+        unsigned head = 0xFFu >> (unsigned)(x0 % 8);
+        unsigned tail = 0xFFu << (unsigned)(7 - (x1 - 1) % 8);
+        if (first == last) {
+            paint(row + first, head & tail, ink);
+            continue;
+        }
+        paint(row + first, head, ink);
+        for (b = first + 1; b < last; b++)
+            row[b] = ink ? 0xFFu : 0u;
+        paint(row + last, tail, ink);
+    }
     return PN_OK;
 }
 

@@ -1165,7 +1165,7 @@ pn_status pn_cursor_page(const pn_cursor *cur, char *buf, size_t size,
 }
 
 #ifndef PN_NO_DRAW
-/* ---- Drawing (pixel screens) --------------------------------------------- */
+/* ---- Drawing (pixel screens) -------------------------------------------- */
 
 /* A page being drawn: where its next line goes. */
 typedef struct draw {
@@ -1245,13 +1245,15 @@ PN__OWN_FRAME static pn_status qr_draw(const pn_cursor *cur, draw *d)
                 run++;
                 continue;
             }
-            if (run > 0 &&
-                (st = pn__draw_fill(
-                     &d->canvas,
-                     d->left + (long long)(PN_QR_QUIET_ZONE + mx - run) * scale,
-                     d->top + (long long)(PN_QR_QUIET_ZONE + my) * scale,
-                     (long long)run * scale, scale, 1)) != PN_OK)
-                return st;
+            if (run > 0) {
+                long long left = PN_QR_QUIET_ZONE + mx - run;
+                long long top = PN_QR_QUIET_ZONE + my;
+                st = pn__draw_fill(&d->canvas, d->left + left * scale,
+                                   d->top + top * scale,
+                                   (long long)run * scale, scale, 1);
+                if (st != PN_OK)
+                    return st;
+            }
             run = 0;
         }
     }
@@ -1267,6 +1269,21 @@ PN__OWN_FRAME static pn_status qr_draw(const pn_cursor *cur, draw *d)
     return d->st;
 }
 #endif
+
+/* The current page of a section's text, drawn. */
+PN__OWN_FRAME static pn_status text_draw(const pn_cursor *cur, draw *d)
+{
+    block_cache cache;
+    wrap_pos pos;
+    pn_status st;
+
+    cache.index = NO_BLOCK;
+    load_top(cur, &pos);
+    st = page_step(cur, cur->section, &pos, &cache, draw_line, d);
+    if (st == PN_ERR_RANGE)
+        st = PN_OK;
+    return st != PN_OK ? st : d->st;
+}
 
 static long long least(long long a, long long b)
 {
@@ -1285,8 +1302,6 @@ pn_status pn_cursor_draw(const pn_cursor *cur, const pn_canvas *canvas,
     pn__view v;
     const unsigned char *rec;
     long long x0, y0, x1, y1;
-    block_cache cache;
-    wrap_pos pos;
     pn_status st;
 
     if (!canvas)
@@ -1331,12 +1346,7 @@ pn_status pn_cursor_draw(const pn_cursor *cur, const pn_canvas *canvas,
     if (on_qr_page(cur, cur->page))
         return qr_draw(cur, &d);
 #endif
-    cache.index = NO_BLOCK;
-    load_top(cur, &pos);
-    st = page_step(cur, cur->section, &pos, &cache, draw_line, &d);
-    if (st == PN_ERR_RANGE)
-        st = PN_OK;
-    return st != PN_OK ? st : d.st;
+    return text_draw(cur, &d);
 }
 #endif
 

@@ -143,7 +143,7 @@ size_t word_separator(const unsigned char *s)
     return 0;
 }
 
-void add_words(words *w, const char *line)
+void add_words(word_list *w, const char *line)
 {
     const unsigned char *s = (const unsigned char *)line;
 
@@ -169,7 +169,7 @@ void add_words(words *w, const char *line)
     }
 }
 
-void free_words(words *w)
+void free_words(word_list *w)
 {
     size_t i;
     for (i = 0; i < w->count; i++)

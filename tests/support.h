@@ -57,10 +57,10 @@ long slurp(const char *path, char *into, size_t size);
 
 /* A text's words, as the round trips compare them (test_roundtrip.c,
  * test_pixel.c): runs of characters between separators. */
-typedef struct words {
+typedef struct word_list {
     char **items;
     size_t count, cap;
-} words;
+} word_list;
 
 /* The bytes of the separator at `s` (ASCII punctuation or space, or one
  * of no-break space, « » – — ‑ ’ “ ” „ • §), or 0 inside a word. */
@@ -68,7 +68,7 @@ size_t word_separator(const unsigned char *s);
 
 /* Appends the words of the NUL-terminated `line` to `w` (which starts
  * zeroed); free_words() releases them. */
-void add_words(words *w, const char *line);
-void free_words(words *w);
+void add_words(word_list *w, const char *line);
+void free_words(word_list *w);
 
 #endif

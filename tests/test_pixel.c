@@ -157,11 +157,11 @@ static unsigned draw_checked(const pn_cursor *cur, const char *where)
 /* The words of `wide` (a character screen's pages) are those of `narrow`
  * (a pixel screen's), in order, a word of `wide` being one or more
  * consecutive words of `narrow` (a word cut at a line's end). */
-static void same_words(const words *wide, const words *narrow,
+static void same_words(const word_list *wide, const word_list *narrow,
                        const char *where)
 {
     size_t i, j = 0;
-    char message[512];
+    char message[1024];
 
     for (i = 0; i < wide->count; i++) {
         size_t want = strlen(wide->items[i]), have_len = 0;
@@ -172,8 +172,9 @@ static void same_words(const words *wide, const words *narrow,
             strcat(joined, narrow->items[j++]);
             have_len = strlen(joined);
         }
-        snprintf(message, sizeof message, "%s: word %lu '%s', pixel '%s'",
-                 where, (unsigned long)i, wide->items[i], joined);
+        snprintf(message, sizeof message,
+                 "%s: word %lu '%.200s', pixel '%.200s'", where,
+                 (unsigned long)i, wide->items[i], joined);
         TEST_ASSERT_EQUAL_STRING_MESSAGE(wide->items[i], joined, message);
     }
     snprintf(message, sizeof message, "%s: words left over", where);
@@ -194,7 +195,7 @@ static int on_qr(const pn_cursor *cur)
 }
 
 /* The words of the document on a character screen of 1000 columns. */
-static void wide_words(const pn_notice *n, int summary, words *w)
+static void wide_words(const pn_notice *n, int summary, word_list *w)
 {
     pn_screen wide = {PN_MAX_COLS, 200, 0};
     pn_cursor cur;
@@ -215,7 +216,7 @@ static void check_document(const pn_notice *n, unsigned w, unsigned h,
 {
     pn_screen screen = {(uint16_t)w, (uint16_t)h, PN_PIXELS};
     pn_cursor cur;
-    words wide = {0}, narrow = {0};
+    word_list wide = {0}, narrow = {0};
     char where[128];
     uint32_t count = 0, i, page, pages;
     unsigned ink = 0;
@@ -555,6 +556,80 @@ static void test_misuse_draws_nothing(void)
     refused(&cur, &c, PN_ERR_FORMAT);
 }
 
+/* With a heading font (DejaVu Sans Bold 14 px, larger than the text
+ * font), headings are wrapped by its widths: each heading line of a
+ * section's first page fits the screen in that font; lines are the
+ * taller font's height apart; every page still draws inside the screen
+ * and keeps the words. */
+static void test_heading_font(void)
+{
+    pn_screen screen = {128, 64, PN_PIXELS};
+    pn_font_metrics text, heading;
+    pn_notice n;
+    pn_cursor cur;
+    unsigned height, ascent, descent, lines, heading_lines = 0;
+    uint32_t i, j;
+    char *line, *save;
+    int32_t end;
+
+    const char *skip = make_dejavu();
+
+    if (skip)
+        TEST_IGNORE_MESSAGE(skip);
+    run("otf2bdf -p 14 -r 72 -o " TMP "/dejavu-bold-14.bdf "
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf");
+    TEST_ASSERT_EQUAL_INT_MESSAGE(
+        0, run(PNC_PATH " --format bin -o " TMP "/pixel.pnc --font " SANS
+               " --font-heading " TMP "/dejavu-bold-14.bdf policies/*.pn"),
+        tail(err_text));
+    catalog_size = slurp(TMP "/pixel.pnc", (char *)catalog, sizeof catalog);
+    TEST_ASSERT_EQUAL_INT(PN_OK,
+                          pn_open(&cat, catalog, (size_t)catalog_size));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_font_metrics_get(&cat, PN_FONT_TEXT,
+                                                     &text));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_font_metrics_get(&cat, PN_FONT_HEADING,
+                                                     &heading));
+    ascent = text.ascent > heading.ascent ? text.ascent : heading.ascent;
+    descent = text.descent > heading.descent ? text.descent
+                                             : heading.descent;
+    height = ascent + descent + PN_LINE_GAP;
+    TEST_ASSERT_TRUE(heading.ascent > text.ascent);
+    for (i = 0; i < cat.notice_count; i++) {
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&cat, i, &n));
+        check_document(&n, 128, 64, 0);
+        check_document(&n, 320, 240, 1);
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open(&cur, &n, &screen));
+        for (j = 0; j < n.section_count; j++) {
+            TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_goto(&cur, j));
+            TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_page(&cur, page_text,
+                                                        sizeof page_text,
+                                                        NULL));
+            lines = 0;
+            for (line = page_text; *line; line++)
+                lines += *line == '\n';
+            TEST_ASSERT_EQUAL_UINT(64 / height, lines);
+            /* The heading's lines: up to the blank line after it (a
+             * preamble has no heading, and starts with its text). */
+            save = NULL;
+            if (page_text[0] == '\n')
+                continue;
+            for (line = strtok_r(page_text, "\n", &save);
+                 line && cur.page == 0; line = strtok_r(NULL, "\n", &save)) {
+                TEST_ASSERT_EQUAL_INT(
+                    PN_OK, pn_draw_text(&cat, PN_FONT_HEADING, NULL, 0, 0,
+                                        line, strlen(line), &end));
+                if (j > 0) {
+                    TEST_ASSERT_TRUE_MESSAGE(end <= 128, line);
+                    heading_lines++;
+                }
+                if (save && *save == '\n')
+                    break;
+            }
+        }
+    }
+    TEST_ASSERT_TRUE(heading_lines > 20);
+}
+
 /* A catalog without a font has no pixel screens. */
 static void test_no_font(void)
 {
@@ -583,6 +658,7 @@ int main(void)
     RUN_TEST(test_lines_a_page);
     RUN_TEST(test_qr_page);
     RUN_TEST(test_misuse_draws_nothing);
+    RUN_TEST(test_heading_font);
     RUN_TEST(test_no_font);
     return UNITY_END();
 }

@@ -84,7 +84,7 @@ void tearDown(void)
 
 /* ---- Words ----------------------------------------------------------------- */
 
-static void read_seed(const char *path, words *w)
+static void read_seed(const char *path, word_list *w)
 {
     FILE *f = fopen(path, "rb");
     static char all[1 << 16];
@@ -135,7 +135,7 @@ static int says_target(const char *text, size_t len, const char *target,
  *   `[x.no](https://x.no/)`, shows the address once.
  * Every other link target stays and must be in the compiled notice (pnc
  * shows it after the link's text). */
-static void read_original(const char *path, words *w)
+static void read_original(const char *path, word_list *w)
 {
     static char all[1 << 16];
     char *link, *from, *end;
@@ -183,7 +183,7 @@ static void read_original(const char *path, words *w)
 
 /* The notice as the device gets it: title, headings, blocks, in order. */
 static void read_notice(const pn_catalog *from, const char *policy,
-                        const char *lang, words *w)
+                        const char *lang, word_list *w)
 {
     pn_notice notice;
     uint32_t i, j;
@@ -214,7 +214,8 @@ static void read_notice(const pn_catalog *from, const char *policy,
 
 /* Longest common subsequence of the two word lists; marks the seed words
  * it keeps in `kept`. */
-static size_t common_words(const words *seed, const words *out, char *kept)
+static size_t common_words(const word_list *seed, const word_list *out,
+                           char *kept)
 {
     size_t rows = seed->count + 1, cols = out->count + 1, i, j, total;
     unsigned short *table = calloc(rows * cols, sizeof *table);
@@ -254,7 +255,7 @@ static int allowed(const char *word, const char *const *list)
 
 static void check_seed(const seed_case *c)
 {
-    words seed = {0}, out = {0};
+    word_list seed = {0}, out = {0};
     char *kept, report[1024];
     size_t matched, i, used;
 
@@ -291,7 +292,7 @@ static void check_seed(const seed_case *c)
  * the first are in the second in order; fails below 99%. */
 static void check_corpus(const corpus_case *c)
 {
-    words original = {0}, out = {0};
+    word_list original = {0}, out = {0};
     char *kept, report[4096];
     size_t matched, i, used;
 
@@ -336,7 +337,7 @@ static void test_nitd(void) { check_seed(&cases[4]); }
 
 static void test_word_splitting(void)
 {
-    words w = {0};
+    word_list w = {0};
     add_words(&w, "«Hei» – på\xc2\xa0" "deg, e\xe2\x80\x91" "post: a@b.no!");
     TEST_ASSERT_EQUAL_size_t(8, w.count);
     TEST_ASSERT_EQUAL_STRING("Hei", w.items[0]);
