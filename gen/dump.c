@@ -55,6 +55,10 @@ static const field section_fields[] = {PN_SECTION_FIELDS(SECTION_FIELD)};
 static const field contact_fields[] = {PN_CONTACT_FIELDS(CONTACT_FIELD)};
 static const field code_fields[] = {PN_CODE_HEAD_FIELDS(CODE_FIELD)};
 static const field language_fields[] = {PN_LANGUAGE_FIELDS(LANGUAGE_FIELD)};
+#define FONT_FIELD(f, n) {#f, offsetof(pn__font_head_layout, f), n},
+#define GLYPH_FIELD(f, n) {#f, offsetof(pn__glyph_layout, f), n},
+static const field font_fields[] = {PN_FONT_HEAD_FIELDS(FONT_FIELD)};
+static const field glyph_fields[] = {PN_GLYPH_FIELDS(GLYPH_FIELD)};
 
 #define HEADER(f, as) {offsetof(pn__header_layout, f), as}
 static const field_shown header_shown[] = {
@@ -93,6 +97,8 @@ static const record_layout contact_layout =
 static const record_layout language_layout =
     LAYOUT(language_fields, language_shown);
 static const record_layout code_layout = {code_fields, COUNT(code_fields),
+                                          NULL, 0};
+static const record_layout font_layout = {font_fields, COUNT(font_fields),
                                           NULL, 0};
 
 #define FACT_KEY(id, member, key) key,
@@ -445,6 +451,71 @@ static void put_code(dumper *d)
     buf_byte(d->out, '\n');
 }
 
+/* One glyph record on one line: its fields by name, the code point as
+ * U+XXXX and the character, the offsets signed. */
+static void put_glyph(dumper *d, uint32_t index, const unsigned char *g)
+{
+    size_t i;
+
+    buf_printf(d->out, "  glyph %lu:", (unsigned long)index);
+    for (i = 0; i < COUNT(glyph_fields); i++) {
+        const field *f = &glyph_fields[i];
+        uint32_t v = read_le(g + f->offset, f->bytes);
+
+        buf_printf(d->out, "%s %s ", i ? "," : "", f->name);
+        if (f->offset == offsetof(pn__glyph_layout, code_point)) {
+            char utf8[5] = {0};
+            buf_printf(d->out, "U+%04lX", (unsigned long)v);
+            if (v >= 0x20 && v != 0x7F && (v < 0x80 || v >= 0xA0) &&
+                v <= 0x10FFFF && (v < 0xD800 || v > 0xDFFF)) {
+                size_t n = v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4;
+                static const unsigned char lead[5] = {0, 0, 0xC0, 0xE0, 0xF0};
+                size_t k;
+                for (k = n; k-- > 1; v >>= 6)
+                    utf8[k] = (char)(0x80 | (v & 0x3F));
+                utf8[0] = (char)(lead[n] | v);
+                buf_byte(d->out, ' ');
+                put_quoted(d->out, (const unsigned char *)utf8, n);
+            }
+        } else if (f->offset == offsetof(pn__glyph_layout, x_off) ||
+                   f->offset == offsetof(pn__glyph_layout, y_off)) {
+            buf_printf(d->out, "%d", v >= 128 ? (int)v - 256 : (int)v);
+        } else {
+            buf_printf(d->out, "%lu", (unsigned long)v);
+        }
+    }
+    buf_byte(d->out, '\n');
+}
+
+/* A font block (pnc --font or --font-heading): its head's fields, then a
+ * line a glyph; the bitmaps are left out. Nothing when the catalog has
+ * no such font (the header's offset is 0). */
+static void put_font(dumper *d, const char *name, size_t header_offset)
+{
+    uint32_t at = pn__read_u32(d->v.data + header_offset), count, i;
+
+    if (at == 0)
+        return;
+    buf_printf(d->out, "%s:\n", name);
+    if (at > d->v.size || d->v.size - at < PN_FONT_HEAD_SIZE) {
+        put_indent(d, 1);
+        fail(d, PN_ERR_FORMAT);
+        buf_byte(d->out, '\n');
+        return;
+    }
+    put_record(d, &font_layout, d->v.data + at, 1);
+    count = pn__read_u16(d->v.data + at + PN_FONT_AT(glyph_count, 2));
+    if ((d->v.size - at - PN_FONT_HEAD_SIZE) / PN_GLYPH_SIZE < count) {
+        put_indent(d, 1);
+        fail(d, PN_ERR_FORMAT);
+        buf_byte(d->out, '\n');
+        return;
+    }
+    for (i = 0; i < count; i++)
+        put_glyph(d, i, d->v.data + at + PN_FONT_HEAD_SIZE +
+                            i * PN_GLYPH_SIZE);
+}
+
 /* Whether a record was found; if not, a line at `depth` says why. */
 static int found(dumper *d, pn_status st, unsigned depth)
 {
@@ -533,5 +604,7 @@ pn_status dump_catalog(buf *out, const unsigned char *catalog, size_t size)
         put_record(&d, &language_layout,
                    d.v.data + d.v.languages + i * PN_LANGUAGE_SIZE, 1);
     }
+    put_font(&d, "font", PN_HDR_AT(font, 4));
+    put_font(&d, "heading font", PN_HDR_AT(heading_font, 4));
     return d.status;
 }

@@ -794,6 +794,16 @@ static void test_dump(void)
     TEST_ASSERT_NOT_NULL(strstr(out_text, "\ncode tables: none\n"));
     TEST_ASSERT_EQUAL_INT(0, run_pnc("--dump --report " GOOD));
     TEST_ASSERT_NOT_NULL(strstr(out_text, "\nheader:\n  magic: \"PNC1\"\n"));
+    /* The fonts: the head's fields, then a line a glyph. */
+    TEST_ASSERT_EQUAL_INT(0, run_pnc("--dump --font fonts/pnc-sans-11.bdf "
+                                     "--font-heading fonts/pnc-sans-11.bdf "
+                                     GOOD));
+    TEST_ASSERT_NOT_NULL(strstr(out_text, "\nfont:\n  glyph_count: "));
+    TEST_ASSERT_NOT_NULL(strstr(out_text, "\nheading font:\n  glyph_count: "));
+    TEST_ASSERT_NOT_NULL(strstr(out_text, ": code_point U+0041 \"A\", "
+                                          "advance "));
+    TEST_ASSERT_NOT_NULL(strstr(out_text, ": code_point U+00E5 \"å\", "));
+    TEST_ASSERT_NOT_NULL(strstr(out_text, ", y_off -2, bits "));
     TEST_ASSERT_EQUAL_INT(2, run_pnc("--dump --preview 20x4 " GOOD));
     TEST_ASSERT_NOT_NULL(strstr(err_text, "--dump writes one file"));
     TEST_ASSERT_EQUAL_INT(2, run_pnc("--dump -o " TMP "/a --header " TMP
