@@ -7,15 +7,17 @@
 #   no-summary   -DPN_NO_SUMMARY
 #   no-translit  -DPN_NO_TRANSLIT
 #   no-draw      -DPN_NO_DRAW (no pixel drawing)
+#   no-qr        -DPN_NO_QR (no QR code calls, no QR page)
 
 .PHONY: options-size
 
-OPTION_VARIANTS = full no-layout no-summary no-translit no-draw
+OPTION_VARIANTS = full no-layout no-summary no-translit no-draw no-qr
 OPTION_FLAGS_full =
 OPTION_FLAGS_no-layout = -DPN_NO_LAYOUT
 OPTION_FLAGS_no-summary = -DPN_NO_SUMMARY
 OPTION_FLAGS_no-translit = -DPN_NO_TRANSLIT
 OPTION_FLAGS_no-draw = -DPN_NO_DRAW
+OPTION_FLAGS_no-qr = -DPN_NO_QR
 OPTIONS_BUILD = $(BUILD)/options
 
 # $(call OPTION_VARIANT,name): libpn.a and the probe for one variant.

@@ -70,6 +70,9 @@ extern "C" {
  *   PN_NO_DRAW           no pixel drawing: pn_canvas_init(),
  *                        pn_font_metrics_get(), pn_draw_text(),
  *                        pn_cursor_draw(); no PN_PIXELS screens
+ *   PN_NO_QR             no QR code: pn_qr_size(), pn_qr_module(),
+ *                        pn_qr_text(); the first layer has no QR page
+ *                        (pn_cursor.qr is always PN_QR_PAGE_NONE)
  *   PN_NO_ERROR_STRINGS  pn_strerror() returns ""
  */
 #if defined(PN_NO_LAYOUT) && !defined(PN_NO_SUMMARY)
@@ -378,6 +381,8 @@ pn_status pn_word_read(const pn_notice *notice, pn_word word,
 
 #define PN_QR_QUIET_ZONE 4u /* light modules around the code, each side */
 
+#ifndef PN_NO_QR
+
 /* The modules a side of the notice's QR code, 21 .. 57, into `*size` (0
  * on failure). Returns PN_OK, PN_ERR_NOT_FOUND (the notice has no web
  * address), PN_ERR_ARG or PN_ERR_FORMAT. */
@@ -403,6 +408,7 @@ pn_status pn_qr_module(const pn_notice *notice, unsigned x, unsigned y,
  * flag) or PN_ERR_FORMAT. */
 pn_status pn_qr_text(const pn_notice *notice, unsigned flags, char *buf,
                      size_t size, size_t *len);
+#endif
 #define PN_QR_TEXT_MAX 8516u
 
 /* ---- Sections ----------------------------------------------------------- */

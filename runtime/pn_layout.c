@@ -765,7 +765,7 @@ static pn_status qr_state(const pn_notice *notice, const pn_screen *screen,
                           int summary, int *qr)
 {
     *qr = PN_QR_PAGE_NONE;
-#ifndef PN_NO_SUMMARY
+#if !defined(PN_NO_SUMMARY) && !defined(PN_NO_QR)
     if (summary)
         return pn__summary_qr(notice, screen, qr, NULL);
 #else
@@ -1079,7 +1079,7 @@ static void emit_line(const pn_cursor *cur, const line *l, void *ctx)
     o->rows++;
 }
 
-#ifndef PN_NO_SUMMARY
+#if !defined(PN_NO_SUMMARY) && !defined(PN_NO_QR)
 /* The QR page: the code from the top left, the label's line below. */
 PN__OWN_FRAME static pn_status qr_page(const pn_cursor *cur, out *o)
 {
@@ -1144,7 +1144,7 @@ pn_status pn_cursor_page(const pn_cursor *cur, char *buf, size_t size,
     o.len = 0;
     o.cut = 0;
     o.rows = 0;
-#ifndef PN_NO_SUMMARY
+#if !defined(PN_NO_SUMMARY) && !defined(PN_NO_QR)
     if (on_qr_page(cur, cur->page))
         st = qr_page(cur, &o);
     else
@@ -1215,7 +1215,7 @@ static void draw_line(const pn_cursor *cur, const line *l, void *ctx)
     draw_run(d, font, baseline, run, n, &pen);
 }
 
-#ifndef PN_NO_SUMMARY
+#if !defined(PN_NO_SUMMARY) && !defined(PN_NO_QR)
 /* The QR page: the code with its quiet zone from the page's top left, a
  * module `scale` pixels square, each row's dark runs filled at once; the
  * label's line under it. */
@@ -1342,7 +1342,7 @@ pn_status pn_cursor_draw(const pn_cursor *cur, const pn_canvas *canvas,
     d.left = x;
     d.top = y;
     d.st = PN_OK;
-#ifndef PN_NO_SUMMARY
+#if !defined(PN_NO_SUMMARY) && !defined(PN_NO_QR)
     if (on_qr_page(cur, cur->page))
         return qr_draw(cur, &d);
 #endif

@@ -1,6 +1,8 @@
 /* pn_qr.c: the QR code pnc stored for a notice's web address. */
 #include "pn_read.h"
 
+#ifndef PN_NO_QR
+
 /* The notice's code: its modules' bytes in the pool and its size,
  * checked to lie in the pool. */
 static pn_status qr_of(const pn_notice *notice, const unsigned char **bits,
@@ -110,3 +112,7 @@ pn_status pn_qr_text(const pn_notice *notice, unsigned flags, char *buf,
         *len = pos;
     return cut ? PN_TRUNCATED : PN_OK;
 }
+
+#else
+typedef int pn__qr_compiled_out; /* C99 wants a declaration */
+#endif

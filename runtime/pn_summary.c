@@ -455,6 +455,7 @@ pn_status pn__summary_block(const pn_notice *notice, uint32_t index,
     return PN_ERR_RANGE;
 }
 
+#ifndef PN_NO_QR
 #ifndef PN_NO_DRAW
 pn_status pn__summary_qr_scale(const pn_notice *notice,
                                const pn_screen *screen, unsigned *scale,
@@ -526,6 +527,7 @@ pn_status pn__summary_qr(const pn_notice *notice, const pn_screen *screen,
     reached(&w, PN_BLOCK_PARAGRAPH);
     return add_label(&w, PN_LABEL_QR);
 }
+#endif /* PN_NO_QR */
 
 #else
 typedef int pn__summary_compiled_out; /* C99 wants a declaration */

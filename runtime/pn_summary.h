@@ -10,7 +10,7 @@
 pn_status pn__summary_block(const pn_notice *notice, uint32_t index,
                             pn__block *out);
 
-#ifndef PN_NO_SUMMARY
+#if !defined(PN_NO_SUMMARY) && !defined(PN_NO_QR)
 /* Whether the notice's first layer ends with its QR page on `screen`:
  * PN_QR_PAGE_* into `*qr`; and, if `label` is not NULL and the page is
  * shown, the line under the code into `label`. PN_OK or PN_ERR_FORMAT. */

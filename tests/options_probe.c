@@ -91,6 +91,31 @@ static void probe_draw(void)
 #endif
 }
 
+/* The fixtures' "alpha" has a web address, so it has a QR code, and its
+ * first layer on a screen large enough ends with the QR page. */
+static void probe_qr(const pn_notice *notice)
+{
+#ifdef PN_NO_QR
+    puts("qr: absent");
+#else
+    unsigned size = 0;
+    pn_status st = pn_qr_size(notice, &size);
+
+    printf("qr: %d %u\n", (int)st, size);
+#endif
+#ifndef PN_NO_SUMMARY
+    {
+        pn_screen big = {80, 40, 0};
+        pn_cursor cur;
+        pn_status st = pn_cursor_open_summary(&cur, notice, &big);
+
+        printf("qr page: %d %d\n", (int)st, cur.qr);
+    }
+#else
+    (void)notice;
+#endif
+}
+
 int main(void)
 {
     pn_notice notice;
@@ -100,5 +125,6 @@ int main(void)
     probe_summary(&notice);
     probe_translit();
     probe_draw();
+    probe_qr(&notice);
     return 0;
 }

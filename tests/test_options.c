@@ -49,11 +49,14 @@ static void test_full(void)
     TEST_ASSERT_NOT_NULL(strstr(out_text, "translit: aa\n"));
     TEST_ASSERT_NOT_NULL(strstr(out_text, "draw: -2\n")); /* no font */
     TEST_ASSERT_NOT_NULL(strstr(out_text, "pixel screen: -2\n"));
+    TEST_ASSERT_NOT_NULL(strstr(out_text, "qr: 0 29\n"));
+    TEST_ASSERT_NOT_NULL(strstr(out_text, "qr page: 0 1\n")); /* shown */
     TEST_ASSERT_TRUE(defines("full", "pn_cursor_draw"));
     TEST_ASSERT_TRUE(defines("full", "pn_cursor_open"));
     TEST_ASSERT_TRUE(defines("full", "pn_cursor_open_summary"));
     TEST_ASSERT_TRUE(defines("full", "pn_transliterate"));
     TEST_ASSERT_TRUE(defines("full", "pn_draw_text"));
+    TEST_ASSERT_TRUE(defines("full", "pn_qr_text"));
 }
 
 static void test_no_layout(void)
@@ -108,6 +111,23 @@ static void test_no_draw(void)
     TEST_ASSERT_TRUE(defines("no-draw", "pn_find"));
 }
 
+static void test_no_qr(void)
+{
+    probe("no-qr");
+    TEST_ASSERT_NOT_NULL(strstr(out_text, lookup_line));
+    TEST_ASSERT_NOT_NULL(strstr(out_text, "cursor: 0\n"));
+    TEST_ASSERT_NOT_NULL(strstr(out_text, "summary: 0 Kontakt:"));
+    TEST_ASSERT_NOT_NULL(strstr(out_text, "qr: absent\n"));
+    /* The same notice, the same screen: no QR page. */
+    TEST_ASSERT_NOT_NULL(strstr(out_text, "qr page: 0 0\n"));
+    TEST_ASSERT_FALSE(defines("no-qr", "pn_qr_size"));
+    TEST_ASSERT_FALSE(defines("no-qr", "pn_qr_module"));
+    TEST_ASSERT_FALSE(defines("no-qr", "pn_qr_text"));
+    TEST_ASSERT_FALSE(defines("no-qr", "pn__summary_qr"));
+    TEST_ASSERT_TRUE(defines("no-qr", "pn_cursor_open_summary"));
+    TEST_ASSERT_TRUE(defines("no-qr", "pn_cursor_draw"));
+}
+
 int main(void)
 {
     UNITY_BEGIN();
@@ -116,5 +136,6 @@ int main(void)
     RUN_TEST(test_no_summary);
     RUN_TEST(test_no_translit);
     RUN_TEST(test_no_draw);
+    RUN_TEST(test_no_qr);
     return UNITY_END();
 }
