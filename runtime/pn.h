@@ -494,7 +494,10 @@ typedef struct pn_cursor {
     int qr;                    /* the first layer's QR page: PN_QR_PAGE_* */
     uint32_t section;          /* section shown (0 in the first layer) */
     uint32_t page;             /* page within that section, from 0 */
-    uint32_t pages;            /* pages that section takes, at least 1 */
+    uint32_t pages;            /* pages that section takes, once the cursor
+                                  knows: 0 until it has been on the
+                                  section's last page (pn_cursor_pages()
+                                  counts them) */
     pn__page_top internal;     /* libpn's own */
 } pn_cursor;
 
@@ -504,7 +507,7 @@ typedef struct pn_cursor {
 #define PN_QR_PAGE_SKIPPED 2  /* left out: the screen is too small */
 
 /* Opens `notice` on `screen` at the first page of its first section.
- * Costs a pass over that section, to count its pages (`pages`).
+ * Lays nothing out (`pages` is 0: not counted yet).
  * Returns PN_OK, PN_ERR_ARG (also for a screen of 0 columns or rows, more
  * than PN_MAX_COLS columns, or an unknown flag) or PN_ERR_FORMAT. */
 pn_status pn_cursor_open(pn_cursor *cur, const pn_notice *notice,
@@ -529,21 +532,29 @@ pn_status pn_cursor_open_summary(pn_cursor *cur, const pn_notice *notice,
 #endif
 
 /* Moves to the next page, going on to the next section after a section's
- * last page. Returns PN_OK, PN_ERR_RANGE on the last page (the cursor does
- * not move), PN_ERR_ARG or PN_ERR_FORMAT. */
+ * last page. Lays out the current page and one line after it (to know
+ * whether the section goes on). Returns PN_OK, PN_ERR_RANGE on the last
+ * page (the cursor does not move), PN_ERR_ARG or PN_ERR_FORMAT. */
 pn_status pn_cursor_next(pn_cursor *cur);
 
 /* Moves to the previous page, going back to the last page of the section
  * before. Lays out the pages from the cursor's anchor, about sqrt(page)
  * pages back; going back past the anchor, or into the section before,
- * costs a pass over that section (docs/LAYOUT.md, "Cost of a call").
+ * costs one pass over that section (docs/LAYOUT.md, "Cost of a call").
  * Returns PN_OK, PN_ERR_RANGE on the first page, PN_ERR_ARG or
  * PN_ERR_FORMAT. */
 pn_status pn_cursor_prev(pn_cursor *cur);
 
-/* Moves to the first page of section `index` (full notice only). Costs a
- * pass over that section, to count its pages. Returns PN_OK, PN_ERR_RANGE, PN_ERR_ARG or PN_ERR_FORMAT. */
+/* Moves to the first page of section `index` (full notice only). Lays
+ * nothing out (`pages` is 0: not counted yet). Returns PN_OK,
+ * PN_ERR_RANGE, PN_ERR_ARG or PN_ERR_FORMAT. */
 pn_status pn_cursor_goto(pn_cursor *cur, uint32_t index);
+
+/* The pages of the cursor's section into `*pages` (0 on failure):
+ * `cur->pages` when the cursor knows it, else a pass over the section
+ * (at most 32,768 bytes of text). Returns PN_OK, PN_ERR_ARG
+ * or PN_ERR_FORMAT. */
+pn_status pn_cursor_pages(const pn_cursor *cur, uint32_t *pages);
 
 /* Writes the current page into `buf`: exactly screen.rows lines, each
  * ended by '\n' and at most screen.cols characters (rows past the end of
@@ -554,7 +565,9 @@ pn_status pn_cursor_page(const pn_cursor *cur, char *buf, size_t size,
                          size_t *len);
 
 /* The current page's number in the whole notice (from 1) and the notice's
- * page count, for "page k of n". Costs a pass over the notice's text.
+ * page count, for "page k of n". Costs a pass over the notice's text:
+ * call it when the section changes, not on every page (within a section
+ * the number goes up and down with `page`).
  * Returns PN_OK, PN_ERR_ARG or PN_ERR_FORMAT. */
 pn_status pn_cursor_position(const pn_cursor *cur, uint32_t *page,
                              uint32_t *pages);

@@ -167,6 +167,52 @@ static void test_damaged_index_is_format_error(void)
                                                        sizeof page, NULL));
 }
 
+static unsigned first_item(const pn_cursor *cur);
+
+/* ---- Moving ------------------------------------------------------------ */
+
+/* Opening, going to a section and the next page lay out what the page
+ * shows, not the section: no call counts the section's pages but
+ * pn_cursor_pages() and going back into a section, which lays the
+ * section out once (it was twice: to count, then to reach the page). */
+static void test_moving_costs_a_page(void)
+{
+    pn_screen screen = {20, 4, 0};
+    pn_notice n;
+    pn_cursor cur;
+    uint32_t pages, step;
+
+    open_notice(items_bin, items_size, &n);
+    counts_reset();
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open(&cur, &n, &screen));
+    TEST_ASSERT_TRUE_MESSAGE(texts_read <= 4, "open lays the section out");
+    for (step = 0; step < 100; step++) {
+        counts_reset();
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_next(&cur));
+        TEST_ASSERT_TRUE_MESSAGE(texts_read <= 16,
+                                 "next lays out more than a page");
+    }
+    TEST_ASSERT_EQUAL_UINT(4 * 100 - 1, first_item(&cur));
+    counts_reset();
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_goto(&cur, 0));
+    TEST_ASSERT_TRUE_MESSAGE(texts_read <= 4, "goto lays the section out");
+    TEST_ASSERT_EQUAL_UINT32(0, cur.pages);
+    counts_reset();
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_pages(&cur, &pages));
+    TEST_ASSERT_TRUE(pages > 740 && texts_read < 3100);
+    TEST_ASSERT_EQUAL_UINT32(0, cur.pages);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_goto(&cur, 1));
+    counts_reset();
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_prev(&cur));
+    TEST_ASSERT_TRUE_MESSAGE(texts_read < 3100,
+                             "back into a section lays it out twice");
+    TEST_ASSERT_EQUAL_UINT32(pages, cur.pages);
+    TEST_ASSERT_EQUAL_UINT32(pages - 1, cur.page);
+    snprintf(page, sizeof page, "%lu texts read going back into 3,000 "
+             "items", texts_read);
+    TEST_MESSAGE(page);
+}
+
 /* ---- Paging back --------------------------------------------------------- */
 
 /* The number of the first item a page of the items section shows. */
@@ -287,10 +333,15 @@ static void test_long_word_is_linear(void)
     pn_notice n;
     pn_cursor cur;
 
+    uint32_t pages;
+
     open_notice(word_bin, word_size, &n);
     counts_reset();
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open(&cur, &n, &screen));
-    TEST_ASSERT_TRUE(cur.pages >= 16384);
+    TEST_ASSERT_TRUE_MESSAGE(bytes_decoded < 8, "open lays pages out");
+    TEST_ASSERT_EQUAL_UINT32(0, cur.pages);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_pages(&cur, &pages));
+    TEST_ASSERT_TRUE(pages >= 16384);
     TEST_ASSERT_TRUE_MESSAGE(bytes_decoded < 10ul * 16384,
                              "each line reads the rest of the word");
     /* The heading's characters, then the word's, one a page. */
@@ -329,6 +380,7 @@ int main(void)
     RUN_TEST(make_catalogs);
     RUN_TEST(test_block_i_reads_one_block);
     RUN_TEST(test_damaged_index_is_format_error);
+    RUN_TEST(test_moving_costs_a_page);
     RUN_TEST(test_prev_does_not_relay_the_section);
     RUN_TEST(test_prev_average_is_small);
     RUN_TEST(test_summary_reads_few_sections);
