@@ -476,10 +476,12 @@ typedef struct pn__page_top {
     uint32_t anchor_block;     /* where that page starts, as above */
     uint32_t anchor_offset;
     uint32_t anchor_gap;
+    uint32_t authored;         /* the first layer: 1 + the index of the
+                                  section tagged summary, 0 if built */
 } pn__page_top;
 
 /* Where a reader is in a notice laid out on a screen. The caller keeps it
- * (it is a plain value, about 110 bytes) and moves it with the calls below;
+ * (it is a plain value, about 120 bytes) and moves it with the calls below;
  * every field is read-only for the caller: a cursor that disagrees with
  * the catalog (see Trust above) gives PN_ERR_ARG. Text is wrapped at spaces (and
  * after a '-' when a word does not fit); a character is one column; a word

@@ -339,7 +339,9 @@ static pn_status doc_block(const pn_cursor *cur, uint32_t section,
 
 #ifndef PN_NO_SUMMARY
     if (cur->summary)
-        return section == 0 ? pn__summary_block(&cur->notice, index, out)
+        return section == 0 ? pn__summary_block(&cur->notice,
+                                                cur->internal.authored,
+                                                index, out)
                             : PN_ERR_RANGE;
 #endif
     st = pn_section_at(&cur->notice, section, &sec);
@@ -793,8 +795,14 @@ static pn_status open_cursor(pn_cursor *cur, const pn_notice *notice,
     cur->notice = *notice;
     cur->screen = *screen;
     cur->summary = summary;
+    cur->internal.authored = 0;
     if ((st = qr_state(notice, screen, summary, &cur->qr)) != PN_OK)
         return st;
+#ifndef PN_NO_SUMMARY
+    if (summary &&
+        (st = pn__summary_find(notice, &cur->internal.authored)) != PN_OK)
+        return st;
+#endif
     return show_first(cur, 0);
 }
 
@@ -838,6 +846,19 @@ static pn_status cursor_check(const pn_cursor *cur)
         return st;
     if (cur->qr != qr)
         return PN_ERR_ARG;
+    /* The authored first layer's section, tagged summary (a cursor that
+     * says "built" where the author wrote one shows the built one). */
+    if (cur->internal.authored != 0) {
+        pn_section sec;
+        if (!cur->summary ||
+            cur->internal.authored > cur->notice.section_count)
+            return PN_ERR_ARG;
+        st = pn_section_at(&cur->notice, cur->internal.authored - 1u, &sec);
+        if (st != PN_OK)
+            return st;
+        if (!(sec.topics & PN_TOPIC_BIT(PN_TOPIC_SUMMARY)))
+            return PN_ERR_ARG;
+    }
     /* A notice without sections shows one empty page of section 0. */
     if ((cur->section > 0 && cur->section >= doc_sections(cur)) ||
         (cur->pages != 0 && cur->page >= cur->pages) ||

@@ -545,6 +545,17 @@ static void test_cursor_counts_are_checked(void)
     TEST_ASSERT_EQUAL_UINT32(0, ps);
     bad.page = 0xFFFFFFFFu;
     cursor_refused(&bad, PN_ERR_ARG);
+    bad = cur;                 /* a full notice with an authored layer */
+    bad.internal.authored = 1;
+    cursor_refused(&bad, PN_ERR_ARG);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open_summary(&bad, &n, &screen));
+    TEST_ASSERT_EQUAL_UINT32(0, bad.internal.authored); /* built */
+    bad.internal.authored = 1; /* a section not tagged summary */
+    cursor_refused(&bad, PN_ERR_ARG);
+    bad.internal.authored = n.section_count + 1u;
+    cursor_refused(&bad, PN_ERR_ARG);
+    bad.internal.authored = 0xAAAAAAAAu;
+    cursor_refused(&bad, PN_ERR_ARG);
     bad = cur;                 /* unknown screen flags, no such screen */
     bad.screen.flags = 4u;
     cursor_refused(&bad, PN_ERR_ARG);
