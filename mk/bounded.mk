@@ -7,7 +7,7 @@
 TEST_NAMES += test_bounded
 
 BOUNDED_WRAPS = -Wl,--wrap=pn__read_text_at -Wl,--wrap=pn_section_at \
-	-Wl,--wrap=pn__dec_byte -Wl,--wrap=pn_section_by_topic
+	-Wl,--wrap=pn__dec_read -Wl,--wrap=pn_section_by_topic
 
 $(BUILD)/tests/test_bounded: $(BUILD)/libpn.a | $(PNC)
 $(BUILD)/tests/test_bounded: private override LDFLAGS += $(BOUNDED_WRAPS)

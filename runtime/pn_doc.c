@@ -66,19 +66,27 @@ pn_status pn__doc_section_block(const pn_section *sec, uint32_t index,
 
 /* ---- Reading characters ------------------------------------------------- */
 
-/* Makes next[] hold at least `want` bytes of the current piece, as far as
- * it has them; returns how many it holds. */
+/* Makes next[] hold at least `want` bytes of the current piece from
+ * `head`, as far as it has them; returns how many it holds. It decodes
+ * as many as next[] has room for: a call into the decoder costs more
+ * than a byte. Damaged bits show (`err`) once the bytes before them are
+ * used up, as they would a byte at a time. */
 static unsigned fill(pn__rd *r, unsigned want)
 {
-    while (r->ahead < want) {
-        int c = pn__dec_byte(&r->dec);
-        if (c < 0) {
-            if (r->dec.err)
-                r->err = 1;
-            break;
-        }
-        r->next[r->ahead++] = (unsigned char)c;
+    unsigned i;
+
+    if (r->ahead >= want)
+        return r->ahead;
+    if (r->head > 0) {
+        for (i = 0; i < r->ahead; i++)
+            r->next[i] = r->next[r->head + i];
+        r->head = 0;
     }
+    r->ahead = (uint8_t)(r->ahead +
+                         pn__dec_read(&r->dec, (char *)r->next + r->ahead,
+                                      PN__RD_AHEAD - r->ahead));
+    if (r->ahead < want && r->dec.err)
+        r->err = 1;
     return r->ahead;
 }
 
@@ -86,7 +94,7 @@ static unsigned fill(pn__rd *r, unsigned want)
  * piece when this one is done. */
 static void load(pn__rd *r)
 {
-    const unsigned char *s = r->next;
+    const unsigned char *s;
     uint32_t cp, need, i;
 
     while (fill(r, 1) == 0) {
@@ -99,6 +107,7 @@ static void load(pn__rd *r)
         r->piece++;
         pn__dec_open(&r->dec, &r->b->piece[r->piece]);
     }
+    s = r->next + r->head;
     r->size = 1;
     r->cp = 0xFFFD;
     if (s[0] < 0x80) {         /* no control character but '\n' */
@@ -119,6 +128,7 @@ static void load(pn__rd *r)
     }
     if (fill(r, need) < need)
         return;
+    s = r->next + r->head; /* fill() may have moved the bytes */
     for (i = 1; i < need; i++) {
         if ((s[i] & 0xC0u) != 0x80u)
             return;
@@ -133,6 +143,7 @@ void pn__rd_open(pn__rd *r, const pn__block *b)
     r->b = b;
     r->off = 0;
     r->piece = 0;
+    r->head = 0;
     r->ahead = 0;
     r->end = 0;
     r->err = 0;
@@ -158,12 +169,9 @@ static void stop_at_limit(pn__rd *r)
 
 void pn__rd_next(pn__rd *r)
 {
-    unsigned i;
-
     if (r->end)
         return;
-    for (i = r->size; i < r->ahead; i++)
-        r->next[i - r->size] = r->next[i];
+    r->head = (uint8_t)(r->head + r->size);
     r->ahead = (uint8_t)(r->ahead - r->size);
     r->off += r->size;
     load(r);

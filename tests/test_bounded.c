@@ -2,7 +2,8 @@
  * opens and walks the pathological notices of bench/pathological.sh, and
  * the work each call does is counted, not timed: the link wraps the
  * internal calls that read a text of the pool (pn__read_text_at), a
- * section record (pn_section_at), a decoded byte (pn__dec_byte) and a
+ * section record (pn_section_at), the bytes the layout decodes
+ * (pn__dec_read) and a
  * scan of the section records (pn_section_by_topic), and counts them
  * (mk/bounded.mk). */
 #include <stdio.h>
@@ -42,12 +43,13 @@ pn_status __wrap_pn_section_at(const pn_notice *notice, uint32_t index,
     return __real_pn_section_at(notice, index, out);
 }
 
-int __real_pn__dec_byte(pn__dec *d);
-int __wrap_pn__dec_byte(pn__dec *d);
-int __wrap_pn__dec_byte(pn__dec *d)
+uint32_t __real_pn__dec_read(pn__dec *d, char *dst, uint32_t want);
+uint32_t __wrap_pn__dec_read(pn__dec *d, char *dst, uint32_t want);
+uint32_t __wrap_pn__dec_read(pn__dec *d, char *dst, uint32_t want)
 {
-    bytes_decoded++;
-    return __real_pn__dec_byte(d);
+    uint32_t n = __real_pn__dec_read(d, dst, want);
+    bytes_decoded += n;
+    return n;
 }
 
 /* pn_section_by_topic() from inside libpn: a scan of the notice's
@@ -359,7 +361,7 @@ static void test_long_word_is_linear(void)
     open_notice(word_bin, word_size, &n);
     counts_reset();
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open(&cur, &n, &screen));
-    TEST_ASSERT_TRUE_MESSAGE(bytes_decoded < 8, "open lays pages out");
+    TEST_ASSERT_TRUE_MESSAGE(bytes_decoded <= 16, "open lays pages out");
     TEST_ASSERT_EQUAL_UINT32(0, cur.pages);
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_pages(&cur, &pages));
     TEST_ASSERT_TRUE(pages >= 16384);
