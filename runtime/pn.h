@@ -165,8 +165,11 @@ typedef enum pn_block_kind {
  * header is read), record indexes and counts against the catalog's
  * tables and records (a notice's section_count must be its record's), a
  * cursor's section, page, pages and position against the notice and the
- * layout, a cursor's screen and flags against their limits. A handle that
- * disagrees gives PN_ERR_ARG or PN_ERR_FORMAT, never a read outside the
+ * layout (its kept places, decoder marks included, against their
+ * blocks and a check byte), a cursor's screen and flags against their
+ * limits. A handle that disagrees gives PN_ERR_ARG or PN_ERR_FORMAT
+ * (a kept place changed so that it still fits, which the check byte
+ * misses once in 256, shows other text), never a read outside the
  * catalog or a loop longer than the catalog's own counts allow. libpn
  * never reads the strings a handle points at (policy, lang, id, ...): it
  * reads them again from the catalog. */
@@ -467,21 +470,27 @@ typedef struct pn_screen {
 
 /* libpn's own part of a cursor: where the current page starts, and where
  * an earlier page of the section starts (its anchor), so that going back
- * lays the section out from the anchor rather than from its start. */
-typedef struct pn__page_top {
+ * lays the section out from the anchor rather than from its start. A
+ * place keeps where the text's decoder can start again near it, so that
+ * a page deep in a long text does not decode the text from its start. */
+typedef struct pn__place {
     uint32_t block;            /* block of the section */
     uint32_t offset;           /* byte offset in that block */
-    uint32_t gap;              /* the layout's state at that point */
+    uint32_t state;            /* the layout's state there, and a check */
+    uint32_t mark_off;         /* a byte offset at or before `offset` */
+    uint32_t mark_at;          /* where the decoder starts for it */
+} pn__place;
+
+typedef struct pn__page_top {
+    pn__place top;             /* the current page's start */
     uint32_t anchor_page;      /* the anchor's page, at most `page` */
-    uint32_t anchor_block;     /* where that page starts, as above */
-    uint32_t anchor_offset;
-    uint32_t anchor_gap;
+    pn__place anchor;          /* where that page starts */
     uint32_t authored;         /* the first layer: 1 + the index of the
                                   section tagged summary, 0 if built */
 } pn__page_top;
 
 /* Where a reader is in a notice laid out on a screen. The caller keeps it
- * (it is a plain value, about 120 bytes) and moves it with the calls below;
+ * (it is a plain value, about 140 bytes) and moves it with the calls below;
  * every field is read-only for the caller: a cursor that disagrees with
  * the catalog (see Trust above) gives PN_ERR_ARG. Text is wrapped at spaces (and
  * after a '-' when a word does not fit); a character is one column; a word

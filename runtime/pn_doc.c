@@ -82,6 +82,10 @@ static unsigned fill(pn__rd *r, unsigned want)
             r->next[i] = r->next[r->head + i];
         r->head = 0;
     }
+    /* With nothing ahead, the decoder is at the current character: a
+     * place to come back to, if no pair is half expanded there. */
+    if (r->ahead == 0 && pn__dec_mark(&r->dec, &r->mark_at))
+        r->mark_off = r->off;
     r->ahead = (uint8_t)(r->ahead +
                          pn__dec_read(&r->dec, (char *)r->next + r->ahead,
                                       PN__RD_AHEAD - r->ahead));
@@ -104,6 +108,7 @@ static void load(pn__rd *r)
             r->size = 1;
             return;
         }
+        r->piece_off += r->b->piece[r->piece].len;
         r->piece++;
         pn__dec_open(&r->dec, &r->b->piece[r->piece]);
     }
@@ -147,6 +152,9 @@ void pn__rd_open(pn__rd *r, const pn__block *b)
     r->ahead = 0;
     r->end = 0;
     r->err = 0;
+    r->piece_off = 0;
+    r->mark_off = 0;
+    r->mark_at = 0;
     if (b->count == 0) {
         r->end = 1;
         r->cp = 0xFFFD;
@@ -176,6 +184,37 @@ void pn__rd_next(pn__rd *r)
     r->off += r->size;
     load(r);
     stop_at_limit(r);
+}
+
+pn_status pn__rd_open_at(pn__rd *r, const pn__block *b, uint32_t off,
+                         uint32_t at)
+{
+    uint32_t start = 0;
+    unsigned p;
+
+    if (off == 0) {
+        pn__rd_open(r, b);
+        return at == 0 ? PN_OK : PN_ERR_ARG;
+    }
+    for (p = 0; p < b->count && off - start >= b->piece[p].len; p++)
+        start += b->piece[p].len;
+    if (p >= b->count)
+        return PN_ERR_ARG;
+    r->b = b;
+    r->off = off;
+    r->piece = (uint8_t)p;
+    r->head = 0;
+    r->ahead = 0;
+    r->end = 0;
+    r->err = 0;
+    r->piece_off = start;
+    r->mark_off = off;
+    r->mark_at = at;
+    if (pn__dec_open_at(&r->dec, &b->piece[p], at, off - start) != PN_OK)
+        return PN_ERR_ARG;
+    load(r);
+    stop_at_limit(r);
+    return PN_OK;
 }
 
 void pn__rd_seek(pn__rd *r, uint32_t off)

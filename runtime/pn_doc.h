@@ -40,11 +40,24 @@ typedef struct pn__rd {
     unsigned char next[PN__RD_AHEAD]; /* the current character's bytes and
                                   those after it, decoded a run at a time
                                   rather than a byte at a time */
+    uint32_t piece_off;        /* offset of the piece's first byte */
+    uint32_t mark_off;         /* a character at or before the current
+                                  one where the decoder can start again
+                                  (pn__rd_open_at()), and the place in */
+    uint32_t mark_at;          /* its piece (pn__dec_mark()) */
     pn__dec dec;               /* the rest of the piece */
 } pn__rd;
 
 /* Puts `r` on the first character of `b`. */
 void pn__rd_open(pn__rd *r, const pn__block *b);
+
+/* Puts `r` on the character at `off` of `b`, starting the decoder at
+ * `at`: a mark (mark_off, mark_at) that a reader of `b` left, so that a
+ * place deep in a long text is reached without decoding it from its
+ * start. PN_ERR_ARG when the mark cannot be one of `b`'s (a damaged
+ * caller-kept value). */
+pn_status pn__rd_open_at(pn__rd *r, const pn__block *b, uint32_t off,
+                         uint32_t at);
 
 /* Moves `r` to the next character. */
 void pn__rd_next(pn__rd *r);

@@ -27,6 +27,8 @@ typedef struct wrap_pos {
     uint32_t prev_kind;        /* kind of the block before, 0 at the start */
     uint32_t prev_level;       /* its level (a table cell's column) */
     uint32_t gap_done;         /* the blank line before this block is out */
+    uint32_t mark_off;         /* where the block's reader can start */
+    uint32_t mark_at;          /* again for it (pn__rd_open_at()) */
 } wrap_pos;
 
 /* One laid-out line: from `from` (a reader on its first character) to
@@ -366,6 +368,28 @@ static pn_status fetch(const pn_cursor *cur, block_cache *cache,
     return st;
 }
 
+static void at_block_start(wrap_pos *pos)
+{
+    pos->offset = 0;
+    pos->gap_done = 0;
+    pos->mark_off = 0;
+    pos->mark_at = 0;
+}
+
+/* Puts the block's reader at `pos`: on from where it is when that is
+ * not past `pos` and not before its mark, else from the mark. */
+static pn_status seek(pn__rd *r, const wrap_pos *pos)
+{
+    if (pos->mark_off > pos->offset)
+        return PN_ERR_ARG;
+    if ((r->off > pos->offset || r->off < pos->mark_off) &&
+        pos->mark_off > 0 &&
+        pn__rd_open_at(r, r->b, pos->mark_off, pos->mark_at) != PN_OK)
+        return PN_ERR_ARG;
+    pn__rd_seek(r, pos->offset);
+    return PN_OK;
+}
+
 /* Lays out the line at `*pos` and moves `*pos` past it. PN_ERR_RANGE when
  * the section has no more lines. */
 static pn_status next_line(const pn_cursor *cur, uint32_t section,
@@ -379,8 +403,7 @@ static pn_status next_line(const pn_cursor *cur, uint32_t section,
     /* A table's headings show only before each cell of their column. */
     while (st == PN_OK && b->kind == PN_BLOCK_TABLE_HEAD) {
         pos->block++;
-        pos->offset = 0;
-        pos->gap_done = 0;
+        at_block_start(pos);
         st = fetch(cur, cache, section, pos->block);
     }
     if (st != PN_OK)
@@ -398,7 +421,8 @@ static pn_status next_line(const pn_cursor *cur, uint32_t section,
     }
     item_prefix(b, cols, pos->offset == 0, out);
     avail -= prefix_cols(out);
-    pn__rd_seek(r, pos->offset);
+    if ((st = seek(r, pos)) != PN_OK)
+        return st;
     skip_spaces(r);
     out->from = *r;
     out->last = line_end(r, avail, cur->screen.flags);
@@ -414,10 +438,11 @@ static pn_status next_line(const pn_cursor *cur, uint32_t section,
         pos->prev_kind = b->kind;
         pos->prev_level = b->level;
         pos->block++;
-        pos->offset = 0;
-        pos->gap_done = 0;
+        at_block_start(pos);
     } else {
         pos->offset = r->off;
+        pos->mark_off = r->mark_off;
+        pos->mark_at = r->mark_at;
     }
     return PN_OK;
 }
@@ -427,10 +452,9 @@ static pn_status next_line(const pn_cursor *cur, uint32_t section,
 static void start_of_section(wrap_pos *pos)
 {
     pos->block = 0;
-    pos->offset = 0;
     pos->prev_kind = 0;
     pos->prev_level = 0;
-    pos->gap_done = 0;
+    at_block_start(pos);
 }
 
 /* Keep-with-next: 1 when `l`, a label line, would be the last of its page
@@ -533,56 +557,67 @@ static pn_status count_pages(const pn_cursor *cur, uint32_t section,
     return st;
 }
 
-/* A position as the cursor keeps it: three words. */
-static void pos_save(const wrap_pos *pos, uint32_t *block, uint32_t *offset,
-                     uint32_t *gap)
+/* A check of a kept place, in the top byte of its state: a place the
+ * layout did not write (a damaged cursor) most likely fails it. */
+static uint32_t place_check(const pn__place *p)
 {
-    *block = pos->block;
-    *offset = pos->offset;
-    *gap = pos->prev_kind | pos->gap_done << 8 |
-           (pos->prev_level & 0xFFu) << 16;
+    uint32_t h = p->block * 0x9E3779B1u ^ p->offset;
+    h = h * 0x85EBCA77u ^ p->mark_off;
+    h = h * 0xC2B2AE3Du ^ p->mark_at;
+    h = h * 0x27D4EB2Fu ^ (p->state & 0xFFFFFFu);
+    return (h * 0x9E3779B1u) >> 24;
 }
 
-static void pos_load(wrap_pos *pos, uint32_t block, uint32_t offset,
-                     uint32_t gap)
+/* A position as the cursor keeps it. */
+static void pos_save(const wrap_pos *pos, pn__place *p)
 {
-    pos->block = block;
-    pos->offset = offset;
-    pos->prev_kind = gap & 0xFFu;
-    pos->gap_done = (gap >> 8) & 0xFFu;
-    pos->prev_level = (gap >> 16) & 0xFFu;
+    p->block = pos->block;
+    p->offset = pos->offset;
+    p->mark_off = pos->mark_off;
+    p->mark_at = pos->mark_at;
+    p->state = pos->prev_kind | pos->gap_done << 8 |
+               (pos->prev_level & 0xFFu) << 16;
+    p->state |= place_check(p) << 24;
 }
 
-/* Whether `gap` is a layout state pos_save() can write. */
-static int gap_ok(uint32_t gap)
+static void pos_load(wrap_pos *pos, const pn__place *p)
 {
-    return (gap & 0xFFu) <= PN_BLOCK_STORED_LAST &&
-           ((gap >> 8) & 0xFFu) <= 1u && gap >> 24 == 0;
+    pos->block = p->block;
+    pos->offset = p->offset;
+    pos->mark_off = p->mark_off;
+    pos->mark_at = p->mark_at;
+    pos->prev_kind = p->state & 0xFFu;
+    pos->gap_done = (p->state >> 8) & 0xFFu;
+    pos->prev_level = (p->state >> 16) & 0xFFu;
+}
+
+/* Whether `p` is a place pos_save() can write. */
+static int place_ok(const pn__place *p)
+{
+    return (p->state & 0xFFu) <= PN_BLOCK_STORED_LAST &&
+           ((p->state >> 8) & 0xFFu) <= 1u && p->mark_off <= p->offset &&
+           p->state >> 24 == place_check(p);
 }
 
 static void save_top(pn_cursor *cur, const wrap_pos *pos)
 {
-    pos_save(pos, &cur->internal.block, &cur->internal.offset,
-             &cur->internal.gap);
+    pos_save(pos, &cur->internal.top);
 }
 
 static void load_top(const pn_cursor *cur, wrap_pos *pos)
 {
-    pos_load(pos, cur->internal.block, cur->internal.offset,
-             cur->internal.gap);
+    pos_load(pos, &cur->internal.top);
 }
 
 static void save_anchor(pn_cursor *cur, uint32_t page, const wrap_pos *pos)
 {
     cur->internal.anchor_page = page;
-    pos_save(pos, &cur->internal.anchor_block, &cur->internal.anchor_offset,
-             &cur->internal.anchor_gap);
+    pos_save(pos, &cur->internal.anchor);
 }
 
 static void load_anchor(const pn_cursor *cur, wrap_pos *pos)
 {
-    pos_load(pos, cur->internal.anchor_block, cur->internal.anchor_offset,
-             cur->internal.anchor_gap);
+    pos_load(pos, &cur->internal.anchor);
 }
 
 static uint32_t isqrt(uint32_t n)
@@ -862,9 +897,9 @@ static pn_status cursor_check(const pn_cursor *cur)
     /* A notice without sections shows one empty page of section 0. */
     if ((cur->section > 0 && cur->section >= doc_sections(cur)) ||
         (cur->pages != 0 && cur->page >= cur->pages) ||
-        cur->page == LAST_PAGE || !gap_ok(cur->internal.gap) ||
+        cur->page == LAST_PAGE || !place_ok(&cur->internal.top) ||
         cur->internal.anchor_page > cur->page ||
-        !gap_ok(cur->internal.anchor_gap))
+        !place_ok(&cur->internal.anchor))
         return PN_ERR_ARG;
     return PN_OK;
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "pn.h"
+#include "pn_doc.h"
 #include "pn_read.h"
 #include "support.h"
 #include "unity.h"
@@ -397,6 +398,97 @@ static void test_long_word_is_linear(void)
                                 "fit [limit]"));
 }
 
+/* ---- Coming back into a long text ---------------------------------------- */
+
+/* A page deep in the 16,384-byte word starts the decoder at a mark the
+ * cursor keeps near the page, not at the word's start: drawing a page
+ * there, or going back one page from the anchor, decodes a few hundred
+ * bytes, not the word. */
+static void test_a_page_deep_in_a_text_resumes_there(void)
+{
+    pn_screen screen = {1, 1, 0};
+    pn_notice n;
+    pn_cursor cur, bad;
+    uint32_t p, ps;
+
+    open_notice(word_bin, word_size, &n);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open(&cur, &n, &screen));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_goto(&cur, 1));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_prev(&cur));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_prev(&cur));
+    TEST_ASSERT_TRUE(cur.internal.top.offset > 16000);
+    TEST_ASSERT_TRUE(cur.internal.top.mark_off > 0);
+    counts_reset();
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_page(&cur, page, sizeof page,
+                                                NULL));
+    TEST_ASSERT_EQUAL_STRING("c\n", page); /* 16,382 % 26 is 2 */
+    TEST_ASSERT_TRUE_MESSAGE(bytes_decoded < 2000,
+                             "a page decodes its text from the start");
+    counts_reset();
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_prev(&cur));
+    TEST_ASSERT_TRUE_MESSAGE(bytes_decoded < 2000,
+                             "a step back decodes the text from the start");
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_page(&cur, page, sizeof page,
+                                                NULL));
+    TEST_ASSERT_EQUAL_STRING("b\n", page);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_position(&cur, &p, &ps));
+
+    /* A damaged mark: refused, never read past the text. */
+    bad = cur;
+    bad.internal.top.mark_at ^= 1u;
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_cursor_page(&bad, page, sizeof page,
+                                                     NULL));
+    TEST_ASSERT_EQUAL_STRING("", page);
+    bad = cur;
+    bad.internal.top.mark_off = bad.internal.top.offset + 1u;
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_cursor_next(&bad));
+    bad = cur;
+    bad.internal.anchor.mark_at = 0xFFFFFFFFu;
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_cursor_prev(&bad));
+}
+
+/* The reader's way back into a text checks the mark against the block:
+ * a place past a piece's bits, or a byte count past its text. */
+static void test_a_mark_past_the_text_is_refused(void)
+{
+    pn_notice n;
+    pn_section sec;
+    pn__block b;
+    pn__rd r;
+    uint32_t off, at;
+
+    open_notice(word_bin, word_size, &n);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_section_at(&n, 0, &sec));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn__doc_section_block(&sec, 1, &b));
+    TEST_ASSERT_EQUAL_UINT(1, b.count);
+    TEST_ASSERT_NOT_NULL(b.piece[0].code); /* the word is coded */
+    /* A mark the reader leaves, deep in the word, takes it back there. */
+    pn__rd_open(&r, &b);
+    while (r.off < 10000)
+        pn__rd_next(&r);
+    off = r.mark_off;
+    at = r.mark_at;
+    TEST_ASSERT_TRUE(off > 5000 && off <= 10000);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn__rd_open_at(&r, &b, off, at));
+    TEST_ASSERT_EQUAL_UINT32(off, r.off);
+    TEST_ASSERT_EQUAL_UINT32('a' + off % 26, r.cp);
+    TEST_ASSERT_FALSE(r.err);
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn__rd_open_at(&r, &b, 16384, at));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn__rd_open_at(&r, &b, 0xFFFFFFFFu,
+                                                     at));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG,
+                          pn__rd_open_at(&r, &b, off,
+                                         b.piece[0].size * 8u));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn__rd_open_at(&r, &b, off,
+                                                     0xFFFFFFFFu));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn__rd_open_at(&r, &b, 0, 8));
+    /* A plain piece: the place is the byte count. */
+    pn__doc_add_plain(&b, "plain", 5);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn__rd_open_at(&r, &b, 16386, 2));
+    TEST_ASSERT_EQUAL_UINT32('a', r.cp);
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn__rd_open_at(&r, &b, 16386, 3));
+}
+
 int main(void)
 {
     UNITY_BEGIN();
@@ -408,5 +500,7 @@ int main(void)
     RUN_TEST(test_prev_average_is_small);
     RUN_TEST(test_summary_reads_few_sections);
     RUN_TEST(test_long_word_is_linear);
+    RUN_TEST(test_a_page_deep_in_a_text_resumes_there);
+    RUN_TEST(test_a_mark_past_the_text_is_refused);
     return UNITY_END();
 }
