@@ -169,8 +169,11 @@ typedef enum pn_block_kind {
  * header is read), record indexes and counts against the catalog's
  * tables and records (a notice's section_count must be its record's), a
  * cursor's section, page, pages and position against the notice and the
- * layout, a cursor's screen and flags against their limits. A handle that
- * disagrees gives PN_ERR_ARG or PN_ERR_FORMAT, never a read outside the
+ * layout (its kept places, decoder marks included, against their
+ * blocks and a check byte), a cursor's screen and flags against their
+ * limits. A handle that disagrees gives PN_ERR_ARG or PN_ERR_FORMAT
+ * (a kept place changed so that it still fits, which the check byte
+ * misses once in 256, shows other text), never a read outside the
  * catalog or a loop longer than the catalog's own counts allow. libpn
  * never reads the strings a handle points at (policy, lang, id, ...): it
  * reads them again from the catalog. */
@@ -495,19 +498,27 @@ typedef struct pn_screen {
 
 /* libpn's own part of a cursor: where the current page starts, and where
  * an earlier page of the section starts (its anchor), so that going back
- * lays the section out from the anchor rather than from its start. */
-typedef struct pn__page_top {
+ * lays the section out from the anchor rather than from its start. A
+ * place keeps where the text's decoder can start again near it, so that
+ * a page deep in a long text does not decode the text from its start. */
+typedef struct pn__place {
     uint32_t block;            /* block of the section */
     uint32_t offset;           /* byte offset in that block */
-    uint32_t gap;              /* the layout's state at that point */
+    uint32_t state;            /* the layout's state there, and a check */
+    uint32_t mark_off;         /* a byte offset at or before `offset` */
+    uint32_t mark_at;          /* where the decoder starts for it */
+} pn__place;
+
+typedef struct pn__page_top {
+    pn__place top;             /* the current page's start */
     uint32_t anchor_page;      /* the anchor's page, at most `page` */
-    uint32_t anchor_block;     /* where that page starts, as above */
-    uint32_t anchor_offset;
-    uint32_t anchor_gap;
+    pn__place anchor;          /* where that page starts */
+    uint32_t authored;         /* the first layer: 1 + the index of the
+                                  section tagged summary, 0 if built */
 } pn__page_top;
 
 /* Where a reader is in a notice laid out on a screen. The caller keeps it
- * (it is a plain value, about 110 bytes) and moves it with the calls below;
+ * (it is a plain value, about 140 bytes) and moves it with the calls below;
  * every field is read-only for the caller: a cursor that disagrees with
  * the catalog (see Trust above) gives PN_ERR_ARG. Text is wrapped at spaces (and
  * after a '-' when a word does not fit); a character is one column (on a
@@ -523,7 +534,10 @@ typedef struct pn_cursor {
     int qr;                    /* the first layer's QR page: PN_QR_PAGE_* */
     uint32_t section;          /* section shown (0 in the first layer) */
     uint32_t page;             /* page within that section, from 0 */
-    uint32_t pages;            /* pages that section takes, at least 1 */
+    uint32_t pages;            /* pages that section takes, once the cursor
+                                  knows: 0 until it has been on the
+                                  section's last page (pn_cursor_pages()
+                                  counts them) */
     pn__page_top internal;     /* libpn's own */
 } pn_cursor;
 
@@ -533,7 +547,7 @@ typedef struct pn_cursor {
 #define PN_QR_PAGE_SKIPPED 2  /* left out: the screen is too small */
 
 /* Opens `notice` on `screen` at the first page of its first section.
- * Costs a pass over that section, to count its pages (`pages`).
+ * Lays nothing out (`pages` is 0: not counted yet).
  * Returns PN_OK, PN_ERR_ARG (also for a screen of 0 columns or rows, more
  * than PN_MAX_COLS columns or PN_MAX_PIXELS pixels, a pixel screen lower
  * than a line, or an unknown flag), PN_ERR_NOT_FOUND (a pixel screen on a
@@ -563,21 +577,29 @@ pn_status pn_cursor_open_summary(pn_cursor *cur, const pn_notice *notice,
 #endif
 
 /* Moves to the next page, going on to the next section after a section's
- * last page. Returns PN_OK, PN_ERR_RANGE on the last page (the cursor does
- * not move), PN_ERR_ARG or PN_ERR_FORMAT. */
+ * last page. Lays out the current page and one line after it (to know
+ * whether the section goes on). Returns PN_OK, PN_ERR_RANGE on the last
+ * page (the cursor does not move), PN_ERR_ARG or PN_ERR_FORMAT. */
 pn_status pn_cursor_next(pn_cursor *cur);
 
 /* Moves to the previous page, going back to the last page of the section
  * before. Lays out the pages from the cursor's anchor, about sqrt(page)
  * pages back; going back past the anchor, or into the section before,
- * costs a pass over that section (docs/LAYOUT.md, "Cost of a call").
+ * costs one pass over that section (docs/LAYOUT.md, "Cost of a call").
  * Returns PN_OK, PN_ERR_RANGE on the first page, PN_ERR_ARG or
  * PN_ERR_FORMAT. */
 pn_status pn_cursor_prev(pn_cursor *cur);
 
-/* Moves to the first page of section `index` (full notice only). Costs a
- * pass over that section, to count its pages. Returns PN_OK, PN_ERR_RANGE, PN_ERR_ARG or PN_ERR_FORMAT. */
+/* Moves to the first page of section `index` (full notice only). Lays
+ * nothing out (`pages` is 0: not counted yet). Returns PN_OK,
+ * PN_ERR_RANGE, PN_ERR_ARG or PN_ERR_FORMAT. */
 pn_status pn_cursor_goto(pn_cursor *cur, uint32_t index);
+
+/* The pages of the cursor's section into `*pages` (0 on failure):
+ * `cur->pages` when the cursor knows it, else a pass over the section
+ * (at most 32,768 bytes of text). Returns PN_OK, PN_ERR_ARG
+ * or PN_ERR_FORMAT. */
+pn_status pn_cursor_pages(const pn_cursor *cur, uint32_t *pages);
 
 /* Writes the current page into `buf`: exactly screen.rows lines, each
  * ended by '\n' and at most screen.cols characters (rows past the end of
@@ -595,7 +617,9 @@ pn_status pn_cursor_page(const pn_cursor *cur, char *buf, size_t size,
                          size_t *len);
 
 /* The current page's number in the whole notice (from 1) and the notice's
- * page count, for "page k of n". Costs a pass over the notice's text.
+ * page count, for "page k of n". Costs a pass over the notice's text:
+ * call it when the section changes, not on every page (within a section
+ * the number goes up and down with `page`).
  * Returns PN_OK, PN_ERR_ARG or PN_ERR_FORMAT. */
 pn_status pn_cursor_position(const pn_cursor *cur, uint32_t *page,
                              uint32_t *pages);

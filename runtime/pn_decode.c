@@ -301,3 +301,40 @@ pn_status pn__dec_put(char *dst, size_t room, const pn__text *text,
     *n = i;
     return PN_OK;
 }
+
+/* ---- Coming back to a place in a text --------------------------------- */
+
+/* A coded text's bits are consumed up to pos * 8 - have: `bits` holds
+ * the `have` bits after that, from its top. */
+int pn__dec_mark(const pn__dec *d, uint32_t *at)
+{
+    if (d->left == 0 || d->depth > 0 || d->err)
+        return 0;
+    *at = d->code ? d->pos * 8u - d->have : d->pos;
+    return 1;
+}
+
+pn_status pn__dec_open_at(pn__dec *d, const pn__text *text, uint32_t at,
+                          uint32_t done)
+{
+    pn__dec_open(d, text);
+    if (done >= text->len)
+        return PN_ERR_ARG;
+    d->left = text->len - done;
+    if (!text->code) {
+        if (at != done)
+            return PN_ERR_ARG;
+        d->pos = at;
+        return PN_OK;
+    }
+    if (at >= text->size * 8u)
+        return PN_ERR_ARG;
+    d->pos = at >> 3;
+    if (at & 7u) {
+        /* The rest of the byte `at` is in, from the top of `bits`. */
+        d->bits = (uint32_t)d->p[d->pos] << (24u + (at & 7u));
+        d->have = (uint8_t)(8u - (at & 7u));
+        d->pos++;
+    }
+    return PN_OK;
+}

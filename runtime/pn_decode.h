@@ -52,6 +52,18 @@ int pn__dec_byte(pn__dec *d);
 pn_status pn__dec_put(char *dst, size_t room, const pn__text *text,
                      size_t *n, int *cut);
 
+/* A place to open the text at again (pn__dec_open_at()): into `*at`,
+ * where the next symbol's bits start (a plain text: the next byte).
+ * 0 when there is none: a pair is half expanded, or the text is done. */
+int pn__dec_mark(const pn__dec *d, uint32_t *at);
+
+/* Starts reading `text` at `at`, as pn__dec_mark() gave it, `done` of
+ * its bytes being already out. PN_ERR_ARG when `at` or `done` lie past
+ * the text (a damaged caller-kept value: nothing past the text is read;
+ * a wrong place inside it decodes other bytes of the pool). */
+pn_status pn__dec_open_at(pn__dec *d, const pn__text *text, uint32_t at,
+                          uint32_t done);
+
 /* A plain text for `len` bytes at `bytes`. */
 void pn__text_plain(pn__text *text, const char *bytes, uint32_t len);
 

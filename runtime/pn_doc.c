@@ -66,19 +66,31 @@ pn_status pn__doc_section_block(const pn_section *sec, uint32_t index,
 
 /* ---- Reading characters ------------------------------------------------- */
 
-/* Makes next[] hold at least `want` bytes of the current piece, as far as
- * it has them; returns how many it holds. */
+/* Makes next[] hold at least `want` bytes of the current piece from
+ * `head`, as far as it has them; returns how many it holds. It decodes
+ * as many as next[] has room for: a call into the decoder costs more
+ * than a byte. Damaged bits show (`err`) once the bytes before them are
+ * used up, as they would a byte at a time. */
 static unsigned fill(pn__rd *r, unsigned want)
 {
-    while (r->ahead < want) {
-        int c = pn__dec_byte(&r->dec);
-        if (c < 0) {
-            if (r->dec.err)
-                r->err = 1;
-            break;
-        }
-        r->next[r->ahead++] = (unsigned char)c;
+    unsigned i;
+
+    if (r->ahead >= want)
+        return r->ahead;
+    if (r->head > 0) {
+        for (i = 0; i < r->ahead; i++)
+            r->next[i] = r->next[r->head + i];
+        r->head = 0;
     }
+    /* With nothing ahead, the decoder is at the current character: a
+     * place to come back to, if no pair is half expanded there. */
+    if (r->ahead == 0 && pn__dec_mark(&r->dec, &r->mark_at))
+        r->mark_off = r->off;
+    r->ahead = (uint8_t)(r->ahead +
+                         pn__dec_read(&r->dec, (char *)r->next + r->ahead,
+                                      PN__RD_AHEAD - r->ahead));
+    if (r->ahead < want && r->dec.err)
+        r->err = 1;
     return r->ahead;
 }
 
@@ -86,7 +98,7 @@ static unsigned fill(pn__rd *r, unsigned want)
  * piece when this one is done. */
 static void load(pn__rd *r)
 {
-    const unsigned char *s = r->next;
+    const unsigned char *s;
     uint32_t cp, need, i;
 
     while (fill(r, 1) == 0) {
@@ -96,9 +108,11 @@ static void load(pn__rd *r)
             r->size = 1;
             return;
         }
+        r->piece_off += r->b->piece[r->piece].len;
         r->piece++;
         pn__dec_open(&r->dec, &r->b->piece[r->piece]);
     }
+    s = r->next + r->head;
     r->size = 1;
     r->cp = 0xFFFD;
     if (s[0] < 0x80) {         /* no control character but '\n' */
@@ -119,6 +133,7 @@ static void load(pn__rd *r)
     }
     if (fill(r, need) < need)
         return;
+    s = r->next + r->head; /* fill() may have moved the bytes */
     for (i = 1; i < need; i++) {
         if ((s[i] & 0xC0u) != 0x80u)
             return;
@@ -133,9 +148,13 @@ void pn__rd_open(pn__rd *r, const pn__block *b)
     r->b = b;
     r->off = 0;
     r->piece = 0;
+    r->head = 0;
     r->ahead = 0;
     r->end = 0;
     r->err = 0;
+    r->piece_off = 0;
+    r->mark_off = 0;
+    r->mark_at = 0;
     if (b->count == 0) {
         r->end = 1;
         r->cp = 0xFFFD;
@@ -158,16 +177,44 @@ static void stop_at_limit(pn__rd *r)
 
 void pn__rd_next(pn__rd *r)
 {
-    unsigned i;
-
     if (r->end)
         return;
-    for (i = r->size; i < r->ahead; i++)
-        r->next[i - r->size] = r->next[i];
+    r->head = (uint8_t)(r->head + r->size);
     r->ahead = (uint8_t)(r->ahead - r->size);
     r->off += r->size;
     load(r);
     stop_at_limit(r);
+}
+
+pn_status pn__rd_open_at(pn__rd *r, const pn__block *b, uint32_t off,
+                         uint32_t at)
+{
+    uint32_t start = 0;
+    unsigned p;
+
+    if (off == 0) {
+        pn__rd_open(r, b);
+        return at == 0 ? PN_OK : PN_ERR_ARG;
+    }
+    for (p = 0; p < b->count && off - start >= b->piece[p].len; p++)
+        start += b->piece[p].len;
+    if (p >= b->count)
+        return PN_ERR_ARG;
+    r->b = b;
+    r->off = off;
+    r->piece = (uint8_t)p;
+    r->head = 0;
+    r->ahead = 0;
+    r->end = 0;
+    r->err = 0;
+    r->piece_off = start;
+    r->mark_off = off;
+    r->mark_at = at;
+    if (pn__dec_open_at(&r->dec, &b->piece[p], at, off - start) != PN_OK)
+        return PN_ERR_ARG;
+    load(r);
+    stop_at_limit(r);
+    return PN_OK;
 }
 
 void pn__rd_seek(pn__rd *r, uint32_t off)

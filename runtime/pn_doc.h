@@ -25,21 +25,39 @@ typedef struct pn__block {
  * as one byte of U+FFFD, so layout always moves on; damaged code bits and
  * other control characters (pn__dec_byte()) end the block early and set
  * `err`. A character never spans two pieces. */
+#define PN__RD_AHEAD 16u        /* bytes decoded at a time */
+
 typedef struct pn__rd {
     const pn__block *b;        /* the block read */
     uint32_t off;              /* byte offset of the current character */
     uint32_t cp;               /* the current character, if not at the end */
     uint8_t size;              /* its bytes, 1-4 */
     uint8_t piece;             /* the piece it is in */
-    uint8_t ahead;             /* bytes of that piece read into next[] */
+    uint8_t head;              /* its first byte in next[] */
+    uint8_t ahead;             /* bytes of that piece in next[] from head */
     uint8_t end;               /* 1: past the block's last character */
     uint8_t err;               /* 1: a piece's bits are damaged */
-    unsigned char next[4];     /* the current character's bytes and more */
+    unsigned char next[PN__RD_AHEAD]; /* the current character's bytes and
+                                  those after it, decoded a run at a time
+                                  rather than a byte at a time */
+    uint32_t piece_off;        /* offset of the piece's first byte */
+    uint32_t mark_off;         /* a character at or before the current
+                                  one where the decoder can start again
+                                  (pn__rd_open_at()), and the place in */
+    uint32_t mark_at;          /* its piece (pn__dec_mark()) */
     pn__dec dec;               /* the rest of the piece */
 } pn__rd;
 
 /* Puts `r` on the first character of `b`. */
 void pn__rd_open(pn__rd *r, const pn__block *b);
+
+/* Puts `r` on the character at `off` of `b`, starting the decoder at
+ * `at`: a mark (mark_off, mark_at) that a reader of `b` left, so that a
+ * place deep in a long text is reached without decoding it from its
+ * start. PN_ERR_ARG when the mark cannot be one of `b`'s (a damaged
+ * caller-kept value). */
+pn_status pn__rd_open_at(pn__rd *r, const pn__block *b, uint32_t off,
+                         uint32_t at);
 
 /* Moves `r` to the next character. */
 void pn__rd_next(pn__rd *r);

@@ -32,6 +32,8 @@ typedef struct wrap_pos {
     uint32_t prev_kind;        /* kind of the block before, 0 at the start */
     uint32_t prev_level;       /* its level (a table cell's column) */
     uint32_t gap_done;         /* the blank line before this block is out */
+    uint32_t mark_off;         /* where the block's reader can start */
+    uint32_t mark_at;          /* again for it (pn__rd_open_at()) */
 } wrap_pos;
 
 /* One laid-out line: from `from` (a reader on its first character) to
@@ -458,7 +460,9 @@ static pn_status doc_block(const pn_cursor *cur, uint32_t section,
 
 #ifndef PN_NO_SUMMARY
     if (cur->summary)
-        return section == 0 ? pn__summary_block(&cur->notice, index, out)
+        return section == 0 ? pn__summary_block(&cur->notice,
+                                                cur->internal.authored,
+                                                index, out)
                             : PN_ERR_RANGE;
 #endif
     st = pn_section_at(&cur->notice, section, &sec);
@@ -483,6 +487,28 @@ static pn_status fetch(const pn_cursor *cur, block_cache *cache,
     return st;
 }
 
+static void at_block_start(wrap_pos *pos)
+{
+    pos->offset = 0;
+    pos->gap_done = 0;
+    pos->mark_off = 0;
+    pos->mark_at = 0;
+}
+
+/* Puts the block's reader at `pos`: on from where it is when that is
+ * not past `pos` and not before its mark, else from the mark. */
+static pn_status seek(pn__rd *r, const wrap_pos *pos)
+{
+    if (pos->mark_off > pos->offset)
+        return PN_ERR_ARG;
+    if ((r->off > pos->offset || r->off < pos->mark_off) &&
+        pos->mark_off > 0 &&
+        pn__rd_open_at(r, r->b, pos->mark_off, pos->mark_at) != PN_OK)
+        return PN_ERR_ARG;
+    pn__rd_seek(r, pos->offset);
+    return PN_OK;
+}
+
 /* Lays out the line at `*pos` and moves `*pos` past it. PN_ERR_RANGE when
  * the section has no more lines. */
 static pn_status next_line(const pn_cursor *cur, uint32_t section,
@@ -497,8 +523,7 @@ static pn_status next_line(const pn_cursor *cur, uint32_t section,
     /* A table's headings show only before each cell of their column. */
     while (st == PN_OK && b->kind == PN_BLOCK_TABLE_HEAD) {
         pos->block++;
-        pos->offset = 0;
-        pos->gap_done = 0;
+        at_block_start(pos);
         st = fetch(cur, cache, section, pos->block);
     }
     if (st != PN_OK)
@@ -518,7 +543,8 @@ static pn_status next_line(const pn_cursor *cur, uint32_t section,
         return st;
     item_prefix(b, &m, cols, pos->offset == 0, out);
     avail -= prefix_width(&m, out);
-    pn__rd_seek(r, pos->offset);
+    if ((st = seek(r, pos)) != PN_OK)
+        return st;
     skip_spaces(r);
     out->from = *r;
     out->last = line_end(r, avail, &m);
@@ -534,10 +560,11 @@ static pn_status next_line(const pn_cursor *cur, uint32_t section,
         pos->prev_kind = b->kind;
         pos->prev_level = b->level;
         pos->block++;
-        pos->offset = 0;
-        pos->gap_done = 0;
+        at_block_start(pos);
     } else {
         pos->offset = r->off;
+        pos->mark_off = r->mark_off;
+        pos->mark_at = r->mark_at;
     }
     return PN_OK;
 }
@@ -547,10 +574,9 @@ static pn_status next_line(const pn_cursor *cur, uint32_t section,
 static void start_of_section(wrap_pos *pos)
 {
     pos->block = 0;
-    pos->offset = 0;
     pos->prev_kind = 0;
     pos->prev_level = 0;
-    pos->gap_done = 0;
+    at_block_start(pos);
 }
 
 /* Keep-with-next: 1 when `l`, a label line, would be the last of its page
@@ -656,56 +682,67 @@ static pn_status count_pages(const pn_cursor *cur, uint32_t section,
     return st;
 }
 
-/* A position as the cursor keeps it: three words. */
-static void pos_save(const wrap_pos *pos, uint32_t *block, uint32_t *offset,
-                     uint32_t *gap)
+/* A check of a kept place, in the top byte of its state: a place the
+ * layout did not write (a damaged cursor) most likely fails it. */
+static uint32_t place_check(const pn__place *p)
 {
-    *block = pos->block;
-    *offset = pos->offset;
-    *gap = pos->prev_kind | pos->gap_done << 8 |
-           (pos->prev_level & 0xFFu) << 16;
+    uint32_t h = p->block * 0x9E3779B1u ^ p->offset;
+    h = h * 0x85EBCA77u ^ p->mark_off;
+    h = h * 0xC2B2AE3Du ^ p->mark_at;
+    h = h * 0x27D4EB2Fu ^ (p->state & 0xFFFFFFu);
+    return (h * 0x9E3779B1u) >> 24;
 }
 
-static void pos_load(wrap_pos *pos, uint32_t block, uint32_t offset,
-                     uint32_t gap)
+/* A position as the cursor keeps it. */
+static void pos_save(const wrap_pos *pos, pn__place *p)
 {
-    pos->block = block;
-    pos->offset = offset;
-    pos->prev_kind = gap & 0xFFu;
-    pos->gap_done = (gap >> 8) & 0xFFu;
-    pos->prev_level = (gap >> 16) & 0xFFu;
+    p->block = pos->block;
+    p->offset = pos->offset;
+    p->mark_off = pos->mark_off;
+    p->mark_at = pos->mark_at;
+    p->state = pos->prev_kind | pos->gap_done << 8 |
+               (pos->prev_level & 0xFFu) << 16;
+    p->state |= place_check(p) << 24;
 }
 
-/* Whether `gap` is a layout state pos_save() can write. */
-static int gap_ok(uint32_t gap)
+static void pos_load(wrap_pos *pos, const pn__place *p)
 {
-    return (gap & 0xFFu) <= PN_BLOCK_STORED_LAST &&
-           ((gap >> 8) & 0xFFu) <= 1u && gap >> 24 == 0;
+    pos->block = p->block;
+    pos->offset = p->offset;
+    pos->mark_off = p->mark_off;
+    pos->mark_at = p->mark_at;
+    pos->prev_kind = p->state & 0xFFu;
+    pos->gap_done = (p->state >> 8) & 0xFFu;
+    pos->prev_level = (p->state >> 16) & 0xFFu;
+}
+
+/* Whether `p` is a place pos_save() can write. */
+static int place_ok(const pn__place *p)
+{
+    return (p->state & 0xFFu) <= PN_BLOCK_STORED_LAST &&
+           ((p->state >> 8) & 0xFFu) <= 1u && p->mark_off <= p->offset &&
+           p->state >> 24 == place_check(p);
 }
 
 static void save_top(pn_cursor *cur, const wrap_pos *pos)
 {
-    pos_save(pos, &cur->internal.block, &cur->internal.offset,
-             &cur->internal.gap);
+    pos_save(pos, &cur->internal.top);
 }
 
 static void load_top(const pn_cursor *cur, wrap_pos *pos)
 {
-    pos_load(pos, cur->internal.block, cur->internal.offset,
-             cur->internal.gap);
+    pos_load(pos, &cur->internal.top);
 }
 
 static void save_anchor(pn_cursor *cur, uint32_t page, const wrap_pos *pos)
 {
     cur->internal.anchor_page = page;
-    pos_save(pos, &cur->internal.anchor_block, &cur->internal.anchor_offset,
-             &cur->internal.anchor_gap);
+    pos_save(pos, &cur->internal.anchor);
 }
 
 static void load_anchor(const pn_cursor *cur, wrap_pos *pos)
 {
-    pos_load(pos, cur->internal.anchor_block, cur->internal.anchor_offset,
-             cur->internal.anchor_gap);
+    pos_load(pos, &cur->internal.anchor);
 }
 
 static uint32_t isqrt(uint32_t n)
@@ -777,10 +814,12 @@ static pn_status qr_state(const pn_notice *notice, const pn_screen *screen,
 }
 
 /* 1 on the QR page: the last page of a first layer that shows it. It
- * keeps the top of the text's last page as its own. */
+ * keeps the top of the text's last page as its own. A cursor knows its
+ * section's pages (`pages` not 0) once it has reached the last one. */
 static int on_qr_page(const pn_cursor *cur, uint32_t page)
 {
-    return cur->qr == PN_QR_PAGE_SHOWN && page + 1u == cur->pages;
+    return cur->qr == PN_QR_PAGE_SHOWN && cur->pages != 0 &&
+           page + 1u == cur->pages;
 }
 
 /* The pages of section `section`: its text's, and the QR page. */
@@ -817,26 +856,70 @@ static pn_status lay_to(pn_cursor *cur, uint32_t section, uint32_t page)
     return PN_OK;
 }
 
-#define LAST_PAGE 0xFFFFFFFFu
-
-/* Shows page `page` (or LAST_PAGE) of section `section`, after counting
- * its pages. PN_ERR_ARG when the section has no such page: the cursor
- * asking for it disagrees with the catalog. */
-static pn_status show(pn_cursor *cur, uint32_t section, uint32_t page)
+/* Shows the first page of section `section`: its start, no layout (the
+ * section's pages are counted only where asked: pn_cursor_pages()). */
+static pn_status show_first(pn_cursor *cur, uint32_t section)
 {
-    uint32_t pages;
-    pn_status st = doc_pages(cur, section, &pages);
+    block_cache cache;
+    wrap_pos pos;
+    pn_status st;
 
-    if (st != PN_OK)
+    cache.index = NO_BLOCK;
+    st = fetch(cur, &cache, section, 0);
+    if (st != PN_OK && st != PN_ERR_RANGE)
         return st;
-    if (page >= pages) {
-        if (page != LAST_PAGE)
-            return PN_ERR_ARG;
-        page = pages - 1;
-    }
-    cur->pages = pages;
-    return lay_to(cur, section, page);
+    start_of_section(&pos);
+    cur->section = section;
+    cur->page = 0;
+    cur->pages = 0;
+    save_top(cur, &pos);
+    save_anchor(cur, 0, &pos);
+    return PN_OK;
 }
+
+/* Shows the last page of section `section`, in one pass over it that
+ * counts its pages and sets the anchor on the way (as pn_cursor_next()
+ * would have, walking the section). */
+static pn_status show_last(pn_cursor *cur, uint32_t section)
+{
+    block_cache cache;
+    wrap_pos pos, top, before_top, anchor;
+    uint32_t steps = 0, anchor_page = 0;
+    pn_status st;
+
+    cache.index = NO_BLOCK;
+    start_of_section(&pos);
+    top = before_top = anchor = pos;
+    for (;;) {
+        wrap_pos at = pos;
+        st = page_step(cur, section, &pos, &cache, NULL, NULL);
+        if (st == PN_ERR_RANGE)
+            break;
+        if (st != PN_OK)
+            return st;
+        if (steps > 0) {
+            /* Page `steps` starts at `at`. */
+            before_top = top;
+            top = at;
+            if (steps - anchor_page > anchor_spacing(steps)) {
+                anchor = before_top;
+                anchor_page = steps - 1u;
+            }
+        }
+        steps++;
+    }
+    cur->section = section;
+    cur->page = steps > 0 ? steps - 1u : 0u;
+    if (cur->qr == PN_QR_PAGE_SHOWN)
+        cur->page++;
+    cur->pages = cur->page + 1u;
+    save_top(cur, &top);
+    save_anchor(cur, anchor_page, &anchor);
+    return PN_OK;
+}
+
+/* A page number no section reaches (a page holds at least a line). */
+#define LAST_PAGE 0xFFFFFFFFu
 
 static int screen_ok(const pn_screen *screen)
 {
@@ -875,9 +958,15 @@ static pn_status open_cursor(pn_cursor *cur, const pn_notice *notice,
     cur->notice = *notice;
     cur->screen = *screen;
     cur->summary = summary;
+    cur->internal.authored = 0;
     if ((st = qr_state(notice, screen, summary, &cur->qr)) != PN_OK)
         return st;
-    return show(cur, 0, 0);
+#ifndef PN_NO_SUMMARY
+    if (summary &&
+        (st = pn__summary_find(notice, &cur->internal.authored)) != PN_OK)
+        return st;
+#endif
+    return show_first(cur, 0);
 }
 
 pn_status pn_cursor_open(pn_cursor *cur, const pn_notice *notice,
@@ -903,7 +992,8 @@ pn_status pn_cursor_open_summary(pn_cursor *cur, const pn_notice *notice,
 /* Checks a cursor the caller kept, every count and index in it against
  * the catalog, before any of them bounds a loop (pn.h, "Trust"). A page
  * number is checked against the section's pages where a call lays the
- * section out: pn_cursor_prev(), pn_cursor_next() and
+ * section out: pn_cursor_prev() (which fails on a page the section does
+ * not have), pn_cursor_next(), pn_cursor_pages() and
  * pn_cursor_position(). */
 static pn_status cursor_check(const pn_cursor *cur)
 {
@@ -919,42 +1009,122 @@ static pn_status cursor_check(const pn_cursor *cur)
         return st;
     if (cur->qr != qr)
         return PN_ERR_ARG;
+    /* The authored first layer's section, tagged summary (a cursor that
+     * says "built" where the author wrote one shows the built one). */
+    if (cur->internal.authored != 0) {
+        pn_section sec;
+        if (!cur->summary ||
+            cur->internal.authored > cur->notice.section_count)
+            return PN_ERR_ARG;
+        st = pn_section_at(&cur->notice, cur->internal.authored - 1u, &sec);
+        if (st != PN_OK)
+            return st;
+        if (!(sec.topics & PN_TOPIC_BIT(PN_TOPIC_SUMMARY)))
+            return PN_ERR_ARG;
+    }
     /* A notice without sections shows one empty page of section 0. */
     if ((cur->section > 0 && cur->section >= doc_sections(cur)) ||
-        cur->page >= cur->pages || !gap_ok(cur->internal.gap) ||
+        (cur->pages != 0 && cur->page >= cur->pages) ||
+        cur->page == LAST_PAGE || !place_ok(&cur->internal.top) ||
         cur->internal.anchor_page > cur->page ||
-        !gap_ok(cur->internal.anchor_gap))
+        !place_ok(&cur->internal.anchor))
         return PN_ERR_ARG;
+    return PN_OK;
+}
+
+/* Whether a page starts at `*pos`: a line that is not blank is left in
+ * the section (a blank line never opens a page). Lays out one line. */
+static pn_status page_exists(const pn_cursor *cur, uint32_t section,
+                             const wrap_pos *pos, block_cache *cache,
+                             int *exists)
+{
+    wrap_pos peek = *pos;
+    line l;
+    pn_status st;
+
+    do
+        st = next_line(cur, section, &peek, cache, &l);
+    while (st == PN_OK && l.blank);
+    *exists = st == PN_OK;
+    return st == PN_ERR_RANGE ? PN_OK : st;
+}
+
+/* The cursor moves on to page `page` + 1 of its section, which starts at
+ * `*pos`. */
+static void step_on(pn_cursor *cur, const wrap_pos *pos)
+{
+    /* The page left becomes the anchor when the anchor falls too far
+     * behind, so that going back stays cheap. */
+    if (cur->page + 1 - cur->internal.anchor_page >
+        anchor_spacing(cur->page + 1)) {
+        wrap_pos left;
+        load_top(cur, &left);
+        save_anchor(cur, cur->page, &left);
+    }
+    cur->page++;
+    save_top(cur, pos);
+}
+
+/* Next within the section: lays the current page out to find where the
+ * next one starts, and one line more to know that it has a line.
+ * `*moved` is 0 on the section's last page. */
+static pn_status next_in_section(pn_cursor *cur, int *moved)
+{
+    block_cache cache;
+    wrap_pos pos;
+    int exists = 0;
+    pn_status st = PN_OK;
+
+    *moved = 0;
+    load_top(cur, &pos);
+    if (on_qr_page(cur, cur->page))
+        return PN_OK;
+    if (on_qr_page(cur, cur->page + 1u)) {
+        step_on(cur, &pos); /* the QR page keeps the text's last top */
+        *moved = 1;
+        return PN_OK;
+    }
+    cache.index = NO_BLOCK;
+    st = page_step(cur, cur->section, &pos, &cache, NULL, NULL);
+    if (st == PN_OK)
+        st = page_exists(cur, cur->section, &pos, &cache, &exists);
+    else if (st == PN_ERR_RANGE && cur->page == 0)
+        st = PN_OK; /* an empty section's one page */
+    else if (st == PN_ERR_RANGE)
+        return PN_ERR_ARG; /* a page the section does not have */
+    if (st != PN_OK)
+        return st;
+    if (exists) {
+        if (cur->pages != 0 && cur->page + 1u >= cur->pages)
+            return PN_ERR_ARG;
+        step_on(cur, &pos);
+        *moved = 1;
+        return PN_OK;
+    }
+    if (cur->pages != 0 &&
+        cur->page + (cur->qr == PN_QR_PAGE_SHOWN ? 2u : 1u) != cur->pages)
+        return PN_ERR_ARG;
+    if (cur->qr == PN_QR_PAGE_SHOWN) {
+        /* The text's last page: the QR page follows. */
+        load_top(cur, &pos);
+        step_on(cur, &pos);
+        cur->pages = cur->page + 1u;
+        *moved = 1;
+    }
     return PN_OK;
 }
 
 pn_status pn_cursor_next(pn_cursor *cur)
 {
-    wrap_pos pos;
+    int moved;
     pn_status st;
 
-    if ((st = cursor_check(cur)) != PN_OK)
+    if ((st = cursor_check(cur)) != PN_OK ||
+        (st = next_in_section(cur, &moved)) != PN_OK || moved)
         return st;
-    if (cur->page + 1 < cur->pages) {
-        load_top(cur, &pos);
-        if (!on_qr_page(cur, cur->page + 1) &&
-            (st = skip_exactly(cur, cur->section, &pos, 1)) != PN_OK)
-            return st;
-        /* The page left becomes the anchor when the anchor falls too far
-         * behind, so that going back stays cheap. */
-        if (cur->page + 1 - cur->internal.anchor_page >
-            anchor_spacing(cur->page + 1)) {
-            wrap_pos left;
-            load_top(cur, &left);
-            save_anchor(cur, cur->page, &left);
-        }
-        cur->page++;
-        save_top(cur, &pos);
-        return PN_OK;
-    }
     if (cur->section + 1 >= doc_sections(cur))
         return PN_ERR_RANGE;
-    return show(cur, cur->section + 1, 0);
+    return show_first(cur, cur->section + 1);
 }
 
 pn_status pn_cursor_prev(pn_cursor *cur)
@@ -980,7 +1150,7 @@ pn_status pn_cursor_prev(pn_cursor *cur)
         return lay_to(cur, cur->section, cur->page - 1);
     if (cur->section == 0)
         return PN_ERR_RANGE;
-    return show(cur, cur->section - 1, LAST_PAGE);
+    return show_last(cur, cur->section - 1);
 }
 
 pn_status pn_cursor_goto(pn_cursor *cur, uint32_t index)
@@ -991,7 +1161,38 @@ pn_status pn_cursor_goto(pn_cursor *cur, uint32_t index)
         return st;
     if (index >= doc_sections(cur))
         return PN_ERR_RANGE;
-    return show(cur, index, 0);
+    return show_first(cur, index);
+}
+
+/* The section's pages, checked against the cursor's page and pages. */
+static pn_status section_pages(const pn_cursor *cur, uint32_t section,
+                               uint32_t *pages)
+{
+    pn_status st = doc_pages(cur, section, pages);
+
+    if (st == PN_OK && section == cur->section &&
+        ((cur->pages != 0 && cur->pages != *pages) || cur->page >= *pages))
+        return PN_ERR_ARG;
+    return st;
+}
+
+pn_status pn_cursor_pages(const pn_cursor *cur, uint32_t *pages)
+{
+    pn_status st;
+
+    if (!pages)
+        return PN_ERR_ARG;
+    *pages = 0;
+    if ((st = cursor_check(cur)) != PN_OK)
+        return st;
+    if (cur->pages != 0) {
+        *pages = cur->pages;
+        return PN_OK;
+    }
+    st = section_pages(cur, cur->section, pages);
+    if (st != PN_OK)
+        *pages = 0;
+    return st;
 }
 
 pn_status pn_cursor_position(const pn_cursor *cur, uint32_t *page,
@@ -1007,14 +1208,10 @@ pn_status pn_cursor_position(const pn_cursor *cur, uint32_t *page,
     sections = doc_sections(cur);
     *page = cur->page + 1;
     for (i = 0; i < sections; i++) {
-        st = doc_pages(cur, i, &n);
-        if (st != PN_OK)
+        if ((st = section_pages(cur, i, &n)) != PN_OK)
             return st;
-        if (i == cur->section) {
-            if (cur->pages != n)
-                return PN_ERR_ARG;
+        if (i == cur->section)
             *page += total;
-        }
         total += n;
     }
     *pages = total ? total : 1;

@@ -406,8 +406,17 @@ static pn_status closing_blocks(walk *w, int *found)
     return PN_OK;
 }
 
-pn_status pn__summary_block(const pn_notice *notice, uint32_t index,
-                            pn__block *out)
+pn_status pn__summary_find(const pn_notice *notice, uint32_t *authored)
+{
+    pn_section summary;
+    pn_status st = pn_section_by_topic(notice, PN_TOPIC_SUMMARY, 0, &summary);
+
+    *authored = st == PN_OK ? summary.index + 1u : 0u;
+    return st == PN_ERR_NOT_FOUND ? PN_OK : st;
+}
+
+pn_status pn__summary_block(const pn_notice *notice, uint32_t authored,
+                            uint32_t index, pn__block *out)
 {
     walk w;
     pn_section summary;
@@ -419,11 +428,15 @@ pn_status pn__summary_block(const pn_notice *notice, uint32_t index,
     pn_status st;
 
     /* A first layer the author wrote comes before the one built here. */
-    st = pn_section_by_topic(notice, PN_TOPIC_SUMMARY, 0, &summary);
-    if (st == PN_OK)
+    if (authored > 0) {
+        st = pn_section_at(notice, authored - 1u, &summary);
+        if (st == PN_ERR_RANGE ||
+            (st == PN_OK && !(summary.topics & PN_TOPIC_BIT(PN_TOPIC_SUMMARY))))
+            return PN_ERR_ARG;
+        if (st != PN_OK)
+            return st;
         return pn__doc_section_block(&summary, index, out);
-    if (st != PN_ERR_NOT_FOUND)
-        return st;
+    }
     /* The handle's own lang and section_count are the caller's: the
      * record's are used instead. */
     if ((st = pn__read_notice_of(&w.view, notice, &rec)) != PN_OK ||

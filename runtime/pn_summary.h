@@ -5,10 +5,18 @@
 
 #include "pn_doc.h"
 
-/* Block `index` of the notice's first layer. PN_OK, PN_ERR_RANGE past the
- * last block, or PN_ERR_FORMAT. */
-pn_status pn__summary_block(const pn_notice *notice, uint32_t index,
-                            pn__block *out);
+/* The first layer the author wrote: 1 + the index of the notice's
+ * section tagged `summary` into `*authored`, 0 if it has none (the
+ * first layer is then built). A scan of the section records, done once
+ * when a cursor opens. PN_OK or PN_ERR_FORMAT. */
+pn_status pn__summary_find(const pn_notice *notice, uint32_t *authored);
+
+/* Block `index` of the notice's first layer, `authored` as
+ * pn__summary_find() gave it. PN_OK, PN_ERR_RANGE past the last block,
+ * PN_ERR_ARG (`authored` is not a section tagged summary) or
+ * PN_ERR_FORMAT. */
+pn_status pn__summary_block(const pn_notice *notice, uint32_t authored,
+                            uint32_t index, pn__block *out);
 
 #if !defined(PN_NO_SUMMARY) && !defined(PN_NO_QR)
 /* Whether the notice's first layer ends with its QR page on `screen`:

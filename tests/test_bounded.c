@@ -2,13 +2,16 @@
  * opens and walks the pathological notices of bench/pathological.sh, and
  * the work each call does is counted, not timed: the link wraps the
  * internal calls that read a text of the pool (pn__read_text_at), a
- * section record (pn_section_at) and a decoded byte (pn__dec_byte), and
- * counts them (mk/bounded.mk). */
+ * section record (pn_section_at), the bytes the layout decodes
+ * (pn__dec_read) and a
+ * scan of the section records (pn_section_by_topic), and counts them
+ * (mk/bounded.mk). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "pn.h"
+#include "pn_doc.h"
 #include "pn_read.h"
 #include "support.h"
 #include "unity.h"
@@ -41,17 +44,33 @@ pn_status __wrap_pn_section_at(const pn_notice *notice, uint32_t index,
     return __real_pn_section_at(notice, index, out);
 }
 
-int __real_pn__dec_byte(pn__dec *d);
-int __wrap_pn__dec_byte(pn__dec *d);
-int __wrap_pn__dec_byte(pn__dec *d)
+uint32_t __real_pn__dec_read(pn__dec *d, char *dst, uint32_t want);
+uint32_t __wrap_pn__dec_read(pn__dec *d, char *dst, uint32_t want);
+uint32_t __wrap_pn__dec_read(pn__dec *d, char *dst, uint32_t want)
 {
-    bytes_decoded++;
-    return __real_pn__dec_byte(d);
+    uint32_t n = __real_pn__dec_read(d, dst, want);
+    bytes_decoded += n;
+    return n;
+}
+
+/* pn_section_by_topic() from inside libpn: a scan of the notice's
+ * section records (the first layer's search for one tagged summary). */
+static unsigned long topic_scans;
+
+pn_status __real_pn_section_by_topic(const pn_notice *notice, pn_topic topic,
+                                     uint32_t from, pn_section *out);
+pn_status __wrap_pn_section_by_topic(const pn_notice *notice, pn_topic topic,
+                                     uint32_t from, pn_section *out);
+pn_status __wrap_pn_section_by_topic(const pn_notice *notice, pn_topic topic,
+                                     uint32_t from, pn_section *out)
+{
+    topic_scans++;
+    return __real_pn_section_by_topic(notice, topic, from, out);
 }
 
 static void counts_reset(void)
 {
-    texts_read = sections_read = bytes_decoded = 0;
+    texts_read = sections_read = bytes_decoded = topic_scans = 0;
 }
 
 /* ---- The catalogs ---------------------------------------------------------- */
@@ -167,6 +186,52 @@ static void test_damaged_index_is_format_error(void)
                                                        sizeof page, NULL));
 }
 
+static unsigned first_item(const pn_cursor *cur);
+
+/* ---- Moving ------------------------------------------------------------ */
+
+/* Opening, going to a section and the next page lay out what the page
+ * shows, not the section: no call counts the section's pages but
+ * pn_cursor_pages() and going back into a section, which lays the
+ * section out once (it was twice: to count, then to reach the page). */
+static void test_moving_costs_a_page(void)
+{
+    pn_screen screen = {20, 4, 0};
+    pn_notice n;
+    pn_cursor cur;
+    uint32_t pages, step;
+
+    open_notice(items_bin, items_size, &n);
+    counts_reset();
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open(&cur, &n, &screen));
+    TEST_ASSERT_TRUE_MESSAGE(texts_read <= 4, "open lays the section out");
+    for (step = 0; step < 100; step++) {
+        counts_reset();
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_next(&cur));
+        TEST_ASSERT_TRUE_MESSAGE(texts_read <= 16,
+                                 "next lays out more than a page");
+    }
+    TEST_ASSERT_EQUAL_UINT(4 * 100 - 1, first_item(&cur));
+    counts_reset();
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_goto(&cur, 0));
+    TEST_ASSERT_TRUE_MESSAGE(texts_read <= 4, "goto lays the section out");
+    TEST_ASSERT_EQUAL_UINT32(0, cur.pages);
+    counts_reset();
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_pages(&cur, &pages));
+    TEST_ASSERT_TRUE(pages > 740 && texts_read < 3100);
+    TEST_ASSERT_EQUAL_UINT32(0, cur.pages);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_goto(&cur, 1));
+    counts_reset();
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_prev(&cur));
+    TEST_ASSERT_TRUE_MESSAGE(texts_read < 3100,
+                             "back into a section lays it out twice");
+    TEST_ASSERT_EQUAL_UINT32(pages, cur.pages);
+    TEST_ASSERT_EQUAL_UINT32(pages - 1, cur.page);
+    snprintf(page, sizeof page, "%lu texts read going back into 3,000 "
+             "items", texts_read);
+    TEST_MESSAGE(page);
+}
+
 /* ---- Paging back --------------------------------------------------------- */
 
 /* The number of the first item a page of the items section shows. */
@@ -263,6 +328,9 @@ static void test_summary_reads_few_sections(void)
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open_summary(&cur, &n, &screen));
     TEST_ASSERT_TRUE_MESSAGE(sections_read < 50000,
                              "the first layer scans every section");
+    /* It looks for an authored first layer once, when it opens. */
+    TEST_ASSERT_TRUE(topic_scans <= 1);
+    counts_reset();
     do {
         TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_page(&cur, page, sizeof page,
                                                     &len));
@@ -270,6 +338,8 @@ static void test_summary_reads_few_sections(void)
         memcpy(all + used, page, len + 1);
         used += len;
     } while (pn_cursor_next(&cur) == PN_OK);
+    TEST_ASSERT_EQUAL_UINT_MESSAGE(0, topic_scans,
+                                     "each block scans every section");
     TEST_ASSERT_NOT_NULL(strstr(all, "Purpose 2\n"));
     TEST_ASSERT_NOT_NULL(strstr(all, "Purpose 9\n"));
     TEST_ASSERT_NULL(strstr(all, "Purpose 10\n"));
@@ -287,10 +357,15 @@ static void test_long_word_is_linear(void)
     pn_notice n;
     pn_cursor cur;
 
+    uint32_t pages;
+
     open_notice(word_bin, word_size, &n);
     counts_reset();
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open(&cur, &n, &screen));
-    TEST_ASSERT_TRUE(cur.pages >= 16384);
+    TEST_ASSERT_TRUE_MESSAGE(bytes_decoded <= 16, "open lays pages out");
+    TEST_ASSERT_EQUAL_UINT32(0, cur.pages);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_pages(&cur, &pages));
+    TEST_ASSERT_TRUE(pages >= 16384);
     TEST_ASSERT_TRUE_MESSAGE(bytes_decoded < 10ul * 16384,
                              "each line reads the rest of the word");
     /* The heading's characters, then the word's, one a page. */
@@ -323,15 +398,109 @@ static void test_long_word_is_linear(void)
                                 "fit [limit]"));
 }
 
+/* ---- Coming back into a long text ---------------------------------------- */
+
+/* A page deep in the 16,384-byte word starts the decoder at a mark the
+ * cursor keeps near the page, not at the word's start: drawing a page
+ * there, or going back one page from the anchor, decodes a few hundred
+ * bytes, not the word. */
+static void test_a_page_deep_in_a_text_resumes_there(void)
+{
+    pn_screen screen = {1, 1, 0};
+    pn_notice n;
+    pn_cursor cur, bad;
+    uint32_t p, ps;
+
+    open_notice(word_bin, word_size, &n);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open(&cur, &n, &screen));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_goto(&cur, 1));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_prev(&cur));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_prev(&cur));
+    TEST_ASSERT_TRUE(cur.internal.top.offset > 16000);
+    TEST_ASSERT_TRUE(cur.internal.top.mark_off > 0);
+    counts_reset();
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_page(&cur, page, sizeof page,
+                                                NULL));
+    TEST_ASSERT_EQUAL_STRING("c\n", page); /* 16,382 % 26 is 2 */
+    TEST_ASSERT_TRUE_MESSAGE(bytes_decoded < 2000,
+                             "a page decodes its text from the start");
+    counts_reset();
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_prev(&cur));
+    TEST_ASSERT_TRUE_MESSAGE(bytes_decoded < 2000,
+                             "a step back decodes the text from the start");
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_page(&cur, page, sizeof page,
+                                                NULL));
+    TEST_ASSERT_EQUAL_STRING("b\n", page);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_position(&cur, &p, &ps));
+
+    /* A damaged mark: refused, never read past the text. */
+    bad = cur;
+    bad.internal.top.mark_at ^= 1u;
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_cursor_page(&bad, page, sizeof page,
+                                                     NULL));
+    TEST_ASSERT_EQUAL_STRING("", page);
+    bad = cur;
+    bad.internal.top.mark_off = bad.internal.top.offset + 1u;
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_cursor_next(&bad));
+    bad = cur;
+    bad.internal.anchor.mark_at = 0xFFFFFFFFu;
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_cursor_prev(&bad));
+}
+
+/* The reader's way back into a text checks the mark against the block:
+ * a place past a piece's bits, or a byte count past its text. */
+static void test_a_mark_past_the_text_is_refused(void)
+{
+    pn_notice n;
+    pn_section sec;
+    pn__block b;
+    pn__rd r;
+    uint32_t off, at;
+
+    open_notice(word_bin, word_size, &n);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_section_at(&n, 0, &sec));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn__doc_section_block(&sec, 1, &b));
+    TEST_ASSERT_EQUAL_UINT(1, b.count);
+    TEST_ASSERT_NOT_NULL(b.piece[0].code); /* the word is coded */
+    /* A mark the reader leaves, deep in the word, takes it back there. */
+    pn__rd_open(&r, &b);
+    while (r.off < 10000)
+        pn__rd_next(&r);
+    off = r.mark_off;
+    at = r.mark_at;
+    TEST_ASSERT_TRUE(off > 5000 && off <= 10000);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn__rd_open_at(&r, &b, off, at));
+    TEST_ASSERT_EQUAL_UINT32(off, r.off);
+    TEST_ASSERT_EQUAL_UINT32('a' + off % 26, r.cp);
+    TEST_ASSERT_FALSE(r.err);
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn__rd_open_at(&r, &b, 16384, at));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn__rd_open_at(&r, &b, 0xFFFFFFFFu,
+                                                     at));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG,
+                          pn__rd_open_at(&r, &b, off,
+                                         b.piece[0].size * 8u));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn__rd_open_at(&r, &b, off,
+                                                     0xFFFFFFFFu));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn__rd_open_at(&r, &b, 0, 8));
+    /* A plain piece: the place is the byte count. */
+    pn__doc_add_plain(&b, "plain", 5);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn__rd_open_at(&r, &b, 16386, 2));
+    TEST_ASSERT_EQUAL_UINT32('a', r.cp);
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn__rd_open_at(&r, &b, 16386, 3));
+}
+
 int main(void)
 {
     UNITY_BEGIN();
     RUN_TEST(make_catalogs);
     RUN_TEST(test_block_i_reads_one_block);
     RUN_TEST(test_damaged_index_is_format_error);
+    RUN_TEST(test_moving_costs_a_page);
     RUN_TEST(test_prev_does_not_relay_the_section);
     RUN_TEST(test_prev_average_is_small);
     RUN_TEST(test_summary_reads_few_sections);
     RUN_TEST(test_long_word_is_linear);
+    RUN_TEST(test_a_page_deep_in_a_text_resumes_there);
+    RUN_TEST(test_a_mark_past_the_text_is_refused);
     return UNITY_END();
 }

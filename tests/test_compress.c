@@ -287,7 +287,10 @@ static unsigned read_all(unsigned *texts)
                 tally(st, orig, n, texts, &bad);
             }
         }
+        /* Opening lays nothing out: the first page reads the text. */
         st = pn_cursor_open(&cur, &nc, &screen);
+        if (st == PN_OK)
+            st = pn_cursor_page(&cur, a, sizeof a, NULL);
         tally(st, PN_OK, 1, texts, &bad);
     }
     return bad;

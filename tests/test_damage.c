@@ -332,9 +332,13 @@ static void title_fails(const unsigned char *bytes, size_t size)
     st = pn_notice_title(&n, text, sizeof text, &len);
     check_text(st, text, sizeof text, len, "pn_notice_title");
     TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, st);
-    /* The layout reads the title too, as the first layer's heading. */
-    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT,
-                          pn_cursor_open_summary(&cur, &n, &screen));
+    /* The layout reads the title too, as the first layer's heading
+     * (opening lays nothing out: the page shows it). */
+    st = pn_cursor_open_summary(&cur, &n, &screen);
+    if (st == PN_OK)
+        st = pn_cursor_page(&cur, text, sizeof text, &len);
+    check_text(st, text, sizeof text, len, "pn_cursor_page");
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, st);
 }
 
 static void test_a_control_character_in_a_text_is_damage(void)
@@ -382,6 +386,10 @@ static void test_a_control_character_in_a_text_is_damage(void)
     st = pn_cursor_open(&cur, &n, &screen);
     if (st == PN_OK)
         st = pn_cursor_goto(&cur, i);
+    /* Moving to a section lays nothing out: its pages show the damage. */
+    while (st == PN_OK &&
+           (st = pn_cursor_page(&cur, text, sizeof text, &len)) == PN_OK)
+        st = pn_cursor_next(&cur);
     TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, st);
 
     /* The compressed catalog: the title's first byte made 0x01 wherever
@@ -459,6 +467,7 @@ static void cursor_refused(const pn_cursor *cur, pn_status want)
     pn_status st;
 
     TEST_ASSERT_EQUAL_INT(want, pn_cursor_position(cur, &p, &ps));
+    TEST_ASSERT_EQUAL_INT(want, pn_cursor_pages(cur, &ps));
     moved = *cur;
     TEST_ASSERT_EQUAL_INT(want, pn_cursor_next(&moved));
     moved = *cur;
@@ -480,7 +489,15 @@ static void open_at(pn_cursor *cur, pn_notice *n, const pn_screen *screen)
     TEST_ASSERT_TRUE(n->section_count > 2);
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open(cur, n, screen));
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_goto(cur, 1));
+    TEST_ASSERT_EQUAL_UINT32(0, cur->pages); /* not counted yet */
+    /* Back into section 1 from section 2 counts its pages; then to its
+     * first page. */
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_goto(cur, 2));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_prev(cur));
+    TEST_ASSERT_EQUAL_UINT32(1, cur->section);
     TEST_ASSERT_TRUE(cur->pages > 1);
+    while (cur->page > 0)
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_prev(cur));
 }
 
 static void test_cursor_counts_are_checked(void)
@@ -519,6 +536,26 @@ static void test_cursor_counts_are_checked(void)
         TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_next(&bad));
     bad.pages = 0xAAAAAAAAu;
     TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_cursor_next(&bad));
+    bad = cur;                 /* pages not counted, a page past them */
+    bad.pages = 0;
+    bad.page = cur.pages + 1;
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_cursor_prev(&bad));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_cursor_position(&bad, &p, &ps));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_cursor_pages(&bad, &ps));
+    TEST_ASSERT_EQUAL_UINT32(0, ps);
+    bad.page = 0xFFFFFFFFu;
+    cursor_refused(&bad, PN_ERR_ARG);
+    bad = cur;                 /* a full notice with an authored layer */
+    bad.internal.authored = 1;
+    cursor_refused(&bad, PN_ERR_ARG);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open_summary(&bad, &n, &screen));
+    TEST_ASSERT_EQUAL_UINT32(0, bad.internal.authored); /* built */
+    bad.internal.authored = 1; /* a section not tagged summary */
+    cursor_refused(&bad, PN_ERR_ARG);
+    bad.internal.authored = n.section_count + 1u;
+    cursor_refused(&bad, PN_ERR_ARG);
+    bad.internal.authored = 0xAAAAAAAAu;
+    cursor_refused(&bad, PN_ERR_ARG);
     bad = cur;                 /* unknown screen flags, no such screen */
     bad.screen.flags = 8u;
     cursor_refused(&bad, PN_ERR_ARG);
@@ -586,6 +623,9 @@ static void cursor_calls(handle *bad)
 
     status_known(st);
     TEST_ASSERT_TRUE(st != PN_OK || (p >= 1 && p <= ps));
+    st = pn_cursor_pages(&bad->cursor, &ps);
+    status_known(st);
+    TEST_ASSERT_TRUE(st != PN_OK || bad->cursor.page < ps);
     moved = bad->cursor;
     status_known(pn_cursor_next(&moved));
     moved = bad->cursor;

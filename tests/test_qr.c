@@ -648,13 +648,15 @@ static const char *qr_label(const pn_notice *notice, int ascii)
 /* Moves `cur` to the first layer's last page; returns its page count. */
 static uint32_t to_last_page(pn_cursor *cur)
 {
-    uint32_t n = 1;
+    uint32_t n = 1, pages;
     pn_status st;
 
     while ((st = pn_cursor_next(cur)) == PN_OK)
         n++;
     TEST_ASSERT_EQUAL_INT(PN_ERR_RANGE, st);
-    TEST_ASSERT_EQUAL_UINT32(cur->pages, n);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_pages(cur, &pages));
+    TEST_ASSERT_EQUAL_UINT32(pages, n);
+    TEST_ASSERT_EQUAL_UINT32(n - 1, cur->page);
     return n;
 }
 

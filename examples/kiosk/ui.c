@@ -27,6 +27,8 @@ static const char *const help_lines[] = {
 };
 #define HELP_COUNT (sizeof help_lines / sizeof help_lines[0])
 
+static void locate(ui *u);
+
 static void note(ui *u, const char *what, pn_status st)
 {
     snprintf(u->message, sizeof u->message, "%s: %s", what, pn_strerror(st));
@@ -51,7 +53,10 @@ pn_status ui_open(ui *u, const pn_catalog *cat, const char *policy,
     st = pn_find(cat, policy, u->langs, &u->notice);
     if (st != PN_OK)
         return st;
-    return pn_cursor_open_summary(&u->cursor, &u->notice, &u->screen);
+    st = pn_cursor_open_summary(&u->cursor, &u->notice, &u->screen);
+    if (st == PN_OK)
+        locate(u);
+    return st;
 }
 
 /* ---- Menus --------------------------------------------------------------- */
@@ -259,7 +264,33 @@ static void page_key(ui *u, int forward)
         u->menu_page--;
 }
 
+/* Keeps the status line's "page k/n" for the cursor's section: counted
+ * again only when the notice, the layer or the section changed. */
+static void locate(ui *u)
+{
+    const pn_cursor *c = &u->cursor;
+    uint32_t page_no;
+
+    if (u->located && u->where_notice == c->notice.index &&
+        u->where_summary == c->summary && u->where_section == c->section)
+        return;
+    u->located = pn_cursor_position(c, &page_no, &u->pages) == PN_OK;
+    u->where_notice = c->notice.index;
+    u->where_summary = c->summary;
+    u->where_section = c->section;
+    u->first = page_no - c->page;
+}
+
+static void handle_key(ui *u, int key);
+
 void ui_key(ui *u, int key)
+{
+    handle_key(u, key);
+    if (u->mode == UI_READ)
+        locate(u);
+}
+
+static void handle_key(ui *u, int key)
 {
     u->message[0] = '\0';
     switch (key) {
@@ -431,7 +462,6 @@ static const char *word(const ui *u, pn_word w, const char *english,
 
 void ui_draw(const ui *u, FILE *out)
 {
-    uint32_t page_no = 0, pages = 0;
     char text[64];
 
     if (u->mode == UI_READ)
@@ -440,14 +470,13 @@ void ui_draw(const ui *u, FILE *out)
         draw_list(u, out);
 
     fprintf(out, "%s:%s ", u->notice.policy, u->notice.lang);
-    if (u->mode == UI_READ &&
-        pn_cursor_position(&u->cursor, &page_no, &pages) == PN_OK)
+    if (u->mode == UI_READ && u->located)
         fprintf(out, "%s %u/%u",
                 u->cursor.summary
                     ? word(u, PN_WORD_FIRST_LAYER, "first layer", text,
                            sizeof text)
                     : word(u, PN_WORD_PAGE, "page", text, sizeof text),
-                (unsigned)page_no, (unsigned)pages);
+                (unsigned)(u->first + u->cursor.page), (unsigned)u->pages);
     else if (u->mode == UI_MENU)
         fprintf(out, "%s",
                 u->menu_topics

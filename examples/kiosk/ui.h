@@ -24,6 +24,15 @@ typedef struct ui {
     unsigned menu_page;     /* page of the menu shown */
     int done;               /* 'q' was pressed */
     char message[80];       /* a one-line note under the screen */
+    /* "page k/n" of the status line: pn_cursor_position() passes over
+     * the notice, so it runs when the section changes, not per key;
+     * within a section, k is `first + cursor.page`. */
+    int located;            /* first and pages hold for where_section */
+    uint32_t where_notice;  /* the notice, layer and section they are of */
+    int where_summary;
+    uint32_t where_section;
+    uint32_t first;         /* the section's first page in the notice */
+    uint32_t pages;         /* the notice's (or first layer's) pages */
 } ui;
 
 /* Whether the kiosk can show a screen of this size (1-200 x 1-100). */
