@@ -251,11 +251,11 @@ static void pack_section(pool *p, const msection *s, buf *records)
     unsigned char rec[PN_SECTION_SIZE] = {0};
     unsigned width;
 
-    SET(rec, PN_SECTION_AT, id, 4, pool_name(p, s->id.s));
-    SET(rec, PN_SECTION_AT, number, 4, pool_name(p, s->number.s));
-    SET(rec, PN_SECTION_AT, title, 4, pool_text(p, s->title.s));
-    SET(rec, PN_SECTION_AT, topics, 4, s->topics);
-    SET(rec, PN_SECTION_AT, blocks, 4, pool_blocks(p, s, &width));
+    SET(rec, PN_SECTION_AT, id, PN_OFFSET_SIZE, pool_name(p, s->id.s));
+    SET(rec, PN_SECTION_AT, number, PN_OFFSET_SIZE, pool_name(p, s->number.s));
+    SET(rec, PN_SECTION_AT, title, PN_OFFSET_SIZE, pool_text(p, s->title.s));
+    SET(rec, PN_SECTION_AT, topics, PN_TOPICS_SIZE, s->topics);
+    SET(rec, PN_SECTION_AT, blocks, PN_OFFSET_SIZE, pool_blocks(p, s, &width));
     SET(rec, PN_SECTION_AT, block_count, 2, s->block_count);
     SET(rec, PN_SECTION_AT, level, 1, s->level);
     SET(rec, PN_SECTION_AT, index_width, 1, width);
@@ -322,19 +322,20 @@ static void pack_notice(pool *p, const mnotice *n, uint32_t first_section,
     unsigned char rec[PN_NOTICE_SIZE] = {0};
     unsigned i;
 
-    SET(rec, PN_NOTICE_AT, policy, 4, pool_name(p, n->policy.s));
-    SET(rec, PN_NOTICE_AT, lang, 4, pool_name(p, n->lang.s));
-    SET(rec, PN_NOTICE_AT, updated, 4,
+    SET(rec, PN_NOTICE_AT, policy, PN_OFFSET_SIZE, pool_name(p, n->policy.s));
+    SET(rec, PN_NOTICE_AT, lang, PN_OFFSET_SIZE, pool_name(p, n->lang.s));
+    SET(rec, PN_NOTICE_AT, updated, PN_OFFSET_SIZE,
         pool_name(p, n->updated.s ? n->updated.s : ""));
-    SET(rec, PN_NOTICE_AT, title, 4, pool_text(p, n->title.s));
+    SET(rec, PN_NOTICE_AT, title, PN_OFFSET_SIZE, pool_text(p, n->title.s));
     for (i = 0; i < FACT_COUNT; i++)
-        store_le(rec + PN_NOTICE_FACT_AT(i), 4, pool_text(p, n->facts[i].s));
-    SET(rec, PN_NOTICE_AT, waived, 4, notice_waived_mask(n));
-    SET(rec, PN_NOTICE_AT, first_section, 4, first_section);
-    SET(rec, PN_NOTICE_AT, section_count, 4, n->section_count);
-    SET(rec, PN_NOTICE_AT, first_contact, 4, first_contact);
-    SET(rec, PN_NOTICE_AT, contact_count, 4, n->contact_count);
-    SET(rec, PN_NOTICE_AT, qr, 4, pool_qr(p, n, level, qr_failed));
+        store_le(rec + PN_NOTICE_FACT_AT(i), PN_OFFSET_SIZE,
+                 pool_text(p, n->facts[i].s));
+    SET(rec, PN_NOTICE_AT, waived, PN_TOPICS_SIZE, notice_waived_mask(n));
+    SET(rec, PN_NOTICE_AT, first_section, 3, first_section);
+    SET(rec, PN_NOTICE_AT, section_count, 2, n->section_count);
+    SET(rec, PN_NOTICE_AT, first_contact, 3, first_contact);
+    SET(rec, PN_NOTICE_AT, contact_count, 2, n->contact_count);
+    SET(rec, PN_NOTICE_AT, qr, PN_OFFSET_SIZE, pool_qr(p, n, level, qr_failed));
     buf_put(records, rec, sizeof rec);
 }
 
@@ -342,7 +343,6 @@ PN_STATIC_ASSERT(PN_CONTACT_SIZE ==
                      FIELD(pn__contact_layout, role) +
                          FIELD(pn__contact_layout, party) +
                          FIELD(pn__contact_layout, fact) +
-                         FIELD(pn__contact_layout, reserved) +
                          FIELD(pn__contact_layout, value),
                  pack_contact_writes_every_field);
 
@@ -362,8 +362,7 @@ static void pack_contacts(pool *p, const mnotice *n, buf *records)
             SET(rec, PN_CONTACT_AT, role, 1, c->role);
             SET(rec, PN_CONTACT_AT, party, 1, c->party);
             SET(rec, PN_CONTACT_AT, fact, 1, c->fact);
-            SET(rec, PN_CONTACT_AT, reserved, 1, 0);
-            SET(rec, PN_CONTACT_AT, value, 4, pool_text(p, c->value.s));
+            SET(rec, PN_CONTACT_AT, value, PN_OFFSET_SIZE, pool_text(p, c->value.s));
             buf_put(records, rec, sizeof rec);
         }
     }
@@ -395,11 +394,11 @@ static void pack_language(pool *p, const catalog_language *l, buf *records)
     unsigned char rec[PN_LANGUAGE_SIZE] = {0};
     unsigned k;
 
-    SET(rec, PN_LANGUAGE_AT, tag, 4, pool_name(p, l->tag));
-    SET(rec, PN_LANGUAGE_AT, fallbacks, 4,
+    SET(rec, PN_LANGUAGE_AT, tag, PN_OFFSET_SIZE, pool_name(p, l->tag));
+    SET(rec, PN_LANGUAGE_AT, fallbacks, PN_OFFSET_SIZE,
         pool_name(p, l->fallbacks ? l->fallbacks : ""));
     for (k = 0; l->labels && k < PN_LABEL_COUNT; k++)
-        store_le(rec + PN_LANGUAGE_LABEL_AT(k), 4,
+        store_le(rec + PN_LANGUAGE_LABEL_AT(k), PN_OFFSET_SIZE,
                  pool_text(p, catalog_label(l, k)));
     buf_put(records, rec, sizeof rec);
 }
@@ -651,6 +650,14 @@ unsigned pack_catalog(mnotice *const *notices, size_t count,
     errors += pack_fonts(&t, fonts, notices, count, cat_langs, d);
     if (errors) {
         /* nothing is written */
+    } else if (t.pool.bytes.len > PN_MAX_POOL ||
+               t.section_count > PN_MAX_CATALOG_RECORDS ||
+               t.contact_count > PN_MAX_CATALOG_RECORDS) {
+        diag_plain(d, DIAG_ERROR, "the catalog's texts would exceed %lu "
+                   "bytes, or its sections or contacts %lu",
+                   (unsigned long)PN_MAX_POOL,
+                   (unsigned long)PN_MAX_CATALOG_RECORDS);
+        errors++;
     } else if (PN_HEADER_SIZE + t.notices.len + t.sections.len +
                    t.contacts.len + t.languages.len + t.code.len +
                    t.pool.bytes.len + t.fonts[0].len + t.fonts[1].len >

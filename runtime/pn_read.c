@@ -6,6 +6,11 @@ uint16_t pn__read_u16(const unsigned char *p)
     return (uint16_t)(p[0] | p[1] << 8);
 }
 
+uint32_t pn__read_u24(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16;
+}
+
 uint32_t pn__read_u32(const unsigned char *p)
 {
     return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
@@ -201,7 +206,7 @@ const unsigned char *pn__read_language(const pn__view *v, const char *tag,
                                    i * PN_LANGUAGE_SIZE;
         const char *name;
 
-        if (pn__read_field_name(v, rec, PN_LANGUAGE_AT(tag, 4), &name) !=
+        if (pn__read_field_name(v, rec, PN_LANGUAGE_AT(tag, PN_OFFSET_SIZE), &name) !=
             PN_OK)
             return NULL;
         if (pn__read_name_is(name, tag, n))
@@ -220,8 +225,8 @@ pn_status pn__read_notice_sections(const pn__view *v,
                                   const unsigned char *notice,
                                   uint32_t *first, uint32_t *count)
 {
-    *first = PN__NOTICE_U32(notice, first_section);
-    *count = PN__NOTICE_U32(notice, section_count);
+    *first = PN__NOTICE_U24(notice, first_section);
+    *count = PN__NOTICE_U16(notice, section_count);
     return run_in(*first, *count, v->section_count);
 }
 
@@ -229,8 +234,8 @@ pn_status pn__read_notice_contacts(const pn__view *v,
                                   const unsigned char *notice,
                                   uint32_t *first, uint32_t *count)
 {
-    *first = PN__NOTICE_U32(notice, first_contact);
-    *count = PN__NOTICE_U32(notice, contact_count);
+    *first = PN__NOTICE_U24(notice, first_contact);
+    *count = PN__NOTICE_U16(notice, contact_count);
     return run_in(*first, *count, v->contact_count);
 }
 
@@ -250,13 +255,13 @@ static pn_status name_at(const pn__view *v, uint32_t off, const char **out)
 pn_status pn__read_field_name(const pn__view *v, const unsigned char *record,
                               size_t offset, const char **out)
 {
-    return name_at(v, pn__read_u32(record + offset), out);
+    return name_at(v, pn__read_u24(record + offset), out);
 }
 
 pn_status pn__read_field_text(const pn__view *v, const unsigned char *record,
                               size_t offset, pn__text *out)
 {
-    return pn__read_text_at(v, pn__read_u32(record + offset), out);
+    return pn__read_text_at(v, pn__read_u24(record + offset), out);
 }
 
 pn_status pn__read_leb128_at(const pn__view *v, uint32_t *pos,

@@ -143,7 +143,8 @@ static void test_damaged_index_is_format_error(void)
     sections = pn__read_u32(copy + PN_HDR_AT(sections, 4));
     pool = pn__read_u32(copy + PN_HDR_AT(pool, 4));
     rec = sections + sec.internal.record * PN_SECTION_SIZE;
-    index = pool + pn__read_u32(copy + rec + PN_SECTION_AT(blocks, 4));
+    index = pool + pn__read_u24(copy + rec +
+                                PN_SECTION_AT(blocks, PN_OFFSET_SIZE));
     TEST_ASSERT_EQUAL_UINT(4, copy[rec + PN_SECTION_AT(index_width, 1)]);
 
     copy[rec + PN_SECTION_AT(index_width, 1)] = 3;
@@ -162,7 +163,7 @@ static void test_damaged_index_is_format_error(void)
     TEST_ASSERT_EQUAL_STRING("Item 7", page);
     /* An index that does not fit the pool. */
     memcpy(copy, items_bin, (size_t)items_size);
-    copy[rec + PN_SECTION_AT(blocks, 4) + 3] = 0x7F;
+    copy[rec + PN_SECTION_AT(blocks, PN_OFFSET_SIZE) + 2] = 0x7F;
     TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_block_read(&sec, 0, NULL, page,
                                                        sizeof page, NULL));
 }
