@@ -185,13 +185,18 @@ static void pool_block_text(pool *p, const char *text)
 }
 
 /* The most bytes a block can take in the stream: kind, level, number, and
- * its text whole (a length and at most PN_CODE_MAX_LEN bits a byte; a
- * reference is only used when shorter). */
-static size_t block_bound(const mblock *b)
+ * its text whole (a reference is only used when shorter). */
+static size_t block_bound(const pool *p, const mblock *b)
 {
-    size_t len = b->text.s ? strlen(b->text.s) : 0;
+    buf whole = {0};
+    size_t n;
 
-    return 2 + 5 + 10 + (len * PN_CODE_MAX_LEN + 7) / 8;
+    put_text(p, b->text.s ? b->text.s : "", &whole);
+    n = 1 + PN_BLOCK_HAS_LEVEL(b->kind) +
+        (PN_BLOCK_HAS_NUMBER(b->kind) ? leb128_size(b->number) : 0) +
+        whole.len;
+    buf_free(&whole);
+    return n;
 }
 
 /* A section's block index then its block stream (runtime/pn_format.h).
@@ -205,8 +210,10 @@ static uint32_t pool_blocks(pool *p, const msection *s, unsigned *width)
     size_t i, bound = 0, stream_at;
 
     for (i = 0; i < s->block_count; i++)
-        bound += block_bound(&s->blocks[i]);
-    *width = bound > 0xFFFFu ? PN_INDEX_WIDTH_LONG : PN_INDEX_WIDTH_SHORT;
+        bound += block_bound(p, &s->blocks[i]);
+    *width = bound > 0xFFFFu  ? PN_INDEX_WIDTH_LONG
+             : bound > 0xFFu ? PN_INDEX_WIDTH_SHORT
+                             : PN_INDEX_WIDTH_BYTE;
     for (i = 1; i < s->block_count; i++) {
         static const unsigned char zeros[PN_INDEX_WIDTH_LONG];
         buf_put(&p->bytes, zeros, *width);

@@ -86,8 +86,9 @@
  *   index  where each block of a section starts, so that block i is
  *          found without reading the blocks before it: block_count - 1
  *          entries (none for a section of 0 or 1 blocks) of the section
- *          record's index_width bytes (2, or 4 when a block starts 65,536
- *          or more bytes into the stream), entry i - 1 the byte offset of
+ *          record's index_width bytes (1 when every block starts within
+ *          256 bytes of the stream's start, else 2, or 4 when one starts
+ *          65,536 or more bytes into it), entry i - 1 the byte offset of
  *          block i from the start of the stream; the stream starts right
  *          after the index, with block 0. A reader treats an entry that
  *          points outside the pool as damage.
@@ -273,7 +274,7 @@ PN__LAYOUT(pn__notice_layout, PN_NOTICE_FIELDS);
                                block stream follows (see "index" above) */  \
     X(block_count, 2)                                                        \
     X(level, 1)             /* 0 preamble, 1 .. PN_MAX_LEVEL heading */      \
-    X(index_width, 1)       /* bytes of each block index entry: 2 or 4 */
+    X(index_width, 1)       /* bytes of each block index entry: 1, 2 or 4 */
 PN__LAYOUT(pn__section_layout, PN_SECTION_FIELDS);
 #define PN_SECTION_SIZE ((uint32_t)sizeof(pn__section_layout))
 #define PN_SECTION_AT(field, bytes) \
@@ -393,6 +394,7 @@ PN__LAYOUT(pn__language_layout, PN_LANGUAGE_FIELDS);
 #define PN_QR_BYTES(version) \
     ((PN_QR_SIZE(version) * PN_QR_SIZE(version) + 7u) / 8u)
 /* The widths a section's block index entries may have. */
+#define PN_INDEX_WIDTH_BYTE 1u
 #define PN_INDEX_WIDTH_SHORT 2u
 #define PN_INDEX_WIDTH_LONG 4u
 

@@ -169,14 +169,16 @@ static pn_status block_pos(const pn__view *v, const unsigned char *rec,
     uint32_t width = PN__SECTION_U8(rec, index_width);
     uint32_t entries = count > 0 ? count - 1u : 0u, start, off = 0;
 
-    if ((width != PN_INDEX_WIDTH_SHORT && width != PN_INDEX_WIDTH_LONG) ||
+    if ((width != PN_INDEX_WIDTH_BYTE && width != PN_INDEX_WIDTH_SHORT &&
+         width != PN_INDEX_WIDTH_LONG) ||
         at > v->pool_size || entries > (v->pool_size - at) / width)
         return PN_ERR_FORMAT;
     start = at + entries * width;
     if (index > 0) {
         const unsigned char *e = v->pool + at + (index - 1u) * width;
-        off = width == PN_INDEX_WIDTH_SHORT ? pn__read_u16(e)
-                                            : pn__read_u32(e);
+        off = width == PN_INDEX_WIDTH_BYTE    ? e[0]
+              : width == PN_INDEX_WIDTH_SHORT ? pn__read_u16(e)
+                                              : pn__read_u32(e);
     }
     if (off >= v->pool_size - start)
         return PN_ERR_FORMAT;
