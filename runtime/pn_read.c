@@ -76,10 +76,24 @@ static pn_status code_check(pn__view *v, uint32_t off, uint32_t size)
     return PN_OK;
 }
 
+/* The header's tables: where each one's offset and count are, and its
+ * records' size (the pool's and the code tables' count their bytes). */
+static const unsigned char header_tables[][3] = {
+    {PN_HDR_AT(notices, 4), PN_HDR_AT(notice_count, 4), PN_NOTICE_SIZE},
+    {PN_HDR_AT(sections, 4), PN_HDR_AT(section_count, 4), PN_SECTION_SIZE},
+    {PN_HDR_AT(contacts, 4), PN_HDR_AT(contact_count, 4), PN_CONTACT_SIZE},
+    {PN_HDR_AT(languages, 4), PN_HDR_AT(language_count, 4),
+     PN_LANGUAGE_SIZE},
+    {PN_HDR_AT(pool, 4), PN_HDR_AT(pool_size, 4), 1},
+};
+PN_STATIC_ASSERT(PN_NOTICE_SIZE <= 255 && PN_SECTION_SIZE <= 255 &&
+                     PN_CONTACT_SIZE <= 255 && PN_LANGUAGE_SIZE <= 255,
+                 record_sizes_fit_a_byte);
+
 pn_status pn__read_header(pn__view *v, const unsigned char *data,
                           uint32_t size)
 {
-    uint32_t pool, flags;
+    unsigned i, flags;
     pn_status st = pn__read_head(data, size);
 
     if (st != PN_OK)
@@ -89,6 +103,11 @@ pn_status pn__read_header(pn__view *v, const unsigned char *data,
     flags = PN__HDR_U16(data, flags);
     if ((flags & ~PN_FLAGS_KNOWN) != 0)
         return PN_ERR_FORMAT;
+    for (i = 0; i < sizeof header_tables / sizeof header_tables[0]; i++)
+        if (!table_fits(size, pn__read_u32(data + header_tables[i][0]),
+                        pn__read_u32(data + header_tables[i][1]),
+                        header_tables[i][2]))
+            return PN_ERR_FORMAT;
 
     v->data = data;
     v->size = size;
@@ -100,18 +119,9 @@ pn_status pn__read_header(pn__view *v, const unsigned char *data,
     v->contacts = PN__HDR_U32(data, contacts);
     v->language_count = PN__HDR_U32(data, language_count);
     v->languages = PN__HDR_U32(data, languages);
-    pool = PN__HDR_U32(data, pool);
+    v->pool = data + PN__HDR_U32(data, pool);
     v->pool_size = PN__HDR_U32(data, pool_size);
-
-    if (!table_fits(size, v->notices, v->notice_count, PN_NOTICE_SIZE) ||
-        !table_fits(size, v->sections, v->section_count, PN_SECTION_SIZE) ||
-        !table_fits(size, v->contacts, v->contact_count, PN_CONTACT_SIZE) ||
-        !table_fits(size, v->languages, v->language_count,
-                    PN_LANGUAGE_SIZE) ||
-        !table_fits(size, pool, v->pool_size, 1) || v->pool_size < 1)
-        return PN_ERR_FORMAT;
-    v->pool = data + pool;
-    if (v->pool[0] != 0)
+    if (v->pool_size < 1 || v->pool[0] != 0)
         return PN_ERR_FORMAT;
     v->code = NULL;
     if (flags & PN_FLAG_COMPRESSED)
