@@ -244,11 +244,11 @@ static void put_texts(dumper *d, const unsigned char *rec, const field *f,
 {
     size_t i;
 
-    for (i = 0; i < f->bytes / 4; i++) {
+    for (i = 0; i < f->bytes / PN_OFFSET_SIZE; i++) {
         buf_byte(d->out, '\n');
         put_indent(d, depth);
         buf_printf(d->out, "%s: ", i < count ? names[i] : "?");
-        put_text_at(d, rec, f->offset + 4 * i);
+        put_text_at(d, rec, f->offset + PN_OFFSET_SIZE * i);
     }
 }
 

@@ -185,13 +185,18 @@ static void pool_block_text(pool *p, const char *text)
 }
 
 /* The most bytes a block can take in the stream: kind, level, number, and
- * its text whole (a length and at most PN_CODE_MAX_LEN bits a byte; a
- * reference is only used when shorter). */
-static size_t block_bound(const mblock *b)
+ * its text whole (a reference is only used when shorter). */
+static size_t block_bound(const pool *p, const mblock *b)
 {
-    size_t len = b->text.s ? strlen(b->text.s) : 0;
+    buf whole = {0};
+    size_t n;
 
-    return 2 + 5 + 10 + (len * PN_CODE_MAX_LEN + 7) / 8;
+    put_text(p, b->text.s ? b->text.s : "", &whole);
+    n = 1 + PN_BLOCK_HAS_LEVEL(b->kind) +
+        (PN_BLOCK_HAS_NUMBER(b->kind) ? leb128_size(b->number) : 0) +
+        whole.len;
+    buf_free(&whole);
+    return n;
 }
 
 /* A section's block index then its block stream (runtime/pn_format.h).
@@ -205,8 +210,10 @@ static uint32_t pool_blocks(pool *p, const msection *s, unsigned *width)
     size_t i, bound = 0, stream_at;
 
     for (i = 0; i < s->block_count; i++)
-        bound += block_bound(&s->blocks[i]);
-    *width = bound > 0xFFFFu ? PN_INDEX_WIDTH_LONG : PN_INDEX_WIDTH_SHORT;
+        bound += block_bound(p, &s->blocks[i]);
+    *width = bound > 0xFFFFu  ? PN_INDEX_WIDTH_LONG
+             : bound > 0xFFu ? PN_INDEX_WIDTH_SHORT
+                             : PN_INDEX_WIDTH_BYTE;
     for (i = 1; i < s->block_count; i++) {
         static const unsigned char zeros[PN_INDEX_WIDTH_LONG];
         buf_put(&p->bytes, zeros, *width);
@@ -251,11 +258,11 @@ static void pack_section(pool *p, const msection *s, buf *records)
     unsigned char rec[PN_SECTION_SIZE] = {0};
     unsigned width;
 
-    SET(rec, PN_SECTION_AT, id, 4, pool_name(p, s->id.s));
-    SET(rec, PN_SECTION_AT, number, 4, pool_name(p, s->number.s));
-    SET(rec, PN_SECTION_AT, title, 4, pool_text(p, s->title.s));
-    SET(rec, PN_SECTION_AT, topics, 4, s->topics);
-    SET(rec, PN_SECTION_AT, blocks, 4, pool_blocks(p, s, &width));
+    SET(rec, PN_SECTION_AT, id, PN_OFFSET_SIZE, pool_name(p, s->id.s));
+    SET(rec, PN_SECTION_AT, number, PN_OFFSET_SIZE, pool_name(p, s->number.s));
+    SET(rec, PN_SECTION_AT, title, PN_OFFSET_SIZE, pool_text(p, s->title.s));
+    SET(rec, PN_SECTION_AT, topics, PN_TOPICS_SIZE, s->topics);
+    SET(rec, PN_SECTION_AT, blocks, PN_OFFSET_SIZE, pool_blocks(p, s, &width));
     SET(rec, PN_SECTION_AT, block_count, 2, s->block_count);
     SET(rec, PN_SECTION_AT, level, 1, s->level);
     SET(rec, PN_SECTION_AT, index_width, 1, width);
@@ -322,19 +329,20 @@ static void pack_notice(pool *p, const mnotice *n, uint32_t first_section,
     unsigned char rec[PN_NOTICE_SIZE] = {0};
     unsigned i;
 
-    SET(rec, PN_NOTICE_AT, policy, 4, pool_name(p, n->policy.s));
-    SET(rec, PN_NOTICE_AT, lang, 4, pool_name(p, n->lang.s));
-    SET(rec, PN_NOTICE_AT, updated, 4,
+    SET(rec, PN_NOTICE_AT, policy, PN_OFFSET_SIZE, pool_name(p, n->policy.s));
+    SET(rec, PN_NOTICE_AT, lang, PN_OFFSET_SIZE, pool_name(p, n->lang.s));
+    SET(rec, PN_NOTICE_AT, updated, PN_OFFSET_SIZE,
         pool_name(p, n->updated.s ? n->updated.s : ""));
-    SET(rec, PN_NOTICE_AT, title, 4, pool_text(p, n->title.s));
+    SET(rec, PN_NOTICE_AT, title, PN_OFFSET_SIZE, pool_text(p, n->title.s));
     for (i = 0; i < FACT_COUNT; i++)
-        store_le(rec + PN_NOTICE_FACT_AT(i), 4, pool_text(p, n->facts[i].s));
-    SET(rec, PN_NOTICE_AT, waived, 4, notice_waived_mask(n));
-    SET(rec, PN_NOTICE_AT, first_section, 4, first_section);
-    SET(rec, PN_NOTICE_AT, section_count, 4, n->section_count);
-    SET(rec, PN_NOTICE_AT, first_contact, 4, first_contact);
-    SET(rec, PN_NOTICE_AT, contact_count, 4, n->contact_count);
-    SET(rec, PN_NOTICE_AT, qr, 4, pool_qr(p, n, level, qr_failed));
+        store_le(rec + PN_NOTICE_FACT_AT(i), PN_OFFSET_SIZE,
+                 pool_text(p, n->facts[i].s));
+    SET(rec, PN_NOTICE_AT, waived, PN_TOPICS_SIZE, notice_waived_mask(n));
+    SET(rec, PN_NOTICE_AT, first_section, 3, first_section);
+    SET(rec, PN_NOTICE_AT, section_count, 2, n->section_count);
+    SET(rec, PN_NOTICE_AT, first_contact, 3, first_contact);
+    SET(rec, PN_NOTICE_AT, contact_count, 2, n->contact_count);
+    SET(rec, PN_NOTICE_AT, qr, PN_OFFSET_SIZE, pool_qr(p, n, level, qr_failed));
     buf_put(records, rec, sizeof rec);
 }
 
@@ -342,7 +350,6 @@ PN_STATIC_ASSERT(PN_CONTACT_SIZE ==
                      FIELD(pn__contact_layout, role) +
                          FIELD(pn__contact_layout, party) +
                          FIELD(pn__contact_layout, fact) +
-                         FIELD(pn__contact_layout, reserved) +
                          FIELD(pn__contact_layout, value),
                  pack_contact_writes_every_field);
 
@@ -362,8 +369,7 @@ static void pack_contacts(pool *p, const mnotice *n, buf *records)
             SET(rec, PN_CONTACT_AT, role, 1, c->role);
             SET(rec, PN_CONTACT_AT, party, 1, c->party);
             SET(rec, PN_CONTACT_AT, fact, 1, c->fact);
-            SET(rec, PN_CONTACT_AT, reserved, 1, 0);
-            SET(rec, PN_CONTACT_AT, value, 4, pool_text(p, c->value.s));
+            SET(rec, PN_CONTACT_AT, value, PN_OFFSET_SIZE, pool_text(p, c->value.s));
             buf_put(records, rec, sizeof rec);
         }
     }
@@ -395,11 +401,11 @@ static void pack_language(pool *p, const catalog_language *l, buf *records)
     unsigned char rec[PN_LANGUAGE_SIZE] = {0};
     unsigned k;
 
-    SET(rec, PN_LANGUAGE_AT, tag, 4, pool_name(p, l->tag));
-    SET(rec, PN_LANGUAGE_AT, fallbacks, 4,
+    SET(rec, PN_LANGUAGE_AT, tag, PN_OFFSET_SIZE, pool_name(p, l->tag));
+    SET(rec, PN_LANGUAGE_AT, fallbacks, PN_OFFSET_SIZE,
         pool_name(p, l->fallbacks ? l->fallbacks : ""));
     for (k = 0; l->labels && k < PN_LABEL_COUNT; k++)
-        store_le(rec + PN_LANGUAGE_LABEL_AT(k), 4,
+        store_le(rec + PN_LANGUAGE_LABEL_AT(k), PN_OFFSET_SIZE,
                  pool_text(p, catalog_label(l, k)));
     buf_put(records, rec, sizeof rec);
 }
@@ -651,6 +657,14 @@ unsigned pack_catalog(mnotice *const *notices, size_t count,
     errors += pack_fonts(&t, fonts, notices, count, cat_langs, d);
     if (errors) {
         /* nothing is written */
+    } else if (t.pool.bytes.len > PN_MAX_POOL ||
+               t.section_count > PN_MAX_CATALOG_RECORDS ||
+               t.contact_count > PN_MAX_CATALOG_RECORDS) {
+        diag_plain(d, DIAG_ERROR, "the catalog's texts would exceed %lu "
+                   "bytes, or its sections or contacts %lu",
+                   (unsigned long)PN_MAX_POOL,
+                   (unsigned long)PN_MAX_CATALOG_RECORDS);
+        errors++;
     } else if (PN_HEADER_SIZE + t.notices.len + t.sections.len +
                    t.contacts.len + t.languages.len + t.code.len +
                    t.pool.bytes.len + t.fonts[0].len + t.fonts[1].len >

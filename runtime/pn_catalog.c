@@ -79,11 +79,11 @@ static pn_status notice_fill(const pn__view *v, uint32_t index,
 
     if (!rec)
         return PN_ERR_FORMAT;
-    if ((st = pn__read_field_name(v, rec, PN_NOTICE_AT(policy, 4),
+    if ((st = pn__read_field_name(v, rec, PN_NOTICE_AT(policy, PN_OFFSET_SIZE),
                                   &policy)) != PN_OK ||
-        (st = pn__read_field_name(v, rec, PN_NOTICE_AT(lang, 4), &lang)) !=
+        (st = pn__read_field_name(v, rec, PN_NOTICE_AT(lang, PN_OFFSET_SIZE), &lang)) !=
             PN_OK ||
-        (st = pn__read_field_name(v, rec, PN_NOTICE_AT(updated, 4),
+        (st = pn__read_field_name(v, rec, PN_NOTICE_AT(updated, PN_OFFSET_SIZE),
                                   &updated)) != PN_OK ||
         (st = pn__read_notice_sections(v, rec, &first, &count)) != PN_OK)
         return st;
@@ -93,7 +93,7 @@ static pn_status notice_fill(const pn__view *v, uint32_t index,
     out->lang = lang;
     out->updated = updated;
     out->section_count = count;
-    out->waived = PN__NOTICE_U32(rec, waived);
+    out->waived = PN__NOTICE_U24(rec, waived);
     return PN_OK;
 }
 
@@ -125,7 +125,7 @@ static pn_status policy_run(const pn__view *v, const char *policy,
     *count = 0;
     for (i = 0; i < v->notice_count; i++) {
         st = pn__read_field_name(v, pn__read_notice(v, i),
-                                 PN_NOTICE_AT(policy, 4), &id);
+                                 PN_NOTICE_AT(policy, PN_OFFSET_SIZE), &id);
         if (st != PN_OK)
             return st;
         if (pn__read_name_is(id, policy, n)) {
@@ -151,7 +151,7 @@ static pn_status lang_in_run(const pn__view *v, uint32_t first,
     *index = first;
     for (i = first; i < first + count; i++) {
         st = pn__read_field_name(v, pn__read_notice(v, i),
-                                 PN_NOTICE_AT(lang, 4), &tag);
+                                 PN_NOTICE_AT(lang, PN_OFFSET_SIZE), &tag);
         if (st != PN_OK)
             return st;
         if (pn__read_name_is(tag, lang, n)) {
@@ -207,7 +207,7 @@ static pn_status fallback_in_run(const pn__view *v, uint32_t first,
 
     if (!lang)
         return PN_ERR_NOT_FOUND;
-    st = pn__read_field_name(v, lang, PN_LANGUAGE_AT(fallbacks, 4), &list);
+    st = pn__read_field_name(v, lang, PN_LANGUAGE_AT(fallbacks, PN_OFFSET_SIZE), &list);
     if (st != PN_OK)
         return st;
     while (*list != '\0') {
@@ -293,7 +293,7 @@ pn_status pn_langs(const pn_catalog *cat, const char *policy,
         return st;
     for (i = first; i < first + count && !cut; i++) {
         st = pn__read_field_name(&v, pn__read_notice(&v, i),
-                                 PN_NOTICE_AT(lang, 4), &tag);
+                                 PN_NOTICE_AT(lang, PN_OFFSET_SIZE), &tag);
         if (st != PN_OK) {
             buf[0] = '\0';
             return st;

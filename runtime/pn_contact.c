@@ -105,7 +105,7 @@ static pn_status party_fact(const contacts *c, unsigned role, unsigned party,
                 return PN_OK;
             return pn__read_field_text(
                 c->view, PN__CONTACT(c->view, c->first + i),
-                PN_CONTACT_AT(value, 4), text);
+                PN_CONTACT_AT(value, PN_OFFSET_SIZE), text);
         }
     }
     return PN_OK;

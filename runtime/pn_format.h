@@ -86,8 +86,9 @@
  *   index  where each block of a section starts, so that block i is
  *          found without reading the blocks before it: block_count - 1
  *          entries (none for a section of 0 or 1 blocks) of the section
- *          record's index_width bytes (2, or 4 when a block starts 65,536
- *          or more bytes into the stream), entry i - 1 the byte offset of
+ *          record's index_width bytes (1 when every block starts within
+ *          256 bytes of the stream's start, else 2, or 4 when one starts
+ *          65,536 or more bytes into it), entry i - 1 the byte offset of
  *          block i from the start of the stream; the stream starts right
  *          after the index, with block 0. A reader treats an entry that
  *          points outside the pool as damage.
@@ -228,38 +229,52 @@ PN_STATIC_ASSERT(sizeof PN_MAGIC - 1 ==
 #define PN__FACT_ID(id, member, key) PN_FACT_##id,
 enum pn__fact { PN_FACTS(PN__FACT_ID) PN_FACT_COUNT };
 
+/* Pool offsets in records (names, texts, block indexes, QR codes) are
+ * PN_OFFSET_SIZE bytes, so a pool holds at most PN_MAX_POOL bytes; topic
+ * sets (PN_TOPIC_BIT()s) PN_TOPICS_SIZE bytes. pnc refuses a catalog
+ * beyond them. */
+#define PN_OFFSET_SIZE 3
+#define PN_MAX_POOL 0xFFFFFFu
+#define PN_TOPICS_SIZE 3
+PN_STATIC_ASSERT(PN_TOPIC_COUNT <= 8 * PN_TOPICS_SIZE, topics_fit);
+/* Sections and contact records of the whole catalog (the notice record's
+ * first_section and first_contact). */
+#define PN_MAX_CATALOG_RECORDS 0xFFFFFFu
+
 /* A notice (one policy in one language). Names and texts are pool
  * offsets. */
 #define PN_NOTICE_FIELDS(X)                                                  \
-    X(policy, 4)            /* name */                                       \
-    X(lang, 4)              /* name */                                       \
-    X(updated, 4)           /* name, "" when not given */                    \
-    X(title, 4)             /* text */                                       \
-    X(facts, 4 * PN_FACT_COUNT) /* text per fact, in PN_FACTS order */       \
-    X(waived, 4)            /* PN_TOPIC_BIT()s the notice waives */          \
-    X(first_section, 4)     /* index of its first section record */          \
-    X(section_count, 4)                                                      \
-    X(first_contact, 4)     /* index of its first contact record */          \
-    X(contact_count, 4)     /* 0 when the header names no other party */    \
-    X(qr, 4)                /* qr, 0 when the notice has no web address */
+    X(policy, PN_OFFSET_SIZE)   /* name */                                   \
+    X(lang, PN_OFFSET_SIZE)     /* name */                                   \
+    X(updated, PN_OFFSET_SIZE)  /* name, "" when not given */                \
+    X(title, PN_OFFSET_SIZE)    /* text */                                   \
+    X(facts, PN_OFFSET_SIZE * PN_FACT_COUNT) /* text per fact, in PN_FACTS   \
+                                                order */                     \
+    X(waived, PN_TOPICS_SIZE)   /* PN_TOPIC_BIT()s the notice waives */      \
+    X(first_section, 3)     /* index of its first section record */          \
+    X(section_count, 2)     /* at most PN_MAX_SECTIONS */                    \
+    X(first_contact, 3)     /* index of its first contact record */          \
+    X(contact_count, 2)     /* 0 when the header names no other party */    \
+    X(qr, PN_OFFSET_SIZE)   /* qr, 0 when the notice has no web address */
 PN__LAYOUT(pn__notice_layout, PN_NOTICE_FIELDS);
 #define PN_NOTICE_SIZE ((uint32_t)sizeof(pn__notice_layout))
 #define PN_NOTICE_AT(field, bytes) PN_FIELD_AT(pn__notice_layout, field, bytes)
 /* The offset of fact `fact` (an enum pn__fact). */
-#define PN_NOTICE_FACT_AT(fact) (PN_NOTICE_AT(facts, 4 * PN_FACT_COUNT) + \
-                                 4u * (unsigned)(fact))
+#define PN_NOTICE_FACT_AT(fact)                                              \
+    (PN_NOTICE_AT(facts, PN_OFFSET_SIZE * PN_FACT_COUNT) +                   \
+     PN_OFFSET_SIZE * (unsigned)(fact))
 
 /* A section: a heading and its blocks. */
 #define PN_SECTION_FIELDS(X)                                                 \
-    X(id, 4)                /* name, "" for the preamble */                  \
-    X(number, 4)            /* name, "" when the heading has none */         \
-    X(title, 4)             /* text */                                       \
-    X(topics, 4)            /* PN_TOPIC_BIT()s it is tagged with */          \
-    X(blocks, 4)            /* pool offset of its block index, which the    \
+    X(id, PN_OFFSET_SIZE)   /* name, "" for the preamble */                  \
+    X(number, PN_OFFSET_SIZE) /* name, "" when the heading has none */       \
+    X(title, PN_OFFSET_SIZE) /* text */                                      \
+    X(topics, PN_TOPICS_SIZE) /* PN_TOPIC_BIT()s it is tagged with */        \
+    X(blocks, PN_OFFSET_SIZE) /* pool offset of its block index, which the  \
                                block stream follows (see "index" above) */  \
     X(block_count, 2)                                                        \
     X(level, 1)             /* 0 preamble, 1 .. PN_MAX_LEVEL heading */      \
-    X(index_width, 1)       /* bytes of each block index entry: 2 or 4 */
+    X(index_width, 1)       /* bytes of each block index entry: 1, 2 or 4 */
 PN__LAYOUT(pn__section_layout, PN_SECTION_FIELDS);
 #define PN_SECTION_SIZE ((uint32_t)sizeof(pn__section_layout))
 #define PN_SECTION_AT(field, bytes) \
@@ -280,8 +295,7 @@ PN__LAYOUT(pn__section_layout, PN_SECTION_FIELDS);
                                controllers have more than one) */            \
     X(fact, 1)              /* an enum pn__fact: PN_FACT_CONTROLLER is the   \
                                party's name */                               \
-    X(reserved, 1)          /* 0 */                                          \
-    X(value, 4)             /* text */
+    X(value, PN_OFFSET_SIZE) /* text */
 PN__LAYOUT(pn__contact_layout, PN_CONTACT_FIELDS);
 #define PN_CONTACT_SIZE ((uint32_t)sizeof(pn__contact_layout))
 #define PN_CONTACT_AT(field, bytes) \
@@ -293,10 +307,12 @@ PN__LAYOUT(pn__contact_layout, PN_CONTACT_FIELDS);
  * notice is written in has one, with labels; a language that only has
  * fallbacks has all its labels "". */
 #define PN_LANGUAGE_FIELDS(X)                                                \
-    X(tag, 4)               /* name, e.g. "nb" */                            \
-    X(fallbacks, 4)         /* name: tags that serve a reader of `tag` when  \
-                               no notice is in `tag`, in order: "nb,nn" */   \
-    X(labels, 4 * PN_LABEL_COUNT) /* text per label, in PN_LABELS order */
+    X(tag, PN_OFFSET_SIZE)  /* name, e.g. "nb" */                            \
+    X(fallbacks, PN_OFFSET_SIZE) /* name: tags that serve a reader of `tag` \
+                               when no notice is in `tag`, in order:        \
+                               "nb,nn" */                                   \
+    X(labels, PN_OFFSET_SIZE * PN_LABEL_COUNT) /* text per label, in        \
+                                                  PN_LABELS order */
 /* The labels: X(ID, name, how pnc's languages file has it: 1 a key every
  * language with labels gives, 2 a key a language may leave out (it then
  * shows the default language's), 0 none: complaint_end comes from the
@@ -365,8 +381,9 @@ PN__LAYOUT(pn__language_layout, PN_LANGUAGE_FIELDS);
 #define PN_LANGUAGE_AT(field, bytes) \
     PN_FIELD_AT(pn__language_layout, field, bytes)
 /* The offset of label `label` (an enum pn__label). */
-#define PN_LANGUAGE_LABEL_AT(label) \
-    (PN_LANGUAGE_AT(labels, 4 * PN_LABEL_COUNT) + 4u * (unsigned)(label))
+#define PN_LANGUAGE_LABEL_AT(label)                                          \
+    (PN_LANGUAGE_AT(labels, PN_OFFSET_SIZE * PN_LABEL_COUNT) +               \
+     PN_OFFSET_SIZE * (unsigned)(label))
 
 #define PN_MAX_LEVEL 3u         /* the deepest heading level */
 
@@ -377,6 +394,7 @@ PN__LAYOUT(pn__language_layout, PN_LANGUAGE_FIELDS);
 #define PN_QR_BYTES(version) \
     ((PN_QR_SIZE(version) * PN_QR_SIZE(version) + 7u) / 8u)
 /* The widths a section's block index entries may have. */
+#define PN_INDEX_WIDTH_BYTE 1u
 #define PN_INDEX_WIDTH_SHORT 2u
 #define PN_INDEX_WIDTH_LONG 4u
 

@@ -8,7 +8,7 @@ pn_status pn_notice_title(const pn_notice *notice, char *buf, size_t size,
     pn_status st;
 
     if ((st = pn__read_out_begin(buf, size, len)) != PN_OK ||
-        (st = pn__read_notice_text(notice, PN_NOTICE_AT(title, 4),
+        (st = pn__read_notice_text(notice, PN_NOTICE_AT(title, PN_OFFSET_SIZE),
                                    &title)) != PN_OK)
         return st;
     return pn__read_copy(title, buf, size, len);

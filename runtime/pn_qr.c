@@ -17,7 +17,7 @@ static pn_status qr_of(const pn_notice *notice, const unsigned char **bits,
     *size = 0;
     if (st != PN_OK)
         return st;
-    at = PN__NOTICE_U32(rec, qr);
+    at = PN__NOTICE_U24(rec, qr);
     if (at >= v.pool_size)
         return PN_ERR_FORMAT;
     version = v.pool[at];

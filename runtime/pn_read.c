@@ -6,6 +6,11 @@ uint16_t pn__read_u16(const unsigned char *p)
     return (uint16_t)(p[0] | p[1] << 8);
 }
 
+uint32_t pn__read_u24(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16;
+}
+
 uint32_t pn__read_u32(const unsigned char *p)
 {
     return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
@@ -71,10 +76,24 @@ static pn_status code_check(pn__view *v, uint32_t off, uint32_t size)
     return PN_OK;
 }
 
+/* The header's tables: where each one's offset and count are, and its
+ * records' size (the pool's and the code tables' count their bytes). */
+static const unsigned char header_tables[][3] = {
+    {PN_HDR_AT(notices, 4), PN_HDR_AT(notice_count, 4), PN_NOTICE_SIZE},
+    {PN_HDR_AT(sections, 4), PN_HDR_AT(section_count, 4), PN_SECTION_SIZE},
+    {PN_HDR_AT(contacts, 4), PN_HDR_AT(contact_count, 4), PN_CONTACT_SIZE},
+    {PN_HDR_AT(languages, 4), PN_HDR_AT(language_count, 4),
+     PN_LANGUAGE_SIZE},
+    {PN_HDR_AT(pool, 4), PN_HDR_AT(pool_size, 4), 1},
+};
+PN_STATIC_ASSERT(PN_NOTICE_SIZE <= 255 && PN_SECTION_SIZE <= 255 &&
+                     PN_CONTACT_SIZE <= 255 && PN_LANGUAGE_SIZE <= 255,
+                 record_sizes_fit_a_byte);
+
 pn_status pn__read_header(pn__view *v, const unsigned char *data,
                           uint32_t size)
 {
-    uint32_t pool, flags;
+    unsigned i, flags;
     pn_status st = pn__read_head(data, size);
 
     if (st != PN_OK)
@@ -84,6 +103,11 @@ pn_status pn__read_header(pn__view *v, const unsigned char *data,
     flags = PN__HDR_U16(data, flags);
     if ((flags & ~PN_FLAGS_KNOWN) != 0)
         return PN_ERR_FORMAT;
+    for (i = 0; i < sizeof header_tables / sizeof header_tables[0]; i++)
+        if (!table_fits(size, pn__read_u32(data + header_tables[i][0]),
+                        pn__read_u32(data + header_tables[i][1]),
+                        header_tables[i][2]))
+            return PN_ERR_FORMAT;
 
     v->data = data;
     v->size = size;
@@ -95,18 +119,9 @@ pn_status pn__read_header(pn__view *v, const unsigned char *data,
     v->contacts = PN__HDR_U32(data, contacts);
     v->language_count = PN__HDR_U32(data, language_count);
     v->languages = PN__HDR_U32(data, languages);
-    pool = PN__HDR_U32(data, pool);
+    v->pool = data + PN__HDR_U32(data, pool);
     v->pool_size = PN__HDR_U32(data, pool_size);
-
-    if (!table_fits(size, v->notices, v->notice_count, PN_NOTICE_SIZE) ||
-        !table_fits(size, v->sections, v->section_count, PN_SECTION_SIZE) ||
-        !table_fits(size, v->contacts, v->contact_count, PN_CONTACT_SIZE) ||
-        !table_fits(size, v->languages, v->language_count,
-                    PN_LANGUAGE_SIZE) ||
-        !table_fits(size, pool, v->pool_size, 1) || v->pool_size < 1)
-        return PN_ERR_FORMAT;
-    v->pool = data + pool;
-    if (v->pool[0] != 0)
+    if (v->pool_size < 1 || v->pool[0] != 0)
         return PN_ERR_FORMAT;
     v->code = NULL;
     if (flags & PN_FLAG_COMPRESSED)
@@ -201,7 +216,7 @@ const unsigned char *pn__read_language(const pn__view *v, const char *tag,
                                    i * PN_LANGUAGE_SIZE;
         const char *name;
 
-        if (pn__read_field_name(v, rec, PN_LANGUAGE_AT(tag, 4), &name) !=
+        if (pn__read_field_name(v, rec, PN_LANGUAGE_AT(tag, PN_OFFSET_SIZE), &name) !=
             PN_OK)
             return NULL;
         if (pn__read_name_is(name, tag, n))
@@ -220,8 +235,8 @@ pn_status pn__read_notice_sections(const pn__view *v,
                                   const unsigned char *notice,
                                   uint32_t *first, uint32_t *count)
 {
-    *first = PN__NOTICE_U32(notice, first_section);
-    *count = PN__NOTICE_U32(notice, section_count);
+    *first = PN__NOTICE_U24(notice, first_section);
+    *count = PN__NOTICE_U16(notice, section_count);
     return run_in(*first, *count, v->section_count);
 }
 
@@ -229,8 +244,8 @@ pn_status pn__read_notice_contacts(const pn__view *v,
                                   const unsigned char *notice,
                                   uint32_t *first, uint32_t *count)
 {
-    *first = PN__NOTICE_U32(notice, first_contact);
-    *count = PN__NOTICE_U32(notice, contact_count);
+    *first = PN__NOTICE_U24(notice, first_contact);
+    *count = PN__NOTICE_U16(notice, contact_count);
     return run_in(*first, *count, v->contact_count);
 }
 
@@ -250,13 +265,13 @@ static pn_status name_at(const pn__view *v, uint32_t off, const char **out)
 pn_status pn__read_field_name(const pn__view *v, const unsigned char *record,
                               size_t offset, const char **out)
 {
-    return name_at(v, pn__read_u32(record + offset), out);
+    return name_at(v, pn__read_u24(record + offset), out);
 }
 
 pn_status pn__read_field_text(const pn__view *v, const unsigned char *record,
                               size_t offset, pn__text *out)
 {
-    return pn__read_text_at(v, pn__read_u32(record + offset), out);
+    return pn__read_text_at(v, pn__read_u24(record + offset), out);
 }
 
 pn_status pn__read_leb128_at(const pn__view *v, uint32_t *pos,

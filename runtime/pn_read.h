@@ -31,18 +31,18 @@ typedef struct pn__view {
 } pn__view;
 
 uint16_t pn__read_u16(const unsigned char *p);
+uint32_t pn__read_u24(const unsigned char *p);
 uint32_t pn__read_u32(const unsigned char *p);
 
 /* Field `field` of a record, by the width pn_format.h declares for it
  * (the build fails if that is not the width named here). */
 #define PN__HDR_U16(p, field) pn__read_u16((p) + PN_HDR_AT(field, 2))
 #define PN__HDR_U32(p, field) pn__read_u32((p) + PN_HDR_AT(field, 4))
-#define PN__NOTICE_U32(p, field) pn__read_u32((p) + PN_NOTICE_AT(field, 4))
+#define PN__NOTICE_U16(p, field) pn__read_u16((p) + PN_NOTICE_AT(field, 2))
+#define PN__NOTICE_U24(p, field) pn__read_u24((p) + PN_NOTICE_AT(field, 3))
 #define PN__SECTION_U8(p, field) ((p)[PN_SECTION_AT(field, 1)])
 #define PN__SECTION_U16(p, field) pn__read_u16((p) + PN_SECTION_AT(field, 2))
-#define PN__SECTION_U32(p, field) pn__read_u32((p) + PN_SECTION_AT(field, 4))
-#define PN__LANGUAGE_U32(p, field) \
-    pn__read_u32((p) + PN_LANGUAGE_AT(field, 4))
+#define PN__SECTION_U24(p, field) pn__read_u24((p) + PN_SECTION_AT(field, 3))
 
 /* Checks the header of `size` bytes at `data`. PN_OK, PN_ERR_FORMAT or
  * PN_ERR_VERSION. */
@@ -96,7 +96,8 @@ pn_status pn__read_party_fact(const pn__view *v, const unsigned char *notice,
 #define PN__CONTACT(v, i) \
     ((v)->data + (v)->contacts + (uint32_t)(i) * PN_CONTACT_SIZE)
 
-/* The name or text whose pool offset is the u32 at `record + offset`. */
+/* The name or text whose pool offset (PN_OFFSET_SIZE bytes) is at
+ * `record + offset`. */
 pn_status pn__read_field_name(const pn__view *v, const unsigned char *record,
                               size_t offset, const char **out);
 pn_status pn__read_field_text(const pn__view *v, const unsigned char *record,

@@ -22,9 +22,9 @@ static pn_status section_fill(const pn__view *v, uint32_t record,
 
     if (!rec || PN__SECTION_U8(rec, level) > PN_MAX_LEVEL)
         return PN_ERR_FORMAT;
-    if ((st = pn__read_field_name(v, rec, PN_SECTION_AT(id, 4), &id)) !=
+    if ((st = pn__read_field_name(v, rec, PN_SECTION_AT(id, PN_OFFSET_SIZE), &id)) !=
             PN_OK ||
-        (st = pn__read_field_name(v, rec, PN_SECTION_AT(number, 4),
+        (st = pn__read_field_name(v, rec, PN_SECTION_AT(number, PN_OFFSET_SIZE),
                                   &number)) != PN_OK)
         return st;
     pn__read_ref(&out->internal, v, record);
@@ -32,7 +32,7 @@ static pn_status section_fill(const pn__view *v, uint32_t record,
     out->level = PN__SECTION_U8(rec, level);
     out->id = id;
     out->number = number;
-    out->topics = PN__SECTION_U32(rec, topics);
+    out->topics = PN__SECTION_U24(rec, topics);
     out->block_count = PN__SECTION_U16(rec, block_count);
     return PN_OK;
 }
@@ -71,7 +71,7 @@ pn_status pn_section_find(const pn_notice *notice, const char *id,
     n = pn__read_strlen(id);
     for (i = 0; i < count; i++) {
         st = pn__read_field_name(&v, pn__read_section(&v, first + i),
-                                 PN_SECTION_AT(id, 4), &sid);
+                                 PN_SECTION_AT(id, PN_OFFSET_SIZE), &sid);
         if (st != PN_OK)
             return st;
         if (pn__read_name_is(sid, id, n))
@@ -97,7 +97,7 @@ pn_status pn_section_by_topic(const pn_notice *notice, pn_topic topic,
     for (i = from; i < count; i++) {
         const unsigned char *rec = pn__read_section(&v, first + i);
 
-        if (PN__SECTION_U32(rec, topics) & PN_TOPIC_BIT(topic))
+        if (PN__SECTION_U24(rec, topics) & PN_TOPIC_BIT(topic))
             return section_fill(&v, first + i, i, out);
     }
     return PN_ERR_NOT_FOUND;
@@ -111,7 +111,7 @@ pn_status pn__read_section_title(const pn_section *sec, pn__text *title)
 
     if (st != PN_OK)
         return st;
-    return pn__read_field_text(&v, rec, PN_SECTION_AT(title, 4), title);
+    return pn__read_field_text(&v, rec, PN_SECTION_AT(title, PN_OFFSET_SIZE), title);
 }
 
 pn_status pn_section_title(const pn_section *sec, char *buf, size_t size,
@@ -164,19 +164,21 @@ static pn_status block_fields(const pn__view *v, uint32_t pos,
 static pn_status block_pos(const pn__view *v, const unsigned char *rec,
                            uint32_t index, uint32_t *pos)
 {
-    uint32_t at = PN__SECTION_U32(rec, blocks);
+    uint32_t at = PN__SECTION_U24(rec, blocks);
     uint32_t count = PN__SECTION_U16(rec, block_count);
     uint32_t width = PN__SECTION_U8(rec, index_width);
     uint32_t entries = count > 0 ? count - 1u : 0u, start, off = 0;
 
-    if ((width != PN_INDEX_WIDTH_SHORT && width != PN_INDEX_WIDTH_LONG) ||
+    if ((width != PN_INDEX_WIDTH_BYTE && width != PN_INDEX_WIDTH_SHORT &&
+         width != PN_INDEX_WIDTH_LONG) ||
         at > v->pool_size || entries > (v->pool_size - at) / width)
         return PN_ERR_FORMAT;
     start = at + entries * width;
     if (index > 0) {
         const unsigned char *e = v->pool + at + (index - 1u) * width;
-        off = width == PN_INDEX_WIDTH_SHORT ? pn__read_u16(e)
-                                            : pn__read_u32(e);
+        off = width == PN_INDEX_WIDTH_BYTE    ? e[0]
+              : width == PN_INDEX_WIDTH_SHORT ? pn__read_u16(e)
+                                              : pn__read_u32(e);
     }
     if (off >= v->pool_size - start)
         return PN_ERR_FORMAT;

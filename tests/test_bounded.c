@@ -116,6 +116,39 @@ static void open_notice(const unsigned char *data, long size, pn_notice *n)
 
 /* ---- Blocks ------------------------------------------------------------ */
 
+/* A section whose block stream passes 64 KiB (30,000 one-letter items)
+ * gets 4-byte index entries, which find its last block. */
+static void test_long_stream_has_wide_index(void)
+{
+    static unsigned char bin[CATALOG_MAX];
+    pn_catalog cat;
+    pn_notice n;
+    pn_section sec;
+    long size;
+    uint32_t rec;
+
+    TEST_ASSERT_EQUAL_INT_MESSAGE(
+        0,
+        run("{ sed -n '1,/^# 1 /{/^# 1 /!p}' " TMP "/items.pn && "
+            "printf '# 1 Letters {#letters}\\n\\n' && "
+            "awk 'BEGIN { for (i = 0; i < 30000; i++) print \"- a\" }'; "
+            "} >" TMP "/letters.pn && " PNC_PATH " --format bin -o " TMP
+            "/letters.bin " TMP "/letters.pn"),
+        tail(err_text));
+    size = slurp(TMP "/letters.bin", (char *)bin, CATALOG_MAX);
+    TEST_ASSERT_TRUE(size > 0);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&cat, bin, (size_t)size));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&cat, 0, &n));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_section_find(&n, "letters", &sec));
+    TEST_ASSERT_EQUAL_UINT32(30000, sec.block_count);
+    rec = pn__read_u32(bin + PN_HDR_AT(sections, 4)) +
+          sec.internal.record * PN_SECTION_SIZE;
+    TEST_ASSERT_EQUAL_UINT(4, bin[rec + PN_SECTION_AT(index_width, 1)]);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_block_read(&sec, 29999, NULL, page,
+                                               sizeof page, NULL));
+    TEST_ASSERT_EQUAL_STRING("a", page);
+}
+
 /* Block i costs one block's read, whatever i: the block index. */
 static void test_block_i_reads_one_block(void)
 {
@@ -146,7 +179,7 @@ static void test_block_i_reads_one_block(void)
 }
 
 /* An index entry that points outside the pool, or an index width that is
- * neither 2 nor 4, is damage. */
+ * not 1, 2 or 4, is damage. */
 static void test_damaged_index_is_format_error(void)
 {
     static unsigned char copy[CATALOG_MAX];
@@ -162,18 +195,20 @@ static void test_damaged_index_is_format_error(void)
     sections = pn__read_u32(copy + PN_HDR_AT(sections, 4));
     pool = pn__read_u32(copy + PN_HDR_AT(pool, 4));
     rec = sections + sec.internal.record * PN_SECTION_SIZE;
-    index = pool + pn__read_u32(copy + rec + PN_SECTION_AT(blocks, 4));
-    TEST_ASSERT_EQUAL_UINT(4, copy[rec + PN_SECTION_AT(index_width, 1)]);
+    index = pool + pn__read_u24(copy + rec +
+                                PN_SECTION_AT(blocks, PN_OFFSET_SIZE));
+    /* 3,000 items' stream: over 255 bytes, under 65,536 */
+    TEST_ASSERT_EQUAL_UINT(2, copy[rec + PN_SECTION_AT(index_width, 1)]);
 
     copy[rec + PN_SECTION_AT(index_width, 1)] = 3;
     TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_block_read(&sec, 5, NULL, page,
                                                        sizeof page, NULL));
     TEST_ASSERT_EQUAL_STRING("", page);
-    copy[rec + PN_SECTION_AT(index_width, 1)] = 4;
+    copy[rec + PN_SECTION_AT(index_width, 1)] = 2;
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_block_read(&sec, 5, NULL, page,
                                                sizeof page, NULL));
     /* Entry 4 is block 5's start. */
-    memset(copy + index + 4 * 4, 0xFF, 4);
+    memset(copy + index + 4 * 2, 0xFF, 2);
     TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_block_read(&sec, 5, NULL, page,
                                                        sizeof page, NULL));
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_block_read(&sec, 6, NULL, page,
@@ -181,7 +216,7 @@ static void test_damaged_index_is_format_error(void)
     TEST_ASSERT_EQUAL_STRING("Item 7", page);
     /* An index that does not fit the pool. */
     memcpy(copy, items_bin, (size_t)items_size);
-    copy[rec + PN_SECTION_AT(blocks, 4) + 3] = 0x7F;
+    copy[rec + PN_SECTION_AT(blocks, PN_OFFSET_SIZE) + 2] = 0x7F;
     TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_block_read(&sec, 0, NULL, page,
                                                        sizeof page, NULL));
 }
@@ -496,6 +531,7 @@ int main(void)
     RUN_TEST(test_block_i_reads_one_block);
     RUN_TEST(test_damaged_index_is_format_error);
     RUN_TEST(test_moving_costs_a_page);
+    RUN_TEST(test_long_stream_has_wide_index);
     RUN_TEST(test_prev_does_not_relay_the_section);
     RUN_TEST(test_prev_average_is_small);
     RUN_TEST(test_summary_reads_few_sections);

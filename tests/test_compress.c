@@ -239,7 +239,8 @@ static unsigned char *entries(void)
 static unsigned char *first_title(void)
 {
     return copy + u32_at(copy + PN_HDR_AT(pool, 4)) +
-           u32_at(copy + u32_at(copy + PN_HDR_AT(notices, 4)) + PN_NOTICE_AT(title, 4));
+           (u32_at(copy + u32_at(copy + PN_HDR_AT(notices, 4)) +
+                   PN_NOTICE_AT(title, PN_OFFSET_SIZE)) & 0xFFFFFFu);
 }
 
 /* One read of the damaged copy and the same read of the fixture catalog:
@@ -507,9 +508,9 @@ static void test_a_long_length_stops_at_the_pool_end(void)
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&c, 0, &n));
     {
         unsigned char *title = cat + u32_at(cat + PN_HDR_AT(notices, 4)) +
-                               PN_NOTICE_AT(title, 4);
+                               PN_NOTICE_AT(title, PN_OFFSET_SIZE);
         uint32_t at = end - 3 - pool;
-        for (i = 0; i < 4; i++)
+        for (i = 0; i < PN_OFFSET_SIZE; i++)
             title[i] = (unsigned char)(at >> 8 * i);
     }
     for (i = 0; i < sizeof lengths / sizeof lengths[0]; i++) {

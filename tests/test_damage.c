@@ -275,7 +275,7 @@ static void test_a_page_that_fails_is_empty(void)
 
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&c, packed, sizeof packed));
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&c, 0, &n));
-    first = pn__read_u32(notice0(packed) + PN_NOTICE_AT(first_section, 4));
+    first = pn__read_u24(notice0(packed) + PN_NOTICE_AT(first_section, 3));
     for (s = 0; s < n.section_count; s++) {
         const unsigned char *rec =
             packed + pn__read_u32(packed + PN_HDR_AT(sections, 4)) +
@@ -283,7 +283,7 @@ static void test_a_page_that_fails_is_empty(void)
 
         TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open(&cur, &n, &screen));
         TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_goto(&cur, s));
-        at = pool_of(packed) + pn__read_u32(rec + PN_SECTION_AT(blocks, 4));
+        at = pool_of(packed) + pn__read_u24(rec + PN_SECTION_AT(blocks, PN_OFFSET_SIZE));
         end = at + SPAN < sizeof packed ? at + SPAN : sizeof packed;
         for (; at < end; at++) {
             unsigned char was = packed[at];
@@ -356,7 +356,8 @@ static void test_a_control_character_in_a_text_is_damage(void)
     pn_status st;
 
     /* The plain catalog: a control character in the title... */
-    at = plain_text_at(pn__read_u32(notice0(plain) + PN_NOTICE_AT(title, 4)));
+    at = plain_text_at(pn__read_u24(notice0(plain) +
+                                   PN_NOTICE_AT(title, PN_OFFSET_SIZE)));
     first = plain[at];
     for (i = 0; i < sizeof controls; i++) {
         plain[at] = controls[i];
@@ -374,9 +375,9 @@ static void test_a_control_character_in_a_text_is_damage(void)
     }
     TEST_ASSERT_TRUE(i < n.section_count);
     at = pool_of(plain) + 1 +   /* past the kind byte */
-         pn__read_u32(plain + pn__read_u32(plain + PN_HDR_AT(sections, 4)) +
+         pn__read_u24(plain + pn__read_u32(plain + PN_HDR_AT(sections, 4)) +
                       sec.internal.record * PN_SECTION_SIZE +
-                      PN_SECTION_AT(blocks, 4));
+                      PN_SECTION_AT(blocks, PN_OFFSET_SIZE));
     TEST_ASSERT_TRUE(plain[at] > 0 && plain[at] < 0x80);
     plain[at + 1] = 0x00;
     memset(text, 'x', sizeof text);

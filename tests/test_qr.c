@@ -862,17 +862,19 @@ static void test_a_damaged_code_is_a_format_error(void)
         bundled_notice(i, &notice, web, sizeof web);
         if (!web[0])
             continue;
-        at = pn__read_u32(rec + PN_NOTICE_AT(qr, 4));
+        at = pn__read_u24(rec + PN_NOTICE_AT(qr, PN_OFFSET_SIZE));
         TEST_ASSERT_TRUE(at > 0 && at < pool_size);
         TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&cat, copy, sizeof copy));
         TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&cat, i, &notice));
         copy[pool + at] = PN_QR_MAX_VERSION + 1;
         TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_qr_size(&notice, &size));
         copy[pool + at] = pn_bundled[pool + at];
-        store_le(rec + PN_NOTICE_AT(qr, 4), 4, pool_size);
+        store_le(rec + PN_NOTICE_AT(qr, PN_OFFSET_SIZE), PN_OFFSET_SIZE,
+                 pool_size);
         TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_qr_size(&notice, &size));
         /* a code that would end past the pool */
-        store_le(rec + PN_NOTICE_AT(qr, 4), 4, pool_size - 10);
+        store_le(rec + PN_NOTICE_AT(qr, PN_OFFSET_SIZE), PN_OFFSET_SIZE,
+                 pool_size - 10);
         copy[pool + pool_size - 10] = 1;
         TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_qr_size(&notice, &size));
         memcpy(copy, pn_bundled, sizeof copy);

@@ -401,7 +401,7 @@ static void test_contact_records_are_checked(void)
                                             PN_DETAIL_EMAIL, 1, text,
                                             sizeof text, NULL));
     memcpy(copy, fixture_catalog, sizeof copy);
-    copy[(size_t)(rec - copy) + PN_NOTICE_AT(contact_count, 4)] = 0xFF;
+    copy[(size_t)(rec - copy) + PN_NOTICE_AT(contact_count, 2)] = 0xFF;
     TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT,
                           pn_contact_read(&n, PN_ROLE_DPO, 0, text,
                                           sizeof text, &ct));
