@@ -949,6 +949,7 @@ static pn_status notice_check(const pn_notice *notice)
 static pn_status open_cursor(pn_cursor *cur, const pn_notice *notice,
                              const pn_screen *screen, int summary)
 {
+    uint32_t lines;
     pn_status st;
 
     if (!cur || !notice || !screen || !screen_ok(screen))
@@ -959,6 +960,11 @@ static pn_status open_cursor(pn_cursor *cur, const pn_notice *notice,
     cur->screen = *screen;
     cur->summary = summary;
     cur->internal.authored = 0;
+    /* Nothing is laid out until asked, so a pixel screen's font and
+     * height are checked here: a catalog without a font, or a screen lower
+     * than a line, is refused at once. */
+    if ((st = page_lines(cur, &lines)) != PN_OK)
+        return st;
     if ((st = qr_state(notice, screen, summary, &cur->qr)) != PN_OK)
         return st;
 #ifndef PN_NO_SUMMARY

@@ -510,6 +510,7 @@ static void test_misuse_draws_nothing(void)
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_next(&cur));
 
     other = cur;               /* a page past the section's */
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_pages(&cur, &other.pages));
     other.page = other.pages;
     refused(&other, &c, PN_ERR_ARG);
     other = cur;
