@@ -1003,6 +1003,7 @@ pn_status pn_cursor_open_summary(pn_cursor *cur, const pn_notice *notice,
  * pn_cursor_position(). */
 static pn_status cursor_check(const pn_cursor *cur)
 {
+    uint32_t lines;
     pn_status st;
     int qr;
 
@@ -1015,6 +1016,9 @@ static pn_status cursor_check(const pn_cursor *cur)
         return st;
     if (cur->qr != qr)
         return PN_ERR_ARG;
+    /* A pixel screen needs the catalog's font and a line's height. */
+    if ((st = page_lines(cur, &lines)) != PN_OK)
+        return st;
     /* The authored first layer's section, tagged summary (a cursor that
      * says "built" where the author wrote one shows the built one). */
     if (cur->internal.authored != 0) {
