@@ -195,11 +195,13 @@ static int on_qr(const pn_cursor *cur)
 }
 
 /* The words of the document on a character screen of 1000 columns. */
-static void wide_words(const pn_notice *n, int summary, word_list *w)
+static void wide_words(const pn_notice *n, int summary, unsigned flags,
+                       word_list *w)
 {
     pn_screen wide = {PN_MAX_COLS, 200, 0};
     pn_cursor cur;
 
+    wide.flags = flags;
     TEST_ASSERT_EQUAL_INT(PN_OK, open_doc(&cur, n, &wide, summary));
     do {
         if (on_qr(&cur))
@@ -210,9 +212,27 @@ static void wide_words(const pn_notice *n, int summary, word_list *w)
     } while (pn_cursor_next(&cur) == PN_OK);
 }
 
-/* Every page of one document of `n` on a `w` x `h` pixel screen. */
-static void check_document(const pn_notice *n, unsigned w, unsigned h,
-                           int summary)
+/* Each line of a page's text, measured in the text font (the catalog
+ * has no heading font), fits `w` pixels (the page text leaves out a list
+ * item's indent, so the line drawn is as wide or wider). */
+static void lines_fit(const char *text, unsigned w, const char *where)
+{
+    const char *line = text;
+
+    while (*line) {
+        size_t len = strcspn(line, "\n");
+        int32_t end;
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_draw_text(&cat, PN_FONT_TEXT, NULL,
+                                                  0, 0, line, len, &end));
+        TEST_ASSERT_TRUE_MESSAGE(end <= (int32_t)w, where);
+        line += len + (line[len] == '\n');
+    }
+}
+
+/* Every page of one document of `n` on a `w` x `h` pixel screen, with
+ * PN_PIXELS and `flags`. */
+static void check_flagged(const pn_notice *n, unsigned w, unsigned h,
+                          int summary, unsigned flags)
 {
     pn_screen screen = {(uint16_t)w, (uint16_t)h, PN_PIXELS};
     pn_cursor cur;
@@ -222,8 +242,10 @@ static void check_document(const pn_notice *n, unsigned w, unsigned h,
     unsigned ink = 0;
     pn_status st;
 
-    snprintf(where, sizeof where, "%s.%s %ux%u %s", n->policy, n->lang, w, h,
-             summary ? "first layer" : "full");
+    snprintf(where, sizeof where, "%s.%s %ux%u %s%s", n->policy, n->lang, w,
+             h, summary ? "first layer" : "full",
+             flags ? " transliterated" : "");
+    screen.flags |= flags;
     TEST_ASSERT_EQUAL_INT_MESSAGE(PN_OK, open_doc(&cur, n, &screen, summary),
                                   where);
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_position(&cur, &page, &pages));
@@ -235,6 +257,11 @@ static void check_document(const pn_notice *n, unsigned w, unsigned h,
         page_hash[count++] = hash_of(page_text);
         if (!on_qr(&cur))
             add_words(&narrow, page_text);
+        for (i = 0; flags == PN_ASCII && page_text[i]; i++)
+            TEST_ASSERT_TRUE_MESSAGE((unsigned char)page_text[i] < 0x80,
+                                     where);
+        if (flags)
+            lines_fit(page_text, w, where);
         ink += draw_checked(&cur, where);
     } while ((st = pn_cursor_next(&cur)) == PN_OK);
     TEST_ASSERT_EQUAL_INT_MESSAGE(PN_ERR_RANGE, st, where);
@@ -249,10 +276,16 @@ static void check_document(const pn_notice *n, unsigned w, unsigned h,
                                         where);
     }
     TEST_ASSERT_EQUAL_INT_MESSAGE(PN_ERR_RANGE, pn_cursor_prev(&cur), where);
-    wide_words(n, summary, &wide);
+    wide_words(n, summary, flags, &wide);
     same_words(&wide, &narrow, where);
     free_words(&wide);
     free_words(&narrow);
+}
+
+static void check_document(const pn_notice *n, unsigned w, unsigned h,
+                           int summary)
+{
+    check_flagged(n, w, h, summary, 0);
 }
 
 static void check_every_notice(void)
@@ -285,6 +318,22 @@ static void test_every_page_in_dejavu_sans(void)
         TEST_IGNORE_MESSAGE(skip);
     load(TMP "/dejavu-10.bdf");
     check_every_notice();
+}
+
+/* PN_ASCII and PN_LATIN1 with PN_PIXELS: the text is transliterated
+ * before it is measured and drawn (a Norwegian notice's å is "aa"). */
+static void test_transliterated(void)
+{
+    pn_notice n;
+    uint32_t i;
+
+    load(SANS);
+    for (i = 0; i < cat.notice_count; i++) {
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&cat, i, &n));
+        check_flagged(&n, 128, 64, 1, PN_ASCII);
+        check_flagged(&n, 320, 240, 0, PN_ASCII);
+        check_flagged(&n, 128, 64, 0, PN_LATIN1);
+    }
 }
 
 /* Lines are wrapped by advance widths: on a pixel screen as wide as a
@@ -654,6 +703,7 @@ int main(void)
     UNITY_BEGIN();
     RUN_TEST(test_every_page_in_the_repo_font);
     RUN_TEST(test_every_page_in_dejavu_sans);
+    RUN_TEST(test_transliterated);
     RUN_TEST(test_lines_fit_the_width);
     RUN_TEST(test_lines_a_page);
     RUN_TEST(test_qr_page);
