@@ -31,7 +31,7 @@
 #define TMP BUILD_DIR "/tests/pixel-tmp"
 #define SANS "fonts/pnc-sans-11.bdf"
 #define DEJAVU "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
-#define BORDER 24
+#define BORDER 24 /* a multiple of 8 */
 #define MAX_W 320
 #define MAX_H 240
 #define CANVAS_W (MAX_W + 2 * BORDER)
@@ -679,6 +679,63 @@ static void test_heading_font(void)
     TEST_ASSERT_TRUE(heading_lines > 20);
 }
 
+/* Every byte of the font block set to values a damaged flash or a
+ * hostile file may hold: opening, drawing and the page text end with a
+ * status libpn documents, and nothing is drawn outside the screen. */
+static void test_damaged_font_draws_inside(void)
+{
+    static const unsigned char values[] = {0x00, 0xFF};
+    static unsigned char good[sizeof catalog];
+    pn_screen screen = {128, 64, PN_PIXELS};
+    pn_canvas c;
+    pn_catalog damaged;
+    pn_notice n;
+    pn_cursor cur;
+    uint32_t at, end, i, x, y;
+    size_t v;
+    pn_status st;
+
+    load(SANS);
+    memcpy(good, catalog, (size_t)catalog_size);
+    at = (uint32_t)catalog[PN_HDR_AT(font, 4)] |
+         (uint32_t)catalog[PN_HDR_AT(font, 4) + 1] << 8 |
+         (uint32_t)catalog[PN_HDR_AT(font, 4) + 2] << 16 |
+         (uint32_t)catalog[PN_HDR_AT(font, 4) + 3] << 24;
+    /* The head and the glyph records; the bitmaps after them are only
+     * pixels. */
+    end = at + PN_FONT_HEAD_SIZE +
+          (uint32_t)(catalog[at] | catalog[at + 1] << 8) * PN_GLYPH_SIZE;
+    TEST_ASSERT_TRUE(end <= (uint32_t)catalog_size);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_canvas_init(&c, rows_fb, sizeof rows_fb,
+                                                CANVAS_W, CANVAS_H,
+                                                PN_CANVAS_ROWS));
+    for (i = at; i < end; i++) {
+        for (v = 0; v < sizeof values; v++) {
+            catalog[i] = values[v];
+            TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&damaged, catalog,
+                                                 (size_t)catalog_size));
+            TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&damaged, 1, &n));
+            st = pn_cursor_open_summary(&cur, &n, &screen);
+            TEST_ASSERT_TRUE(st >= PN_ERR_FORMAT && st <= PN_OK);
+            if (st != PN_OK)
+                continue;
+            memset(rows_fb, 0, sizeof rows_fb);
+            st = pn_cursor_draw(&cur, &c, BORDER, BORDER);
+            TEST_ASSERT_TRUE(st == PN_OK || st == PN_ERR_FORMAT);
+            /* Byte by byte: the screen's edges fall on byte edges. */
+            for (y = 0; y < CANVAS_H; y++)
+                for (x = 0; x < c.stride; x++)
+                    if (outside(x * 8, y, 128, 64))
+                        TEST_ASSERT_EQUAL_HEX8(0, rows_fb[y * c.stride + x]);
+            st = pn_cursor_page(&cur, page_text, sizeof page_text, NULL);
+            TEST_ASSERT_TRUE(st == PN_OK || st == PN_ERR_FORMAT);
+            st = pn_cursor_next(&cur);
+            TEST_ASSERT_TRUE(st >= PN_ERR_FORMAT && st <= PN_OK);
+        }
+        catalog[i] = good[i];
+    }
+}
+
 /* A catalog without a font has no pixel screens. */
 static void test_no_font(void)
 {
@@ -709,6 +766,7 @@ int main(void)
     RUN_TEST(test_qr_page);
     RUN_TEST(test_misuse_draws_nothing);
     RUN_TEST(test_heading_font);
+    RUN_TEST(test_damaged_font_draws_inside);
     RUN_TEST(test_no_font);
     return UNITY_END();
 }
