@@ -248,23 +248,30 @@ W=$OUT/bench_worst
 P=$OUT/pathological
 echo "slowest single call, in instructions (valgrind --tool=callgrind, host $(uname -m), $CC):"
 echo "bundled = policies/*.pn; items = one section of 3,000 list items; purposes ="
-echo "20,000 sections tagged purposes; word = one 16,384-byte word (bench/pathological.sh)"
+echo "20,000 sections tagged purposes; word = one 16,384-byte word (bench/pathological.sh);"
+echo ".font = the same made with --font fonts/pnc-sans-11.bdf, on a pixel screen (PN_PIXELS)"
 if have valgrind; then
 	sh bench/pathological.sh "$P"
 	$PNC --format bin -o "$P/bundled.bin" $ALL 2>/dev/null
 	for f in items purposes word; do
 		$PNC --format bin -o "$P/$f.bin" "$P/$f.pn" 2>/dev/null
 	done
+	# The same on a pixel screen, with the repo's font.
+	for f in items word; do
+		$PNC --format bin -o "$P/$f.font.bin" --font fonts/pnc-sans-11.bdf \
+			"$P/$f.pn" 2>/dev/null
+	done
 	if [ "$($W --instr)" = yes ]; then
 		cg="--instr-atstart=no --collect-atstart=no"
 	else
 		cg="--toggle-collect=measured_call"
 	fi
-	printf '  %-9s %-6s %14s %14s %14s %14s %14s\n' catalog screen pn_block_read \
+	printf '  %-10s %-8s %14s %14s %14s %14s %14s\n' catalog screen pn_block_read \
 		pn_cursor_next pn_cursor_prev pn_cursor_goto open_summary
-	for spec in "bundled 20x4" "items 20x4" "purposes 20x4" "word 1x1"; do
+	for spec in "bundled 20x4" "items 20x4" "purposes 20x4" "word 1x1" \
+		"items.font 128x64px" "word.font 128x64px"; do
 		set -- $spec
-		line=$(printf '  %-9s %-6s' "$1" "$2")
+		line=$(printf '  %-10s %-8s' "$1" "$2")
 		for op in block next prev goto summary; do
 			k=$($W "$P/$1.bin" $op $2 | awk '{ print $1 }')
 			valgrind --tool=callgrind $cg --callgrind-out-file="$OUT/cg.worst" \

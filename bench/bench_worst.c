@@ -227,6 +227,7 @@ int main(int argc, char **argv)
     pn_catalog cat;
     pn_screen screen = {0, 0, 0};
     unsigned cols, rows;
+    char unit[3] = "";
     unsigned char *data;
     size_t size, o;
     uint32_t i;
@@ -245,13 +246,15 @@ int main(int argc, char **argv)
     for (o = 0; argc >= 3 && o < sizeof ops / sizeof ops[0]; o++)
         known |= strcmp(argv[2], ops[o]) == 0;
     if ((argc != 4 && argc != 5) || !known ||
-        sscanf(argv[3], "%ux%u", &cols, &rows) != 2) {
+        sscanf(argv[3], "%ux%u%2s", &cols, &rows, unit) < 2 ||
+        (unit[0] && strcmp(unit, "px") != 0)) {
         fprintf(stderr, "usage: bench_worst FILE block|next|prev|goto|"
-                        "summary COLSxROWS [K]\n");
+                        "summary COLSxROWS[px] [K]\n");
         return 2;
     }
     screen.cols = (uint16_t)cols;
     screen.rows = (uint16_t)rows;
+    screen.flags = unit[0] ? PN_PIXELS : 0u; /* "128x64px": pixels */
     if (!(data = slurp(argv[1], &size)) || pn_open(&cat, data, size) != PN_OK) {
         fprintf(stderr, "bench_worst: cannot open %s\n", argv[1]);
         return 1;

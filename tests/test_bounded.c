@@ -58,8 +58,8 @@ static void counts_reset(void)
 
 #define CATALOG_MAX (4u << 20)
 static unsigned char items_bin[CATALOG_MAX], purposes_bin[CATALOG_MAX],
-    word_bin[CATALOG_MAX];
-static long items_size, purposes_size, word_size;
+    word_bin[CATALOG_MAX], word_font_bin[CATALOG_MAX];
+static long items_size, purposes_size, word_size, word_font_size;
 static char page[1 << 16];
 
 void setUp(void)
@@ -79,13 +79,17 @@ static void make_catalogs(void)
         0,
         run("sh bench/pathological.sh " TMP " && for f in items purposes "
             "word; do " PNC_PATH " --format bin -o " TMP "/$f.bin " TMP
-            "/$f.pn || exit 1; done"),
+            "/$f.pn || exit 1; done && " PNC_PATH " --format bin -o " TMP
+            "/word.font.bin --font fonts/pnc-sans-11.bdf " TMP "/word.pn"),
         tail(err_text));
     items_size = slurp(TMP "/items.bin", (char *)items_bin, CATALOG_MAX);
     purposes_size =
         slurp(TMP "/purposes.bin", (char *)purposes_bin, CATALOG_MAX);
     word_size = slurp(TMP "/word.bin", (char *)word_bin, CATALOG_MAX);
-    TEST_ASSERT_TRUE(items_size > 0 && purposes_size > 0 && word_size > 0);
+    word_font_size =
+        slurp(TMP "/word.font.bin", (char *)word_font_bin, CATALOG_MAX);
+    TEST_ASSERT_TRUE(items_size > 0 && purposes_size > 0 && word_size > 0 &&
+                     word_font_size > 0);
 }
 
 static void open_notice(const unsigned char *data, long size, pn_notice *n)
@@ -318,6 +322,17 @@ static void test_long_word_is_linear(void)
                                  "for (i = 0; i < 60000; i++) printf \"x\"; "
                                  "print \"\" }' >" TMP "/long.pn"));
     TEST_ASSERT_EQUAL_INT(1, run(PNC_PATH " --check " TMP "/long.pn"));
+    /* The same on a pixel screen one line high and a glyph or two wide:
+     * a line still costs about a line's reading. */
+    {
+        pn_screen pixels = {8, 12, PN_PIXELS};
+        open_notice(word_font_bin, word_font_size, &n);
+        counts_reset();
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open(&cur, &n, &pixels));
+        TEST_ASSERT_TRUE(cur.pages >= 16384 / 2);
+        TEST_ASSERT_TRUE_MESSAGE(bytes_decoded < 10ul * 16384,
+                                 "each pixel line reads the rest of the word");
+    }
     TEST_ASSERT_NOT_NULL(strstr(err_text, TMP "/long.pn:7:1: error: this "
                                 "block is 60000 bytes long; at most 16384 "
                                 "fit [limit]"));

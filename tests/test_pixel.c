@@ -31,7 +31,7 @@
 #define TMP BUILD_DIR "/tests/pixel-tmp"
 #define SANS "fonts/pnc-sans-11.bdf"
 #define DEJAVU "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
-#define BORDER 24
+#define BORDER 24 /* a multiple of 8 */
 #define MAX_W 320
 #define MAX_H 240
 #define CANVAS_W (MAX_W + 2 * BORDER)
@@ -195,11 +195,13 @@ static int on_qr(const pn_cursor *cur)
 }
 
 /* The words of the document on a character screen of 1000 columns. */
-static void wide_words(const pn_notice *n, int summary, word_list *w)
+static void wide_words(const pn_notice *n, int summary, unsigned flags,
+                       word_list *w)
 {
     pn_screen wide = {PN_MAX_COLS, 200, 0};
     pn_cursor cur;
 
+    wide.flags = flags;
     TEST_ASSERT_EQUAL_INT(PN_OK, open_doc(&cur, n, &wide, summary));
     do {
         if (on_qr(&cur))
@@ -210,9 +212,27 @@ static void wide_words(const pn_notice *n, int summary, word_list *w)
     } while (pn_cursor_next(&cur) == PN_OK);
 }
 
-/* Every page of one document of `n` on a `w` x `h` pixel screen. */
-static void check_document(const pn_notice *n, unsigned w, unsigned h,
-                           int summary)
+/* Each line of a page's text, measured in the text font (the catalog
+ * has no heading font), fits `w` pixels (the page text leaves out a list
+ * item's indent, so the line drawn is as wide or wider). */
+static void lines_fit(const char *text, unsigned w, const char *where)
+{
+    const char *line = text;
+
+    while (*line) {
+        size_t len = strcspn(line, "\n");
+        int32_t end;
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_draw_text(&cat, PN_FONT_TEXT, NULL,
+                                                  0, 0, line, len, &end));
+        TEST_ASSERT_TRUE_MESSAGE(end <= (int32_t)w, where);
+        line += len + (line[len] == '\n');
+    }
+}
+
+/* Every page of one document of `n` on a `w` x `h` pixel screen, with
+ * PN_PIXELS and `flags`. */
+static void check_flagged(const pn_notice *n, unsigned w, unsigned h,
+                          int summary, unsigned flags)
 {
     pn_screen screen = {(uint16_t)w, (uint16_t)h, PN_PIXELS};
     pn_cursor cur;
@@ -222,8 +242,10 @@ static void check_document(const pn_notice *n, unsigned w, unsigned h,
     unsigned ink = 0;
     pn_status st;
 
-    snprintf(where, sizeof where, "%s.%s %ux%u %s", n->policy, n->lang, w, h,
-             summary ? "first layer" : "full");
+    snprintf(where, sizeof where, "%s.%s %ux%u %s%s", n->policy, n->lang, w,
+             h, summary ? "first layer" : "full",
+             flags ? " transliterated" : "");
+    screen.flags |= flags;
     TEST_ASSERT_EQUAL_INT_MESSAGE(PN_OK, open_doc(&cur, n, &screen, summary),
                                   where);
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_position(&cur, &page, &pages));
@@ -235,6 +257,11 @@ static void check_document(const pn_notice *n, unsigned w, unsigned h,
         page_hash[count++] = hash_of(page_text);
         if (!on_qr(&cur))
             add_words(&narrow, page_text);
+        for (i = 0; flags == PN_ASCII && page_text[i]; i++)
+            TEST_ASSERT_TRUE_MESSAGE((unsigned char)page_text[i] < 0x80,
+                                     where);
+        if (flags)
+            lines_fit(page_text, w, where);
         ink += draw_checked(&cur, where);
     } while ((st = pn_cursor_next(&cur)) == PN_OK);
     TEST_ASSERT_EQUAL_INT_MESSAGE(PN_ERR_RANGE, st, where);
@@ -249,10 +276,16 @@ static void check_document(const pn_notice *n, unsigned w, unsigned h,
                                         where);
     }
     TEST_ASSERT_EQUAL_INT_MESSAGE(PN_ERR_RANGE, pn_cursor_prev(&cur), where);
-    wide_words(n, summary, &wide);
+    wide_words(n, summary, flags, &wide);
     same_words(&wide, &narrow, where);
     free_words(&wide);
     free_words(&narrow);
+}
+
+static void check_document(const pn_notice *n, unsigned w, unsigned h,
+                           int summary)
+{
+    check_flagged(n, w, h, summary, 0);
 }
 
 static void check_every_notice(void)
@@ -285,6 +318,22 @@ static void test_every_page_in_dejavu_sans(void)
         TEST_IGNORE_MESSAGE(skip);
     load(TMP "/dejavu-10.bdf");
     check_every_notice();
+}
+
+/* PN_ASCII and PN_LATIN1 with PN_PIXELS: the text is transliterated
+ * before it is measured and drawn (a Norwegian notice's å is "aa"). */
+static void test_transliterated(void)
+{
+    pn_notice n;
+    uint32_t i;
+
+    load(SANS);
+    for (i = 0; i < cat.notice_count; i++) {
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&cat, i, &n));
+        check_flagged(&n, 128, 64, 1, PN_ASCII);
+        check_flagged(&n, 320, 240, 0, PN_ASCII);
+        check_flagged(&n, 128, 64, 0, PN_LATIN1);
+    }
 }
 
 /* Lines are wrapped by advance widths: on a pixel screen as wide as a
@@ -630,6 +679,63 @@ static void test_heading_font(void)
     TEST_ASSERT_TRUE(heading_lines > 20);
 }
 
+/* Every byte of the font block set to values a damaged flash or a
+ * hostile file may hold: opening, drawing and the page text end with a
+ * status libpn documents, and nothing is drawn outside the screen. */
+static void test_damaged_font_draws_inside(void)
+{
+    static const unsigned char values[] = {0x00, 0xFF};
+    static unsigned char good[sizeof catalog];
+    pn_screen screen = {128, 64, PN_PIXELS};
+    pn_canvas c;
+    pn_catalog damaged;
+    pn_notice n;
+    pn_cursor cur;
+    uint32_t at, end, i, x, y;
+    size_t v;
+    pn_status st;
+
+    load(SANS);
+    memcpy(good, catalog, (size_t)catalog_size);
+    at = (uint32_t)catalog[PN_HDR_AT(font, 4)] |
+         (uint32_t)catalog[PN_HDR_AT(font, 4) + 1] << 8 |
+         (uint32_t)catalog[PN_HDR_AT(font, 4) + 2] << 16 |
+         (uint32_t)catalog[PN_HDR_AT(font, 4) + 3] << 24;
+    /* The head and the glyph records; the bitmaps after them are only
+     * pixels. */
+    end = at + PN_FONT_HEAD_SIZE +
+          (uint32_t)(catalog[at] | catalog[at + 1] << 8) * PN_GLYPH_SIZE;
+    TEST_ASSERT_TRUE(end <= (uint32_t)catalog_size);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_canvas_init(&c, rows_fb, sizeof rows_fb,
+                                                CANVAS_W, CANVAS_H,
+                                                PN_CANVAS_ROWS));
+    for (i = at; i < end; i++) {
+        for (v = 0; v < sizeof values; v++) {
+            catalog[i] = values[v];
+            TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&damaged, catalog,
+                                                 (size_t)catalog_size));
+            TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&damaged, 1, &n));
+            st = pn_cursor_open_summary(&cur, &n, &screen);
+            TEST_ASSERT_TRUE(st >= PN_ERR_FORMAT && st <= PN_OK);
+            if (st != PN_OK)
+                continue;
+            memset(rows_fb, 0, sizeof rows_fb);
+            st = pn_cursor_draw(&cur, &c, BORDER, BORDER);
+            TEST_ASSERT_TRUE(st == PN_OK || st == PN_ERR_FORMAT);
+            /* Byte by byte: the screen's edges fall on byte edges. */
+            for (y = 0; y < CANVAS_H; y++)
+                for (x = 0; x < c.stride; x++)
+                    if (outside(x * 8, y, 128, 64))
+                        TEST_ASSERT_EQUAL_HEX8(0, rows_fb[y * c.stride + x]);
+            st = pn_cursor_page(&cur, page_text, sizeof page_text, NULL);
+            TEST_ASSERT_TRUE(st == PN_OK || st == PN_ERR_FORMAT);
+            st = pn_cursor_next(&cur);
+            TEST_ASSERT_TRUE(st >= PN_ERR_FORMAT && st <= PN_OK);
+        }
+        catalog[i] = good[i];
+    }
+}
+
 /* A catalog without a font has no pixel screens. */
 static void test_no_font(void)
 {
@@ -654,11 +760,13 @@ int main(void)
     UNITY_BEGIN();
     RUN_TEST(test_every_page_in_the_repo_font);
     RUN_TEST(test_every_page_in_dejavu_sans);
+    RUN_TEST(test_transliterated);
     RUN_TEST(test_lines_fit_the_width);
     RUN_TEST(test_lines_a_page);
     RUN_TEST(test_qr_page);
     RUN_TEST(test_misuse_draws_nothing);
     RUN_TEST(test_heading_font);
+    RUN_TEST(test_damaged_font_draws_inside);
     RUN_TEST(test_no_font);
     return UNITY_END();
 }
