@@ -612,8 +612,16 @@ static void test_preview_png_refusals(void)
                                  " --png " OUT " --scale 5"
                                  " policies/nitd.nb.pn"));
     TEST_ASSERT_NOT_NULL(strstr(err_text, "16384"));
+    /* A screen lower than a line of the font: said so, nothing written. */
+    TEST_ASSERT_EQUAL_INT(0, run("mkdir " OUT "/low"));
+    TEST_ASSERT_EQUAL_INT(2, run(PNC_PATH " --preview 128x5 --font " SANS
+                                 " --png " OUT "/low policies/nitd.nb.pn"));
+    TEST_ASSERT_NOT_NULL(strstr(err_text, "a line of the font is 12 pixels "
+                                          "high"));
+    TEST_ASSERT_EQUAL_INT(0, run("ls " OUT "/low"));
+    TEST_ASSERT_EQUAL_STRING("", out_text);
     TEST_ASSERT_EQUAL_INT(0, run("ls " OUT));
-    TEST_ASSERT_EQUAL_STRING("file\n", out_text);
+    TEST_ASSERT_EQUAL_STRING("file\nlow\n", out_text);
     /* Without --png the size is still columns and lines. */
     TEST_ASSERT_EQUAL_INT(2, run(PNC_PATH " --preview 1001x4"
                                  " policies/nitd.nb.pn"));

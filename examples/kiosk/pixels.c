@@ -20,7 +20,7 @@ void pixels_canvas(pn_canvas *c, unsigned width, unsigned height)
 
 static unsigned line_height(const pn_catalog *cat, unsigned *ascent)
 {
-    pn_font_metrics text, heading;
+    pn_font_metrics text = {0, 0, 0}, heading;
     unsigned up = 0, down = 0;
 
     if (pn_font_metrics_get(cat, PN_FONT_TEXT, &text) == PN_OK) {
