@@ -505,10 +505,12 @@ typedef struct pn_cursor {
     int qr;                    /* the first layer's QR page: PN_QR_PAGE_* */
     uint32_t section;          /* section shown (0 in the first layer) */
     uint32_t page;             /* page within that section, from 0 */
-    uint32_t pages;            /* pages that section takes, once the cursor
-                                  knows: 0 until it has been on the
-                                  section's last page (pn_cursor_pages()
-                                  counts them) */
+    uint32_t pages;            /* pages that section takes, or 0: not
+                                  counted (a cursor counts them going
+                                  back into the section, or reaching the
+                                  first layer's QR page; opening, goto
+                                  and next into a section do not, and
+                                  pn_cursor_pages() always gives them) */
     pn__page_top internal;     /* libpn's own */
 } pn_cursor;
 
