@@ -918,9 +918,10 @@ static pn_status cursor_check(const pn_cursor *cur)
 
 /* Whether a page starts at `*pos`: a line that is not blank is left in
  * the section (a blank line never opens a page). Lays out one line. */
-static pn_status page_exists(const pn_cursor *cur, uint32_t section,
-                             const wrap_pos *pos, block_cache *cache,
-                             int *exists)
+PN__OWN_FRAME static pn_status page_exists(const pn_cursor *cur,
+                                          uint32_t section,
+                                          const wrap_pos *pos,
+                                          block_cache *cache, int *exists)
 {
     wrap_pos peek = *pos;
     line l;
