@@ -538,7 +538,9 @@ pn_status pn_cursor_open(pn_cursor *cur, const pn_notice *notice,
  * left out, on a screen too small for the code with its quiet zone and
  * that line: fewer than size + 8 columns or (size + 9) / 2 + 1 rows
  * (2 * (size + 8) and size + 9 with PN_ASCII or PN_LATIN1), for a code of
- * `size` modules (pn_qr_size()). Same results as pn_cursor_open(). */
+ * `size` modules (pn_qr_size()). Looks once through the notice's section
+ * records for one tagged summary (their topics, no text) and lays nothing
+ * out. Same results as pn_cursor_open(). */
 #ifndef PN_NO_SUMMARY
 pn_status pn_cursor_open_summary(pn_cursor *cur, const pn_notice *notice,
                                  const pn_screen *screen);
@@ -572,8 +574,10 @@ pn_status pn_cursor_pages(const pn_cursor *cur, uint32_t *pages);
 /* Writes the current page into `buf`: exactly screen.rows lines, each
  * ended by '\n' and at most screen.cols characters (rows past the end of
  * the section are empty). rows * (4 * cols + 1) + 1 bytes always suffice;
- * rows * (cols + 1) + 1 with PN_ASCII. Returns PN_OK, PN_TRUNCATED,
- * PN_ERR_ARG or PN_ERR_FORMAT. */
+ * rows * (cols + 1) + 1 with PN_ASCII. Lays the page out once, from
+ * its start (a text it starts inside is decoded from a mark the cursor
+ * keeps near there, not from the text's start). Returns PN_OK,
+ * PN_TRUNCATED, PN_ERR_ARG or PN_ERR_FORMAT. */
 pn_status pn_cursor_page(const pn_cursor *cur, char *buf, size_t size,
                          size_t *len);
 
