@@ -534,10 +534,12 @@ typedef struct pn_cursor {
     int qr;                    /* the first layer's QR page: PN_QR_PAGE_* */
     uint32_t section;          /* section shown (0 in the first layer) */
     uint32_t page;             /* page within that section, from 0 */
-    uint32_t pages;            /* pages that section takes, once the cursor
-                                  knows: 0 until it has been on the
-                                  section's last page (pn_cursor_pages()
-                                  counts them) */
+    uint32_t pages;            /* pages that section takes, or 0: not
+                                  counted (a cursor counts them going
+                                  back into the section, or reaching the
+                                  first layer's QR page; opening, goto
+                                  and next into a section do not, and
+                                  pn_cursor_pages() always gives them) */
     pn__page_top internal;     /* libpn's own */
 } pn_cursor;
 
@@ -570,7 +572,9 @@ pn_status pn_cursor_open(pn_cursor *cur, const pn_notice *notice,
  * `size` modules (pn_qr_size()). On a PN_PIXELS screen the code is
  * drawn at the largest scale s (pixels a module) with (size + 8) * s
  * <= cols and (size + 8) * s + the line height <= rows, and the page is
- * skipped where s would be 0. Same results as pn_cursor_open(). */
+ * skipped where s would be 0. Looks once through the notice's section
+ * records for one tagged summary (their topics, no text) and lays nothing
+ * out. Same results as pn_cursor_open(). */
 #ifndef PN_NO_SUMMARY
 pn_status pn_cursor_open_summary(pn_cursor *cur, const pn_notice *notice,
                                  const pn_screen *screen);
@@ -610,9 +614,11 @@ pn_status pn_cursor_pages(const pn_cursor *cur, uint32_t *pages);
  * on the QR page, the line under the code), for logs and tests; a line
  * holds at most `cols` characters (each is 1 pixel wide or more), so
  * lines * (4 * cols + 1) + 1 bytes suffice for a page of `lines` lines
- * (rows / the line height). Returns
- * PN_OK, PN_TRUNCATED, PN_ERR_ARG, PN_ERR_NOT_FOUND (a pixel screen on a
- * catalog without a font) or PN_ERR_FORMAT. */
+ * (rows / the line height). Lays the page out once, from its start (a
+ * text it starts inside is decoded from a mark the cursor keeps near
+ * there, not from the text's start). Returns PN_OK, PN_TRUNCATED,
+ * PN_ERR_ARG, PN_ERR_NOT_FOUND (a pixel screen on a catalog without a
+ * font) or PN_ERR_FORMAT. */
 pn_status pn_cursor_page(const pn_cursor *cur, char *buf, size_t size,
                          size_t *len);
 

@@ -57,6 +57,8 @@ typedef struct block_cache {
     uint32_t index;            /* NO_BLOCK when empty */
     pn__block block;
     pn__rd rd;
+    pn_section sec;            /* the section's record, read once a pass */
+    uint32_t sec_index;        /* its index, NO_BLOCK when none */
 } block_cache;
 
 #define NO_BLOCK 0xFFFFFFFFu
@@ -450,12 +452,18 @@ static uint32_t doc_sections(const pn_cursor *cur)
     return cur->summary ? 1 : cur->notice.section_count;
 }
 
-/* Block `index` of section `section` of the cursor's document. PN_OK,
- * PN_ERR_RANGE past the last block, or PN_ERR_FORMAT. */
-static pn_status doc_block(const pn_cursor *cur, uint32_t section,
-                           uint32_t index, pn__block *out)
+static void cache_init(block_cache *cache)
 {
-    pn_section sec;
+    cache->index = NO_BLOCK;
+    cache->sec_index = NO_BLOCK;
+}
+
+/* Block `index` of section `section` of the cursor's document. PN_OK,
+ * PN_ERR_RANGE past the last block, or PN_ERR_FORMAT. The section's
+ * record is read once for all the blocks a pass reads of it. */
+static pn_status doc_block(const pn_cursor *cur, block_cache *cache,
+                           uint32_t section, uint32_t index, pn__block *out)
+{
     pn_status st;
 
 #ifndef PN_NO_SUMMARY
@@ -465,10 +473,14 @@ static pn_status doc_block(const pn_cursor *cur, uint32_t section,
                                                 index, out)
                             : PN_ERR_RANGE;
 #endif
-    st = pn_section_at(&cur->notice, section, &sec);
-    if (st != PN_OK)
-        return st;
-    return pn__doc_section_block(&sec, index, out);
+    if (cache->sec_index != section) {
+        cache->sec_index = NO_BLOCK;
+        st = pn_section_at(&cur->notice, section, &cache->sec);
+        if (st != PN_OK)
+            return st;
+        cache->sec_index = section;
+    }
+    return pn__doc_section_block(&cache->sec, index, out);
 }
 
 static pn_status fetch(const pn_cursor *cur, block_cache *cache,
@@ -478,7 +490,7 @@ static pn_status fetch(const pn_cursor *cur, block_cache *cache,
     if (cache->index == index && cache->section == section)
         return PN_OK;
     cache->index = NO_BLOCK;
-    st = doc_block(cur, section, index, &cache->block);
+    st = doc_block(cur, cache, section, index, &cache->block);
     if (st == PN_OK) {
         cache->index = index;
         cache->section = section;
@@ -657,7 +669,7 @@ static pn_status skip_pages(const pn_cursor *cur, uint32_t section,
     block_cache cache;
     pn_status st = PN_OK;
 
-    cache.index = NO_BLOCK;
+    cache_init(&cache);
     for (*moved = 0; *moved < pages; (*moved)++) {
         wrap_pos before = *pos;
         st = page_step(cur, section, pos, &cache, NULL, NULL);
@@ -788,7 +800,7 @@ static pn_status skip_exactly(const pn_cursor *cur, uint32_t section,
 
     if (st != PN_OK || pages == 0)
         return st;
-    cache.index = NO_BLOCK;
+    cache_init(&cache);
     st = moved == pages ? fetch(cur, &cache, section, pos->block)
                         : PN_ERR_RANGE;
     return st == PN_ERR_RANGE ? PN_ERR_ARG : st;
@@ -864,7 +876,7 @@ static pn_status show_first(pn_cursor *cur, uint32_t section)
     wrap_pos pos;
     pn_status st;
 
-    cache.index = NO_BLOCK;
+    cache_init(&cache);
     st = fetch(cur, &cache, section, 0);
     if (st != PN_OK && st != PN_ERR_RANGE)
         return st;
@@ -887,7 +899,7 @@ static pn_status show_last(pn_cursor *cur, uint32_t section)
     uint32_t steps = 0, anchor_page = 0;
     pn_status st;
 
-    cache.index = NO_BLOCK;
+    cache_init(&cache);
     start_of_section(&pos);
     top = before_top = anchor = pos;
     for (;;) {
@@ -1044,9 +1056,10 @@ static pn_status cursor_check(const pn_cursor *cur)
 
 /* Whether a page starts at `*pos`: a line that is not blank is left in
  * the section (a blank line never opens a page). Lays out one line. */
-static pn_status page_exists(const pn_cursor *cur, uint32_t section,
-                             const wrap_pos *pos, block_cache *cache,
-                             int *exists)
+PN__OWN_FRAME static pn_status page_exists(const pn_cursor *cur,
+                                          uint32_t section,
+                                          const wrap_pos *pos,
+                                          block_cache *cache, int *exists)
 {
     wrap_pos peek = *pos;
     line l;
@@ -1094,7 +1107,7 @@ static pn_status next_in_section(pn_cursor *cur, int *moved)
         *moved = 1;
         return PN_OK;
     }
-    cache.index = NO_BLOCK;
+    cache_init(&cache);
     st = page_step(cur, cur->section, &pos, &cache, NULL, NULL);
     if (st == PN_OK)
         st = page_exists(cur, cur->section, &pos, &cache, &exists);
@@ -1330,7 +1343,7 @@ PN__OWN_FRAME static pn_status text_page(const pn_cursor *cur, out *o)
     block_cache cache;
     wrap_pos pos;
 
-    cache.index = NO_BLOCK;
+    cache_init(&cache);
     load_top(cur, &pos);
     return page_step(cur, cur->section, &pos, &cache, emit_line, o);
 }
