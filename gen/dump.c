@@ -252,6 +252,25 @@ static void put_texts(dumper *d, const unsigned char *rec, const field *f,
     }
 }
 
+/* A language's labels, each on a line under its name ("" for every one
+ * when it has none). */
+static void put_labels(dumper *d, const unsigned char *rec, unsigned depth)
+{
+    unsigned k;
+
+    for (k = 0; k < PN_LABEL_COUNT; k++) {
+        pn__text text;
+        pn_status st = pn__read_label(&d->v, rec, k, &text);
+        buf_byte(d->out, '\n');
+        put_indent(d, depth);
+        buf_printf(d->out, "%s: ", label_names[k]);
+        if (st == PN_OK)
+            put_text(d, &text);
+        else
+            fail(d, st);
+    }
+}
+
 static const char *block_kind_name(unsigned kind)
 {
     switch (kind) {
@@ -372,7 +391,7 @@ static void put_field(dumper *d, const unsigned char *rec, const field *f,
         put_texts(d, rec, f, fact_keys, PN_FACT_COUNT, depth + 1);
         break;
     case AS_LABELS:
-        put_texts(d, rec, f, label_names, PN_LABEL_COUNT, depth + 1);
+        put_labels(d, rec, depth + 1);
         break;
     case AS_TOPICS:
         put_bit_names(d->out, value, topic_name);

@@ -404,9 +404,14 @@ static void pack_language(pool *p, const catalog_language *l, buf *records)
     SET(rec, PN_LANGUAGE_AT, tag, PN_OFFSET_SIZE, pool_name(p, l->tag));
     SET(rec, PN_LANGUAGE_AT, fallbacks, PN_OFFSET_SIZE,
         pool_name(p, l->fallbacks ? l->fallbacks : ""));
-    for (k = 0; l->labels && k < PN_LABEL_COUNT; k++)
-        store_le(rec + PN_LANGUAGE_LABEL_AT(k), PN_OFFSET_SIZE,
-                 pool_text(p, catalog_label(l, k)));
+    if (l->labels) {
+        unsigned char labels[PN_LABELS_SIZE];
+        for (k = 0; k < PN_LABEL_COUNT; k++)
+            store_le(labels + PN_LABEL_AT(k), PN_OFFSET_SIZE,
+                     pool_text(p, catalog_label(l, k)));
+        SET(rec, PN_LANGUAGE_AT, labels, PN_OFFSET_SIZE, p->bytes.len);
+        buf_put(&p->bytes, labels, sizeof labels);
+    }
     buf_put(records, rec, sizeof rec);
 }
 

@@ -75,6 +75,8 @@
  *          next to another '\n' or a space. A reader treats any other
  *          control character in a block, and any in a name, title or
  *          fact, as damage.
+ *   labels a language's labels (PN_LANGUAGE_FIELDS): PN_LABEL_COUNT text
+ *          offsets of PN_OFFSET_SIZE bytes, in PN_LABELS order
  *   qr     the QR code of a notice's web address (ISO/IEC 18004, made by
  *          gen/qr.c): a version byte, 1 .. PN_QR_MAX_VERSION, then the
  *          PN_QR_BYTES(version) bytes of its square of PN_QR_SIZE(version)
@@ -305,14 +307,15 @@ PN__LAYOUT(pn__contact_layout, PN_CONTACT_FIELDS);
 
 /* A language: what libpn needs to serve readers of it. Every language a
  * notice is written in has one, with labels; a language that only has
- * fallbacks has all its labels "". */
+ * fallbacks has none (every label is ""). Its labels are in the pool:
+ * PN_LABEL_COUNT text offsets of PN_OFFSET_SIZE bytes, in PN_LABELS
+ * order (PN_LABEL_AT()). */
 #define PN_LANGUAGE_FIELDS(X)                                                \
     X(tag, PN_OFFSET_SIZE)  /* name, e.g. "nb" */                            \
     X(fallbacks, PN_OFFSET_SIZE) /* name: tags that serve a reader of `tag` \
                                when no notice is in `tag`, in order:        \
                                "nb,nn" */                                   \
-    X(labels, PN_OFFSET_SIZE * PN_LABEL_COUNT) /* text per label, in        \
-                                                  PN_LABELS order */
+    X(labels, PN_OFFSET_SIZE) /* pool offset of its labels, 0: none */
 /* The labels: X(ID, name, how pnc's languages file has it: 1 a key every
  * language with labels gives, 2 a key a language may leave out (it then
  * shows the default language's), 0 none: complaint_end comes from the
@@ -380,10 +383,10 @@ PN__LAYOUT(pn__language_layout, PN_LANGUAGE_FIELDS);
 #define PN_LANGUAGE_SIZE ((uint32_t)sizeof(pn__language_layout))
 #define PN_LANGUAGE_AT(field, bytes) \
     PN_FIELD_AT(pn__language_layout, field, bytes)
-/* The offset of label `label` (an enum pn__label). */
-#define PN_LANGUAGE_LABEL_AT(label)                                          \
-    (PN_LANGUAGE_AT(labels, PN_OFFSET_SIZE * PN_LABEL_COUNT) +               \
-     PN_OFFSET_SIZE * (unsigned)(label))
+/* The offset of label `label` (an enum pn__label) in a language's
+ * labels, and their size. */
+#define PN_LABEL_AT(label) (PN_OFFSET_SIZE * (uint32_t)(label))
+#define PN_LABELS_SIZE PN_LABEL_AT(PN_LABEL_COUNT)
 
 #define PN_MAX_LEVEL 3u         /* the deepest heading level */
 

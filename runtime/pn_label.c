@@ -24,8 +24,7 @@ static pn_status label_read(const pn_notice *notice, unsigned label,
     language = pn__read_language(&v, lang, pn__read_strlen(lang));
     if (!language)
         return PN_ERR_NOT_FOUND;
-    st = pn__read_field_text(&v, language, PN_LANGUAGE_LABEL_AT(label),
-                             &text);
+    st = pn__read_label(&v, language, label, &text);
     if (st != PN_OK)
         return st;
     if (text.len == 0)

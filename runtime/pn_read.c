@@ -274,6 +274,18 @@ pn_status pn__read_field_text(const pn__view *v, const unsigned char *record,
     return pn__read_text_at(v, pn__read_u24(record + offset), out);
 }
 
+pn_status pn__read_label(const pn__view *v, const unsigned char *language,
+                         unsigned label, pn__text *out)
+{
+    uint32_t at =
+        pn__read_u24(language + PN_LANGUAGE_AT(labels, PN_OFFSET_SIZE));
+
+    if (at != 0 && (at > v->pool_size || PN_LABELS_SIZE > v->pool_size - at))
+        return PN_ERR_FORMAT;
+    return pn__read_text_at(
+        v, at ? pn__read_u24(v->pool + at + PN_LABEL_AT(label)) : 0, out);
+}
+
 pn_status pn__read_leb128_at(const pn__view *v, uint32_t *pos,
                              uint32_t *value)
 {

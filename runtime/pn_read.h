@@ -103,6 +103,11 @@ pn_status pn__read_field_name(const pn__view *v, const unsigned char *record,
 pn_status pn__read_field_text(const pn__view *v, const unsigned char *record,
                               size_t offset, pn__text *out);
 
+/* Label `label` (an enum pn__label, < PN_LABEL_COUNT) of the language
+ * record `language`: an empty text when it has no labels. */
+pn_status pn__read_label(const pn__view *v, const unsigned char *language,
+                         unsigned label, pn__text *out);
+
 /* The unsigned LEB128 value (at most 32 bits) at pool offset `*pos`;
  * moves `*pos` past it. */
 pn_status pn__read_leb128_at(const pn__view *v, uint32_t *pos,

@@ -49,8 +49,7 @@ static pn_status add_label(walk *w, enum pn__label label)
 
     if (!w->language)
         return PN_OK;
-    st = pn__read_field_text(&w->view, w->language,
-                             PN_LANGUAGE_LABEL_AT(label), &text);
+    st = pn__read_label(&w->view, w->language, label, &text);
     if (st == PN_OK)
         add_text(w, &text);
     return st;
@@ -177,9 +176,7 @@ static pn_status label_folded(const walk *w, enum pn__label label,
     *n = 0;
     if (!w->language)
         return PN_OK;
-    if ((st = pn__read_field_text(&w->view, w->language,
-                                  PN_LANGUAGE_LABEL_AT(label), &t)) !=
-            PN_OK ||
+    if ((st = pn__read_label(&w->view, w->language, label, &t)) != PN_OK ||
         (st = pn__dec_put(buf, sizeof buf, &t, &len, &cut)) != PN_OK)
         return st;
     while (len > 0 && (buf[len - 1] == ':' || buf[len - 1] == ' '))

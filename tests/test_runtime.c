@@ -467,14 +467,43 @@ static void test_label_missing_is_not_found(void)
     TEST_ASSERT_EQUAL_INT(PN_OK, pn__read_view(&v, &c));
     language = pn__read_language(&v, "en", 2);
     TEST_ASSERT_NOT_NULL(language);
-    memset(copy + (language - copy) +
-               PN_LANGUAGE_LABEL_AT(PN_LABEL_OF_TOPIC(PN_TOPIC_RIGHTS)),
-           0, 4);
+    memset(copy + (v.pool - copy) +
+               pn__read_u24(language + PN_LANGUAGE_AT(labels, PN_OFFSET_SIZE)) +
+               PN_LABEL_AT(PN_LABEL_OF_TOPIC(PN_TOPIC_RIGHTS)),
+           0, PN_OFFSET_SIZE);
     TEST_ASSERT_EQUAL_INT(PN_ERR_NOT_FOUND,
                           pn_topic_label(&n, PN_TOPIC_RIGHTS, text,
                                          sizeof text, NULL));
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_topic_label(&n, PN_TOPIC_RETENTION, text,
                                                 sizeof text, NULL));
+}
+
+/* A language's labels that do not lie in the pool are damage. */
+static void test_labels_outside_the_pool_are_damage(void)
+{
+    static unsigned char copy[FIXTURE_CATALOG_SIZE];
+    unsigned char *at;
+    pn__view v;
+    pn_catalog c;
+    pn_notice n;
+
+    memcpy(copy, fixture_catalog, sizeof copy);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&c, copy, sizeof copy));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_find(&c, "alpha", "en", &n));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn__read_view(&v, &c));
+    at = copy + (pn__read_language(&v, "en", 2) - copy) +
+         PN_LANGUAGE_AT(labels, PN_OFFSET_SIZE);
+    /* One byte past the last labels that would fit. */
+    at[0] = (unsigned char)(v.pool_size - PN_LABELS_SIZE + 1);
+    at[1] = (unsigned char)((v.pool_size - PN_LABELS_SIZE + 1) >> 8);
+    at[2] = 0;
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT,
+                          pn_topic_label(&n, PN_TOPIC_RIGHTS, text,
+                                         sizeof text, NULL));
+    at[2] = 0xFF;
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT,
+                          pn_topic_label(&n, PN_TOPIC_RIGHTS, text,
+                                         sizeof text, NULL));
 }
 
 /* ---- Sections and blocks ------------------------------------------------- */
@@ -763,6 +792,7 @@ int main(void)
     RUN_TEST(test_contact_records_are_checked);
     RUN_TEST(test_labels_in_the_notices_language);
     RUN_TEST(test_label_missing_is_not_found);
+    RUN_TEST(test_labels_outside_the_pool_are_damage);
     RUN_TEST(test_sections_in_order);
     RUN_TEST(test_section_find_by_id);
     RUN_TEST(test_section_by_topic);
