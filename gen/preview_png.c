@@ -167,24 +167,6 @@ static pn_status draw_notice(drawing *dr, const pn_notice *notice,
     return status;
 }
 
-/* The line height libpn lays pixel screens out with (pn.h, "Pixel
- * screens"): the taller of the fonts, plus the gap. */
-static unsigned line_height(const pn_catalog *cat)
-{
-    pn_font_metrics text, heading;
-    unsigned up = 0, down = 0;
-
-    if (pn_font_metrics_get(cat, PN_FONT_TEXT, &text) == PN_OK) {
-        up = text.ascent;
-        down = text.descent;
-    }
-    if (pn_font_metrics_get(cat, PN_FONT_HEADING, &heading) == PN_OK) {
-        up = heading.ascent > up ? heading.ascent : up;
-        down = heading.descent > down ? heading.descent : down;
-    }
-    return up + down + PN_LINE_GAP;
-}
-
 int preview_png_write(const unsigned char *catalog, size_t size,
                       const pn_screen *screen, unsigned scale,
                       const char *dir, diag *d)
@@ -196,6 +178,7 @@ int preview_png_write(const unsigned char *catalog, size_t size,
     pn_status status;
     struct stat st;
     uint32_t i;
+    unsigned line;
     int written = 0;
 
     if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
@@ -224,11 +207,12 @@ int preview_png_write(const unsigned char *catalog, size_t size,
     }
     free(dr.fb);
     free(dr.grey);
-    if (status == PN_ERR_ARG && screen->rows < line_height(&cat)) {
+    if (status == PN_ERR_ARG &&
+        pn_line_metrics_get(&cat, NULL, &line) == PN_OK &&
+        screen->rows < line) {
         diag_plain(d, DIAG_ERROR, "--preview %ux%u: a line of the font is "
                    "%u pixels high; the screen must be at least that",
-                   (unsigned)screen->cols, (unsigned)screen->rows,
-                   line_height(&cat));
+                   (unsigned)screen->cols, (unsigned)screen->rows, line);
         return 2;
     }
     if (status != PN_OK) {

@@ -68,7 +68,8 @@ extern "C" {
  *   PN_NO_TRANSLIT       no transliteration: pn_transliterate(); screens
  *                        take no PN_ASCII or PN_LATIN1 flag
  *   PN_NO_DRAW           no pixel drawing: pn_canvas_init(),
- *                        pn_font_metrics_get(), pn_draw_text(),
+ *                        pn_font_metrics_get(), pn_line_metrics_get(),
+ *                        pn_draw_text(),
  *                        pn_cursor_draw(); no PN_PIXELS screens
  *   PN_NO_QR             no QR code: pn_qr_size(), pn_qr_module(),
  *                        pn_qr_text(); the first layer has no QR page
@@ -696,6 +697,15 @@ typedef struct pn_font_metrics {
  * PN_ERR_NOT_FOUND (the catalog has no such font) or PN_ERR_FORMAT. */
 pn_status pn_font_metrics_get(const pn_catalog *cat, pn_font_id font,
                               pn_font_metrics *out);
+
+/* How a PN_PIXELS screen spaces its lines with the catalog's fonts: a line
+ * is `*height` rows (the larger ascent and the larger descent of the text
+ * and heading fonts, plus PN_LINE_GAP), its baseline `*ascent` - 1 rows
+ * below its top; a page of `rows` pixels holds rows / height lines. Either
+ * pointer may be NULL; both get 0 on failure. Returns PN_OK, PN_ERR_ARG,
+ * PN_ERR_NOT_FOUND (the catalog has no font) or PN_ERR_FORMAT. */
+pn_status pn_line_metrics_get(const pn_catalog *cat, unsigned *ascent,
+                              unsigned *height);
 
 /* Draws the UTF-8 text of `len` bytes at `text` in font `font` as one
  * line: the first glyph's origin at column `x`, the baseline (the lowest

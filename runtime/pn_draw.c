@@ -211,6 +211,22 @@ pn_status pn_font_metrics_get(const pn_catalog *cat, pn_font_id font,
     return PN_OK;
 }
 
+pn_status pn_line_metrics_get(const pn_catalog *cat, unsigned *ascent,
+                              unsigned *height)
+{
+    unsigned up = 0, line = 0;
+    pn__view v;
+    pn_status st = pn__read_view(&v, cat);
+
+    if (st == PN_OK && (st = pn__font_line(&v, &up, &line)) != PN_OK)
+        up = line = 0;
+    if (ascent)
+        *ascent = up;
+    if (height)
+        *height = line;
+    return st;
+}
+
 pn_status pn_draw_text(const pn_catalog *cat, pn_font_id font,
                        const pn_canvas *c, int32_t x, int32_t baseline,
                        const char *text, size_t len, int32_t *end_x)

@@ -176,3 +176,32 @@ void free_words(word_list *w)
         free(w->items[i]);
     free(w->items);
 }
+
+const char *make_dejavu_bdf(const char *face, unsigned px, const char *bdf)
+{
+    static char reason[300];
+    char ttf[200], command[600];
+    FILE *f;
+
+    if (!have("otf2bdf"))
+        return "skipped: otf2bdf not found (package otf2bdf)";
+    snprintf(ttf, sizeof ttf, "/usr/share/fonts/truetype/dejavu/%s.ttf",
+             face);
+    f = fopen(ttf, "rb");
+    if (!f) {
+        snprintf(reason, sizeof reason,
+                 "skipped: %s not found (fonts-dejavu-core)", ttf);
+        return reason;
+    }
+    fclose(f);
+    /* otf2bdf's exit status is not reliable; its output is checked. */
+    snprintf(command, sizeof command, "otf2bdf -p %u -r 72 -o %s %s", px,
+             bdf, ttf);
+    run(command);
+    f = fopen(bdf, "rb");
+    TEST_ASSERT_TRUE_MESSAGE(f != NULL, "otf2bdf wrote no font");
+    TEST_ASSERT_EQUAL_INT(0, fseek(f, 0, SEEK_END));
+    TEST_ASSERT_TRUE_MESSAGE(ftell(f) > 1000, "otf2bdf wrote a stub font");
+    fclose(f);
+    return NULL;
+}

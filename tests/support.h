@@ -38,6 +38,11 @@ int run(const char *command);
 /* Whether `tool` is a command on the PATH. */
 int have(const char *tool);
 
+/* Makes the DejaVu face `face` ("DejaVuSans", "DejaVuSans-Bold") at `px`
+ * pixels into the BDF file `bdf` with otf2bdf (packages otf2bdf and
+ * fonts-dejavu-core); NULL, or "skipped: ..." saying what is missing. */
+const char *make_dejavu_bdf(const char *face, unsigned px, const char *bdf);
+
 /* The end of a long text (its last 300 bytes), where a failed command
  * says why. */
 const char *tail(const char *text);

@@ -17,7 +17,6 @@
 #define TMP BUILD_DIR "/tests/font-tmp"
 #define FIXTURES "tests/fixtures/bdf"
 #define OWN_FONT "fonts/pnc-sans-11.bdf"
-#define DEJAVU "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 #define MISC_FIXED "/usr/share/fonts/X11/misc/6x13.pcf.gz"
 #define MISC_FIXED_LATIN1 "/usr/share/fonts/X11/misc/6x13-ISO8859-1.pcf.gz"
 
@@ -324,13 +323,11 @@ static void test_own_font_made_from_its_source(void)
 
 static void test_dejavu_sans(void)
 {
-    if (!have("otf2bdf"))
-        TEST_IGNORE_MESSAGE("skipped: otf2bdf not found");
-    if (!exists(DEJAVU))
-        TEST_IGNORE_MESSAGE("skipped: " DEJAVU " not found "
-                            "(fonts-dejavu-core)");
-    /* otf2bdf's exit status is not reliable; its output is checked. */
-    run("otf2bdf -p 10 -r 72 -o " TMP "/dejavu-10.bdf " DEJAVU);
+    const char *skip =
+        make_dejavu_bdf("DejaVuSans", 10, TMP "/dejavu-10.bdf");
+
+    if (skip)
+        TEST_IGNORE_MESSAGE(skip);
     read_ok(TMP "/dejavu-10.bdf", 1000);
     TEST_ASSERT_EQUAL_INT_MESSAGE(0, check_notices(TMP "/dejavu-10.bdf"),
                                   tail(err_text));

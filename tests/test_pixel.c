@@ -30,7 +30,6 @@
 
 #define TMP BUILD_DIR "/tests/pixel-tmp"
 #define SANS "fonts/pnc-sans-11.bdf"
-#define DEJAVU "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 #define BORDER 24 /* a multiple of 8 */
 #define MAX_W 320
 #define MAX_H 240
@@ -73,27 +72,6 @@ static void load(const char *font)
     TEST_ASSERT_TRUE(catalog_size > 0);
     TEST_ASSERT_EQUAL_INT(PN_OK,
                           pn_open(&cat, catalog, (size_t)catalog_size));
-}
-
-/* DejaVu Sans at 10 px, or the reason it cannot be made. */
-static const char *make_dejavu(void)
-{
-    FILE *f;
-
-    if (!have("otf2bdf"))
-        return "skipped: otf2bdf not found (package otf2bdf)";
-    f = fopen(DEJAVU, "rb");
-    if (!f)
-        return "skipped: " DEJAVU " not found (fonts-dejavu-core)";
-    fclose(f);
-    /* otf2bdf's exit status is not reliable; its output is checked. */
-    run("otf2bdf -p 10 -r 72 -o " TMP "/dejavu-10.bdf " DEJAVU);
-    f = fopen(TMP "/dejavu-10.bdf", "rb");
-    TEST_ASSERT_NOT_NULL(f);
-    TEST_ASSERT_EQUAL_INT(0, fseek(f, 0, SEEK_END));
-    TEST_ASSERT_TRUE(ftell(f) > 1000);
-    fclose(f);
-    return NULL;
 }
 
 static int pixel_of(const pn_canvas *c, unsigned x, unsigned y)
@@ -312,7 +290,8 @@ static void test_every_page_in_the_repo_font(void)
 
 static void test_every_page_in_dejavu_sans(void)
 {
-    const char *skip = make_dejavu();
+    const char *skip =
+        make_dejavu_bdf("DejaVuSans", 10, TMP "/dejavu-10.bdf");
 
     if (skip)
         TEST_IGNORE_MESSAGE(skip);
@@ -622,12 +601,15 @@ static void test_heading_font(void)
     char *line, *save;
     int32_t end;
 
-    const char *skip = make_dejavu();
+    const char *skip =
+        make_dejavu_bdf("DejaVuSans", 10, TMP "/dejavu-10.bdf");
 
     if (skip)
         TEST_IGNORE_MESSAGE(skip);
-    run("otf2bdf -p 14 -r 72 -o " TMP "/dejavu-bold-14.bdf "
-        "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf");
+    skip = make_dejavu_bdf("DejaVuSans-Bold", 14,
+                           TMP "/dejavu-bold-14.bdf");
+    if (skip)
+        TEST_IGNORE_MESSAGE(skip);
     TEST_ASSERT_EQUAL_INT_MESSAGE(
         0, run(PNC_PATH " --format bin -o " TMP "/pixel.pnc --font " SANS
                " --font-heading " TMP "/dejavu-bold-14.bdf policies/*.pn"),

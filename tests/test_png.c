@@ -319,7 +319,6 @@ static void test_font_sample_needs_a_font(void)
 /* ---- pnc --preview WxH --png DIR -------------------------------------- */
 
 #define SANS "fonts/pnc-sans-11.bdf"
-#define DEJAVU "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 #define MAX_FILES 4096
 
 static unsigned char catalog[1 << 18];
@@ -328,26 +327,6 @@ static char *names[MAX_FILES];
 static size_t name_count;
 
 /* DejaVu Sans at 10 px into TMP/dejavu-10.bdf, or why it cannot be made. */
-static const char *make_dejavu(void)
-{
-    FILE *f;
-
-    if (!have("otf2bdf"))
-        return "skipped: otf2bdf not found (package otf2bdf)";
-    f = fopen(DEJAVU, "rb");
-    if (!f)
-        return "skipped: " DEJAVU " not found (fonts-dejavu-core)";
-    fclose(f);
-    /* otf2bdf's exit status is not reliable; its output is checked. */
-    run("otf2bdf -p 10 -r 72 -o " TMP "/dejavu-10.bdf " DEJAVU);
-    f = fopen(TMP "/dejavu-10.bdf", "rb");
-    TEST_ASSERT_NOT_NULL(f);
-    TEST_ASSERT_EQUAL_INT(0, fseek(f, 0, SEEK_END));
-    TEST_ASSERT_TRUE(ftell(f) > 1000);
-    fclose(f);
-    return NULL;
-}
-
 /* The bundled notices compiled with `font`, opened into `cat`: what the
  * pictures are compared with. */
 static void load_catalog(const char *font)
@@ -525,7 +504,8 @@ static void test_preview_pages_in_the_repo_font(void)
 
 static void test_preview_pages_in_dejavu_sans(void)
 {
-    const char *skip = make_dejavu();
+    const char *skip =
+        make_dejavu_bdf("DejaVuSans", 10, TMP "/dejavu-10.bdf");
 
     if (skip)
         TEST_IGNORE_MESSAGE(skip);

@@ -18,36 +18,20 @@ void pixels_canvas(pn_canvas *c, unsigned width, unsigned height)
                    PN_CANVAS_ROWS);
 }
 
-static unsigned line_height(const pn_catalog *cat, unsigned *ascent)
-{
-    pn_font_metrics text = {0, 0, 0}, heading;
-    unsigned up = 0, down = 0;
-
-    if (pn_font_metrics_get(cat, PN_FONT_TEXT, &text) == PN_OK) {
-        up = text.ascent;
-        down = text.descent;
-    }
-    if (pn_font_metrics_get(cat, PN_FONT_HEADING, &heading) == PN_OK) {
-        up = heading.ascent > up ? heading.ascent : up;
-        down = heading.descent > down ? heading.descent : down;
-    }
-    if (ascent)
-        *ascent = text.ascent;
-    return up + down + PN_LINE_GAP;
-}
-
 unsigned pixels_line_count(const pn_catalog *cat, unsigned height)
 {
-    unsigned h = line_height(cat, NULL);
+    unsigned h = 0;
 
+    pn_line_metrics_get(cat, NULL, &h);
     return h && height / h ? height / h : 1;
 }
 
 void pixels_lines(const pn_catalog *cat, const pn_canvas *c,
                   const char *const *lines, unsigned count)
 {
-    unsigned ascent = 0, h = line_height(cat, &ascent), i;
+    unsigned ascent, h, i;
 
+    pn_line_metrics_get(cat, &ascent, &h);
     memset(c->pixels, 0, c->size);
     for (i = 0; i < count; i++)
         pn_draw_text(cat, PN_FONT_TEXT, c, 0,
