@@ -626,23 +626,51 @@ static int label_goes_down(const pn_cursor *cur, uint32_t section,
     return down;
 }
 
+/* Whether a label block of `n` lines, whose last line is `l` (the line
+ * after it starting at `after`), keeps its last line on a page it opens:
+ * if not, the label is too long for a page and moving it down is no use. */
+static int label_fits_a_page(const pn_cursor *cur, uint32_t section,
+                             const wrap_pos *after, block_cache *cache,
+                             const line *l, uint32_t n, uint32_t rows)
+{
+    return n <= rows &&
+           !label_goes_down(cur, section, after, cache, l, rows - n);
+}
+
+/* Whether `a` and `b` are the same place of the document. */
+static int same_place(const wrap_pos *a, const wrap_pos *b)
+{
+    return a->block == b->block && a->offset == b->offset &&
+           a->gap_done == b->gap_done;
+}
+
 /* Lays out the page at `*pos` and moves `*pos` to the next one, calling
  * `emit` (if not NULL) for each of its lines. A blank line that would open
- * a page is dropped. PN_ERR_RANGE when no line is left for the page. */
+ * a page is dropped. PN_ERR_RANGE when no line is left for the page.
+ * `emit` with no line forgets the lines it was given. */
 typedef void emit_fn(const pn_cursor *cur, const line *l, void *ctx);
 
-static pn_status page_step(const pn_cursor *cur, uint32_t section,
-                           wrap_pos *pos, block_cache *cache, emit_fn *emit,
-                           void *ctx)
+/* page_step() once: `*redo` (if not NULL) set when lines were emitted
+ * that the page no longer holds, a label block having gone down; with
+ * `stop`, the page ends there. A label block (a block whose last line is
+ * a label ending in ':') that started on the page below its first line
+ * goes down whole, rather than leave a page on some of its lines. */
+static pn_status page_lay(const pn_cursor *cur, uint32_t section,
+                          wrap_pos *pos, block_cache *cache, emit_fn *emit,
+                          void *ctx, const wrap_pos *stop, int *redo)
 {
-    uint32_t row = 0, rows;
-    line l;
+    uint32_t row = 0, rows, block_row = 0, n;
+    wrap_pos block_at = *pos, peek;
+    line l, next;
     pn_status st = page_lines(cur, &rows);
 
     if (st != PN_OK)
         return st;
+    l.blank = 1;
     while (row < rows) {
         wrap_pos at = *pos;
+        if (stop && same_place(&at, stop))
+            return PN_OK;
         st = next_line(cur, section, pos, cache, &l);
         if (st == PN_ERR_RANGE)
             return row > 0 ? PN_OK : PN_ERR_RANGE;
@@ -650,8 +678,22 @@ static pn_status page_step(const pn_cursor *cur, uint32_t section,
             return st;
         if (row == 0 && l.blank)
             continue;
+        if (!l.blank && at.offset == 0) {
+            block_at = at;
+            block_row = row;
+        }
         if (row > 0 && label_goes_down(cur, section, pos, cache, &l,
                                        rows - 1 - row)) {
+            /* `l` ends its block when `*pos` is at a block's start. */
+            if (l.last == ':' && pos->offset == 0 && block_row > 0 &&
+                block_row < row &&
+                label_fits_a_page(cur, section, pos, cache, &l,
+                                  row - block_row + 1, rows)) {
+                *pos = block_at;
+                if (redo)
+                    *redo = 1;
+                return PN_OK;
+            }
             *pos = at;
             return PN_OK;
         }
@@ -659,7 +701,45 @@ static pn_status page_step(const pn_cursor *cur, uint32_t section,
             emit(cur, &l, ctx);
         row++;
     }
+    /* The page is full inside a block that began below its first line:
+     * the block goes down if it ends, within a page, in a label. */
+    if (l.blank || pos->offset == 0 || block_row == 0)
+        return PN_OK;
+    peek = *pos;
+    n = rows - block_row;
+    do {
+        if (next_line(cur, section, &peek, cache, &next) != PN_OK)
+            return PN_OK;
+        n++;
+    } while (peek.offset != 0 && n < rows);
+    if (peek.offset == 0 && next.last == ':' &&
+        label_fits_a_page(cur, section, &peek, cache, &next, n, rows)) {
+        *pos = block_at;
+        if (redo)
+            *redo = 1;
+    }
     return PN_OK;
+}
+
+static pn_status page_step(const pn_cursor *cur, uint32_t section,
+                           wrap_pos *pos, block_cache *cache, emit_fn *emit,
+                           void *ctx)
+{
+    wrap_pos start = *pos, end;
+    int redo = 0;
+    pn_status st = page_lay(cur, section, pos, cache, emit, ctx, NULL,
+                            emit ? &redo : NULL);
+
+    if (st != PN_OK || !redo)
+        return st;
+    /* Lines of the block that went down were emitted: the page again,
+     * up to its new end. */
+    emit(cur, NULL, ctx);
+    end = *pos;
+    *pos = start;
+    st = page_lay(cur, section, pos, cache, emit, ctx, &end, NULL);
+    *pos = end;
+    return st;
 }
 
 /* Moves `*pos` on by up to `pages` pages; `*moved` gets how many. */
@@ -1293,6 +1373,12 @@ static void render_line(const pn_cursor *cur, const line *l, out *o)
 static void emit_line(const pn_cursor *cur, const line *l, void *ctx)
 {
     out *o = ctx;
+    if (!l) {
+        o->len = 0; /* the page's text starts the buffer */
+        o->cut = 0;
+        o->rows = 0;
+        return;
+    }
     if (!l->blank)
         render_line(cur, l, o);
     put(o, "\n", 1);
@@ -1393,6 +1479,7 @@ typedef struct draw {
     pn_catalog cat;            /* the cursor's catalog, for pn_draw_text() */
     pn_font_id heading;        /* the headings' font */
     long long left, top;       /* the page's left, the next line's top */
+    long long page_top;        /* the page's top */
     unsigned height, ascent;   /* a line's */
     pn_status st;              /* the first failure */
 } draw;
@@ -1412,12 +1499,22 @@ static void draw_line(const pn_cursor *cur, const line *l, void *ctx)
     draw *d = ctx;
     unsigned flags = cur->screen.flags & SCREEN_FLAGS_KNOWN;
     long long baseline = d->top + d->ascent - 1;
-    int32_t pen = (int32_t)(d->left + l->indent);
+    int32_t pen;
     char run[32];
     size_t n;
     pn_font_id font;
     pn__rd r;
 
+    if (!l) {
+        /* The page cleared again (its rectangle within the clip). */
+        if (d->st == PN_OK)
+            d->st = pn__draw_fill(&d->canvas, d->canvas.clip_x,
+                                  d->canvas.clip_y, d->canvas.clip_w,
+                                  d->canvas.clip_h, 0);
+        d->top = d->page_top;
+        return;
+    }
+    pen = (int32_t)(d->left + l->indent);
     d->top += d->height;
     if (l->blank)
         return;
@@ -1560,7 +1657,7 @@ pn_status pn_cursor_draw(const pn_cursor *cur, const pn_canvas *canvas,
     d.cat.catalog_version = 0;
     d.heading = pn__font_heading(&v);
     d.left = x;
-    d.top = y;
+    d.top = d.page_top = y;
     d.st = PN_OK;
 #if !defined(PN_NO_SUMMARY) && !defined(PN_NO_QR)
     if (on_qr_page(cur, cur->page))
