@@ -239,22 +239,56 @@ typedef struct word {
                                   longer than a line */
 } word;
 
+static int is_digit(uint32_t cp)
+{
+    return cp >= '0' && cp <= '9';
+}
+
+/* Whether `r`, on a space, has a digit right after it. The byte is most
+ * often decoded already (next[]); else a copy of the reader looks. */
+static int digit_after_space(const pn__rd *r)
+{
+    pn__rd peek;
+
+    if (r->ahead >= 2u)
+        return (!r->b->limit || r->off + 1u < r->b->limit) &&
+               is_digit(r->next[r->head + 1u]);
+    peek = *r;
+    pn__rd_next(&peek);
+    return !peek.end && is_digit(peek.cp);
+}
+
 /* Reads the word at `*r` (up to a space, a hard line break or the end),
- * `room` columns being left for it on a line of `avail`. It stops early
- * once the word is known to be longer than a line, with a letter read past
- * the room, so a long word costs each line only about a line's reading
- * (docs/LAYOUT.md, "Cost of a call"). */
+ * `room` columns being left for it on a line of `avail`. A space between
+ * two digits is inside the word (a number in groups, "983 040 225"),
+ * unless the number is longer than a line: the word then ends at the last
+ * such space that fits the room, or at the first. It stops early once the word is known to be longer than a line,
+ * with a letter read past the room, so a long word costs each line only
+ * about a line's reading (docs/LAYOUT.md, "Cost of a call"). */
 static void scan_word(pn__rd *r, unsigned room, unsigned avail,
                       const measure *m, word *w)
 {
     uint32_t pending = 0, after = 0;
+    int grouped = 0;
+    word group;                /* the word up to the last inner space
+                                  that fits the room, else the first */
+    pn__rd group_end;          /* the reader on that space */
 
     w->start = w->fit = w->fit_less = w->ink = r->off;
     w->cols = 0;
     w->split = w->hyphen = w->last = 0;
     w->address = 0;
-    while (!r->end && r->cp != ' ' && r->cp != '\n') {
+    while (!r->end && r->cp != '\n') {
         uint32_t cp = r->cp, next = r->off + r->size;
+        if (cp == ' ') {
+            if (!is_digit(w->last) || !digit_after_space(r))
+                break;
+            if (!grouped || w->cols <= room) {
+                grouped = 1;
+                group = *w;
+                group_end = *r;
+            }
+        }
         /* A break character counts once text follows it. */
         if (after && !is_mark(cp)) {
             w->address |= after == '.';
@@ -265,7 +299,7 @@ static void scan_word(pn__rd *r, unsigned room, unsigned avail,
             }
         }
         pending = after = 0;
-        w->cols += char_width(cp, m);
+        w->cols += cp == ' ' ? m->space : char_width(cp, m);
         if (w->cols <= room) {
             w->fit_less = w->fit;
             w->fit = next;
@@ -282,6 +316,11 @@ static void scan_word(pn__rd *r, unsigned room, unsigned avail,
         pn__rd_next(r);
         if (w->cols > avail && (w->ink > w->fit || w->cols > 2u * avail + 8u))
             break;
+    }
+    if (grouped && w->cols > avail) {
+        /* A number longer than a line breaks at its spaces. */
+        *w = group;
+        *r = group_end;
     }
 }
 

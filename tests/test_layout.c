@@ -187,6 +187,22 @@ static void test_a_wrapped_label_goes_down_whole(void)
                              nth_page("label", 8, 4, 2));
 }
 
+/* A number written in groups ("983 040 225") stays on one line when it
+ * fits one; a longer one breaks at its spaces. */
+static void test_digit_groups_stay_together(void)
+{
+    TEST_ASSERT_EQUAL_STRING("Digits\n\nIntech AS, org. no.\n"
+                             "983 040 225, phone\n22 33 44 55.\n",
+                             section_page("digits", 24, 5, 0));
+    TEST_ASSERT_EQUAL_STRING("Digits\n\nIntech\nAS, org.\nno. 983\n"
+                             "040 225,\nphone 22\n33 44\n55.\n",
+                             section_page("digits", 8, 9, 0));
+    /* The same on a screen limited to ASCII. */
+    TEST_ASSERT_EQUAL_STRING("Digits\n\nIntech AS, org. no.\n"
+                             "983 040 225, phone\n22 33 44 55.\n",
+                             section_page("digits", 24, 5, PN_ASCII));
+}
+
 /* ---- Markdown: tests/fixtures/layout/markdown.en.pn ----------------- */
 
 /* A section of the Markdown fixture on a screen, and its first page. */
@@ -230,8 +246,9 @@ static void test_markers_never_reach_the_screen(void)
     TEST_ASSERT_EQUAL_STRING("Links\n\nRead our policy\n"
                              "(https://demo.example/privacy) or\n"
                              "https://demo.example. Write to us\n"
-                             "(privacy@demo.example) or call +47 22 00\n"
-                             "00 00. See https://demo.example/.\n\n", p);
+                             "(privacy@demo.example) or call\n"
+                             "+47 22 00 00 00. See\n"
+                             "https://demo.example/.\n", p);
 }
 
 static void test_hard_breaks_keep_an_address_on_its_lines(void)
@@ -608,6 +625,7 @@ int main(void)
     RUN_TEST(test_a_mark_never_stands_alone);
     RUN_TEST(test_a_label_stays_with_its_content);
     RUN_TEST(test_a_wrapped_label_goes_down_whole);
+    RUN_TEST(test_digit_groups_stay_together);
     RUN_TEST(test_list_items_show_numbers_and_nesting);
     RUN_TEST(test_markers_never_reach_the_screen);
     RUN_TEST(test_hard_breaks_keep_an_address_on_its_lines);
