@@ -202,7 +202,7 @@ static pn_status page_lines(const pn_cursor *cur, uint32_t *lines)
 static void skip_spaces(pn__rd *r)
 {
     while (!r->end && r->cp == ' ')
-        pn__rd_next(r);
+        pn__rd_step(r);
 }
 
 /* ---- Wrapping ------------------------------------------------------------ */
@@ -210,6 +210,11 @@ static void skip_spaces(pn__rd *r)
 /* A punctuation mark: a word of these alone never makes a line. */
 static int is_mark(uint32_t cp)
 {
+    /* The ASCII marks, a bit each (a word is mostly ASCII). */
+    static const uint32_t ascii[4] = {0x00000000u, 0xFC00FFFEu,
+                                      0xF8000001u, 0x78000001u};
+    if (cp < 0x80)
+        return (int)(ascii[cp >> 5] >> (cp & 31u) & 1u);
     return (cp >= '!' && cp <= '/') || (cp >= ':' && cp <= '@') ||
            (cp >= '[' && cp <= '`') || (cp >= '{' && cp <= '~') ||
            cp == 0xA1 || cp == 0xAB || cp == 0xB7 || cp == 0xBB ||
@@ -254,7 +259,7 @@ static int digit_after_space(const pn__rd *r)
         return (!r->b->limit || r->off + 1u < r->b->limit) &&
                is_digit(r->next[r->head + 1u]);
     peek = *r;
-    pn__rd_next(&peek);
+    pn__rd_step(&peek);
     return !peek.end && is_digit(peek.cp);
 }
 
@@ -280,6 +285,7 @@ static void scan_word(pn__rd *r, unsigned room, unsigned avail,
     w->address = 0;
     while (!r->end && r->cp != '\n') {
         uint32_t cp = r->cp, next = r->off + r->size;
+        int mark;
         if (cp == ' ') {
             if (!is_digit(w->last) || !digit_after_space(r))
                 break;
@@ -289,8 +295,9 @@ static void scan_word(pn__rd *r, unsigned room, unsigned avail,
                 group_end = *r;
             }
         }
+        mark = is_mark(cp);
         /* A break character counts once text follows it. */
-        if (after && !is_mark(cp)) {
+        if (after && !mark) {
             w->address |= after == '.';
             if (pending) {
                 w->split = pending;
@@ -299,21 +306,23 @@ static void scan_word(pn__rd *r, unsigned room, unsigned avail,
             }
         }
         pending = after = 0;
-        w->cols += cp == ' ' ? m->space : char_width(cp, m);
+        w->cols += cp == ' '                       ? m->space
+                   : cp < 0x80 && !m->pixels         ? 1u
+                                                     : char_width(cp, m);
         if (w->cols <= room) {
             w->fit_less = w->fit;
             w->fit = next;
         }
-        if (is_break_after(cp)) {
+        if (mark && is_break_after(cp)) {
             after = cp;
             if (w->cols <= room && w->ink > w->start)
                 pending = next;
         }
         w->address |= cp == '@' || (cp == '/' && w->last == '/');
-        if (!is_mark(cp))
+        if (!mark)
             w->ink = next;
         w->last = cp;
-        pn__rd_next(r);
+        pn__rd_step(r);
         if (w->cols > avail && (w->ink > w->fit || w->cols > 2u * avail + 8u))
             break;
     }
@@ -379,7 +388,7 @@ static uint32_t line_end(pn__rd *r, unsigned avail, const measure *m)
                 pn__rd_seek(r, cut_at(&w));
             } else if (used == 0) {
                 pn__rd_seek(r, w.start);
-                pn__rd_next(r); /* not even one character fits: show it */
+                pn__rd_step(r); /* not even one character fits: show it */
             } else {
                 return last;
             }
@@ -602,7 +611,7 @@ static pn_status next_line(const pn_cursor *cur, uint32_t section,
     out->end = r->off;
     skip_spaces(r);
     if (!r->end && r->cp == '\n') {
-        pn__rd_next(r); /* the hard line break is this line's end */
+        pn__rd_step(r); /* the hard line break is this line's end */
         skip_spaces(r);
     }
     if (r->err)
@@ -641,10 +650,11 @@ static int label_goes_down(const pn_cursor *cur, uint32_t section,
 {
     wrap_pos peek = *after;
     line next;
-    uint32_t row, block = cache->index;
+    uint32_t row;
     int down = 1;
 
-    if (l->blank || (l->last != ':' && l->last != '.'))
+    if (l->blank || (l->last != ':' && l->last != '.') ||
+        (l->last == '.' && left != 0))
         return 0;
     for (row = 0; row <= left; row++) {
         if (next_line(cur, section, &peek, cache, &next) != PN_OK) {
@@ -659,10 +669,7 @@ static int label_goes_down(const pn_cursor *cur, uint32_t section,
         }
         break;
     }
-    /* `l` reads the cached block: put it back if the peek replaced it. */
-    if (cache->index != block && fetch(cur, cache, section, block) != PN_OK)
-        return 0;
-    return down;
+    return down; /* the cache may now hold a later block (see page_lay) */
 }
 
 /* Whether a label block of `n` lines, whose last line is `l` (the line
@@ -698,7 +705,7 @@ static pn_status page_lay(const pn_cursor *cur, uint32_t section,
                           wrap_pos *pos, block_cache *cache, emit_fn *emit,
                           void *ctx, const wrap_pos *stop, int *redo)
 {
-    uint32_t row = 0, rows, block_row = 0, n;
+    uint32_t row = 0, rows, block_row = 0, n, block;
     wrap_pos block_at = *pos, peek;
     line l, next;
     pn_status st = page_lines(cur, &rows);
@@ -717,6 +724,7 @@ static pn_status page_lay(const pn_cursor *cur, uint32_t section,
             return st;
         if (row == 0 && l.blank)
             continue;
+        block = cache->index;
         if (!l.blank && at.offset == 0) {
             block_at = at;
             block_row = row;
@@ -736,8 +744,14 @@ static pn_status page_lay(const pn_cursor *cur, uint32_t section,
             *pos = at;
             return PN_OK;
         }
-        if (emit)
+        if (emit) {
+            /* `l` reads the cached block: put it back if a look ahead
+             * replaced it. */
+            if (cache->index != block &&
+                (st = fetch(cur, cache, section, block)) != PN_OK)
+                return st;
             emit(cur, &l, ctx);
+        }
         row++;
     }
     /* The page is full inside a block that began below its first line:
@@ -1397,15 +1411,24 @@ static void render_line(const pn_cursor *cur, const line *l, out *o)
     while (!r.end && r.off < l->end) {
         char bytes[4];
         uint32_t cp = r.cp;
-        size_t n = char_bytes(cp, flags, bytes);
-        unsigned width = char_cols(cp, flags);
+        size_t n;
+        unsigned width;
+        if (cp < 0x80 && !o->cut && o->len + 1u < o->size &&
+            (pixels || used < cols)) {
+            o->buf[o->len++] = (char)cp; /* shown as it is, 1 column */
+            used++;
+            pn__rd_step(&r);
+            continue;
+        }
+        n = char_bytes(cp, flags, bytes);
+        width = char_cols(cp, flags);
         if (!pixels && used + width > cols) {
             n = cols - used; /* only a wide transliteration can get here */
             width = (unsigned)n;
         }
         put(o, bytes, n);
         used += width;
-        pn__rd_next(&r);
+        pn__rd_step(&r);
     }
 }
 
@@ -1566,7 +1589,7 @@ static void draw_line(const pn_cursor *cur, const line *l, void *ctx)
             n = 0;
         }
         n += char_bytes(r.cp, flags, run + n);
-        pn__rd_next(&r);
+        pn__rd_step(&r);
     }
     draw_run(d, font, baseline, run, n, &pen);
 }
