@@ -683,6 +683,25 @@ static int label_fits_a_page(const pn_cursor *cur, uint32_t section,
            !label_goes_down(cur, section, after, cache, l, rows - n);
 }
 
+/* Whether the rest of a block, from `*r`, ends in ':' within `most`
+ * characters other than spaces and line breaks (each takes a column or a
+ * pixel of some line): reading characters is cheaper than wrapping them,
+ * and most blocks that go on past a page are not labels. */
+static int may_end_a_label(const pn__rd *r, uint32_t most)
+{
+    pn__rd t = *r;
+    uint32_t last = 0, count = 0;
+
+    for (; !t.end; pn__rd_step(&t)) {
+        if (t.cp == ' ' || t.cp == '\n')
+            continue;
+        if (++count > most)
+            return 0;
+        last = t.cp;
+    }
+    return !t.err && last == ':';
+}
+
 /* Whether `a` and `b` are the same place of the document. */
 static int same_place(const wrap_pos *a, const wrap_pos *b)
 {
@@ -757,6 +776,10 @@ static pn_status page_lay(const pn_cursor *cur, uint32_t section,
     /* The page is full inside a block that began below its first line:
      * the block goes down if it ends, within a page, in a label. */
     if (l.blank || pos->offset == 0 || block_row == 0)
+        return PN_OK;
+    /* The cached reader is on the block's rest, or past some of it. */
+    if (cache->index == block && cache->rd.off >= pos->offset &&
+        !may_end_a_label(&cache->rd, block_row * cur->screen.cols))
         return PN_OK;
     peek = *pos;
     n = rows - block_row;
