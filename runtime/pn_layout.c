@@ -242,6 +242,8 @@ typedef struct word {
     int address;               /* an '@', a "//" or an inner '.': an
                                   e-mail or web address, broken only if
                                   longer than a line */
+    uint32_t resume;           /* where the word ends, if the reader went
+                                  past it (a space it read), else 0 */
 } word;
 
 static int is_digit(uint32_t cp)
@@ -249,51 +251,50 @@ static int is_digit(uint32_t cp)
     return cp >= '0' && cp <= '9';
 }
 
-/* Whether `r`, on a space, has a digit right after it. The byte is most
- * often decoded already (next[]); else a copy of the reader looks. */
-static int digit_after_space(const pn__rd *r)
-{
-    pn__rd peek;
-
-    if (r->ahead >= 2u)
-        return (!r->b->limit || r->off + 1u < r->b->limit) &&
-               is_digit(r->next[r->head + 1u]);
-    peek = *r;
-    pn__rd_step(&peek);
-    return !peek.end && is_digit(peek.cp);
-}
-
 /* Reads the word at `*r` (up to a space, a hard line break or the end),
  * `room` columns being left for it on a line of `avail`. A space between
  * two digits is inside the word (a number in groups, "983 040 225"),
  * unless the number is longer than a line: the word then ends at the last
- * such space that fits the room, or at the first. It stops early once the word is known to be longer than a line,
- * with a letter read past the room, so a long word costs each line only
- * about a line's reading (docs/LAYOUT.md, "Cost of a call"). */
+ * such space that fits the room, or at the first. A word that ends
+ * before a space it read past says so in `resume`, where the reader must
+ * go back to. It stops early once the word is known to be longer than a
+ * line, with a letter read past the room, so a long word costs each line
+ * only about a line's reading (docs/LAYOUT.md, "Cost of a call"). */
 static void scan_word(pn__rd *r, unsigned room, unsigned avail,
                       const measure *m, word *w)
 {
-    uint32_t pending = 0, after = 0;
-    int grouped = 0;
+    uint32_t pending = 0, after = 0, group_off = 0, space_off = 0;
+    int grouped = 0, on_space = 0;
     word group;                /* the word up to the last inner space
                                   that fits the room, else the first */
-    pn__rd group_end;          /* the reader on that space */
+    word before_space;         /* the word before the space just read */
 
     w->start = w->fit = w->fit_less = w->ink = r->off;
     w->cols = 0;
     w->split = w->hyphen = w->last = 0;
     w->address = 0;
+    w->resume = 0;
     while (!r->end && r->cp != '\n') {
         uint32_t cp = r->cp, next = r->off + r->size;
         int mark;
+        if (on_space) {
+            on_space = 0;
+            if (!is_digit(cp)) {
+                on_space = 1; /* not between digits: the word ended */
+                break;
+            }
+        }
         if (cp == ' ') {
-            if (!is_digit(w->last) || !digit_after_space(r))
+            if (!is_digit(w->last))
                 break;
             if (!grouped || w->cols <= room) {
                 grouped = 1;
                 group = *w;
-                group_end = *r;
+                group_off = r->off;
             }
+            before_space = *w;
+            space_off = r->off;
+            on_space = 1;
         }
         mark = is_mark(cp);
         /* A break character counts once text follows it. */
@@ -323,13 +324,18 @@ static void scan_word(pn__rd *r, unsigned room, unsigned avail,
             w->ink = next;
         w->last = cp;
         pn__rd_step(r);
-        if (w->cols > avail && (w->ink > w->fit || w->cols > 2u * avail + 8u))
+        if (!on_space && w->cols > avail &&
+            (w->ink > w->fit || w->cols > 2u * avail + 8u))
             break;
+    }
+    if (on_space) {
+        *w = before_space;
+        w->resume = space_off;
     }
     if (grouped && w->cols > avail) {
         /* A number longer than a line breaks at its spaces. */
         *w = group;
-        *r = group_end;
+        w->resume = group_off;
     }
 }
 
@@ -359,6 +365,10 @@ static uint32_t line_end(pn__rd *r, unsigned avail, const measure *m)
         word w;
 
         scan_word(r, room, avail, m, &w);
+        if (w.resume) {
+            *r = end; /* back to the space the word ends at */
+            pn__rd_seek(r, w.resume);
+        }
         if (w.cols <= room) {
             before_last = used ? end.off : 0;
             before_last_cp = last;
