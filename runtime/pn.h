@@ -525,7 +525,9 @@ typedef struct pn__page_top {
  * after a '-' when a word does not fit); a character is one column (on a
  * PN_PIXELS screen, its glyph's advance in pixels); a word
  * longer than a line is broken; no-break space and no-break hyphen keep
- * words together. A heading is followed by a blank line, paragraphs are
+ * words together, and so does a space between two digits ("983 040 225")
+ * unless the number is longer than a line. A label that wraps (ending in
+ * ':') goes to the next page whole with what it introduces. A heading is followed by a blank line, paragraphs are
  * separated by one, list items get "- " and a hanging indent (on screens of
  * 8 or more columns). Every section starts on a new page. */
 typedef struct pn_cursor {

@@ -222,7 +222,7 @@ void pn__rd_seek(pn__rd *r, uint32_t off)
     if (off < r->off)
         pn__rd_open(r, r->b);
     while (r->off < off && !r->end)
-        pn__rd_next(r);
+        pn__rd_step(r);
 }
 
 #else

@@ -62,6 +62,23 @@ pn_status pn__rd_open_at(pn__rd *r, const pn__block *b, uint32_t off,
 /* Moves `r` to the next character. */
 void pn__rd_next(pn__rd *r);
 
+/* The same, done here when the next character is an ASCII byte already
+ * decoded in the current piece (most are): the layout's inner loops call
+ * it for each character. */
+static inline void pn__rd_step(pn__rd *r)
+{
+    if (r->size < r->ahead && !r->end && !r->b->limit &&
+        r->next[r->head + r->size] < 0x80u) {
+        r->head = (uint8_t)(r->head + r->size);
+        r->ahead = (uint8_t)(r->ahead - r->size);
+        r->off += r->size;
+        r->cp = r->next[r->head];
+        r->size = 1;
+        return;
+    }
+    pn__rd_next(r);
+}
+
 /* Moves `r` to byte offset `off` (a character start it has been on). */
 void pn__rd_seek(pn__rd *r, uint32_t off);
 

@@ -202,7 +202,7 @@ static pn_status page_lines(const pn_cursor *cur, uint32_t *lines)
 static void skip_spaces(pn__rd *r)
 {
     while (!r->end && r->cp == ' ')
-        pn__rd_next(r);
+        pn__rd_step(r);
 }
 
 /* ---- Wrapping ------------------------------------------------------------ */
@@ -210,6 +210,11 @@ static void skip_spaces(pn__rd *r)
 /* A punctuation mark: a word of these alone never makes a line. */
 static int is_mark(uint32_t cp)
 {
+    /* The ASCII marks, a bit each (a word is mostly ASCII). */
+    static const uint32_t ascii[4] = {0x00000000u, 0xFC00FFFEu,
+                                      0xF8000001u, 0x78000001u};
+    if (cp < 0x80)
+        return (int)(ascii[cp >> 5] >> (cp & 31u) & 1u);
     return (cp >= '!' && cp <= '/') || (cp >= ':' && cp <= '@') ||
            (cp >= '[' && cp <= '`') || (cp >= '{' && cp <= '~') ||
            cp == 0xA1 || cp == 0xAB || cp == 0xB7 || cp == 0xBB ||
@@ -237,26 +242,63 @@ typedef struct word {
     int address;               /* an '@', a "//" or an inner '.': an
                                   e-mail or web address, broken only if
                                   longer than a line */
+    uint32_t resume;           /* where the word ends, if the reader went
+                                  past it (a space it read), else 0 */
 } word;
 
+static int is_digit(uint32_t cp)
+{
+    return cp >= '0' && cp <= '9';
+}
+
 /* Reads the word at `*r` (up to a space, a hard line break or the end),
- * `room` columns being left for it on a line of `avail`. It stops early
- * once the word is known to be longer than a line, with a letter read past
- * the room, so a long word costs each line only about a line's reading
- * (docs/LAYOUT.md, "Cost of a call"). */
+ * `room` columns being left for it on a line of `avail`. A space between
+ * two digits is inside the word (a number in groups, "983 040 225"),
+ * unless the number is longer than a line: the word then ends at the last
+ * such space that fits the room, or at the first. A word that ends
+ * before a space it read past says so in `resume`, where the reader must
+ * go back to. It stops early once the word is known to be longer than a
+ * line, with a letter read past the room, so a long word costs each line
+ * only about a line's reading (docs/LAYOUT.md, "Cost of a call"). */
 static void scan_word(pn__rd *r, unsigned room, unsigned avail,
                       const measure *m, word *w)
 {
-    uint32_t pending = 0, after = 0;
+    uint32_t pending = 0, after = 0, group_off = 0, space_off = 0;
+    int grouped = 0, on_space = 0;
+    word group;                /* the word up to the last inner space
+                                  that fits the room, else the first */
+    word before_space;         /* the word before the space just read */
 
     w->start = w->fit = w->fit_less = w->ink = r->off;
     w->cols = 0;
     w->split = w->hyphen = w->last = 0;
     w->address = 0;
-    while (!r->end && r->cp != ' ' && r->cp != '\n') {
+    w->resume = 0;
+    while (!r->end && r->cp != '\n') {
         uint32_t cp = r->cp, next = r->off + r->size;
+        int mark;
+        if (on_space) {
+            on_space = 0;
+            if (!is_digit(cp)) {
+                on_space = 1; /* not between digits: the word ended */
+                break;
+            }
+        }
+        if (cp == ' ') {
+            if (!is_digit(w->last))
+                break;
+            if (!grouped || w->cols <= room) {
+                grouped = 1;
+                group = *w;
+                group_off = r->off;
+            }
+            before_space = *w;
+            space_off = r->off;
+            on_space = 1;
+        }
+        mark = is_mark(cp);
         /* A break character counts once text follows it. */
-        if (after && !is_mark(cp)) {
+        if (after && !mark) {
             w->address |= after == '.';
             if (pending) {
                 w->split = pending;
@@ -265,23 +307,35 @@ static void scan_word(pn__rd *r, unsigned room, unsigned avail,
             }
         }
         pending = after = 0;
-        w->cols += char_width(cp, m);
+        w->cols += cp == ' '                       ? m->space
+                   : cp < 0x80 && !m->pixels         ? 1u
+                                                     : char_width(cp, m);
         if (w->cols <= room) {
             w->fit_less = w->fit;
             w->fit = next;
         }
-        if (is_break_after(cp)) {
+        if (mark && is_break_after(cp)) {
             after = cp;
             if (w->cols <= room && w->ink > w->start)
                 pending = next;
         }
         w->address |= cp == '@' || (cp == '/' && w->last == '/');
-        if (!is_mark(cp))
+        if (!mark)
             w->ink = next;
         w->last = cp;
-        pn__rd_next(r);
-        if (w->cols > avail && (w->ink > w->fit || w->cols > 2u * avail + 8u))
+        pn__rd_step(r);
+        if (!on_space && w->cols > avail &&
+            (w->ink > w->fit || w->cols > 2u * avail + 8u))
             break;
+    }
+    if (on_space) {
+        *w = before_space;
+        w->resume = space_off;
+    }
+    if (grouped && w->cols > avail) {
+        /* A number longer than a line breaks at its spaces. */
+        *w = group;
+        w->resume = group_off;
     }
 }
 
@@ -311,6 +365,10 @@ static uint32_t line_end(pn__rd *r, unsigned avail, const measure *m)
         word w;
 
         scan_word(r, room, avail, m, &w);
+        if (w.resume) {
+            *r = end; /* back to the space the word ends at */
+            pn__rd_seek(r, w.resume);
+        }
         if (w.cols <= room) {
             before_last = used ? end.off : 0;
             before_last_cp = last;
@@ -340,7 +398,7 @@ static uint32_t line_end(pn__rd *r, unsigned avail, const measure *m)
                 pn__rd_seek(r, cut_at(&w));
             } else if (used == 0) {
                 pn__rd_seek(r, w.start);
-                pn__rd_next(r); /* not even one character fits: show it */
+                pn__rd_step(r); /* not even one character fits: show it */
             } else {
                 return last;
             }
@@ -563,7 +621,7 @@ static pn_status next_line(const pn_cursor *cur, uint32_t section,
     out->end = r->off;
     skip_spaces(r);
     if (!r->end && r->cp == '\n') {
-        pn__rd_next(r); /* the hard line break is this line's end */
+        pn__rd_step(r); /* the hard line break is this line's end */
         skip_spaces(r);
     }
     if (r->err)
@@ -602,10 +660,11 @@ static int label_goes_down(const pn_cursor *cur, uint32_t section,
 {
     wrap_pos peek = *after;
     line next;
-    uint32_t row, block = cache->index;
+    uint32_t row;
     int down = 1;
 
-    if (l->blank || (l->last != ':' && l->last != '.'))
+    if (l->blank || (l->last != ':' && l->last != '.') ||
+        (l->last == '.' && left != 0))
         return 0;
     for (row = 0; row <= left; row++) {
         if (next_line(cur, section, &peek, cache, &next) != PN_OK) {
@@ -620,29 +679,73 @@ static int label_goes_down(const pn_cursor *cur, uint32_t section,
         }
         break;
     }
-    /* `l` reads the cached block: put it back if the peek replaced it. */
-    if (cache->index != block && fetch(cur, cache, section, block) != PN_OK)
-        return 0;
-    return down;
+    return down; /* the cache may now hold a later block (see page_lay) */
+}
+
+/* Whether a label block of `n` lines, whose last line is `l` (the line
+ * after it starting at `after`), keeps its last line on a page it opens:
+ * if not, the label is too long for a page and moving it down is no use. */
+static int label_fits_a_page(const pn_cursor *cur, uint32_t section,
+                             const wrap_pos *after, block_cache *cache,
+                             const line *l, uint32_t n, uint32_t rows)
+{
+    return n <= rows &&
+           !label_goes_down(cur, section, after, cache, l, rows - n);
+}
+
+/* Whether the rest of a block, from `*r`, ends in ':' within `most`
+ * characters other than spaces and line breaks (each takes a column or a
+ * pixel of some line): reading characters is cheaper than wrapping them,
+ * and most blocks that go on past a page are not labels. */
+static int may_end_a_label(const pn__rd *r, uint32_t most)
+{
+    pn__rd t = *r;
+    uint32_t last = 0, count = 0;
+
+    for (; !t.end; pn__rd_step(&t)) {
+        if (t.cp == ' ' || t.cp == '\n')
+            continue;
+        if (++count > most)
+            return 0;
+        last = t.cp;
+    }
+    return !t.err && last == ':';
+}
+
+/* Whether `a` and `b` are the same place of the document. */
+static int same_place(const wrap_pos *a, const wrap_pos *b)
+{
+    return a->block == b->block && a->offset == b->offset &&
+           a->gap_done == b->gap_done;
 }
 
 /* Lays out the page at `*pos` and moves `*pos` to the next one, calling
  * `emit` (if not NULL) for each of its lines. A blank line that would open
- * a page is dropped. PN_ERR_RANGE when no line is left for the page. */
+ * a page is dropped. PN_ERR_RANGE when no line is left for the page.
+ * `emit` with no line forgets the lines it was given. */
 typedef void emit_fn(const pn_cursor *cur, const line *l, void *ctx);
 
-static pn_status page_step(const pn_cursor *cur, uint32_t section,
-                           wrap_pos *pos, block_cache *cache, emit_fn *emit,
-                           void *ctx)
+/* page_step() once: `*redo` (if not NULL) set when lines were emitted
+ * that the page no longer holds, a label block having gone down; with
+ * `stop`, the page ends there. A label block (a block whose last line is
+ * a label ending in ':') that started on the page below its first line
+ * goes down whole, rather than leave a page on some of its lines. */
+static pn_status page_lay(const pn_cursor *cur, uint32_t section,
+                          wrap_pos *pos, block_cache *cache, emit_fn *emit,
+                          void *ctx, const wrap_pos *stop, int *redo)
 {
-    uint32_t row = 0, rows;
-    line l;
+    uint32_t row = 0, rows, block_row = 0, n, block;
+    wrap_pos block_at = *pos, peek;
+    line l, next;
     pn_status st = page_lines(cur, &rows);
 
     if (st != PN_OK)
         return st;
+    l.blank = 1;
     while (row < rows) {
         wrap_pos at = *pos;
+        if (stop && same_place(&at, stop))
+            return PN_OK;
         st = next_line(cur, section, pos, cache, &l);
         if (st == PN_ERR_RANGE)
             return row > 0 ? PN_OK : PN_ERR_RANGE;
@@ -650,16 +753,79 @@ static pn_status page_step(const pn_cursor *cur, uint32_t section,
             return st;
         if (row == 0 && l.blank)
             continue;
+        block = cache->index;
+        if (!l.blank && at.offset == 0) {
+            block_at = at;
+            block_row = row;
+        }
         if (row > 0 && label_goes_down(cur, section, pos, cache, &l,
                                        rows - 1 - row)) {
+            /* `l` ends its block when `*pos` is at a block's start. */
+            if (l.last == ':' && pos->offset == 0 && block_row > 0 &&
+                block_row < row &&
+                label_fits_a_page(cur, section, pos, cache, &l,
+                                  row - block_row + 1, rows)) {
+                *pos = block_at;
+                if (redo)
+                    *redo = 1;
+                return PN_OK;
+            }
             *pos = at;
             return PN_OK;
         }
-        if (emit)
+        if (emit) {
+            /* `l` reads the cached block: put it back if a look ahead
+             * replaced it. */
+            if (cache->index != block &&
+                (st = fetch(cur, cache, section, block)) != PN_OK)
+                return st;
             emit(cur, &l, ctx);
+        }
         row++;
     }
+    /* The page is full inside a block that began below its first line:
+     * the block goes down if it ends, within a page, in a label. */
+    if (l.blank || pos->offset == 0 || block_row == 0)
+        return PN_OK;
+    /* The cached reader is on the block's rest, or past some of it. */
+    if (cache->index == block && cache->rd.off >= pos->offset &&
+        !may_end_a_label(&cache->rd, block_row * cur->screen.cols))
+        return PN_OK;
+    peek = *pos;
+    n = rows - block_row;
+    do {
+        if (next_line(cur, section, &peek, cache, &next) != PN_OK)
+            return PN_OK;
+        n++;
+    } while (peek.offset != 0 && n < rows);
+    if (peek.offset == 0 && next.last == ':' &&
+        label_fits_a_page(cur, section, &peek, cache, &next, n, rows)) {
+        *pos = block_at;
+        if (redo)
+            *redo = 1;
+    }
     return PN_OK;
+}
+
+static pn_status page_step(const pn_cursor *cur, uint32_t section,
+                           wrap_pos *pos, block_cache *cache, emit_fn *emit,
+                           void *ctx)
+{
+    wrap_pos start = *pos, end;
+    int redo = 0;
+    pn_status st = page_lay(cur, section, pos, cache, emit, ctx, NULL,
+                            emit ? &redo : NULL);
+
+    if (st != PN_OK || !redo)
+        return st;
+    /* Lines of the block that went down were emitted: the page again,
+     * up to its new end. */
+    emit(cur, NULL, ctx);
+    end = *pos;
+    *pos = start;
+    st = page_lay(cur, section, pos, cache, emit, ctx, &end, NULL);
+    *pos = end;
+    return st;
 }
 
 /* Moves `*pos` on by up to `pages` pages; `*moved` gets how many. */
@@ -1278,21 +1444,36 @@ static void render_line(const pn_cursor *cur, const line *l, out *o)
     while (!r.end && r.off < l->end) {
         char bytes[4];
         uint32_t cp = r.cp;
-        size_t n = char_bytes(cp, flags, bytes);
-        unsigned width = char_cols(cp, flags);
+        size_t n;
+        unsigned width;
+        if (cp < 0x80 && !o->cut && o->len + 1u < o->size &&
+            (pixels || used < cols)) {
+            o->buf[o->len++] = (char)cp; /* shown as it is, 1 column */
+            used++;
+            pn__rd_step(&r);
+            continue;
+        }
+        n = char_bytes(cp, flags, bytes);
+        width = char_cols(cp, flags);
         if (!pixels && used + width > cols) {
             n = cols - used; /* only a wide transliteration can get here */
             width = (unsigned)n;
         }
         put(o, bytes, n);
         used += width;
-        pn__rd_next(&r);
+        pn__rd_step(&r);
     }
 }
 
 static void emit_line(const pn_cursor *cur, const line *l, void *ctx)
 {
     out *o = ctx;
+    if (!l) {
+        o->len = 0; /* the page's text starts the buffer */
+        o->cut = 0;
+        o->rows = 0;
+        return;
+    }
     if (!l->blank)
         render_line(cur, l, o);
     put(o, "\n", 1);
@@ -1393,6 +1574,7 @@ typedef struct draw {
     pn_catalog cat;            /* the cursor's catalog, for pn_draw_text() */
     pn_font_id heading;        /* the headings' font */
     long long left, top;       /* the page's left, the next line's top */
+    long long page_top;        /* the page's top */
     unsigned height, ascent;   /* a line's */
     pn_status st;              /* the first failure */
 } draw;
@@ -1412,12 +1594,22 @@ static void draw_line(const pn_cursor *cur, const line *l, void *ctx)
     draw *d = ctx;
     unsigned flags = cur->screen.flags & SCREEN_FLAGS_KNOWN;
     long long baseline = d->top + d->ascent - 1;
-    int32_t pen = (int32_t)(d->left + l->indent);
+    int32_t pen;
     char run[32];
     size_t n;
     pn_font_id font;
     pn__rd r;
 
+    if (!l) {
+        /* The page cleared again (its rectangle within the clip). */
+        if (d->st == PN_OK)
+            d->st = pn__draw_fill(&d->canvas, d->canvas.clip_x,
+                                  d->canvas.clip_y, d->canvas.clip_w,
+                                  d->canvas.clip_h, 0);
+        d->top = d->page_top;
+        return;
+    }
+    pen = (int32_t)(d->left + l->indent);
     d->top += d->height;
     if (l->blank)
         return;
@@ -1430,7 +1622,7 @@ static void draw_line(const pn_cursor *cur, const line *l, void *ctx)
             n = 0;
         }
         n += char_bytes(r.cp, flags, run + n);
-        pn__rd_next(&r);
+        pn__rd_step(&r);
     }
     draw_run(d, font, baseline, run, n, &pen);
 }
@@ -1560,7 +1752,7 @@ pn_status pn_cursor_draw(const pn_cursor *cur, const pn_canvas *canvas,
     d.cat.catalog_version = 0;
     d.heading = pn__font_heading(&v);
     d.left = x;
-    d.top = y;
+    d.top = d.page_top = y;
     d.st = PN_OK;
 #if !defined(PN_NO_SUMMARY) && !defined(PN_NO_QR)
     if (on_qr_page(cur, cur->page))

@@ -161,6 +161,48 @@ static void test_a_label_stays_with_its_content(void)
     TEST_ASSERT_EQUAL_STRING("Contact:\n", nth_page("keep", 12, 1, 3));
 }
 
+/* A label that wraps goes down whole with what it introduces, whether
+ * keep-with-next would move its last line or the page ends inside it;
+ * one longer than a page still breaks. */
+static void test_a_wrapped_label_goes_down_whole(void)
+{
+    TEST_ASSERT_EQUAL_STRING("Label\n\nSome text.\n\n\n\n",
+                             nth_page("label", 16, 6, 1));
+    TEST_ASSERT_EQUAL_STRING("Why we process\npersonal data:\n\n- one\n"
+                             "- two\n\n",
+                             nth_page("label", 16, 6, 2));
+    TEST_ASSERT_EQUAL_STRING("Label\n\nSome text.\n\n\n",
+                             nth_page("label", 16, 5, 1));
+    TEST_ASSERT_EQUAL_STRING("Why we process\npersonal data:\n\n- one\n"
+                             "- two\n",
+                             nth_page("label", 16, 5, 2));
+    /* Room for the label and a line of the list: it stays. */
+    TEST_ASSERT_EQUAL_STRING("Label\n\nSome text.\n\nWhy we process\n"
+                             "personal data:\n\n- one\n",
+                             nth_page("label", 16, 8, 1));
+    /* Too long for a page: it breaks as before. */
+    TEST_ASSERT_EQUAL_STRING("Label\n\nSome\ntext.\n",
+                             nth_page("label", 8, 4, 1));
+    TEST_ASSERT_EQUAL_STRING("Why we\nprocess\npersonal\n\n",
+                             nth_page("label", 8, 4, 2));
+}
+
+/* A number written in groups ("983 040 225") stays on one line when it
+ * fits one; a longer one breaks at its spaces. */
+static void test_digit_groups_stay_together(void)
+{
+    TEST_ASSERT_EQUAL_STRING("Digits\n\nIntech AS, org. no.\n"
+                             "983 040 225, phone\n22 33 44 55.\n",
+                             section_page("digits", 24, 5, 0));
+    TEST_ASSERT_EQUAL_STRING("Digits\n\nIntech\nAS, org.\nno. 983\n"
+                             "040 225,\nphone 22\n33 44\n55.\n",
+                             section_page("digits", 8, 9, 0));
+    /* The same on a screen limited to ASCII. */
+    TEST_ASSERT_EQUAL_STRING("Digits\n\nIntech AS, org. no.\n"
+                             "983 040 225, phone\n22 33 44 55.\n",
+                             section_page("digits", 24, 5, PN_ASCII));
+}
+
 /* ---- Markdown: tests/fixtures/layout/markdown.en.pn ----------------- */
 
 /* A section of the Markdown fixture on a screen, and its first page. */
@@ -204,8 +246,9 @@ static void test_markers_never_reach_the_screen(void)
     TEST_ASSERT_EQUAL_STRING("Links\n\nRead our policy\n"
                              "(https://demo.example/privacy) or\n"
                              "https://demo.example. Write to us\n"
-                             "(privacy@demo.example) or call +47 22 00\n"
-                             "00 00. See https://demo.example/.\n\n", p);
+                             "(privacy@demo.example) or call\n"
+                             "+47 22 00 00 00. See\n"
+                             "https://demo.example/.\n", p);
 }
 
 static void test_hard_breaks_keep_an_address_on_its_lines(void)
@@ -581,6 +624,8 @@ int main(void)
     RUN_TEST(test_addresses_break_after_their_separators);
     RUN_TEST(test_a_mark_never_stands_alone);
     RUN_TEST(test_a_label_stays_with_its_content);
+    RUN_TEST(test_a_wrapped_label_goes_down_whole);
+    RUN_TEST(test_digit_groups_stay_together);
     RUN_TEST(test_list_items_show_numbers_and_nesting);
     RUN_TEST(test_markers_never_reach_the_screen);
     RUN_TEST(test_hard_breaks_keep_an_address_on_its_lines);
