@@ -274,6 +274,7 @@ static void scan_word(pn__rd *r, unsigned room, unsigned avail,
     w->split = w->hyphen = w->last = 0;
     w->address = 0;
     w->resume = 0;
+    group = before_space = *w; /* set again before use; quiets -Os */
     while (!r->end && r->cp != '\n') {
         uint32_t cp = r->cp, next = r->off + r->size;
         int mark;
