@@ -580,6 +580,17 @@ static pn_status seek(pn__rd *r, const wrap_pos *pos)
     return PN_OK;
 }
 
+/* A line with no prefix, no text and no end yet. */
+static void line_clear(line *l)
+{
+    l->blank = 0;
+    l->indent = 0;
+    l->mark = (pn_block_kind)0;
+    l->number = 0;
+    l->end = 0;
+    l->last = 0;
+}
+
 /* Lays out the line at `*pos` and moves `*pos` past it. PN_ERR_RANGE when
  * the section has no more lines. */
 static pn_status next_line(const pn_cursor *cur, uint32_t section,
@@ -599,12 +610,7 @@ static pn_status next_line(const pn_cursor *cur, uint32_t section,
     }
     if (st != PN_OK)
         return st;
-    out->blank = 0;
-    out->indent = 0;
-    out->mark = (pn_block_kind)0;
-    out->number = 0;
-    out->end = 0;
-    out->last = 0;
+    line_clear(out);
     if (pos->offset == 0 && !pos->gap_done && needs_gap(pos, b)) {
         pos->gap_done = 1;
         out->blank = 1;
@@ -1482,6 +1488,14 @@ static void emit_line(const pn_cursor *cur, const line *l, void *ctx)
 }
 
 #if !defined(PN_NO_SUMMARY) && !defined(PN_NO_QR)
+/* The QR page's last line: the whole of its label, unwrapped. */
+static void label_line(line *l, const pn__block *label)
+{
+    line_clear(l);
+    pn__rd_open(&l->from, label);
+    l->end = 0xFFFFFFFFu;
+}
+
 /* The QR page: the code from the top left, the label's line below. */
 PN__OWN_FRAME static pn_status qr_page(const pn_cursor *cur, out *o)
 {
@@ -1507,13 +1521,7 @@ PN__OWN_FRAME static pn_status qr_page(const pn_cursor *cur, out *o)
     for (; n > 0; n--)
         if (o->buf[o->len - n] == '\n')
             o->rows++;
-    l.blank = 0;
-    l.indent = 0;
-    l.mark = (pn_block_kind)0;
-    l.number = 0;
-    pn__rd_open(&l.from, &label);
-    l.end = 0xFFFFFFFFu;
-    l.last = 0;
+    label_line(&l, &label);
     emit_line(cur, &l, o);
     return PN_OK;
 }
@@ -1670,13 +1678,7 @@ PN__OWN_FRAME static pn_status qr_draw(const pn_cursor *cur, draw *d)
             run = 0;
         }
     }
-    l.blank = 0;
-    l.indent = 0;
-    l.mark = (pn_block_kind)0;
-    l.number = 0;
-    pn__rd_open(&l.from, &label);
-    l.end = 0xFFFFFFFFu;
-    l.last = 0;
+    label_line(&l, &label);
     d->top += (long long)side * scale;
     draw_line(cur, &l, d);
     return d->st;
