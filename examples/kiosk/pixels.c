@@ -46,7 +46,7 @@ static int ink(const pn_canvas *c, unsigned x, unsigned y)
     return c->pixels[(size_t)y * c->stride + x / 8] >> (7 - x % 8) & 1;
 }
 
-static void border(FILE *out, unsigned width)
+void pixels_rule(FILE *out, unsigned width)
 {
     unsigned i;
 
@@ -62,12 +62,12 @@ void pixels_print(const pn_canvas *c, FILE *out)
                                          "\xE2\x96\x84", "\xE2\x96\x88"};
     unsigned x, y;
 
-    border(out, c->width);
+    pixels_rule(out, c->width);
     for (y = 0; y < c->height; y += 2) {
         fputc('|', out);
         for (x = 0; x < c->width; x++)
             fputs(cells[ink(c, x, y) | ink(c, x, y + 1) << 1], out);
         fputs("|\n", out);
     }
-    border(out, c->width);
+    pixels_rule(out, c->width);
 }

@@ -27,6 +27,10 @@ void pixels_lines(const pn_catalog *cat, const pn_canvas *c,
  * (at least 1). */
 unsigned pixels_line_count(const pn_catalog *cat, unsigned height);
 
+/* Prints a frame's top or bottom edge, `width` cells inside: "+---+".
+ * The text screen's frame (ui.c) is drawn with it too. */
+void pixels_rule(FILE *out, unsigned width);
+
 /* Prints the canvas framed, two pixel rows a character line: a pixel
  * with ink is lit (U+2580 upper half, U+2584 lower half, U+2588 both). */
 void pixels_print(const pn_canvas *c, FILE *out);

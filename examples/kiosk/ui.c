@@ -366,15 +366,6 @@ static void draw_row(FILE *out, const char *text, size_t len, unsigned cols)
     fputs("|\n", out);
 }
 
-static void draw_border(FILE *out, unsigned cols)
-{
-    unsigned i;
-    fputc('+', out);
-    for (i = 0; i < cols; i++)
-        fputc('-', out);
-    fputs("+\n", out);
-}
-
 static void draw_page(const ui *u, FILE *out)
 {
     const char *line = page;
@@ -391,14 +382,14 @@ static void draw_page(const ui *u, FILE *out)
     st = pn_cursor_page(&u->cursor, page, sizeof page, NULL);
     if (st < 0)
         page[0] = '\0';
-    draw_border(out, u->screen.cols);
+    pixels_rule(out, u->screen.cols);
     for (row = 0; row < u->screen.rows; row++) {
         const char *end = strchr(line, '\n');
         size_t len = end ? (size_t)(end - line) : strlen(line);
         draw_row(out, line, len, u->screen.cols);
         line = end ? end + 1 : line + len;
     }
-    draw_border(out, u->screen.cols);
+    pixels_rule(out, u->screen.cols);
 }
 
 /* Line `row` of the menu or key list shown, into `text`. */
@@ -435,10 +426,10 @@ static void draw_list(const ui *u, FILE *out)
         pixels_print(&c, out);
         return;
     }
-    draw_border(out, u->screen.cols);
+    pixels_rule(out, u->screen.cols);
     for (row = 0; row < count; row++)
         draw_row(out, texts[row], strlen(texts[row]), u->screen.cols);
-    draw_border(out, u->screen.cols);
+    pixels_rule(out, u->screen.cols);
 }
 
 /* Whether the cursor is on the first layer's last page and the QR page
