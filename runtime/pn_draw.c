@@ -13,11 +13,6 @@ typedef struct clip_box {
     long long x0, y0, x1, y1;
 } clip_box;
 
-static uint32_t read_u24(const unsigned char *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16;
-}
-
 static int signed_byte(unsigned char b)
 {
     return b < 128 ? (int)b : (int)b - 256;
@@ -63,7 +58,7 @@ static pn_status draw_glyph(const pn__font *f, const unsigned char *g,
                             long long pen, long long baseline)
 {
     unsigned w = g[PN_GLYPH_AT(width, 1)], h = g[PN_GLYPH_AT(height, 1)];
-    uint32_t bits = read_u24(g + PN_GLYPH_AT(bits, 3));
+    uint32_t bits = pn__read_u24(g + PN_GLYPH_AT(bits, 3));
     uint32_t need = ((uint32_t)w * h + 7u) / 8u;
     long long left = pen + signed_byte(g[PN_GLYPH_AT(x_off, 1)]);
     long long top = baseline - signed_byte(g[PN_GLYPH_AT(y_off, 1)]) -

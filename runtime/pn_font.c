@@ -4,11 +4,6 @@
 
 #ifndef PN_NO_DRAW
 
-static uint32_t read_u24(const unsigned char *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16;
-}
-
 static uint32_t font_offset(const pn__view *v, pn_font_id font)
 {
     return font == PN_FONT_TEXT ? PN__HDR_U32(v->data, font)
@@ -70,8 +65,8 @@ const unsigned char *pn__font_glyph(const pn__font *f, uint32_t cp)
 
     while (lo < hi) {
         uint32_t mid = lo + (hi - lo) / 2;
-        uint32_t at = read_u24(f->glyphs + mid * PN_GLYPH_SIZE +
-                               PN_GLYPH_AT(code_point, 3));
+        uint32_t at = pn__read_u24(f->glyphs + mid * PN_GLYPH_SIZE +
+                                   PN_GLYPH_AT(code_point, 3));
         if (at == cp)
             return f->glyphs + mid * PN_GLYPH_SIZE;
         if (at < cp)
