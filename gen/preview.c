@@ -87,7 +87,7 @@ static void section_label(const pn_cursor *cur, char *label, size_t size)
              title);
 }
 
-static pn_status count_pages(pn_cursor cur, uint32_t *pages)
+pn_status preview_pages_left(pn_cursor cur, uint32_t *pages)
 {
     pn_status status;
 
@@ -102,7 +102,7 @@ static pn_status print_pages(FILE *out, pn_cursor *cur, const char *part,
                              char *page, size_t page_size)
 {
     uint32_t pages, number = 1;
-    pn_status status = count_pages(*cur, &pages);
+    pn_status status = preview_pages_left(*cur, &pages);
     char label[200];
 
     for (; status == PN_OK; number++) {

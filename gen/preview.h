@@ -14,6 +14,11 @@
  * `flags`: "WIDTHxHEIGHT" in pixels). */
 int preview_parse_size(const char *text, unsigned flags, pn_screen *screen);
 
+/* The pages from `cur`'s page to the end of its document (its first
+ * layer, or the full notice), counting that page, into `*pages`: the
+ * number a preview gives its last page. Returns PN_OK or libpn's error. */
+pn_status preview_pages_left(pn_cursor cur, uint32_t *pages);
+
 /* Prints, for every notice of the catalog, its first layer and then the
  * full notice, page by page, each page framed at the screen's size under
  * a line saying where it is. Returns 0, or 1 when libpn refuses the

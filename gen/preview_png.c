@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "outfile.h"
 #include "png.h"
+#include "preview.h"
 
 /* One notice's pages, collected before they are written. */
 typedef struct page_files {
@@ -105,23 +106,13 @@ static unsigned digits(uint32_t n)
     return k;
 }
 
-static pn_status count_pages(pn_cursor cur, uint32_t *pages)
-{
-    pn_status status;
-
-    *pages = 1;
-    while ((status = pn_cursor_next(&cur)) == PN_OK)
-        ++*pages;
-    return status == PN_ERR_RANGE ? PN_OK : status;
-}
-
 /* Draws every page from the cursor's on into `out`, named
  * DIR/POLICY.LANG.PART.pNNN[-qr].png. */
 static pn_status draw_document(drawing *dr, pn_cursor *cur, const char *dir,
                                const char *part, page_files *out)
 {
     uint32_t pages, number;
-    pn_status status = count_pages(*cur, &pages);
+    pn_status status = preview_pages_left(*cur, &pages);
     unsigned width = digits(pages) < 3 ? 3 : digits(pages);
     size_t dir_len = strlen(dir);
     const char *slash = dir_len && dir[dir_len - 1] == '/' ? "" : "/";
