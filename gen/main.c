@@ -480,8 +480,9 @@ static int parse_options(int argc, char **argv, options *o)
     if (o->png_dir && o->out_c)
         return usage_error("--png writes into its DIR; it does not go "
                            "with -o", NULL);
-    if (o->png_dir && ((unsigned long)o->screen.cols * o->scale > PNG_MAX_SIDE ||
-                       (unsigned long)o->screen.rows * o->scale > PNG_MAX_SIDE))
+    if (o->png_dir &&
+        ((unsigned long)o->screen.cols * o->scale > PNG_MAX_SIDE ||
+         (unsigned long)o->screen.rows * o->scale > PNG_MAX_SIDE))
         return usage_error("--preview --png: width and height times --scale "
                            "must be at most 16384, not", preview);
     if (o->font_sample && !o->font)

@@ -342,7 +342,8 @@ static void pack_notice(pool *p, const mnotice *n, uint32_t first_section,
     SET(rec, PN_NOTICE_AT, section_count, 2, n->section_count);
     SET(rec, PN_NOTICE_AT, first_contact, 3, first_contact);
     SET(rec, PN_NOTICE_AT, contact_count, 2, n->contact_count);
-    SET(rec, PN_NOTICE_AT, qr, PN_OFFSET_SIZE, pool_qr(p, n, level, qr_failed));
+    SET(rec, PN_NOTICE_AT, qr, PN_OFFSET_SIZE,
+        pool_qr(p, n, level, qr_failed));
     buf_put(records, rec, sizeof rec);
 }
 
@@ -369,7 +370,8 @@ static void pack_contacts(pool *p, const mnotice *n, buf *records)
             SET(rec, PN_CONTACT_AT, role, 1, c->role);
             SET(rec, PN_CONTACT_AT, party, 1, c->party);
             SET(rec, PN_CONTACT_AT, fact, 1, c->fact);
-            SET(rec, PN_CONTACT_AT, value, PN_OFFSET_SIZE, pool_text(p, c->value.s));
+            SET(rec, PN_CONTACT_AT, value, PN_OFFSET_SIZE,
+                pool_text(p, c->value.s));
             buf_put(records, rec, sizeof rec);
         }
     }

@@ -521,15 +521,16 @@ typedef struct pn__page_top {
 /* Where a reader is in a notice laid out on a screen. The caller keeps it
  * (it is a plain value, about 140 bytes) and moves it with the calls below;
  * every field is read-only for the caller: a cursor that disagrees with
- * the catalog (see Trust above) gives PN_ERR_ARG. Text is wrapped at spaces (and
- * after a '-' when a word does not fit); a character is one column (on a
- * PN_PIXELS screen, its glyph's advance in pixels); a word
+ * the catalog (see Trust above) gives PN_ERR_ARG. Text is wrapped at
+ * spaces (and after a '-' when a word does not fit); a character is one
+ * column (on a PN_PIXELS screen, its glyph's advance in pixels); a word
  * longer than a line is broken; no-break space and no-break hyphen keep
  * words together, and so does a space between two digits ("983 040 225")
  * unless the number is longer than a line. A label that wraps (ending in
- * ':') goes to the next page whole with what it introduces. A heading is followed by a blank line, paragraphs are
- * separated by one, list items get "- " and a hanging indent (on screens of
- * 8 or more columns). Every section starts on a new page. */
+ * ':') goes to the next page whole with what it introduces. A heading is
+ * followed by a blank line, paragraphs are separated by one, list items
+ * get "- " and a hanging indent (on screens of 8 or more columns). Every
+ * section starts on a new page. */
 typedef struct pn_cursor {
     pn_notice notice;          /* the notice shown */
     pn_screen screen;          /* the screen it is laid out for */

@@ -81,9 +81,10 @@ static pn_status notice_fill(const pn__view *v, uint32_t index,
         return PN_ERR_FORMAT;
     if ((st = pn__read_field_name(v, rec, PN_NOTICE_AT(policy, PN_OFFSET_SIZE),
                                   &policy)) != PN_OK ||
-        (st = pn__read_field_name(v, rec, PN_NOTICE_AT(lang, PN_OFFSET_SIZE), &lang)) !=
-            PN_OK ||
-        (st = pn__read_field_name(v, rec, PN_NOTICE_AT(updated, PN_OFFSET_SIZE),
+        (st = pn__read_field_name(v, rec, PN_NOTICE_AT(lang, PN_OFFSET_SIZE),
+                                  &lang)) != PN_OK ||
+        (st = pn__read_field_name(v, rec,
+                                  PN_NOTICE_AT(updated, PN_OFFSET_SIZE),
                                   &updated)) != PN_OK ||
         (st = pn__read_notice_sections(v, rec, &first, &count)) != PN_OK)
         return st;
@@ -207,7 +208,8 @@ static pn_status fallback_in_run(const pn__view *v, uint32_t first,
 
     if (!lang)
         return PN_ERR_NOT_FOUND;
-    st = pn__read_field_name(v, lang, PN_LANGUAGE_AT(fallbacks, PN_OFFSET_SIZE), &list);
+    st = pn__read_field_name(v, lang,
+                             PN_LANGUAGE_AT(fallbacks, PN_OFFSET_SIZE), &list);
     if (st != PN_OK)
         return st;
     while (*list != '\0') {

@@ -18,8 +18,8 @@ static pn_status label_read(const pn_notice *notice, unsigned label,
         return PN_ERR_ARG;
     /* The record's language, not the handle's (see Trust in pn.h). */
     if ((st = pn__read_notice_of(&v, notice, &rec)) != PN_OK ||
-        (st = pn__read_field_name(&v, rec, PN_NOTICE_AT(lang, PN_OFFSET_SIZE), &lang)) !=
-            PN_OK)
+        (st = pn__read_field_name(&v, rec, PN_NOTICE_AT(lang, PN_OFFSET_SIZE),
+                                  &lang)) != PN_OK)
         return st;
     language = pn__read_language(&v, lang, pn__read_strlen(lang));
     if (!language)

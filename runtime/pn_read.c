@@ -216,8 +216,8 @@ const unsigned char *pn__read_language(const pn__view *v, const char *tag,
                                    i * PN_LANGUAGE_SIZE;
         const char *name;
 
-        if (pn__read_field_name(v, rec, PN_LANGUAGE_AT(tag, PN_OFFSET_SIZE), &name) !=
-            PN_OK)
+        if (pn__read_field_name(v, rec, PN_LANGUAGE_AT(tag, PN_OFFSET_SIZE),
+                                &name) != PN_OK)
             return NULL;
         if (pn__read_name_is(name, tag, n))
             return rec;

@@ -22,9 +22,10 @@ static pn_status section_fill(const pn__view *v, uint32_t record,
 
     if (!rec || PN__SECTION_U8(rec, level) > PN_MAX_LEVEL)
         return PN_ERR_FORMAT;
-    if ((st = pn__read_field_name(v, rec, PN_SECTION_AT(id, PN_OFFSET_SIZE), &id)) !=
-            PN_OK ||
-        (st = pn__read_field_name(v, rec, PN_SECTION_AT(number, PN_OFFSET_SIZE),
+    if ((st = pn__read_field_name(v, rec, PN_SECTION_AT(id, PN_OFFSET_SIZE),
+                                  &id)) != PN_OK ||
+        (st = pn__read_field_name(v, rec,
+                                  PN_SECTION_AT(number, PN_OFFSET_SIZE),
                                   &number)) != PN_OK)
         return st;
     pn__read_ref(&out->internal, v, record);
@@ -111,7 +112,8 @@ pn_status pn__read_section_title(const pn_section *sec, pn__text *title)
 
     if (st != PN_OK)
         return st;
-    return pn__read_field_text(&v, rec, PN_SECTION_AT(title, PN_OFFSET_SIZE), title);
+    return pn__read_field_text(&v, rec, PN_SECTION_AT(title, PN_OFFSET_SIZE),
+                               title);
 }
 
 pn_status pn_section_title(const pn_section *sec, char *buf, size_t size,

@@ -428,7 +428,8 @@ pn_status pn__summary_block(const pn_notice *notice, uint32_t authored,
     if (authored > 0) {
         st = pn_section_at(notice, authored - 1u, &summary);
         if (st == PN_ERR_RANGE ||
-            (st == PN_OK && !(summary.topics & PN_TOPIC_BIT(PN_TOPIC_SUMMARY))))
+            (st == PN_OK &&
+             !(summary.topics & PN_TOPIC_BIT(PN_TOPIC_SUMMARY))))
             return PN_ERR_ARG;
         if (st != PN_OK)
             return st;
@@ -437,7 +438,8 @@ pn_status pn__summary_block(const pn_notice *notice, uint32_t authored,
     /* The handle's own lang and section_count are the caller's: the
      * record's are used instead. */
     if ((st = pn__read_notice_of(&w.view, notice, &rec)) != PN_OK ||
-        (st = pn__read_field_name(&w.view, rec, PN_NOTICE_AT(lang, PN_OFFSET_SIZE),
+        (st = pn__read_field_name(&w.view, rec,
+                                  PN_NOTICE_AT(lang, PN_OFFSET_SIZE),
                                   &lang)) != PN_OK ||
         (st = pn__read_notice_sections(&w.view, rec, &first,
                                        &w.sections)) != PN_OK)
@@ -449,8 +451,8 @@ pn_status pn__summary_block(const pn_notice *notice, uint32_t authored,
     w.at = 0;
     w.out = out;
     if (reached(&w, PN_BLOCK_HEADING)) {
-        st = pn__read_field_text(&w.view, rec, PN_NOTICE_AT(title, PN_OFFSET_SIZE),
-                                 &title);
+        st = pn__read_field_text(&w.view, rec,
+                                 PN_NOTICE_AT(title, PN_OFFSET_SIZE), &title);
         if (st == PN_OK)
             add_text(&w, &title);
         return st;
@@ -527,7 +529,8 @@ pn_status pn__summary_qr(const pn_notice *notice, const pn_screen *screen,
     if (!label)
         return PN_OK;
     if ((st = pn__read_notice_of(&w.view, notice, &rec)) != PN_OK ||
-        (st = pn__read_field_name(&w.view, rec, PN_NOTICE_AT(lang, PN_OFFSET_SIZE),
+        (st = pn__read_field_name(&w.view, rec,
+                                  PN_NOTICE_AT(lang, PN_OFFSET_SIZE),
                                   &lang)) != PN_OK)
         return st;
     w.language = pn__read_language(&w.view, lang, pn__read_strlen(lang));

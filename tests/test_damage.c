@@ -283,7 +283,8 @@ static void test_a_page_that_fails_is_empty(void)
 
         TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open(&cur, &n, &screen));
         TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_goto(&cur, s));
-        at = pool_of(packed) + pn__read_u24(rec + PN_SECTION_AT(blocks, PN_OFFSET_SIZE));
+        at = pool_of(packed) +
+             pn__read_u24(rec + PN_SECTION_AT(blocks, PN_OFFSET_SIZE));
         end = at + SPAN < sizeof packed ? at + SPAN : sizeof packed;
         for (; at < end; at++) {
             unsigned char was = packed[at];

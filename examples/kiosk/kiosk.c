@@ -85,8 +85,10 @@ static int wants_pixels(int argc, char **argv)
     for (i = 1; i + 1 < argc; i++) {
         if (strcmp(argv[i], "--pixels") == 0 || strcmp(argv[i], "--size") == 0)
             pixels = strcmp(argv[i], "--pixels") == 0;
-        if (strcmp(argv[i], "--script") == 0 || strcmp(argv[i], "--pixels") == 0 ||
-            strcmp(argv[i], "--size") == 0 || strcmp(argv[i], "--catalog") == 0 ||
+        if (strcmp(argv[i], "--script") == 0 ||
+            strcmp(argv[i], "--pixels") == 0 ||
+            strcmp(argv[i], "--size") == 0 ||
+            strcmp(argv[i], "--catalog") == 0 ||
             strcmp(argv[i], "--policy") == 0 || strcmp(argv[i], "--lang") == 0)
             i++;
     }
@@ -287,8 +289,10 @@ static int run_kiosk(const pn_catalog *catalog, int argc, char **argv)
             return dump_notice(&cat, value, stdout);
         else if (strcmp(a, "--size") == 0 && !parse_size(value, 0, &o.screen))
             return usage_error("--size wants COLSxROWS from 1x1 to 200x100, got", value);
-        else if (strcmp(a, "--pixels") == 0 && !parse_size(value, 1, &o.screen))
-            return usage_error("--pixels wants WxH from 8x8 to 480x320, got", value);
+        else if (strcmp(a, "--pixels") == 0 &&
+                 !parse_size(value, 1, &o.screen))
+            return usage_error("--pixels wants WxH from 8x8 to 480x320, got",
+                               value);
         else if (strcmp(a, "--policy") == 0)
             o.policy = value;
         else if (strcmp(a, "--lang") == 0)
