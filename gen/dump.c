@@ -19,7 +19,7 @@ typedef enum shown_as {
     AS_TOPICS,  /* the names of the PN_TOPIC_BIT()s */
     AS_ROLE,    /* a pn_role, by its header key prefix */
     AS_FACT,    /* an enum pn__fact, by its header key */
-    AS_BLOCKS,  /* the section's blocks, by kind */
+    AS_HEAD,    /* the section's head: names, title, level, blocks */
     AS_QR       /* the notice's QR code: its version and size */
 } shown_as;
 
@@ -72,8 +72,7 @@ static const field_shown notice_shown[] = {
 };
 #define SECTION(f, as) {offsetof(pn__section_layout, f), as}
 static const field_shown section_shown[] = {
-    SECTION(id, AS_NAME), SECTION(number, AS_NAME), SECTION(title, AS_TEXT),
-    SECTION(topics, AS_TOPICS), SECTION(blocks, AS_BLOCKS),
+    SECTION(topics, AS_TOPICS), SECTION(head, AS_HEAD),
 };
 #define CONTACT(f, as) {offsetof(pn__contact_layout, f), as}
 static const field_shown contact_shown[] = {
@@ -115,7 +114,7 @@ typedef struct dumper {
     buf *out;
     const pn_catalog *cat;
     pn__view v;
-    const pn_section *sec;  /* the section being dumped, for AS_BLOCKS */
+    const pn_section *sec;  /* the section being dumped, for AS_HEAD */
     const pn_notice *notice; /* the notice being dumped, for AS_QR */
     pn_status status;       /* the first failure, or PN_OK */
 } dumper;
@@ -324,6 +323,46 @@ static void put_blocks(dumper *d, unsigned depth)
     }
 }
 
+/* A section's head, a line for each of its fields. */
+static void put_head(dumper *d, const unsigned char *rec, unsigned depth)
+{
+    pn__head head;
+    pn__text title;
+    const char *id, *number;
+    pn_status st = pn__read_section_head(&d->v, rec, &head);
+
+    if (st == PN_OK && (st = pn__read_name_at(&d->v, head.id, &id)) == PN_OK &&
+        (st = pn__read_name_at(&d->v, head.number, &number)) == PN_OK)
+        st = pn__read_text_at(&d->v, head.stream, &title);
+    if (st != PN_OK) {
+        fail(d, st);
+        return;
+    }
+    buf_byte(d->out, '\n');
+    put_indent(d, depth);
+    buf_printf(d->out, "id: ");
+    put_quoted(d->out, (const unsigned char *)id, strlen(id));
+    buf_byte(d->out, '\n');
+    put_indent(d, depth);
+    buf_printf(d->out, "number: ");
+    put_quoted(d->out, (const unsigned char *)number, strlen(number));
+    buf_byte(d->out, '\n');
+    put_indent(d, depth);
+    buf_printf(d->out, "level: %u\n", head.level);
+    put_indent(d, depth);
+    buf_printf(d->out, "block_count: %lu\n",
+               (unsigned long)head.block_count);
+    put_indent(d, depth);
+    buf_printf(d->out, "index_width: %u\n", head.width);
+    put_indent(d, depth);
+    buf_printf(d->out, "title: ");
+    put_text(d, &title);
+    buf_byte(d->out, '\n');
+    put_indent(d, depth);
+    buf_printf(d->out, "blocks:");
+    put_blocks(d, depth + 1);
+}
+
 static void put_crc(dumper *d, uint32_t crc)
 {
     pn_status st = pn_verify(d->cat);
@@ -410,8 +449,8 @@ static void put_field(dumper *d, const unsigned char *rec, const field *f,
         else
             buf_printf(d->out, "%lu (no such fact)", (unsigned long)value);
         break;
-    case AS_BLOCKS:
-        put_blocks(d, depth + 1);
+    case AS_HEAD:
+        put_head(d, rec, depth + 1);
         break;
     case AS_QR:
         put_qr(d);
@@ -435,7 +474,7 @@ static void put_record(dumper *d, const record_layout *layout,
 
         put_indent(d, depth);
         buf_printf(d->out, "%s:%s", f->name,
-                   as == AS_FACTS || as == AS_LABELS || as == AS_BLOCKS
+                   as == AS_FACTS || as == AS_LABELS || as == AS_HEAD
                        ? "" : " ");
         put_field(d, rec, f, as, depth);
         buf_byte(d->out, '\n');

@@ -105,6 +105,69 @@ static uint32_t pool_name(pool *p, const char *name)
     return slot->at;
 }
 
+/* A name and how many sections name it. */
+typedef struct name_use {
+    const char *s;
+    size_t uses;
+} name_use;
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The most used first, then the shortest: the front of the pool takes
+ * the names whose offsets are written most. */
+static int compare_uses(const void *a, const void *b)
+{
+    const name_use *x = a, *y = b;
+    size_t xl = strlen(x->s), yl = strlen(y->s);
+
+    if (x->uses != y->uses)
+        return x->uses > y->uses ? -1 : 1;
+    if (xl != yl)
+        return xl < yl ? -1 : 1;
+    return strcmp(x->s, y->s);
+}
+
+/* Stores the sections' ids and numbers first in the pool, so that the
+ * heads name them by short offsets (runtime/pn_format.h, "head"). */
+static void pool_section_names(pool *p, mnotice *const *notices,
+                               size_t count)
+{
+    const char **all = NULL;
+    name_use *uses;
+    size_t cap = 0, n = 0, distinct = 0, i, j;
+
+    for (i = 0; i < count; i++) {
+        for (j = 0; j < notices[i]->section_count; j++) {
+            const msection *s = &notices[i]->sections[j];
+            all = grow_array(all, &cap, n + 2, sizeof *all);
+            if (s->id.s && *s->id.s)
+                all[n++] = s->id.s;
+            if (s->number.s && *s->number.s)
+                all[n++] = s->number.s;
+        }
+    }
+    if (n == 0)
+        return;
+    qsort(all, n, sizeof *all, compare_names);
+    uses = xmalloc(n * sizeof *uses);
+    for (i = 0; i < n; i++) {
+        if (distinct > 0 && strcmp(uses[distinct - 1].s, all[i]) == 0) {
+            uses[distinct - 1].uses++;
+            continue;
+        }
+        uses[distinct].s = all[i];
+        uses[distinct++].uses = 1;
+    }
+    qsort(uses, distinct, sizeof *uses, compare_uses);
+    for (i = 0; i < distinct; i++)
+        pool_name(p, uses[i].s);
+    free(uses);
+    free(all);
+}
+
 /* A text whole; in a compressed catalog an empty one (a length of 0
  * there is a reference) refers to pool offset 0, the empty text. */
 static void put_text(const pool *p, const char *text, buf *out)
@@ -184,46 +247,70 @@ static void pool_block_text(pool *p, const char *text)
     store_text(p, text);
 }
 
-/* The most bytes a block can take in the stream: kind, level, number, and
- * its text whole (a reference is only used when shorter). */
-static size_t block_bound(const pool *p, const mblock *b)
+/* The most bytes a text takes whole. */
+static size_t text_bound(const pool *p, const char *text)
 {
     buf whole = {0};
     size_t n;
 
-    put_text(p, b->text.s ? b->text.s : "", &whole);
-    n = 1 + PN_BLOCK_HAS_LEVEL(b->kind) +
-        (PN_BLOCK_HAS_NUMBER(b->kind) ? leb128_size(b->number) : 0) +
-        whole.len;
+    put_text(p, text ? text : "", &whole);
+    n = whole.len;
     buf_free(&whole);
     return n;
 }
 
-/* A section's block index then its block stream (runtime/pn_format.h).
+/* The most bytes a block can take in the stream: kind, level, number, and
+ * its text whole (a reference is only used when shorter). */
+static size_t block_bound(const pool *p, const mblock *b)
+{
+    return 1 + PN_BLOCK_HAS_LEVEL(b->kind) +
+           (PN_BLOCK_HAS_NUMBER(b->kind) ? leb128_size(b->number) : 0) +
+           text_bound(p, b->text.s);
+}
+
+/* A section's head: its shape, block count and names, then its block
+ * index and its stream, the title then the blocks (runtime/pn_format.h).
  * The entries' width comes from a bound on the stream's size, so the
  * stream is written in place, right after the index, and its texts keep
- * the pool offsets later references name. Returns the index's offset and
- * the entries' width in `*width`. */
-static uint32_t pool_blocks(pool *p, const msection *s, unsigned *width)
+ * the pool offsets later references name. Returns the head's offset. */
+static uint32_t pool_section(pool *p, const msection *s)
 {
-    uint32_t at = (uint32_t)p->bytes.len;
-    size_t i, bound = 0, stream_at;
+    uint32_t at = (uint32_t)p->bytes.len, index;
+    size_t i, bound = text_bound(p, s->title.s), stream_at;
+    unsigned width, shape = (unsigned)s->level;
+    const char *id = s->id.s ? s->id.s : "";
+    const char *number = s->number.s ? s->number.s : "";
 
     for (i = 0; i < s->block_count; i++)
         bound += block_bound(p, &s->blocks[i]);
-    *width = bound > 0xFFFFu  ? PN_INDEX_WIDTH_LONG
-             : bound > 0xFFu ? PN_INDEX_WIDTH_SHORT
-                             : PN_INDEX_WIDTH_BYTE;
-    for (i = 1; i < s->block_count; i++) {
+    width = bound > 0xFFFFu  ? PN_INDEX_WIDTH_LONG
+            : bound > 0xFFu ? PN_INDEX_WIDTH_SHORT
+                            : PN_INDEX_WIDTH_BYTE;
+    shape |= (width == PN_INDEX_WIDTH_LONG    ? 2u
+              : width == PN_INDEX_WIDTH_SHORT ? 1u
+                                              : 0u)
+             << PN_HEAD_WIDTH_SHIFT;
+    if (*id)
+        shape |= PN_HEAD_HAS_ID;
+    if (*number)
+        shape |= PN_HEAD_HAS_NUMBER;
+    buf_byte(&p->bytes, (unsigned char)shape);
+    buf_leb128(&p->bytes, (uint32_t)s->block_count);
+    if (*id)
+        buf_leb128(&p->bytes, pool_name(p, id));
+    if (*number)
+        buf_leb128(&p->bytes, pool_name(p, number));
+    index = (uint32_t)p->bytes.len;
+    for (i = 0; i < s->block_count; i++) {
         static const unsigned char zeros[PN_INDEX_WIDTH_LONG];
-        buf_put(&p->bytes, zeros, *width);
+        buf_put(&p->bytes, zeros, width);
     }
     stream_at = p->bytes.len;
+    pool_block_text(p, s->title.s ? s->title.s : "");
     for (i = 0; i < s->block_count; i++) {
         const mblock *b = &s->blocks[i];
-        if (i > 0)
-            store_le(p->bytes.data + at + (i - 1) * *width, *width,
-                     (uint32_t)(p->bytes.len - stream_at));
+        store_le(p->bytes.data + index + i * width, width,
+                 (uint32_t)(p->bytes.len - stream_at));
         buf_byte(&p->bytes, b->kind);
         if (PN_BLOCK_HAS_LEVEL(b->kind))
             buf_byte(&p->bytes, (unsigned char)b->level);
@@ -243,29 +330,16 @@ static uint32_t pool_blocks(pool *p, const msection *s, unsigned *width)
     store_le((rec) + AT(field, bytes), bytes, (uint32_t)(value))
 
 PN_STATIC_ASSERT(PN_SECTION_SIZE ==
-                     FIELD(pn__section_layout, id) +
-                         FIELD(pn__section_layout, number) +
-                         FIELD(pn__section_layout, title) +
-                         FIELD(pn__section_layout, topics) +
-                         FIELD(pn__section_layout, blocks) +
-                         FIELD(pn__section_layout, block_count) +
-                         FIELD(pn__section_layout, level) +
-                         FIELD(pn__section_layout, index_width),
+                     FIELD(pn__section_layout, topics) +
+                         FIELD(pn__section_layout, head),
                  pack_section_writes_every_field);
 
 static void pack_section(pool *p, const msection *s, buf *records)
 {
     unsigned char rec[PN_SECTION_SIZE] = {0};
-    unsigned width;
 
-    SET(rec, PN_SECTION_AT, id, PN_OFFSET_SIZE, pool_name(p, s->id.s));
-    SET(rec, PN_SECTION_AT, number, PN_OFFSET_SIZE, pool_name(p, s->number.s));
-    SET(rec, PN_SECTION_AT, title, PN_OFFSET_SIZE, pool_text(p, s->title.s));
     SET(rec, PN_SECTION_AT, topics, PN_TOPICS_SIZE, s->topics);
-    SET(rec, PN_SECTION_AT, blocks, PN_OFFSET_SIZE, pool_blocks(p, s, &width));
-    SET(rec, PN_SECTION_AT, block_count, 2, s->block_count);
-    SET(rec, PN_SECTION_AT, level, 1, s->level);
-    SET(rec, PN_SECTION_AT, index_width, 1, width);
+    SET(rec, PN_SECTION_AT, head, PN_OFFSET_SIZE, pool_section(p, s));
     buf_put(records, rec, sizeof rec);
 }
 
@@ -641,6 +715,7 @@ unsigned pack_catalog(mnotice *const *notices, size_t count,
         t.pool.code = trained;
     }
     buf_byte(&t.pool.bytes, 0); /* offset 0: the empty name and text */
+    pool_section_names(&t.pool, notices, count);
     for (i = 0; i < count; i++) {
         pack_notice(&t.pool, notices[i], (uint32_t)t.section_count,
                     (uint32_t)t.contact_count, PACK_QR_ECC_OF(flags),

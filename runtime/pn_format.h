@@ -15,7 +15,8 @@
  *   notices    notice_count records of PN_NOTICE_SIZE bytes, sorted by
  *              (policy, lang) in byte order
  *   sections   section_count records of PN_SECTION_SIZE bytes; a notice's
- *              sections are consecutive, in document order
+ *              sections are consecutive, in document order; each points
+ *              at its head in the pool
  *   contacts   contact_count records of PN_CONTACT_SIZE bytes; a notice's
  *              are consecutive (see PN_CONTACT_FIELDS)
  *   languages  language_count records of PN_LANGUAGE_SIZE bytes, sorted by
@@ -85,15 +86,23 @@
  *          down with no gap between rows; the last byte is padded with
  *          zeros. The quiet zone is not stored. A version byte of 0 means
  *          no code (a notice without a web address points at offset 0).
+ *   head   a section's head, where its record points: a shape byte
+ *          (PN_HEAD_*: level, index width, which names follow); its
+ *          block_count (unsigned LEB128, at most PN_MAX_BLOCKS); if
+ *          PN_HEAD_HAS_ID its id, if PN_HEAD_HAS_NUMBER its number, each
+ *          the pool offset (unsigned LEB128) of a name (pnc stores the
+ *          sections' names first in the pool, the most used first, so
+ *          these offsets are short); then its index; then its stream:
+ *          the section's title (a text), then its blocks.
  *   index  where each block of a section starts, so that block i is
- *          found without reading the blocks before it: block_count - 1
- *          entries (none for a section of 0 or 1 blocks) of the section
- *          record's index_width bytes (1 when every block starts within
- *          256 bytes of the stream's start, else 2, or 4 when one starts
- *          65,536 or more bytes into it), entry i - 1 the byte offset of
- *          block i from the start of the stream; the stream starts right
- *          after the index, with block 0. A reader treats an entry that
- *          points outside the pool as damage.
+ *          found without reading the blocks before it: block_count
+ *          entries (none for a section of 0 blocks) of the head's index
+ *          width (1 byte when every block starts within 256 bytes of the
+ *          stream's start, else 2, or 4 when one starts 65,536 or more
+ *          bytes into it), entry i the byte offset of block i from the
+ *          start of the stream, which starts right after the index, with
+ *          the title. A reader treats an entry that points outside the
+ *          pool as damage.
  * Pool offset 0 holds a single 0 byte, which is both the empty name and the
  * empty text; absent facts point there.
  *
@@ -266,21 +275,27 @@ PN__LAYOUT(pn__notice_layout, PN_NOTICE_FIELDS);
     (PN_NOTICE_AT(facts, PN_OFFSET_SIZE * PN_FACT_COUNT) +                   \
      PN_OFFSET_SIZE * (unsigned)(fact))
 
-/* A section: a heading and its blocks. */
+/* A section: its topics and where its head is. The rest of what the
+ * section is (its id, number, title, level and blocks) is in the pool,
+ * read when the section is opened ("head" above). */
 #define PN_SECTION_FIELDS(X)                                                 \
-    X(id, PN_OFFSET_SIZE)   /* name, "" for the preamble */                  \
-    X(number, PN_OFFSET_SIZE) /* name, "" when the heading has none */       \
-    X(title, PN_OFFSET_SIZE) /* text */                                      \
     X(topics, PN_TOPICS_SIZE) /* PN_TOPIC_BIT()s it is tagged with */        \
-    X(blocks, PN_OFFSET_SIZE) /* pool offset of its block index, which the  \
-                               block stream follows (see "index" above) */  \
-    X(block_count, 2)                                                        \
-    X(level, 1)             /* 0 preamble, 1 .. PN_MAX_LEVEL heading */      \
-    X(index_width, 1)       /* bytes of each block index entry: 1, 2 or 4 */
+    X(head, PN_OFFSET_SIZE) /* pool offset of its head */
 PN__LAYOUT(pn__section_layout, PN_SECTION_FIELDS);
 #define PN_SECTION_SIZE ((uint32_t)sizeof(pn__section_layout))
 #define PN_SECTION_AT(field, bytes) \
     PN_FIELD_AT(pn__section_layout, field, bytes)
+
+/* A section head's shape byte: its level, the width of its block index
+ * entries (1 << the width code: 1, 2 or 4 bytes) and which names follow. */
+#define PN_HEAD_LEVEL_MASK 0x03u    /* 0 preamble, 1 .. PN_MAX_LEVEL */
+#define PN_HEAD_WIDTH_SHIFT 2u
+#define PN_HEAD_WIDTH_MASK 0x0Cu    /* the width code, 0 .. 2 */
+#define PN_HEAD_HAS_ID 0x10u        /* an id follows (else it is "") */
+#define PN_HEAD_HAS_NUMBER 0x20u    /* a number follows (else "") */
+#define PN_HEAD_KNOWN 0x3Fu         /* the other bits are 0 */
+#define PN_HEAD_WIDTH(shape) \
+    (1u << (((unsigned)(shape) & PN_HEAD_WIDTH_MASK) >> PN_HEAD_WIDTH_SHIFT))
 
 /* One contact detail of a party other than the controller's first ones
  * (those are the notice record's facts): its role's other parties (a DPO,
@@ -520,9 +535,6 @@ PN_STATIC_ASSERT(PN_CODE_MAX_LEN <= PN_CODE_WINDOW, code_fits_the_window);
 #define PN_MAX_BLOCKS 65535u    /* blocks in one section (block_count) */
 #define PN_MAX_NOTICES 65535u   /* notices in one catalog */
 #define PN_MAX_FALLBACKS 8u     /* tags in a language's fallbacks */
-PN_STATIC_ASSERT(PN_MAX_BLOCKS <=
-                     (1ul << 8 * PN_FIELD_SIZE(pn__section_layout,
-                                               block_count)) - 1,
-                 block_count_holds_max_blocks);
+PN_STATIC_ASSERT(PN_MAX_LEVEL <= PN_HEAD_LEVEL_MASK, level_fits_the_shape);
 
 #endif

@@ -249,7 +249,7 @@ pn_status pn__read_notice_contacts(const pn__view *v,
     return run_in(*first, *count, v->contact_count);
 }
 
-static pn_status name_at(const pn__view *v, uint32_t off, const char **out)
+pn_status pn__read_name_at(const pn__view *v, uint32_t off, const char **out)
 {
     uint32_t end;
 
@@ -265,7 +265,7 @@ static pn_status name_at(const pn__view *v, uint32_t off, const char **out)
 pn_status pn__read_field_name(const pn__view *v, const unsigned char *record,
                               size_t offset, const char **out)
 {
-    return name_at(v, pn__read_u24(record + offset), out);
+    return pn__read_name_at(v, pn__read_u24(record + offset), out);
 }
 
 pn_status pn__read_field_text(const pn__view *v, const unsigned char *record,

@@ -40,8 +40,6 @@ uint32_t pn__read_u32(const unsigned char *p);
 #define PN__HDR_U32(p, field) pn__read_u32((p) + PN_HDR_AT(field, 4))
 #define PN__NOTICE_U16(p, field) pn__read_u16((p) + PN_NOTICE_AT(field, 2))
 #define PN__NOTICE_U24(p, field) pn__read_u24((p) + PN_NOTICE_AT(field, 3))
-#define PN__SECTION_U8(p, field) ((p)[PN_SECTION_AT(field, 1)])
-#define PN__SECTION_U16(p, field) pn__read_u16((p) + PN_SECTION_AT(field, 2))
 #define PN__SECTION_U24(p, field) pn__read_u24((p) + PN_SECTION_AT(field, 3))
 
 /* Checks the header of `size` bytes at `data`. PN_OK, PN_ERR_FORMAT or
@@ -66,6 +64,24 @@ pn_status pn__read_section_of(pn__view *v, const pn_section *sec,
 
 /* A handle's reference to record `record` of the catalog of `v`. */
 void pn__read_ref(pn__ref *ref, const pn__view *v, uint32_t record);
+
+/* A section's head (pn_format.h, "head"), read from the pool and checked:
+ * its names' pool offsets are not yet (pn__read_field_name() does), its
+ * index fits the pool, its title and blocks are checked as they are
+ * read. */
+typedef struct pn__head {
+    unsigned level;
+    unsigned width;             /* bytes of an index entry: 1, 2 or 4 */
+    uint32_t block_count;
+    uint32_t id;                /* pool offsets of its names, 0: "" */
+    uint32_t number;
+    uint32_t index;             /* pool offset of its block index */
+    uint32_t stream;            /* of its stream: its title, then blocks */
+} pn__head;
+
+/* The head of section record `rec`. PN_OK or PN_ERR_FORMAT. */
+pn_status pn__read_section_head(const pn__view *v, const unsigned char *rec,
+                                pn__head *head);
 
 /* Records by index; NULL when past the table. */
 const unsigned char *pn__read_notice(const pn__view *v, uint32_t index);
@@ -95,6 +111,9 @@ pn_status pn__read_party_fact(const pn__view *v, const unsigned char *notice,
                               pn__text *text, int *found);
 #define PN__CONTACT(v, i) \
     ((v)->data + (v)->contacts + (uint32_t)(i) * PN_CONTACT_SIZE)
+
+/* The name at pool offset `off`, checked to end in the pool. */
+pn_status pn__read_name_at(const pn__view *v, uint32_t off, const char **out);
 
 /* The name or text whose pool offset (PN_OFFSET_SIZE bytes) is at
  * `record + offset`. */

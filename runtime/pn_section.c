@@ -13,28 +13,64 @@ static pn_status notice_sections(pn__view *v, const pn_notice *notice,
     return pn__read_notice_sections(v, rec, first, count);
 }
 
+/* An optional name of a head: its pool offset, if `shape` has `flag`. */
+static pn_status head_name(const pn__view *v, unsigned shape, unsigned flag,
+                           uint32_t *pos, uint32_t *name)
+{
+    *name = 0;
+    return shape & flag ? pn__read_leb128_at(v, pos, name) : PN_OK;
+}
+
+pn_status pn__read_section_head(const pn__view *v, const unsigned char *rec,
+                                pn__head *head)
+{
+    uint32_t at = PN__SECTION_U24(rec, head);
+    unsigned shape;
+    pn_status st;
+
+    if (at >= v->pool_size)
+        return PN_ERR_FORMAT;
+    shape = v->pool[at++];
+    if ((shape & ~PN_HEAD_KNOWN) != 0 ||
+        (shape & PN_HEAD_WIDTH_MASK) == PN_HEAD_WIDTH_MASK)
+        return PN_ERR_FORMAT;
+    head->level = shape & PN_HEAD_LEVEL_MASK;
+    head->width = PN_HEAD_WIDTH(shape);
+    if ((st = pn__read_leb128_at(v, &at, &head->block_count)) != PN_OK ||
+        (st = head_name(v, shape, PN_HEAD_HAS_ID, &at, &head->id)) !=
+            PN_OK ||
+        (st = head_name(v, shape, PN_HEAD_HAS_NUMBER, &at,
+                        &head->number)) != PN_OK)
+        return st;
+    if (head->level > PN_MAX_LEVEL || head->block_count > PN_MAX_BLOCKS ||
+        head->block_count > (v->pool_size - at) / head->width)
+        return PN_ERR_FORMAT;
+    head->index = at;
+    head->stream = at + head->block_count * head->width;
+    return PN_OK;
+}
+
 static pn_status section_fill(const pn__view *v, uint32_t record,
                               uint32_t index, pn_section *out)
 {
     const unsigned char *rec = pn__read_section(v, record);
     const char *id, *number;
+    pn__head head;
     pn_status st;
 
-    if (!rec || PN__SECTION_U8(rec, level) > PN_MAX_LEVEL)
+    if (!rec)
         return PN_ERR_FORMAT;
-    if ((st = pn__read_field_name(v, rec, PN_SECTION_AT(id, PN_OFFSET_SIZE),
-                                  &id)) != PN_OK ||
-        (st = pn__read_field_name(v, rec,
-                                  PN_SECTION_AT(number, PN_OFFSET_SIZE),
-                                  &number)) != PN_OK)
+    if ((st = pn__read_section_head(v, rec, &head)) != PN_OK ||
+        (st = pn__read_name_at(v, head.id, &id)) != PN_OK ||
+        (st = pn__read_name_at(v, head.number, &number)) != PN_OK)
         return st;
     pn__read_ref(&out->internal, v, record);
     out->index = index;
-    out->level = PN__SECTION_U8(rec, level);
+    out->level = head.level;
     out->id = id;
     out->number = number;
     out->topics = PN__SECTION_U24(rec, topics);
-    out->block_count = PN__SECTION_U16(rec, block_count);
+    out->block_count = head.block_count;
     return PN_OK;
 }
 
@@ -71,8 +107,11 @@ pn_status pn_section_find(const pn_notice *notice, const char *id,
         return st;
     n = pn__read_strlen(id);
     for (i = 0; i < count; i++) {
-        st = pn__read_field_name(&v, pn__read_section(&v, first + i),
-                                 PN_SECTION_AT(id, PN_OFFSET_SIZE), &sid);
+        pn__head head;
+        st = pn__read_section_head(&v, pn__read_section(&v, first + i),
+                                   &head);
+        if (st == PN_OK)
+            st = pn__read_name_at(&v, head.id, &sid);
         if (st != PN_OK)
             return st;
         if (pn__read_name_is(sid, id, n))
@@ -108,12 +147,14 @@ pn_status pn__read_section_title(const pn_section *sec, pn__text *title)
 {
     pn__view v;
     const unsigned char *rec;
+    pn__head head;
     pn_status st = pn__read_section_of(&v, sec, &rec);
 
+    if (st == PN_OK)
+        st = pn__read_section_head(&v, rec, &head);
     if (st != PN_OK)
         return st;
-    return pn__read_field_text(&v, rec, PN_SECTION_AT(title, PN_OFFSET_SIZE),
-                               title);
+    return pn__read_text_at(&v, head.stream, title);
 }
 
 pn_status pn_section_title(const pn_section *sec, char *buf, size_t size,
@@ -159,42 +200,31 @@ static pn_status block_fields(const pn__view *v, uint32_t pos,
     return pn__read_text_at(v, pos, text);
 }
 
-/* The pool offset where block `index` (< block_count) of section record
- * `rec` starts, read from the section's block index (runtime/pn_format.h):
- * the one place that knows how a block is found. PN_ERR_FORMAT for an
- * index that does not fit the pool or points outside it. */
-static pn_status block_pos(const pn__view *v, const unsigned char *rec,
+/* The pool offset where block `index` (< block_count) of the section of
+ * `head` starts, read from its block index (runtime/pn_format.h): the one
+ * place that knows how a block is found. PN_ERR_FORMAT for an entry that
+ * points outside the pool. */
+static pn_status block_pos(const pn__view *v, const pn__head *head,
                            uint32_t index, uint32_t *pos)
 {
-    uint32_t at = PN__SECTION_U24(rec, blocks);
-    uint32_t count = PN__SECTION_U16(rec, block_count);
-    uint32_t width = PN__SECTION_U8(rec, index_width);
-    uint32_t entries = count > 0 ? count - 1u : 0u, start, off = 0;
+    const unsigned char *e = v->pool + head->index + index * head->width;
+    uint32_t off = head->width == PN_INDEX_WIDTH_BYTE    ? e[0]
+                   : head->width == PN_INDEX_WIDTH_SHORT ? pn__read_u16(e)
+                                                         : pn__read_u32(e);
 
-    if ((width != PN_INDEX_WIDTH_BYTE && width != PN_INDEX_WIDTH_SHORT &&
-         width != PN_INDEX_WIDTH_LONG) ||
-        at > v->pool_size || entries > (v->pool_size - at) / width)
+    if (off >= v->pool_size - head->stream)
         return PN_ERR_FORMAT;
-    start = at + entries * width;
-    if (index > 0) {
-        const unsigned char *e = v->pool + at + (index - 1u) * width;
-        off = width == PN_INDEX_WIDTH_BYTE    ? e[0]
-              : width == PN_INDEX_WIDTH_SHORT ? pn__read_u16(e)
-                                              : pn__read_u32(e);
-    }
-    if (off >= v->pool_size - start)
-        return PN_ERR_FORMAT;
-    *pos = start + off;
+    *pos = head->stream + off;
     return PN_OK;
 }
 
 /* Block `index`, checked, found through the block index. */
-static pn_status block_at(const pn__view *v, const unsigned char *rec,
+static pn_status block_at(const pn__view *v, const pn__head *head,
                           uint32_t index, unsigned *kind, unsigned *level,
                           uint32_t *number, pn__text *text)
 {
     uint32_t pos;
-    pn_status st = block_pos(v, rec, index, &pos);
+    pn_status st = block_pos(v, head, index, &pos);
 
     if (st != PN_OK)
         return st;
@@ -206,7 +236,7 @@ static pn_status block_at(const pn__view *v, const unsigned char *rec,
  * goes back over the cells before this one, then over the headings, and
  * stops at the first block of neither kind. An empty text if there is
  * none. The cost grows with the cells of the table before this one. */
-static pn_status table_head_of(const pn__view *v, const unsigned char *rec,
+static pn_status table_head_of(const pn__view *v, const pn__head *sec_head,
                                uint32_t index, unsigned column,
                                pn__text *head)
 {
@@ -220,7 +250,7 @@ static pn_status table_head_of(const pn__view *v, const unsigned char *rec,
         unsigned k, l;
         uint32_t n;
         pn__text t;
-        if ((st = block_at(v, rec, index, &k, &l, &n, &t)) != PN_OK)
+        if ((st = block_at(v, sec_head, index, &k, &l, &n, &t)) != PN_OK)
             return st;
         if (k == PN_BLOCK_TABLE_HEAD) {
             in_heads = 1;
@@ -243,13 +273,16 @@ static pn_status read_block(const pn_section *sec, uint32_t index,
 {
     pn__view v;
     const unsigned char *rec;
+    pn__head sec_head;
     pn_status st = pn__read_section_of(&v, sec, &rec);
 
+    if (st == PN_OK)
+        st = pn__read_section_head(&v, rec, &sec_head);
     if (st != PN_OK)
         return st;
-    if (index >= PN__SECTION_U16(rec, block_count))
+    if (index >= sec_head.block_count)
         return PN_ERR_RANGE;
-    st = block_at(&v, rec, index, kind, level, number, text);
+    st = block_at(&v, &sec_head, index, kind, level, number, text);
     if (st != PN_OK || !head)
         return st;
     if (*kind != PN_BLOCK_TABLE_CELL) {
@@ -258,7 +291,7 @@ static pn_status read_block(const pn_section *sec, uint32_t index,
         head->code = NULL;
         return PN_OK;
     }
-    return table_head_of(&v, rec, index, *level, head);
+    return table_head_of(&v, &sec_head, index, *level, head);
 }
 
 pn_status pn__read_block(const pn_section *sec, uint32_t index,

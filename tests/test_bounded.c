@@ -129,7 +129,8 @@ static void test_long_stream_has_wide_index(void)
     pn_notice n;
     pn_section sec;
     long size;
-    uint32_t rec;
+    pn__view v;
+    pn__head head;
 
     TEST_ASSERT_EQUAL_INT_MESSAGE(
         0,
@@ -145,9 +146,10 @@ static void test_long_stream_has_wide_index(void)
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&cat, 0, &n));
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_section_find(&n, "letters", &sec));
     TEST_ASSERT_EQUAL_UINT32(30000, sec.block_count);
-    rec = pn__read_u32(bin + PN_HDR_AT(sections, 4)) +
-          sec.internal.record * PN_SECTION_SIZE;
-    TEST_ASSERT_EQUAL_UINT(4, bin[rec + PN_SECTION_AT(index_width, 1)]);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn__read_view(&v, &cat));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn__read_section_head(
+        &v, pn__read_section(&v, sec.internal.record), &head));
+    TEST_ASSERT_EQUAL_UINT(4, head.width);
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_block_read(&sec, 29999, NULL, page,
                                                sizeof page, NULL));
     TEST_ASSERT_EQUAL_STRING("a", page);
@@ -190,37 +192,47 @@ static void test_damaged_index_is_format_error(void)
     pn_catalog cat;
     pn_notice n;
     pn_section sec;
-    uint32_t sections, rec, pool, index;
+    pn__view v;
+    pn__head head;
+    uint32_t sections, rec, pool, at;
 
     memcpy(copy, items_bin, (size_t)items_size);
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&cat, copy, (size_t)items_size));
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&cat, 0, &n));
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_section_at(&n, 0, &sec));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn__read_view(&v, &cat));
     sections = pn__read_u32(copy + PN_HDR_AT(sections, 4));
     pool = pn__read_u32(copy + PN_HDR_AT(pool, 4));
     rec = sections + sec.internal.record * PN_SECTION_SIZE;
-    index = pool + pn__read_u24(copy + rec +
-                                PN_SECTION_AT(blocks, PN_OFFSET_SIZE));
+    TEST_ASSERT_EQUAL_INT(PN_OK,
+                          pn__read_section_head(&v, copy + rec, &head));
+    at = pool + pn__read_u24(copy + rec + PN_SECTION_AT(head, PN_OFFSET_SIZE));
     /* 3,000 items' stream: over 255 bytes, under 65,536 */
-    TEST_ASSERT_EQUAL_UINT(2, copy[rec + PN_SECTION_AT(index_width, 1)]);
+    TEST_ASSERT_EQUAL_UINT(2, head.width);
 
-    copy[rec + PN_SECTION_AT(index_width, 1)] = 3;
+    copy[at] |= PN_HEAD_WIDTH_MASK;     /* no width */
     TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_block_read(&sec, 5, NULL, page,
                                                        sizeof page, NULL));
     TEST_ASSERT_EQUAL_STRING("", page);
-    copy[rec + PN_SECTION_AT(index_width, 1)] = 2;
+    copy[at] = items_bin[at];
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_block_read(&sec, 5, NULL, page,
                                                sizeof page, NULL));
-    /* Entry 4 is block 5's start. */
-    memset(copy + index + 4 * 2, 0xFF, 2);
+    /* Entry 5 is block 5's start. */
+    memset(copy + pool + head.index + 5 * 2, 0xFF, 2);
     TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_block_read(&sec, 5, NULL, page,
                                                        sizeof page, NULL));
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_block_read(&sec, 6, NULL, page,
                                                sizeof page, NULL));
     TEST_ASSERT_EQUAL_STRING("Item 7", page);
-    /* An index that does not fit the pool. */
+    /* A head outside the pool. */
     memcpy(copy, items_bin, (size_t)items_size);
-    copy[rec + PN_SECTION_AT(blocks, PN_OFFSET_SIZE) + 2] = 0x7F;
+    copy[rec + PN_SECTION_AT(head, PN_OFFSET_SIZE) + 2] = 0x7F;
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_block_read(&sec, 0, NULL, page,
+                                                       sizeof page, NULL));
+    /* A block count whose index does not fit the pool. */
+    memcpy(copy, items_bin, (size_t)items_size);
+    TEST_ASSERT_TRUE(copy[at + 1] & 0x80);
+    copy[at + 2] = 0x7F;
     TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_block_read(&sec, 0, NULL, page,
                                                        sizeof page, NULL));
 }

@@ -284,7 +284,7 @@ static void test_a_page_that_fails_is_empty(void)
         TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open(&cur, &n, &screen));
         TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_goto(&cur, s));
         at = pool_of(packed) +
-             pn__read_u24(rec + PN_SECTION_AT(blocks, PN_OFFSET_SIZE));
+             pn__read_u24(rec + PN_SECTION_AT(head, PN_OFFSET_SIZE));
         end = at + SPAN < sizeof packed ? at + SPAN : sizeof packed;
         for (; at < end; at++) {
             unsigned char was = packed[at];
@@ -354,6 +354,8 @@ static void test_a_control_character_in_a_text_is_damage(void)
     pn_section sec;
     pn_cursor cur;
     pn_screen screen = {30, 5, 0};
+    pn__view v;
+    pn__head head;
     pn_status st;
 
     /* The plain catalog: a control character in the title... */
@@ -375,10 +377,12 @@ static void test_a_control_character_in_a_text_is_damage(void)
             break;
     }
     TEST_ASSERT_TRUE(i < n.section_count);
-    at = pool_of(plain) + 1 +   /* past the kind byte */
-         pn__read_u24(plain + pn__read_u32(plain + PN_HDR_AT(sections, 4)) +
-                      sec.internal.record * PN_SECTION_SIZE +
-                      PN_SECTION_AT(blocks, PN_OFFSET_SIZE));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn__read_view(&v, &c));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn__read_section_head(
+        &v, pn__read_section(&v, sec.internal.record), &head));
+    TEST_ASSERT_EQUAL_UINT(1, head.width);
+    at = pool_of(plain) + head.stream + plain[pool_of(plain) + head.index] +
+         1;                     /* past the kind byte */
     TEST_ASSERT_TRUE(plain[at] > 0 && plain[at] < 0x80);
     plain[at + 1] = 0x00;
     memset(text, 'x', sizeof text);
