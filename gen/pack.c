@@ -259,11 +259,11 @@ static size_t text_bound(const pool *p, const char *text)
     return n;
 }
 
-/* The most bytes a block can take in the stream: kind, level, number, and
- * its text whole (a reference is only used when shorter). */
+/* The most bytes a block can take in the stream but its kind byte: level,
+ * number, and its text whole (a reference is only used when shorter). */
 static size_t block_bound(const pool *p, const mblock *b)
 {
-    return 1 + PN_BLOCK_HAS_LEVEL(b->kind) +
+    return PN_BLOCK_HAS_LEVEL(b->kind) +
            (PN_BLOCK_HAS_NUMBER(b->kind) ? leb128_size(b->number) : 0) +
            text_bound(p, b->text.s);
 }
@@ -278,11 +278,16 @@ static uint32_t pool_section(pool *p, const msection *s)
     uint32_t at = (uint32_t)p->bytes.len, index;
     size_t i, bound = text_bound(p, s->title.s), stream_at;
     unsigned width, shape = (unsigned)s->level;
+    int paragraphs = s->block_count > 0;
     const char *id = s->id.s ? s->id.s : "";
     const char *number = s->number.s ? s->number.s : "";
 
-    for (i = 0; i < s->block_count; i++)
+    for (i = 0; i < s->block_count; i++) {
         bound += block_bound(p, &s->blocks[i]);
+        paragraphs = paragraphs && s->blocks[i].kind == PN_BLOCK_PARAGRAPH;
+    }
+    if (!paragraphs)
+        bound += s->block_count;        /* their kind bytes */
     width = bound > 0xFFFFu  ? PN_INDEX_WIDTH_LONG
             : bound > 0xFFu ? PN_INDEX_WIDTH_SHORT
                             : PN_INDEX_WIDTH_BYTE;
@@ -294,6 +299,8 @@ static uint32_t pool_section(pool *p, const msection *s)
         shape |= PN_HEAD_HAS_ID;
     if (*number)
         shape |= PN_HEAD_HAS_NUMBER;
+    if (paragraphs)
+        shape |= PN_HEAD_PARAGRAPHS;
     buf_byte(&p->bytes, (unsigned char)shape);
     buf_leb128(&p->bytes, (uint32_t)s->block_count);
     if (*id)
@@ -311,7 +318,8 @@ static uint32_t pool_section(pool *p, const msection *s)
         const mblock *b = &s->blocks[i];
         store_le(p->bytes.data + index + i * width, width,
                  (uint32_t)(p->bytes.len - stream_at));
-        buf_byte(&p->bytes, b->kind);
+        if (!paragraphs)
+            buf_byte(&p->bytes, b->kind);
         if (PN_BLOCK_HAS_LEVEL(b->kind))
             buf_byte(&p->bytes, (unsigned char)b->level);
         if (PN_BLOCK_HAS_NUMBER(b->kind))

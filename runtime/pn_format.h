@@ -59,7 +59,8 @@
  *          A record's text at an offset some other record's text has is
  *          the same text, stored once.
  *   blocks one section's text blocks back to back, each:
- *            a kind byte, a pn_block_kind of pn.h for which
+ *            a kind byte (none when the section's head has
+ *              PN_HEAD_PARAGRAPHS: every block is then a paragraph), a pn_block_kind of pn.h for which
  *              PN_BLOCK_IS_STORED() holds (never PN_BLOCK_HEADING);
  *            for a list item (PN_BLOCK_LIST_ITEM, PN_BLOCK_NUMBERED_ITEM)
  *              a level byte, 1 .. PN_MAX_LIST_LEVEL; for a table's
@@ -293,7 +294,9 @@ PN__LAYOUT(pn__section_layout, PN_SECTION_FIELDS);
 #define PN_HEAD_WIDTH_MASK 0x0Cu    /* the width code, 0 .. 2 */
 #define PN_HEAD_HAS_ID 0x10u        /* an id follows (else it is "") */
 #define PN_HEAD_HAS_NUMBER 0x20u    /* a number follows (else "") */
-#define PN_HEAD_KNOWN 0x3Fu         /* the other bits are 0 */
+#define PN_HEAD_PARAGRAPHS 0x40u    /* every block is a paragraph, stored
+                                       as its text alone ("blocks" above) */
+#define PN_HEAD_KNOWN 0x7Fu         /* the other bit is 0 */
 #define PN_HEAD_WIDTH(shape) \
     (1u << (((unsigned)(shape) & PN_HEAD_WIDTH_MASK) >> PN_HEAD_WIDTH_SHIFT))
 

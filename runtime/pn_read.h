@@ -72,6 +72,7 @@ void pn__read_ref(pn__ref *ref, const pn__view *v, uint32_t record);
 typedef struct pn__head {
     unsigned level;
     unsigned width;             /* bytes of an index entry: 1, 2 or 4 */
+    int paragraphs;             /* PN_HEAD_PARAGRAPHS: no kind bytes */
     uint32_t block_count;
     uint32_t id;                /* pool offsets of its names, 0: "" */
     uint32_t number;

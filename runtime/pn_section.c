@@ -36,6 +36,7 @@ pn_status pn__read_section_head(const pn__view *v, const unsigned char *rec,
         return PN_ERR_FORMAT;
     head->level = shape & PN_HEAD_LEVEL_MASK;
     head->width = PN_HEAD_WIDTH(shape);
+    head->paragraphs = (shape & PN_HEAD_PARAGRAPHS) != 0;
     if ((st = pn__read_leb128_at(v, &at, &head->block_count)) != PN_OK ||
         (st = head_name(v, shape, PN_HEAD_HAS_ID, &at, &head->id)) !=
             PN_OK ||
@@ -169,18 +170,22 @@ pn_status pn_section_title(const pn_section *sec, char *buf, size_t size,
     return pn__read_copy(title, buf, size, len);
 }
 
-/* Reads the block at pool offset `pos`. */
-static pn_status block_fields(const pn__view *v, uint32_t pos,
-                              unsigned *kind, unsigned *level,
+/* Reads the block at pool offset `pos` of the section of `head`. */
+static pn_status block_fields(const pn__view *v, const pn__head *head,
+                              uint32_t pos, unsigned *kind, unsigned *level,
                               uint32_t *number, pn__text *text)
 {
     pn_status st;
 
+    *level = 0;
+    *number = 0;
+    if (head->paragraphs) {
+        *kind = PN_BLOCK_PARAGRAPH;
+        return pn__read_text_at(v, pos, text);
+    }
     if (pos >= v->pool_size)
         return PN_ERR_FORMAT;
     *kind = v->pool[pos++];
-    *level = 0;
-    *number = 0;
     if (!PN_BLOCK_IS_STORED(*kind))
         return PN_ERR_FORMAT;
     if (PN_BLOCK_HAS_LEVEL(*kind)) {
@@ -228,7 +233,7 @@ static pn_status block_at(const pn__view *v, const pn__head *head,
 
     if (st != PN_OK)
         return st;
-    return block_fields(v, pos, kind, level, number, text);
+    return block_fields(v, head, pos, kind, level, number, text);
 }
 
 /* The heading of column `column` of the table whose cell is block
