@@ -259,11 +259,28 @@ static size_t text_bound(const pool *p, const char *text)
     return n;
 }
 
+/* Whether a block's level (a table column) needs a byte of its own, past
+ * what its kind byte holds. */
+static int level_byte(const mblock *b)
+{
+    return PN_BLOCK_HAS_LEVEL(b->kind) &&
+           b->level > PN_BLOCK_INLINE_LEVEL_MAX;
+}
+
+/* A block's kind byte: its kind, and its level when that fits. */
+static unsigned char kind_byte(const mblock *b)
+{
+    unsigned level = PN_BLOCK_HAS_LEVEL(b->kind) && !level_byte(b)
+                         ? (unsigned)b->level
+                         : 0u;
+    return (unsigned char)((unsigned)b->kind | level << PN_BLOCK_LEVEL_SHIFT);
+}
+
 /* The most bytes a block can take in the stream but its kind byte: level,
  * number, and its text whole (a reference is only used when shorter). */
 static size_t block_bound(const pool *p, const mblock *b)
 {
-    return PN_BLOCK_HAS_LEVEL(b->kind) +
+    return (size_t)level_byte(b) +
            (PN_BLOCK_HAS_NUMBER(b->kind) ? leb128_size(b->number) : 0) +
            text_bound(p, b->text.s);
 }
@@ -319,8 +336,8 @@ static uint32_t pool_section(pool *p, const msection *s)
         store_le(p->bytes.data + index + i * width, width,
                  (uint32_t)(p->bytes.len - stream_at));
         if (!paragraphs)
-            buf_byte(&p->bytes, b->kind);
-        if (PN_BLOCK_HAS_LEVEL(b->kind))
+            buf_byte(&p->bytes, kind_byte(b));
+        if (level_byte(b))
             buf_byte(&p->bytes, (unsigned char)b->level);
         if (PN_BLOCK_HAS_NUMBER(b->kind))
             buf_leb128(&p->bytes, b->number);

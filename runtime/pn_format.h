@@ -60,12 +60,17 @@
  *          the same text, stored once.
  *   blocks one section's text blocks back to back, each:
  *            a kind byte (none when the section's head has
- *              PN_HEAD_PARAGRAPHS: every block is then a paragraph), a pn_block_kind of pn.h for which
- *              PN_BLOCK_IS_STORED() holds (never PN_BLOCK_HEADING);
- *            for a list item (PN_BLOCK_LIST_ITEM, PN_BLOCK_NUMBERED_ITEM)
- *              a level byte, 1 .. PN_MAX_LIST_LEVEL; for a table's
- *              PN_BLOCK_TABLE_HEAD or PN_BLOCK_TABLE_CELL a column byte,
- *              1 .. PN_MAX_TABLE_COLUMNS;
+ *              PN_HEAD_PARAGRAPHS: every block is then a paragraph):
+ *              its low bits (PN_BLOCK_KIND_MASK) a pn_block_kind of pn.h
+ *              for which PN_BLOCK_IS_STORED() holds (never
+ *              PN_BLOCK_HEADING), its high bits (PN_BLOCK_KIND_LEVEL())
+ *              0, or, for a list item (PN_BLOCK_LIST_ITEM,
+ *              PN_BLOCK_NUMBERED_ITEM), its level, 1 ..
+ *              PN_MAX_LIST_LEVEL, and for a table's PN_BLOCK_TABLE_HEAD
+ *              or PN_BLOCK_TABLE_CELL its column, 1 ..
+ *              PN_BLOCK_INLINE_LEVEL_MAX, or 0 when a column byte
+ *              follows, PN_BLOCK_INLINE_LEVEL_MAX + 1 ..
+ *              PN_MAX_TABLE_COLUMNS;
  *            for a PN_BLOCK_NUMBERED_ITEM its number (unsigned LEB128,
  *              at most PN_MAX_ITEM_NUMBER);
  *            then a text.
@@ -435,6 +440,14 @@ PN__LAYOUT(pn__language_layout, PN_LANGUAGE_FIELDS);
 #define PN_BLOCK_MAX_LEVEL(k)                                                \
     (PN_BLOCK_IS_TABLE(k) ? PN_MAX_TABLE_COLUMNS : PN_MAX_LIST_LEVEL)
 #define PN_MAX_TABLE_COLUMNS 255u
+/* A kind byte: the kind, and a level or column that fits above it. */
+#define PN_BLOCK_KIND_MASK 0x07u
+#define PN_BLOCK_LEVEL_SHIFT 3u
+#define PN_BLOCK_KIND_LEVEL(byte) ((unsigned)(byte) >> PN_BLOCK_LEVEL_SHIFT)
+#define PN_BLOCK_INLINE_LEVEL_MAX (0xFFu >> PN_BLOCK_LEVEL_SHIFT)
+PN_STATIC_ASSERT(PN_BLOCK_STORED_LAST <= PN_BLOCK_KIND_MASK &&
+                     PN_MAX_LIST_LEVEL <= PN_BLOCK_INLINE_LEVEL_MAX,
+                 kind_byte_holds_kinds_and_list_levels);
 #define PN_BLOCK_HAS_NUMBER(k) ((k) == PN_BLOCK_NUMBERED_ITEM)
 #define PN_MAX_ITEM_NUMBER 999999999u /* nine digits, as CommonMark */
 PN_STATIC_ASSERT(PN_MAX_LIST_LEVEL <= 255, list_level_fits_a_byte);

@@ -185,13 +185,17 @@ static pn_status block_fields(const pn__view *v, const pn__head *head,
     }
     if (pos >= v->pool_size)
         return PN_ERR_FORMAT;
-    *kind = v->pool[pos++];
-    if (!PN_BLOCK_IS_STORED(*kind))
+    *kind = v->pool[pos] & PN_BLOCK_KIND_MASK;
+    *level = PN_BLOCK_KIND_LEVEL(v->pool[pos++]);
+    if (!PN_BLOCK_IS_STORED(*kind) ||
+        (*level != 0 && !PN_BLOCK_HAS_LEVEL(*kind)))
         return PN_ERR_FORMAT;
     if (PN_BLOCK_HAS_LEVEL(*kind)) {
-        if (pos >= v->pool_size)
-            return PN_ERR_FORMAT;
-        *level = v->pool[pos++];
+        if (*level == 0) {      /* a column byte follows */
+            if (pos >= v->pool_size)
+                return PN_ERR_FORMAT;
+            *level = v->pool[pos++];
+        }
         if (*level < 1 || *level > PN_BLOCK_MAX_LEVEL(*kind))
             return PN_ERR_FORMAT;
     }

@@ -155,6 +155,59 @@ static void test_long_stream_has_wide_index(void)
     TEST_ASSERT_EQUAL_STRING("a", page);
 }
 
+/* A table of 40 columns: a column up to 31 rides in its cell's kind
+ * byte, a wider one takes a byte of its own; both read back, with the
+ * heading of their column. */
+static void test_wide_table_keeps_its_columns(void)
+{
+    static unsigned char bin[CATALOG_MAX];
+    pn_catalog cat;
+    pn_notice n;
+    pn_section sec;
+    pn__text head;
+    char want[16];
+    unsigned level, c;
+    uint32_t number;
+    pn_block_kind kind;
+    long size;
+
+    TEST_ASSERT_EQUAL_INT_MESSAGE(
+        0,
+        run("{ sed -n '1,/^# 1 /{/^# 1 /!p}' " TMP "/items.pn && "
+            "printf '# 1 Wide {#wide}\\n\\n' && "
+            "awk 'BEGIN { for (r = 0; r < 3; r++) { s = \"|\"; "
+            "for (i = 1; i <= 40; i++) s = s (r == 1 ? \" - |\" : "
+            "\" \" (r ? \"v\" : \"c\") i \" |\"); print s } }'; "
+            "} >" TMP "/wide.pn && " PNC_PATH " --format bin -o " TMP
+            "/wide.bin " TMP "/wide.pn"),
+        tail(err_text));
+    size = slurp(TMP "/wide.bin", (char *)bin, CATALOG_MAX);
+    TEST_ASSERT_TRUE(size > 0);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&cat, bin, (size_t)size));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&cat, 0, &n));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_section_find(&n, "wide", &sec));
+    TEST_ASSERT_EQUAL_UINT32(80, sec.block_count);
+    for (c = 1; c <= 40; c++) {
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_block_item(&sec, c - 1, &level,
+                                                   &number));
+        TEST_ASSERT_EQUAL_UINT(c, level);
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_block_item(&sec, 39 + c, &level,
+                                                   &number));
+        TEST_ASSERT_EQUAL_UINT(c, level);
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_block_read(&sec, 39 + c, &kind, page,
+                                                   sizeof page, NULL));
+        TEST_ASSERT_EQUAL_INT(PN_BLOCK_TABLE_CELL, kind);
+        snprintf(want, sizeof want, "v%u", c);
+        TEST_ASSERT_EQUAL_STRING(want, page);
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn__read_table_head(&sec, 39 + c,
+                                                         &head));
+        snprintf(want, sizeof want, "c%u", c);
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn__read_copy(head, page, sizeof page,
+                                                   NULL));
+        TEST_ASSERT_EQUAL_STRING(want, page);
+    }
+}
+
 /* Block i costs one block's read, whatever i: the block index. */
 static void test_block_i_reads_one_block(void)
 {
@@ -560,6 +613,7 @@ int main(void)
     RUN_TEST(test_damaged_index_is_format_error);
     RUN_TEST(test_moving_costs_a_page);
     RUN_TEST(test_long_stream_has_wide_index);
+    RUN_TEST(test_wide_table_keeps_its_columns);
     RUN_TEST(test_prev_does_not_relay_the_section);
     RUN_TEST(test_prev_average_is_small);
     RUN_TEST(test_summary_reads_few_sections);
