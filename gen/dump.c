@@ -72,7 +72,7 @@ static const field_shown notice_shown[] = {
 };
 #define SECTION(f, as) {offsetof(pn__section_layout, f), as}
 static const field_shown section_shown[] = {
-    SECTION(topics, AS_TOPICS), SECTION(head, AS_HEAD),
+    SECTION(head, AS_HEAD),
 };
 #define CONTACT(f, as) {offsetof(pn__contact_layout, f), as}
 static const field_shown contact_shown[] = {
@@ -338,6 +338,10 @@ static void put_head(dumper *d, const unsigned char *rec, unsigned depth)
         fail(d, st);
         return;
     }
+    buf_byte(d->out, '\n');
+    put_indent(d, depth);
+    buf_printf(d->out, "topics: ");
+    put_bit_names(d->out, head.topics, topic_name);
     buf_byte(d->out, '\n');
     put_indent(d, depth);
     buf_printf(d->out, "id: ");

@@ -319,6 +319,7 @@ static uint32_t pool_section(pool *p, const msection *s)
     if (paragraphs)
         shape |= PN_HEAD_PARAGRAPHS;
     buf_byte(&p->bytes, (unsigned char)shape);
+    buf_leb128(&p->bytes, s->topics);
     buf_leb128(&p->bytes, (uint32_t)s->block_count);
     if (*id)
         buf_leb128(&p->bytes, pool_name(p, id));
@@ -354,16 +355,13 @@ static uint32_t pool_section(pool *p, const msection *s)
 #define SET(rec, AT, field, bytes, value) \
     store_le((rec) + AT(field, bytes), bytes, (uint32_t)(value))
 
-PN_STATIC_ASSERT(PN_SECTION_SIZE ==
-                     FIELD(pn__section_layout, topics) +
-                         FIELD(pn__section_layout, head),
+PN_STATIC_ASSERT(PN_SECTION_SIZE == FIELD(pn__section_layout, head),
                  pack_section_writes_every_field);
 
 static void pack_section(pool *p, const msection *s, buf *records)
 {
     unsigned char rec[PN_SECTION_SIZE] = {0};
 
-    SET(rec, PN_SECTION_AT, topics, PN_TOPICS_SIZE, s->topics);
     SET(rec, PN_SECTION_AT, head, PN_OFFSET_SIZE, pool_section(p, s));
     buf_put(records, rec, sizeof rec);
 }

@@ -94,7 +94,9 @@
  *          no code (a notice without a web address points at offset 0).
  *   head   a section's head, where its record points: a shape byte
  *          (PN_HEAD_*: level, index width, which names follow); its
- *          block_count (unsigned LEB128, at most PN_MAX_BLOCKS); if
+ *          topics (unsigned LEB128, PN_TOPIC_BIT()s, none above
+ *          PN_TOPIC_COUNT); its block_count (unsigned LEB128, at most
+ *          PN_MAX_BLOCKS); if
  *          PN_HEAD_HAS_ID its id, if PN_HEAD_HAS_NUMBER its number, each
  *          the pool offset (unsigned LEB128) of a name (pnc stores the
  *          sections' names first in the pool, the most used first, so
@@ -281,11 +283,10 @@ PN__LAYOUT(pn__notice_layout, PN_NOTICE_FIELDS);
     (PN_NOTICE_AT(facts, PN_OFFSET_SIZE * PN_FACT_COUNT) +                   \
      PN_OFFSET_SIZE * (unsigned)(fact))
 
-/* A section: its topics and where its head is. The rest of what the
- * section is (its id, number, title, level and blocks) is in the pool,
- * read when the section is opened ("head" above). */
+/* A section: where its head is. What the section is (its topics, id,
+ * number, title, level and blocks) is in the pool, read when the section
+ * is opened ("head" above). */
 #define PN_SECTION_FIELDS(X)                                                 \
-    X(topics, PN_TOPICS_SIZE) /* PN_TOPIC_BIT()s it is tagged with */        \
     X(head, PN_OFFSET_SIZE) /* pool offset of its head */
 PN__LAYOUT(pn__section_layout, PN_SECTION_FIELDS);
 #define PN_SECTION_SIZE ((uint32_t)sizeof(pn__section_layout))

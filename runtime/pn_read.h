@@ -70,6 +70,7 @@ void pn__read_ref(pn__ref *ref, const pn__view *v, uint32_t record);
  * index fits the pool, its title and blocks are checked as they are
  * read. */
 typedef struct pn__head {
+    uint32_t topics;            /* PN_TOPIC_BIT()s it is tagged with */
     unsigned level;
     unsigned width;             /* bytes of an index entry: 1, 2 or 4 */
     int paragraphs;             /* PN_HEAD_PARAGRAPHS: no kind bytes */

@@ -37,13 +37,15 @@ pn_status pn__read_section_head(const pn__view *v, const unsigned char *rec,
     head->level = shape & PN_HEAD_LEVEL_MASK;
     head->width = PN_HEAD_WIDTH(shape);
     head->paragraphs = (shape & PN_HEAD_PARAGRAPHS) != 0;
-    if ((st = pn__read_leb128_at(v, &at, &head->block_count)) != PN_OK ||
+    if ((st = pn__read_leb128_at(v, &at, &head->topics)) != PN_OK ||
+        (st = pn__read_leb128_at(v, &at, &head->block_count)) != PN_OK ||
         (st = head_name(v, shape, PN_HEAD_HAS_ID, &at, &head->id)) !=
             PN_OK ||
         (st = head_name(v, shape, PN_HEAD_HAS_NUMBER, &at,
                         &head->number)) != PN_OK)
         return st;
     if (head->level > PN_MAX_LEVEL || head->block_count > PN_MAX_BLOCKS ||
+        head->topics >= PN_TOPIC_BIT(PN_TOPIC_COUNT) ||
         head->block_count > (v->pool_size - at) / head->width)
         return PN_ERR_FORMAT;
     head->index = at;
@@ -70,7 +72,7 @@ static pn_status section_fill(const pn__view *v, uint32_t record,
     out->level = head.level;
     out->id = id;
     out->number = number;
-    out->topics = PN__SECTION_U24(rec, topics);
+    out->topics = head.topics;
     out->block_count = head.block_count;
     return PN_OK;
 }
@@ -136,9 +138,12 @@ pn_status pn_section_by_topic(const pn_notice *notice, pn_topic topic,
     if ((unsigned)topic >= (unsigned)PN_TOPIC_COUNT)
         return PN_ERR_NOT_FOUND;
     for (i = from; i < count; i++) {
-        const unsigned char *rec = pn__read_section(&v, first + i);
-
-        if (PN__SECTION_U24(rec, topics) & PN_TOPIC_BIT(topic))
+        pn__head head;
+        st = pn__read_section_head(&v, pn__read_section(&v, first + i),
+                                   &head);
+        if (st != PN_OK)
+            return st;
+        if (head.topics & PN_TOPIC_BIT(topic))
             return section_fill(&v, first + i, i, out);
     }
     return PN_ERR_NOT_FOUND;
