@@ -333,7 +333,7 @@ static void put_head(dumper *d, const unsigned char *rec, unsigned depth)
 
     if (st == PN_OK && (st = pn__read_name_at(&d->v, head.id, &id)) == PN_OK &&
         (st = pn__read_name_at(&d->v, head.number, &number)) == PN_OK)
-        st = pn__read_text_at(&d->v, head.stream, &title);
+        st = pn__read_text_at(&d->v, head.title, &title);
     if (st != PN_OK) {
         fail(d, st);
         return;

@@ -285,20 +285,32 @@ static size_t block_bound(const pool *p, const mblock *b)
            text_bound(p, b->text.s);
 }
 
-/* A section's head: its shape, block count and names, then its block
- * index and its stream, the title then the blocks (runtime/pn_format.h).
- * The entries' width comes from a bound on the stream's size, so the
- * stream is written in place, right after the index, and its texts keep
- * the pool offsets later references name. Returns the head's offset. */
+/* A section's head: its shape, block count and block index, then its
+ * body: topics, names, title and blocks (runtime/pn_format.h). The
+ * entries' width comes from a bound on the body's size, so the body is
+ * written in place, right after the index, and its texts keep the pool
+ * offsets later references name. Returns the head's offset. */
 static uint32_t pool_section(pool *p, const msection *s)
 {
-    uint32_t at = (uint32_t)p->bytes.len, index;
-    size_t i, bound = text_bound(p, s->title.s), stream_at;
+    uint32_t at = (uint32_t)p->bytes.len, index, id_at = 0, number_at = 0;
+    size_t i, bound, body_at;
     unsigned width, shape = (unsigned)s->level;
     int paragraphs = s->block_count > 0;
     const char *id = s->id.s ? s->id.s : "";
     const char *number = s->number.s ? s->number.s : "";
 
+    if (*id) {
+        shape |= PN_HEAD_HAS_ID;
+        id_at = pool_name(p, id);
+    }
+    if (*number) {
+        shape |= PN_HEAD_HAS_NUMBER;
+        number_at = pool_name(p, number);
+    }
+    at = (uint32_t)p->bytes.len;
+    bound = leb128_size(s->topics) + (*id ? leb128_size(id_at) : 0) +
+            (*number ? leb128_size(number_at) : 0) +
+            text_bound(p, s->title.s);
     for (i = 0; i < s->block_count; i++) {
         bound += block_bound(p, &s->blocks[i]);
         paragraphs = paragraphs && s->blocks[i].kind == PN_BLOCK_PARAGRAPH;
@@ -312,30 +324,26 @@ static uint32_t pool_section(pool *p, const msection *s)
               : width == PN_INDEX_WIDTH_SHORT ? 1u
                                               : 0u)
              << PN_HEAD_WIDTH_SHIFT;
-    if (*id)
-        shape |= PN_HEAD_HAS_ID;
-    if (*number)
-        shape |= PN_HEAD_HAS_NUMBER;
     if (paragraphs)
         shape |= PN_HEAD_PARAGRAPHS;
     buf_byte(&p->bytes, (unsigned char)shape);
-    buf_leb128(&p->bytes, s->topics);
     buf_leb128(&p->bytes, (uint32_t)s->block_count);
-    if (*id)
-        buf_leb128(&p->bytes, pool_name(p, id));
-    if (*number)
-        buf_leb128(&p->bytes, pool_name(p, number));
     index = (uint32_t)p->bytes.len;
     for (i = 0; i < s->block_count; i++) {
         static const unsigned char zeros[PN_INDEX_WIDTH_LONG];
         buf_put(&p->bytes, zeros, width);
     }
-    stream_at = p->bytes.len;
+    body_at = p->bytes.len;
+    buf_leb128(&p->bytes, s->topics);
+    if (*id)
+        buf_leb128(&p->bytes, id_at);
+    if (*number)
+        buf_leb128(&p->bytes, number_at);
     pool_block_text(p, s->title.s ? s->title.s : "");
     for (i = 0; i < s->block_count; i++) {
         const mblock *b = &s->blocks[i];
         store_le(p->bytes.data + index + i * width, width,
-                 (uint32_t)(p->bytes.len - stream_at));
+                 (uint32_t)(p->bytes.len - body_at));
         if (!paragraphs)
             buf_byte(&p->bytes, kind_byte(b));
         if (level_byte(b))

@@ -93,24 +93,25 @@
  *          zeros. The quiet zone is not stored. A version byte of 0 means
  *          no code (a notice without a web address points at offset 0).
  *   head   a section's head, where its record points: a shape byte
- *          (PN_HEAD_*: level, index width, which names follow); its
- *          topics (unsigned LEB128, PN_TOPIC_BIT()s, none above
- *          PN_TOPIC_COUNT); its block_count (unsigned LEB128, at most
- *          PN_MAX_BLOCKS); if
- *          PN_HEAD_HAS_ID its id, if PN_HEAD_HAS_NUMBER its number, each
- *          the pool offset (unsigned LEB128) of a name (pnc stores the
- *          sections' names first in the pool, the most used first, so
- *          these offsets are short); then its index; then its stream:
- *          the section's title (a text), then its blocks.
+ *          (PN_HEAD_*: level, index width, which names follow, whether
+ *          the blocks are paragraphs only); its block_count (unsigned
+ *          LEB128, at most PN_MAX_BLOCKS); its index; then its body:
+ *          its topics (unsigned LEB128, PN_TOPIC_BIT()s, none from
+ *          PN_TOPIC_COUNT up); if PN_HEAD_HAS_ID its id, if
+ *          PN_HEAD_HAS_NUMBER its number, each the pool offset (unsigned
+ *          LEB128) of a name (pnc stores the sections' names first in
+ *          the pool, the most used first, so these offsets are short);
+ *          its title (a text); its blocks. So finding a block reads the
+ *          shape, the count and one entry, and no name.
  *   index  where each block of a section starts, so that block i is
  *          found without reading the blocks before it: block_count
  *          entries (none for a section of 0 blocks) of the head's index
  *          width (1 byte when every block starts within 256 bytes of the
- *          stream's start, else 2, or 4 when one starts 65,536 or more
+ *          body's start, else 2, or 4 when one starts 65,536 or more
  *          bytes into it), entry i the byte offset of block i from the
- *          start of the stream, which starts right after the index, with
- *          the title. A reader treats an entry that points outside the
- *          pool as damage.
+ *          start of the body, which starts right after the index. A
+ *          reader treats an entry that points outside the pool as
+ *          damage.
  * Pool offset 0 holds a single 0 byte, which is both the empty name and the
  * empty text; absent facts point there.
  *

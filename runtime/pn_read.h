@@ -78,7 +78,9 @@ typedef struct pn__head {
     uint32_t id;                /* pool offsets of its names, 0: "" */
     uint32_t number;
     uint32_t index;             /* pool offset of its block index */
-    uint32_t stream;            /* of its stream: its title, then blocks */
+    uint32_t body;              /* of its body, which the entries count
+                                   from: topics, names, title, blocks */
+    uint32_t title;             /* of its title */
 } pn__head;
 
 /* The head of section record `rec`. PN_OK or PN_ERR_FORMAT. */

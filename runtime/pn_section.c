@@ -13,43 +13,72 @@ static pn_status notice_sections(pn__view *v, const pn_notice *notice,
     return pn__read_notice_sections(v, rec, first, count);
 }
 
+/* The unsigned LEB128 at pool offset `*pos`, read in place when it is
+ * one byte (the common case: counts, topics, the front names); moves
+ * `*pos` past it. */
+static pn_status leb_at(const pn__view *v, uint32_t *pos, uint32_t *value)
+{
+    if (*pos < v->pool_size && v->pool[*pos] < 0x80u) {
+        *value = v->pool[(*pos)++];
+        return PN_OK;
+    }
+    return pn__read_leb128_at(v, pos, value);
+}
+
+/* What finding a block needs of the head of section record `rec`: its
+ * shape, block count and index, checked to fit the pool. */
+static pn_status head_index(const pn__view *v, const unsigned char *rec,
+                            pn__head *head, unsigned *shape)
+{
+    uint32_t at = PN__SECTION_U24(rec, head);
+    pn_status st;
+
+    if (at >= v->pool_size)
+        return PN_ERR_FORMAT;
+    *shape = v->pool[at++];
+    if ((*shape & ~PN_HEAD_KNOWN) != 0 ||
+        (*shape & PN_HEAD_WIDTH_MASK) == PN_HEAD_WIDTH_MASK)
+        return PN_ERR_FORMAT;
+    head->level = *shape & PN_HEAD_LEVEL_MASK;
+    head->width = PN_HEAD_WIDTH(*shape);
+    head->paragraphs = (*shape & PN_HEAD_PARAGRAPHS) != 0;
+    if ((st = leb_at(v, &at, &head->block_count)) != PN_OK)
+        return st;
+    if (head->level > PN_MAX_LEVEL || head->block_count > PN_MAX_BLOCKS ||
+        head->block_count > (v->pool_size - at) / head->width)
+        return PN_ERR_FORMAT;
+    head->index = at;
+    head->body = at + head->block_count * head->width;
+    return PN_OK;
+}
+
 /* An optional name of a head: its pool offset, if `shape` has `flag`. */
 static pn_status head_name(const pn__view *v, unsigned shape, unsigned flag,
                            uint32_t *pos, uint32_t *name)
 {
     *name = 0;
-    return shape & flag ? pn__read_leb128_at(v, pos, name) : PN_OK;
+    return shape & flag ? leb_at(v, pos, name) : PN_OK;
 }
 
 pn_status pn__read_section_head(const pn__view *v, const unsigned char *rec,
                                 pn__head *head)
 {
-    uint32_t at = PN__SECTION_U24(rec, head);
     unsigned shape;
-    pn_status st;
+    uint32_t at;
+    pn_status st = head_index(v, rec, head, &shape);
 
-    if (at >= v->pool_size)
-        return PN_ERR_FORMAT;
-    shape = v->pool[at++];
-    if ((shape & ~PN_HEAD_KNOWN) != 0 ||
-        (shape & PN_HEAD_WIDTH_MASK) == PN_HEAD_WIDTH_MASK)
-        return PN_ERR_FORMAT;
-    head->level = shape & PN_HEAD_LEVEL_MASK;
-    head->width = PN_HEAD_WIDTH(shape);
-    head->paragraphs = (shape & PN_HEAD_PARAGRAPHS) != 0;
-    if ((st = pn__read_leb128_at(v, &at, &head->topics)) != PN_OK ||
-        (st = pn__read_leb128_at(v, &at, &head->block_count)) != PN_OK ||
+    if (st != PN_OK)
+        return st;
+    at = head->body;
+    if ((st = leb_at(v, &at, &head->topics)) != PN_OK ||
         (st = head_name(v, shape, PN_HEAD_HAS_ID, &at, &head->id)) !=
             PN_OK ||
         (st = head_name(v, shape, PN_HEAD_HAS_NUMBER, &at,
                         &head->number)) != PN_OK)
         return st;
-    if (head->level > PN_MAX_LEVEL || head->block_count > PN_MAX_BLOCKS ||
-        head->topics >= PN_TOPIC_BIT(PN_TOPIC_COUNT) ||
-        head->block_count > (v->pool_size - at) / head->width)
+    if (head->topics >= PN_TOPIC_BIT(PN_TOPIC_COUNT))
         return PN_ERR_FORMAT;
-    head->index = at;
-    head->stream = at + head->block_count * head->width;
+    head->title = at;
     return PN_OK;
 }
 
@@ -160,7 +189,7 @@ pn_status pn__read_section_title(const pn_section *sec, pn__text *title)
         st = pn__read_section_head(&v, rec, &head);
     if (st != PN_OK)
         return st;
-    return pn__read_text_at(&v, head.stream, title);
+    return pn__read_text_at(&v, head.title, title);
 }
 
 pn_status pn_section_title(const pn_section *sec, char *buf, size_t size,
@@ -226,9 +255,9 @@ static pn_status block_pos(const pn__view *v, const pn__head *head,
                    : head->width == PN_INDEX_WIDTH_SHORT ? pn__read_u16(e)
                                                          : pn__read_u32(e);
 
-    if (off >= v->pool_size - head->stream)
+    if (off >= v->pool_size - head->body)
         return PN_ERR_FORMAT;
-    *pos = head->stream + off;
+    *pos = head->body + off;
     return PN_OK;
 }
 
@@ -288,10 +317,11 @@ static pn_status read_block(const pn_section *sec, uint32_t index,
     pn__view v;
     const unsigned char *rec;
     pn__head sec_head;
+    unsigned shape;
     pn_status st = pn__read_section_of(&v, sec, &rec);
 
     if (st == PN_OK)
-        st = pn__read_section_head(&v, rec, &sec_head);
+        st = head_index(&v, rec, &sec_head, &shape);
     if (st != PN_OK)
         return st;
     if (index >= sec_head.block_count)

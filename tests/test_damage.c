@@ -381,7 +381,7 @@ static void test_a_control_character_in_a_text_is_damage(void)
     TEST_ASSERT_EQUAL_INT(PN_OK, pn__read_section_head(
         &v, pn__read_section(&v, sec.internal.record), &head));
     TEST_ASSERT_EQUAL_UINT(1, head.width);
-    at = pool_of(plain) + head.stream + plain[pool_of(plain) + head.index] +
+    at = pool_of(plain) + head.body + plain[pool_of(plain) + head.index] +
          1;                     /* past the kind byte */
     TEST_ASSERT_TRUE(plain[at] > 0 && plain[at] < 0x80);
     plain[at + 1] = 0x00;
