@@ -20,7 +20,8 @@ typedef enum shown_as {
     AS_ROLE,    /* a pn_role, by its header key prefix */
     AS_FACT,    /* an enum pn__fact, by its header key */
     AS_HEAD,    /* the section's head: names, title, level, blocks */
-    AS_QR       /* the notice's QR code: its version and size */
+    AS_QR,      /* the notice's QR code: its version and size */
+    AS_FACTS_RECORD /* the notice's facts record, a line per field */
 } shown_as;
 
 typedef struct field {
@@ -49,12 +50,14 @@ typedef struct record_layout {
 #define CONTACT_FIELD(f, n) {#f, offsetof(pn__contact_layout, f), n},
 #define CODE_FIELD(f, n) {#f, offsetof(pn__code_head_layout, f), n},
 #define LANGUAGE_FIELD(f, n) {#f, offsetof(pn__language_layout, f), n},
+#define FACTS_FIELD(f, n) {#f, offsetof(pn__facts_layout, f), n},
 static const field header_fields[] = {PN_HEADER_FIELDS(HEADER_FIELD)};
 static const field notice_fields[] = {PN_NOTICE_FIELDS(NOTICE_FIELD)};
 static const field section_fields[] = {PN_SECTION_FIELDS(SECTION_FIELD)};
 static const field contact_fields[] = {PN_CONTACT_FIELDS(CONTACT_FIELD)};
 static const field code_fields[] = {PN_CODE_HEAD_FIELDS(CODE_FIELD)};
 static const field language_fields[] = {PN_LANGUAGE_FIELDS(LANGUAGE_FIELD)};
+static const field facts_fields[] = {PN_FACTS_FIELDS(FACTS_FIELD)};
 #define FONT_FIELD(f, n) {#f, offsetof(pn__font_head_layout, f), n},
 #define GLYPH_FIELD(f, n) {#f, offsetof(pn__glyph_layout, f), n},
 static const field font_fields[] = {PN_FONT_HEAD_FIELDS(FONT_FIELD)};
@@ -66,9 +69,13 @@ static const field_shown header_shown[] = {
 };
 #define NOTICE(f, as) {offsetof(pn__notice_layout, f), as}
 static const field_shown notice_shown[] = {
-    NOTICE(policy, AS_NAME), NOTICE(lang, AS_NAME), NOTICE(updated, AS_NAME),
-    NOTICE(title, AS_TEXT), NOTICE(facts, AS_FACTS),
-    NOTICE(waived, AS_TOPICS), NOTICE(qr, AS_QR),
+    NOTICE(policy, AS_NAME), NOTICE(lang, AS_NAME), NOTICE(title, AS_TEXT),
+    NOTICE(facts, AS_FACTS_RECORD),
+};
+#define FACTS(f, as) {offsetof(pn__facts_layout, f), as}
+static const field_shown facts_shown[] = {
+    FACTS(updated, AS_NAME), FACTS(values, AS_FACTS),
+    FACTS(waived, AS_TOPICS), FACTS(qr, AS_QR),
 };
 #define SECTION(f, as) {offsetof(pn__section_layout, f), as}
 static const field_shown section_shown[] = {
@@ -95,6 +102,7 @@ static const record_layout contact_layout =
     LAYOUT(contact_fields, contact_shown);
 static const record_layout language_layout =
     LAYOUT(language_fields, language_shown);
+static const record_layout facts_layout = LAYOUT(facts_fields, facts_shown);
 static const record_layout code_layout = {code_fields, COUNT(code_fields),
                                           NULL, 0};
 static const record_layout font_layout = {font_fields, COUNT(font_fields),
@@ -404,6 +412,9 @@ static void put_qr(dumper *d)
                    size, size);
 }
 
+static void put_facts_record(dumper *d, const unsigned char *notice,
+                             unsigned depth);
+
 static void put_field(dumper *d, const unsigned char *rec, const field *f,
                       shown_as as, unsigned depth)
 {
@@ -459,6 +470,9 @@ static void put_field(dumper *d, const unsigned char *rec, const field *f,
     case AS_QR:
         put_qr(d);
         break;
+    case AS_FACTS_RECORD:
+        put_facts_record(d, rec, depth + 1);
+        break;
     case AS_NUMBER:
         put_number(d->out, p, f->bytes);
         break;
@@ -478,10 +492,35 @@ static void put_record(dumper *d, const record_layout *layout,
 
         put_indent(d, depth);
         buf_printf(d->out, "%s:%s", f->name,
-                   as == AS_FACTS || as == AS_LABELS || as == AS_HEAD
+                   as == AS_FACTS || as == AS_LABELS || as == AS_HEAD ||
+                           as == AS_FACTS_RECORD
                        ? "" : " ");
         put_field(d, rec, f, as, depth);
         buf_byte(d->out, '\n');
+    }
+}
+
+/* The facts record of the notice record `notice`, its fields a line
+ * each under the notice's `facts`. */
+static void put_facts_record(dumper *d, const unsigned char *notice,
+                             unsigned depth)
+{
+    const unsigned char *facts;
+    pn_status st = pn__read_notice_facts(&d->v, notice, &facts);
+    size_t i;
+
+    if (st != PN_OK) {
+        fail(d, st);
+        return;
+    }
+    for (i = 0; i < facts_layout.count; i++) {
+        const field *f = &facts_layout.fields[i];
+        shown_as as = shown_of(&facts_layout, f);
+
+        buf_byte(d->out, '\n');
+        put_indent(d, depth);
+        buf_printf(d->out, "%s:%s", f->name, as == AS_FACTS ? "" : " ");
+        put_field(d, facts, f, as, depth);
     }
 }
 

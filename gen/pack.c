@@ -88,6 +88,7 @@ typedef struct pool {
     const char *last_web;       /* the last QR code's address, */
     size_t last_web_len;        /* its length */
     uint32_t last_qr;           /* and where the code is, 0: none yet */
+    uint32_t last_facts;        /* the last facts record, 0: none yet */
 } pool;
 
 static uint32_t pool_name(pool *p, const char *name)
@@ -377,15 +378,12 @@ static void pack_section(pool *p, const msection *s, buf *records)
 PN_STATIC_ASSERT(PN_NOTICE_SIZE ==
                      FIELD(pn__notice_layout, policy) +
                          FIELD(pn__notice_layout, lang) +
-                         FIELD(pn__notice_layout, updated) +
                          FIELD(pn__notice_layout, title) +
                          FIELD(pn__notice_layout, facts) +
-                         FIELD(pn__notice_layout, waived) +
                          FIELD(pn__notice_layout, first_section) +
                          FIELD(pn__notice_layout, section_count) +
                          FIELD(pn__notice_layout, first_contact) +
-                         FIELD(pn__notice_layout, contact_count) +
-                         FIELD(pn__notice_layout, qr),
+                         FIELD(pn__notice_layout, contact_count),
                  pack_notice_writes_every_field);
 
 /* The QR code of the notice's web address (pn_format.h, "qr"), shared
@@ -427,28 +425,55 @@ static uint32_t pool_qr(pool *p, const mnotice *n, qr_ecc level,
     return at;
 }
 
+PN_STATIC_ASSERT(PN_FACTS_SIZE ==
+                     FIELD(pn__facts_layout, updated) +
+                         FIELD(pn__facts_layout, values) +
+                         FIELD(pn__facts_layout, waived) +
+                         FIELD(pn__facts_layout, qr),
+                 pack_facts_writes_every_field);
+
+/* The notice's facts record: the one before when it is the same (the
+ * notices are sorted, so a policy's languages come one after another),
+ * else a new one. Returns its pool offset. */
+static uint32_t pool_facts(pool *p, const mnotice *n, qr_ecc level,
+                           int *qr_failed)
+{
+    unsigned char rec[PN_FACTS_SIZE] = {0};
+    uint32_t at;
+    unsigned i;
+
+    SET(rec, PN_FACTS_AT, updated, PN_OFFSET_SIZE,
+        pool_name(p, n->updated.s ? n->updated.s : ""));
+    for (i = 0; i < FACT_COUNT; i++)
+        store_le(rec + PN_FACT_AT(i), PN_OFFSET_SIZE,
+                 pool_text(p, n->facts[i].s));
+    SET(rec, PN_FACTS_AT, waived, PN_TOPICS_SIZE, notice_waived_mask(n));
+    SET(rec, PN_FACTS_AT, qr, PN_OFFSET_SIZE,
+        pool_qr(p, n, level, qr_failed));
+    if (p->last_facts &&
+        memcmp(p->bytes.data + p->last_facts, rec, sizeof rec) == 0)
+        return p->last_facts;
+    at = (uint32_t)p->bytes.len;
+    buf_put(&p->bytes, rec, sizeof rec);
+    p->last_facts = at;
+    return at;
+}
+
 static void pack_notice(pool *p, const mnotice *n, uint32_t first_section,
                         uint32_t first_contact, qr_ecc level,
                         int *qr_failed, buf *records)
 {
     unsigned char rec[PN_NOTICE_SIZE] = {0};
-    unsigned i;
 
     SET(rec, PN_NOTICE_AT, policy, PN_OFFSET_SIZE, pool_name(p, n->policy.s));
     SET(rec, PN_NOTICE_AT, lang, PN_OFFSET_SIZE, pool_name(p, n->lang.s));
-    SET(rec, PN_NOTICE_AT, updated, PN_OFFSET_SIZE,
-        pool_name(p, n->updated.s ? n->updated.s : ""));
     SET(rec, PN_NOTICE_AT, title, PN_OFFSET_SIZE, pool_text(p, n->title.s));
-    for (i = 0; i < FACT_COUNT; i++)
-        store_le(rec + PN_NOTICE_FACT_AT(i), PN_OFFSET_SIZE,
-                 pool_text(p, n->facts[i].s));
-    SET(rec, PN_NOTICE_AT, waived, PN_TOPICS_SIZE, notice_waived_mask(n));
+    SET(rec, PN_NOTICE_AT, facts, PN_OFFSET_SIZE,
+        pool_facts(p, n, level, qr_failed));
     SET(rec, PN_NOTICE_AT, first_section, 3, first_section);
     SET(rec, PN_NOTICE_AT, section_count, 2, n->section_count);
     SET(rec, PN_NOTICE_AT, first_contact, 3, first_contact);
     SET(rec, PN_NOTICE_AT, contact_count, 2, n->contact_count);
-    SET(rec, PN_NOTICE_AT, qr, PN_OFFSET_SIZE,
-        pool_qr(p, n, level, qr_failed));
     buf_put(records, rec, sizeof rec);
 }
 

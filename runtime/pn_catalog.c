@@ -72,7 +72,7 @@ pn_status pn_verify(const pn_catalog *cat)
 static pn_status notice_fill(const pn__view *v, uint32_t index,
                              pn_notice *out)
 {
-    const unsigned char *rec = pn__read_notice(v, index);
+    const unsigned char *rec = pn__read_notice(v, index), *facts;
     const char *policy, *lang, *updated;
     uint32_t first, count;
     pn_status st;
@@ -83,8 +83,9 @@ static pn_status notice_fill(const pn__view *v, uint32_t index,
                                   &policy)) != PN_OK ||
         (st = pn__read_field_name(v, rec, PN_NOTICE_AT(lang, PN_OFFSET_SIZE),
                                   &lang)) != PN_OK ||
-        (st = pn__read_field_name(v, rec,
-                                  PN_NOTICE_AT(updated, PN_OFFSET_SIZE),
+        (st = pn__read_notice_facts(v, rec, &facts)) != PN_OK ||
+        (st = pn__read_field_name(v, facts,
+                                  PN_FACTS_AT(updated, PN_OFFSET_SIZE),
                                   &updated)) != PN_OK ||
         (st = pn__read_notice_sections(v, rec, &first, &count)) != PN_OK)
         return st;
@@ -94,7 +95,7 @@ static pn_status notice_fill(const pn__view *v, uint32_t index,
     out->lang = lang;
     out->updated = updated;
     out->section_count = count;
-    out->waived = PN__NOTICE_U24(rec, waived);
+    out->waived = pn__read_u24(facts + PN_FACTS_AT(waived, PN_TOPICS_SIZE));
     return PN_OK;
 }
 

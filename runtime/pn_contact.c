@@ -1,7 +1,7 @@
 /* pn_contact.c: the contact details of the controller and of the other
  * parties a notice names: its data protection officer, its representative,
- * joint controllers. The controller's first details are the notice
- * record's facts; everything else is a contact record (pn_format.h). */
+ * joint controllers. The controller's first details are the notice's
+ * facts record; everything else is a contact record (pn_format.h). */
 #include "pn_read.h"
 
 /* Where each fact goes in a pn_contact, in PN_FACTS order. */
@@ -76,7 +76,7 @@ static pn_status record_is(const contacts *c, uint32_t i, unsigned role,
 
 /* Value `nth` (from 0) of `fact` of the party, or `*found` 0; `fact`
  * PN_FACT_COUNT asks whether the party has any record. The controller's
- * first values are the notice record's facts. */
+ * first values are the notice's facts record's. */
 static pn_status party_fact(const contacts *c, unsigned role, unsigned party,
                             unsigned fact, unsigned nth, pn__text *text,
                             int *found)
@@ -88,8 +88,10 @@ static pn_status party_fact(const contacts *c, unsigned role, unsigned party,
     *found = 0;
     pn__text_plain(text, "", 0);
     if (role == PN_ROLE_CONTROLLER && fact < PN_FACT_COUNT) {
-        st = pn__read_field_text(c->view, c->notice, PN_NOTICE_FACT_AT(fact),
-                                 text);
+        const unsigned char *facts;
+        st = pn__read_notice_facts(c->view, c->notice, &facts);
+        if (st == PN_OK)
+            st = pn__read_field_text(c->view, facts, PN_FACT_AT(fact), text);
         if (st != PN_OK || text->len == 0 || nth == 0) {
             *found = st == PN_OK && text->len > 0;
             return st;

@@ -82,6 +82,8 @@
  *          next to another '\n' or a space. A reader treats any other
  *          control character in a block, and any in a name, title or
  *          fact, as damage.
+ *   facts  a facts record (PN_FACTS_FIELDS), which notice records point
+ *          at
  *   labels a language's labels (PN_LANGUAGE_FIELDS): PN_LABEL_COUNT text
  *          offsets of PN_OFFSET_SIZE bytes, in PN_LABELS order
  *   qr     the QR code of a notice's web address (ISO/IEC 18004, made by
@@ -234,8 +236,9 @@ PN_STATIC_ASSERT(sizeof PN_MAGIC - 1 ==
 #define PN_FLAG_COMPRESSED 1u   /* texts are coded (see above) */
 #define PN_FLAGS_KNOWN PN_FLAG_COMPRESSED
 
-/* The controller's facts a notice states, in the order of its record's
- * `facts` array: X(ID, pn_contact member, header key of the .pn source). */
+/* The controller's facts a notice states, in the order of its facts
+ * record's `values`: X(ID, pn_contact member, header key of the .pn
+ * source). */
 #define PN_FACTS(X)                                                          \
     X(CONTROLLER, name, "controller")                                        \
     X(ORGNO, orgno, "orgno")                                                 \
@@ -266,22 +269,31 @@ PN_STATIC_ASSERT(PN_TOPIC_COUNT <= 8 * PN_TOPICS_SIZE, topics_fit);
 #define PN_NOTICE_FIELDS(X)                                                  \
     X(policy, PN_OFFSET_SIZE)   /* name */                                   \
     X(lang, PN_OFFSET_SIZE)     /* name */                                   \
-    X(updated, PN_OFFSET_SIZE)  /* name, "" when not given */                \
     X(title, PN_OFFSET_SIZE)    /* text */                                   \
-    X(facts, PN_OFFSET_SIZE * PN_FACT_COUNT) /* text per fact, in PN_FACTS   \
-                                                order */                     \
-    X(waived, PN_TOPICS_SIZE)   /* PN_TOPIC_BIT()s the notice waives */      \
+    X(facts, PN_OFFSET_SIZE)    /* pool offset of its facts record */        \
     X(first_section, 3)     /* index of its first section record */          \
     X(section_count, 2)     /* at most PN_MAX_SECTIONS */                    \
     X(first_contact, 3)     /* index of its first contact record */          \
-    X(contact_count, 2)     /* 0 when the header names no other party */    \
-    X(qr, PN_OFFSET_SIZE)   /* qr, 0 when the notice has no web address */
+    X(contact_count, 2)     /* 0 when the header names no other party */
 PN__LAYOUT(pn__notice_layout, PN_NOTICE_FIELDS);
 #define PN_NOTICE_SIZE ((uint32_t)sizeof(pn__notice_layout))
 #define PN_NOTICE_AT(field, bytes) PN_FIELD_AT(pn__notice_layout, field, bytes)
-/* The offset of fact `fact` (an enum pn__fact). */
-#define PN_NOTICE_FACT_AT(fact)                                              \
-    (PN_NOTICE_AT(facts, PN_OFFSET_SIZE * PN_FACT_COUNT) +                   \
+
+/* A facts record, in the pool: what a notice's header states besides its
+ * policy, language and title. The notices that state the same (the
+ * languages of a policy, mostly) share one. */
+#define PN_FACTS_FIELDS(X)                                                   \
+    X(updated, PN_OFFSET_SIZE)  /* name, "" when not given */                \
+    X(values, PN_OFFSET_SIZE * PN_FACT_COUNT) /* text per fact, in PN_FACTS  \
+                                                 order */                    \
+    X(waived, PN_TOPICS_SIZE)   /* PN_TOPIC_BIT()s the notice waives */      \
+    X(qr, PN_OFFSET_SIZE)   /* qr, 0 when the notice has no web address */
+PN__LAYOUT(pn__facts_layout, PN_FACTS_FIELDS);
+#define PN_FACTS_SIZE ((uint32_t)sizeof(pn__facts_layout))
+#define PN_FACTS_AT(field, bytes) PN_FIELD_AT(pn__facts_layout, field, bytes)
+/* The offset of fact `fact` (an enum pn__fact) in a facts record. */
+#define PN_FACT_AT(fact)                                                     \
+    (PN_FACTS_AT(values, PN_OFFSET_SIZE * PN_FACT_COUNT) +                   \
      PN_OFFSET_SIZE * (unsigned)(fact))
 
 /* A section: where its head is. What the section is (its topics, id,
@@ -308,13 +320,13 @@ PN__LAYOUT(pn__section_layout, PN_SECTION_FIELDS);
     (1u << (((unsigned)(shape) & PN_HEAD_WIDTH_MASK) >> PN_HEAD_WIDTH_SHIFT))
 
 /* One contact detail of a party other than the controller's first ones
- * (those are the notice record's facts): its role's other parties (a DPO,
+ * (those are the notice's facts record's): its role's other parties (a DPO,
  * a representative, joint controllers) and every e-mail address and phone
  * number after a party's first. A notice's records are consecutive,
  * sorted by role then party, each party's in the order the header gives
  * them; a party's first PN_FACT_EMAIL and PN_FACT_PHONE are its primary
  * ones. A PN_ROLE_CONTROLLER record is party 0's PN_FACT_EMAIL or
- * PN_FACT_PHONE after the notice record's; no record is PN_FACT_AUTHORITY
+ * PN_FACT_PHONE after the facts record's; no record is PN_FACT_AUTHORITY
  * and no PN_ROLE_DPO record PN_FACT_ORGNO. */
 #define PN_CONTACT_FIELDS(X)                                                 \
     X(role, 1)              /* a pn_role of pn.h */                          \

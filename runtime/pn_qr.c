@@ -9,15 +9,17 @@ static pn_status qr_of(const pn_notice *notice, const unsigned char **bits,
                        unsigned *size)
 {
     pn__view v;
-    const unsigned char *rec;
+    const unsigned char *rec, *facts;
     uint32_t at;
     unsigned version;
     pn_status st = pn__read_notice_of(&v, notice, &rec);
 
     *size = 0;
+    if (st == PN_OK)
+        st = pn__read_notice_facts(&v, rec, &facts);
     if (st != PN_OK)
         return st;
-    at = PN__NOTICE_U24(rec, qr);
+    at = pn__read_u24(facts + PN_FACTS_AT(qr, PN_OFFSET_SIZE));
     if (at >= v.pool_size)
         return PN_ERR_FORMAT;
     version = v.pool[at];

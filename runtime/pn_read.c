@@ -231,6 +231,17 @@ static pn_status run_in(uint32_t first, uint32_t count, uint32_t total)
     return first > total || count > total - first ? PN_ERR_FORMAT : PN_OK;
 }
 
+pn_status pn__read_notice_facts(const pn__view *v, const unsigned char *notice,
+                                const unsigned char **facts)
+{
+    uint32_t at = PN__NOTICE_U24(notice, facts);
+
+    if (at > v->pool_size || PN_FACTS_SIZE > v->pool_size - at)
+        return PN_ERR_FORMAT;
+    *facts = v->pool + at;
+    return PN_OK;
+}
+
 pn_status pn__read_notice_sections(const pn__view *v,
                                   const unsigned char *notice,
                                   uint32_t *first, uint32_t *count)

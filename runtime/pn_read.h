@@ -96,6 +96,11 @@ const unsigned char *pn__read_section(const pn__view *v, uint32_t record);
 const unsigned char *pn__read_language(const pn__view *v, const char *tag,
                                        size_t n);
 
+/* The facts record of notice record `notice`, checked to lie in the
+ * pool. PN_OK or PN_ERR_FORMAT. */
+pn_status pn__read_notice_facts(const pn__view *v, const unsigned char *notice,
+                                const unsigned char **facts);
+
 /* A notice record's section records, checked to lie in the table. */
 pn_status pn__read_notice_sections(const pn__view *v,
                                    const unsigned char *notice,
@@ -107,8 +112,8 @@ pn_status pn__read_notice_contacts(const pn__view *v,
                                    const unsigned char *notice,
                                    uint32_t *first, uint32_t *count);
 /* The first value of `fact` (an enum pn__fact) of party `party` of
- * `role` in the notice record `notice`, the controller's from the record's
- * facts; `*found` is 0 and the text empty when it has none. PN_OK or
+ * `role` in the notice record `notice`, the controller's from its facts
+ * record; `*found` is 0 and the text empty when it has none. PN_OK or
  * PN_ERR_FORMAT. */
 pn_status pn__read_party_fact(const pn__view *v, const unsigned char *notice,
                               unsigned role, unsigned party, unsigned fact,
@@ -141,7 +146,7 @@ pn_status pn__read_leb128_at(const pn__view *v, uint32_t *pos,
 pn_status pn__read_text_at(const pn__view *v, uint32_t pos, pn__text *out);
 
 /* Texts of the handles' records: a notice's text field at `offset`
- * (its title, or a fact: PN_NOTICE_FACT_AT()), a section's title, a
+ * (its title), a section's title, a
  * section's block `index` with its kind, list level and number (0 when
  * it has none; PN_ERR_RANGE past the last block). */
 pn_status pn__read_notice_text(const pn_notice *notice, size_t offset,

@@ -57,8 +57,12 @@ static pn_status add_label(walk *w, enum pn__label label)
 
 static pn_status fact(const walk *w, enum pn__fact which, pn__text *text)
 {
-    return pn__read_field_text(&w->view, w->record, PN_NOTICE_FACT_AT(which),
-                               text);
+    const unsigned char *facts;
+    pn_status st = pn__read_notice_facts(&w->view, w->record, &facts);
+
+    if (st != PN_OK)
+        return st;
+    return pn__read_field_text(&w->view, facts, PN_FACT_AT(which), text);
 }
 
 /* The data protection officer, when the header names one: "label name,

@@ -857,24 +857,26 @@ static void test_a_damaged_code_is_a_format_error(void)
     pool_size = pn__read_u32(copy + PN_HDR_AT(pool_size, 4));
     notices = pn__read_u32(copy + PN_HDR_AT(notices, 4));
     for (i = 0; i < PN_BUNDLED_NOTICES; i++) {
-        unsigned char *rec = copy + notices + i * PN_NOTICE_SIZE;
+        unsigned char *rec = copy + notices + i * PN_NOTICE_SIZE, *qr;
 
         bundled_notice(i, &notice, web, sizeof web);
         if (!web[0])
             continue;
-        at = pn__read_u24(rec + PN_NOTICE_AT(qr, PN_OFFSET_SIZE));
+        /* the code's offset, in the notice's facts record */
+        qr = copy + pool +
+             pn__read_u24(rec + PN_NOTICE_AT(facts, PN_OFFSET_SIZE)) +
+             PN_FACTS_AT(qr, PN_OFFSET_SIZE);
+        at = pn__read_u24(qr);
         TEST_ASSERT_TRUE(at > 0 && at < pool_size);
         TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&cat, copy, sizeof copy));
         TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&cat, i, &notice));
         copy[pool + at] = PN_QR_MAX_VERSION + 1;
         TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_qr_size(&notice, &size));
         copy[pool + at] = pn_bundled[pool + at];
-        store_le(rec + PN_NOTICE_AT(qr, PN_OFFSET_SIZE), PN_OFFSET_SIZE,
-                 pool_size);
+        store_le(qr, PN_OFFSET_SIZE, pool_size);
         TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_qr_size(&notice, &size));
         /* a code that would end past the pool */
-        store_le(rec + PN_NOTICE_AT(qr, PN_OFFSET_SIZE), PN_OFFSET_SIZE,
-                 pool_size - 10);
+        store_le(qr, PN_OFFSET_SIZE, pool_size - 10);
         copy[pool + pool_size - 10] = 1;
         TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_qr_size(&notice, &size));
         memcpy(copy, pn_bundled, sizeof copy);

@@ -405,6 +405,17 @@ static void test_contact_records_are_checked(void)
     TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT,
                           pn_contact_read(&n, PN_ROLE_DPO, 0, text,
                                           sizeof text, &ct));
+    /* A facts record that does not fit the pool: its controller's
+     * details, its QR code, the notice itself are damage. */
+    memcpy(copy, fixture_catalog, sizeof copy);
+    copy[(size_t)(rec - copy) + PN_NOTICE_AT(facts, PN_OFFSET_SIZE) + 2] =
+        0x7F;
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT,
+                          pn_contact_read(&n, PN_ROLE_CONTROLLER, 0, text,
+                                          sizeof text, &ct));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_notice_contact(&n, text,
+                                                           sizeof text, &ct));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_find(&c, "gamma", "en", &n));
 }
 
 /* Topic names and screen words come from the catalog, in the notice's
