@@ -293,25 +293,24 @@ static size_t block_bound(const pool *p, const mblock *b)
  * offsets later references name. Returns the head's offset. */
 static uint32_t pool_section(pool *p, const msection *s)
 {
-    uint32_t at = (uint32_t)p->bytes.len, index, id_at = 0, number_at = 0;
+    uint32_t at, index, id_at = 0, number_at = 0;
     size_t i, bound, body_at;
     unsigned width, shape = (unsigned)s->level;
     int paragraphs = s->block_count > 0;
-    const char *id = s->id.s ? s->id.s : "";
+    /* The preamble (level 0) has no id and no title: none is stored. */
+    int named = s->level > 0;
     const char *number = s->number.s ? s->number.s : "";
 
-    if (*id) {
-        shape |= PN_HEAD_HAS_ID;
-        id_at = pool_name(p, id);
-    }
+    if (named)
+        id_at = pool_name(p, s->id.s ? s->id.s : "");
     if (*number) {
         shape |= PN_HEAD_HAS_NUMBER;
         number_at = pool_name(p, number);
     }
     at = (uint32_t)p->bytes.len;
-    bound = leb128_size(s->topics) + (*id ? leb128_size(id_at) : 0) +
-            (*number ? leb128_size(number_at) : 0) +
-            text_bound(p, s->title.s);
+    bound = leb128_size(s->topics) +
+            (named ? leb128_size(id_at) + text_bound(p, s->title.s) : 0) +
+            (*number ? leb128_size(number_at) : 0);
     for (i = 0; i < s->block_count; i++) {
         bound += block_bound(p, &s->blocks[i]);
         paragraphs = paragraphs && s->blocks[i].kind == PN_BLOCK_PARAGRAPH;
@@ -327,8 +326,12 @@ static uint32_t pool_section(pool *p, const msection *s)
              << PN_HEAD_WIDTH_SHIFT;
     if (paragraphs)
         shape |= PN_HEAD_PARAGRAPHS;
+    shape |= (s->block_count < PN_HEAD_COUNT_LEB ? (unsigned)s->block_count
+                                                 : PN_HEAD_COUNT_LEB)
+             << PN_HEAD_COUNT_SHIFT;
     buf_byte(&p->bytes, (unsigned char)shape);
-    buf_leb128(&p->bytes, (uint32_t)s->block_count);
+    if (s->block_count >= PN_HEAD_COUNT_LEB)
+        buf_leb128(&p->bytes, (uint32_t)s->block_count);
     index = (uint32_t)p->bytes.len;
     for (i = 0; i < s->block_count; i++) {
         static const unsigned char zeros[PN_INDEX_WIDTH_LONG];
@@ -336,11 +339,12 @@ static uint32_t pool_section(pool *p, const msection *s)
     }
     body_at = p->bytes.len;
     buf_leb128(&p->bytes, s->topics);
-    if (*id)
+    if (named)
         buf_leb128(&p->bytes, id_at);
     if (*number)
         buf_leb128(&p->bytes, number_at);
-    pool_block_text(p, s->title.s ? s->title.s : "");
+    if (named)
+        pool_block_text(p, s->title.s ? s->title.s : "");
     for (i = 0; i < s->block_count; i++) {
         const mblock *b = &s->blocks[i];
         store_le(p->bytes.data + index + i * width, width,

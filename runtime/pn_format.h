@@ -95,16 +95,18 @@
  *          zeros. The quiet zone is not stored. A version byte of 0 means
  *          no code (a notice without a web address points at offset 0).
  *   head   a section's head, where its record points: a shape byte
- *          (PN_HEAD_*: level, index width, which names follow, whether
- *          the blocks are paragraphs only); its block_count (unsigned
+ *          (PN_HEAD_*: level, index width, whether a number follows,
+ *          whether the blocks are paragraphs only, a small block
+ *          count); unless the shape holds it, its block_count (unsigned
  *          LEB128, at most PN_MAX_BLOCKS); its index; then its body:
  *          its topics (unsigned LEB128, PN_TOPIC_BIT()s, none from
- *          PN_TOPIC_COUNT up); if PN_HEAD_HAS_ID its id, if
- *          PN_HEAD_HAS_NUMBER its number, each the pool offset (unsigned
- *          LEB128) of a name (pnc stores the sections' names first in
- *          the pool, the most used first, so these offsets are short);
- *          its title (a text); its blocks. So finding a block reads the
- *          shape, the count and one entry, and no name.
+ *          PN_TOPIC_COUNT up); unless its level is 0, its id; if
+ *          PN_HEAD_HAS_NUMBER its number; each name the pool offset
+ *          (unsigned LEB128) of a name (pnc stores the sections' names
+ *          first in the pool, the most used first, so these offsets are
+ *          short); unless its level is 0, its title (a text); its
+ *          blocks. So finding a block reads the shape, maybe the count,
+ *          and one entry, and no name.
  *   index  where each block of a section starts, so that block i is
  *          found without reading the blocks before it: block_count
  *          entries (none for a section of 0 blocks) of the head's index
@@ -307,15 +309,18 @@ PN__LAYOUT(pn__section_layout, PN_SECTION_FIELDS);
     PN_FIELD_AT(pn__section_layout, field, bytes)
 
 /* A section head's shape byte: its level, the width of its block index
- * entries (1 << the width code: 1, 2 or 4 bytes) and which names follow. */
+ * entries (1 << the width code: 1, 2 or 4 bytes), whether a number
+ * follows and whether its blocks are all paragraphs, and its block count
+ * when that is below PN_HEAD_COUNT_LEB. A section of level 0 (the
+ * preamble) has no id and no title: its head stores neither. */
 #define PN_HEAD_LEVEL_MASK 0x03u    /* 0 preamble, 1 .. PN_MAX_LEVEL */
 #define PN_HEAD_WIDTH_SHIFT 2u
 #define PN_HEAD_WIDTH_MASK 0x0Cu    /* the width code, 0 .. 2 */
-#define PN_HEAD_HAS_ID 0x10u        /* an id follows (else it is "") */
-#define PN_HEAD_HAS_NUMBER 0x20u    /* a number follows (else "") */
-#define PN_HEAD_PARAGRAPHS 0x40u    /* every block is a paragraph, stored
+#define PN_HEAD_HAS_NUMBER 0x10u    /* a number follows (else "") */
+#define PN_HEAD_PARAGRAPHS 0x20u    /* every block is a paragraph, stored
                                        as its text alone ("blocks" above) */
-#define PN_HEAD_KNOWN 0x7Fu         /* the other bit is 0 */
+#define PN_HEAD_COUNT_SHIFT 6u      /* the top 2 bits: the block count, */
+#define PN_HEAD_COUNT_LEB 3u        /* or this: a LEB128 count follows */
 #define PN_HEAD_WIDTH(shape) \
     (1u << (((unsigned)(shape) & PN_HEAD_WIDTH_MASK) >> PN_HEAD_WIDTH_SHIFT))
 

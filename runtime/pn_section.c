@@ -36,13 +36,14 @@ static pn_status head_index(const pn__view *v, const unsigned char *rec,
     if (at >= v->pool_size)
         return PN_ERR_FORMAT;
     *shape = v->pool[at++];
-    if ((*shape & ~PN_HEAD_KNOWN) != 0 ||
-        (*shape & PN_HEAD_WIDTH_MASK) == PN_HEAD_WIDTH_MASK)
+    if ((*shape & PN_HEAD_WIDTH_MASK) == PN_HEAD_WIDTH_MASK)
         return PN_ERR_FORMAT;
     head->level = *shape & PN_HEAD_LEVEL_MASK;
     head->width = PN_HEAD_WIDTH(*shape);
     head->paragraphs = (*shape & PN_HEAD_PARAGRAPHS) != 0;
-    if ((st = leb_at(v, &at, &head->block_count)) != PN_OK)
+    head->block_count = *shape >> PN_HEAD_COUNT_SHIFT;
+    if (head->block_count == PN_HEAD_COUNT_LEB &&
+        (st = leb_at(v, &at, &head->block_count)) != PN_OK)
         return st;
     if (head->level > PN_MAX_LEVEL || head->block_count > PN_MAX_BLOCKS ||
         head->block_count > (v->pool_size - at) / head->width)
@@ -52,12 +53,12 @@ static pn_status head_index(const pn__view *v, const unsigned char *rec,
     return PN_OK;
 }
 
-/* An optional name of a head: its pool offset, if `shape` has `flag`. */
-static pn_status head_name(const pn__view *v, unsigned shape, unsigned flag,
-                           uint32_t *pos, uint32_t *name)
+/* An optional name of a head: its pool offset, if `present`. */
+static pn_status head_name(const pn__view *v, int present, uint32_t *pos,
+                           uint32_t *name)
 {
     *name = 0;
-    return shape & flag ? leb_at(v, pos, name) : PN_OK;
+    return present ? leb_at(v, pos, name) : PN_OK;
 }
 
 pn_status pn__read_section_head(const pn__view *v, const unsigned char *rec,
@@ -71,14 +72,14 @@ pn_status pn__read_section_head(const pn__view *v, const unsigned char *rec,
         return st;
     at = head->body;
     if ((st = leb_at(v, &at, &head->topics)) != PN_OK ||
-        (st = head_name(v, shape, PN_HEAD_HAS_ID, &at, &head->id)) !=
-            PN_OK ||
-        (st = head_name(v, shape, PN_HEAD_HAS_NUMBER, &at,
+        (st = head_name(v, head->level > 0, &at, &head->id)) != PN_OK ||
+        (st = head_name(v, (shape & PN_HEAD_HAS_NUMBER) != 0, &at,
                         &head->number)) != PN_OK)
         return st;
     if (head->topics >= PN_TOPIC_BIT(PN_TOPIC_COUNT))
         return PN_ERR_FORMAT;
-    head->title = at;
+    /* The preamble has no title: offset 0 is the empty text. */
+    head->title = head->level > 0 ? at : 0;
     return PN_OK;
 }
 
