@@ -541,12 +541,13 @@ static void pack_language(pool *p, const catalog_language *l, buf *records)
     SET(rec, PN_LANGUAGE_AT, fallbacks, PN_OFFSET_SIZE,
         pool_name(p, l->fallbacks ? l->fallbacks : ""));
     if (l->labels) {
-        unsigned char labels[PN_LABELS_SIZE];
+        uint32_t texts[PN_LABEL_COUNT], at;
         for (k = 0; k < PN_LABEL_COUNT; k++)
-            store_le(labels + PN_LABEL_AT(k), PN_OFFSET_SIZE,
-                     pool_text(p, catalog_label(l, k)));
-        SET(rec, PN_LANGUAGE_AT, labels, PN_OFFSET_SIZE, p->bytes.len);
-        buf_put(&p->bytes, labels, sizeof labels);
+            texts[k] = pool_text(p, catalog_label(l, k));
+        at = (uint32_t)p->bytes.len;
+        SET(rec, PN_LANGUAGE_AT, labels, PN_OFFSET_SIZE, at);
+        for (k = 0; k < PN_LABEL_COUNT; k++)
+            buf_leb128(&p->bytes, texts[k] ? at - texts[k] : 0);
     }
     buf_put(records, rec, sizeof rec);
 }

@@ -84,8 +84,12 @@
  *          fact, as damage.
  *   facts  a facts record (PN_FACTS_FIELDS), which notice records point
  *          at
- *   labels a language's labels (PN_LANGUAGE_FIELDS): PN_LABEL_COUNT text
- *          offsets of PN_OFFSET_SIZE bytes, in PN_LABELS order
+ *   labels a language's labels (PN_LANGUAGE_FIELDS): PN_LABEL_COUNT
+ *          numbers (unsigned LEB128), in PN_LABELS order, each 0 for an
+ *          empty label or how far before the labels its text is: label
+ *          k's text is at the labels' pool offset less number k (pnc
+ *          stores a language's label texts right before its labels, so
+ *          these are short)
  *   qr     the QR code of a notice's web address (ISO/IEC 18004, made by
  *          gen/qr.c): a version byte, 1 .. PN_QR_MAX_VERSION, then the
  *          PN_QR_BYTES(version) bytes of its square of PN_QR_SIZE(version)
@@ -349,9 +353,8 @@ PN__LAYOUT(pn__contact_layout, PN_CONTACT_FIELDS);
 
 /* A language: what libpn needs to serve readers of it. Every language a
  * notice is written in has one, with labels; a language that only has
- * fallbacks has none (every label is ""). Its labels are in the pool:
- * PN_LABEL_COUNT text offsets of PN_OFFSET_SIZE bytes, in PN_LABELS
- * order (PN_LABEL_AT()). */
+ * fallbacks has none (every label is ""). Its labels are in the pool
+ * ("labels" above). */
 #define PN_LANGUAGE_FIELDS(X)                                                \
     X(tag, PN_OFFSET_SIZE)  /* name, e.g. "nb" */                            \
     X(fallbacks, PN_OFFSET_SIZE) /* name: tags that serve a reader of `tag` \
@@ -425,11 +428,6 @@ PN__LAYOUT(pn__language_layout, PN_LANGUAGE_FIELDS);
 #define PN_LANGUAGE_SIZE ((uint32_t)sizeof(pn__language_layout))
 #define PN_LANGUAGE_AT(field, bytes) \
     PN_FIELD_AT(pn__language_layout, field, bytes)
-/* The offset of label `label` (an enum pn__label) in a language's
- * labels, and their size. */
-#define PN_LABEL_AT(label) (PN_OFFSET_SIZE * (uint32_t)(label))
-#define PN_LABELS_SIZE PN_LABEL_AT(PN_LABEL_COUNT)
-
 #define PN_MAX_LEVEL 3u         /* the deepest heading level */
 
 /* QR codes: versions 1 .. PN_QR_MAX_VERSION, PN_QR_SIZE() modules a side,

@@ -290,11 +290,18 @@ pn_status pn__read_label(const pn__view *v, const unsigned char *language,
 {
     uint32_t at =
         pn__read_u24(language + PN_LANGUAGE_AT(labels, PN_OFFSET_SIZE));
+    uint32_t pos = at, back = 0;
+    unsigned k;
 
-    if (at != 0 && (at > v->pool_size || PN_LABELS_SIZE > v->pool_size - at))
+    /* Label `label`'s number: the labels before it are skipped. */
+    for (k = 0; at != 0 && k <= label; k++) {
+        pn_status st = pn__read_leb128_at(v, &pos, &back);
+        if (st != PN_OK)
+            return st;
+    }
+    if (back > at)
         return PN_ERR_FORMAT;
-    return pn__read_text_at(
-        v, at ? pn__read_u24(v->pool + at + PN_LABEL_AT(label)) : 0, out);
+    return pn__read_text_at(v, back ? at - back : 0, out);
 }
 
 pn_status pn__read_leb128_at(const pn__view *v, uint32_t *pos,

@@ -467,6 +467,8 @@ static void test_labels_in_the_notices_language(void)
 static void test_label_missing_is_not_found(void)
 {
     static unsigned char copy[FIXTURE_CATALOG_SIZE];
+    unsigned char *at;
+    unsigned k;
     pn__view v;
     pn_catalog c;
     pn_notice n;
@@ -478,10 +480,15 @@ static void test_label_missing_is_not_found(void)
     TEST_ASSERT_EQUAL_INT(PN_OK, pn__read_view(&v, &c));
     language = pn__read_language(&v, "en", 2);
     TEST_ASSERT_NOT_NULL(language);
-    memset(copy + (v.pool - copy) +
-               pn__read_u24(language + PN_LANGUAGE_AT(labels, PN_OFFSET_SIZE)) +
-               PN_LABEL_AT(PN_LABEL_OF_TOPIC(PN_TOPIC_RIGHTS)),
-           0, PN_OFFSET_SIZE);
+    /* The label's number made 0, in as many bytes as it had. */
+    at = copy + (v.pool - copy) +
+         pn__read_u24(language + PN_LANGUAGE_AT(labels, PN_OFFSET_SIZE));
+    for (k = 0; k < PN_LABEL_OF_TOPIC(PN_TOPIC_RIGHTS); k++)
+        while (*at++ & 0x80)
+            ;
+    for (; *at & 0x80; at++)
+        *at = 0x80;
+    *at = 0;
     TEST_ASSERT_EQUAL_INT(PN_ERR_NOT_FOUND,
                           pn_topic_label(&n, PN_TOPIC_RIGHTS, text,
                                          sizeof text, NULL));
@@ -493,6 +500,7 @@ static void test_label_missing_is_not_found(void)
 static void test_labels_outside_the_pool_are_damage(void)
 {
     static unsigned char copy[FIXTURE_CATALOG_SIZE];
+    const unsigned char *labels;
     unsigned char *at;
     pn__view v;
     pn_catalog c;
@@ -504,14 +512,27 @@ static void test_labels_outside_the_pool_are_damage(void)
     TEST_ASSERT_EQUAL_INT(PN_OK, pn__read_view(&v, &c));
     at = copy + (pn__read_language(&v, "en", 2) - copy) +
          PN_LANGUAGE_AT(labels, PN_OFFSET_SIZE);
-    /* One byte past the last labels that would fit. */
-    at[0] = (unsigned char)(v.pool_size - PN_LABELS_SIZE + 1);
-    at[1] = (unsigned char)((v.pool_size - PN_LABELS_SIZE + 1) >> 8);
+    labels = v.pool + pn__read_u24(at);
+    /* Labels that start at the pool's end. */
+    at[0] = (unsigned char)v.pool_size;
+    at[1] = (unsigned char)(v.pool_size >> 8);
     at[2] = 0;
     TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT,
                           pn_topic_label(&n, PN_TOPIC_RIGHTS, text,
                                          sizeof text, NULL));
     at[2] = 0xFF;
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT,
+                          pn_topic_label(&n, PN_TOPIC_RIGHTS, text,
+                                         sizeof text, NULL));
+    /* A label whose text would be before the pool's start: the labels
+     * before it made empty (one 0 byte each), its number made large. */
+    memcpy(copy, fixture_catalog, sizeof copy);
+    memset(copy + (labels - copy), 0, PN_LABEL_OF_TOPIC(PN_TOPIC_RIGHTS));
+    memcpy(copy + (labels - copy) + PN_LABEL_OF_TOPIC(PN_TOPIC_RIGHTS),
+           "\xFF\xFF\x7F", 3);
+    TEST_ASSERT_EQUAL_INT(PN_ERR_NOT_FOUND,
+                          pn_topic_label(&n, PN_TOPIC_RETENTION, text,
+                                         sizeof text, NULL));
     TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT,
                           pn_topic_label(&n, PN_TOPIC_RIGHTS, text,
                                          sizeof text, NULL));
