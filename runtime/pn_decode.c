@@ -61,12 +61,40 @@ static uint32_t damaged(pn__dec *d, uint32_t n)
     return n;
 }
 
+/* Nonzero when one of the 4 bytes of `w` is below 0x20 or is 0x7F (then
+ * a byte of w ^ 0x7F.. is 0): a byte b < c with its top bit clear sets
+ * the top bit of b - c, and the lowest such byte does so whatever the
+ * bytes below it borrow. A '\n' is one of them too; the bytes are then
+ * looked at one by one. */
+static uint32_t may_hold_control(uint32_t w)
+{
+    uint32_t x = w ^ 0x7F7F7F7Fu;
+
+    return (((w - 0x20202020u) & ~w) | ((x - 0x01010101u) & ~x)) &
+           0x80808080u;
+}
+
+/* Four bytes at a time while no control character may be among them.
+ * The source and what the loop counts are kept in locals: stores through
+ * `dst` (a char pointer) could otherwise change `d`, as far as the
+ * compiler knows, and have it reload them each byte. */
 static uint32_t plain_read(pn__dec *d, char *dst, uint32_t want)
 {
-    uint32_t n;
+    const unsigned char *src = d->p + d->pos;
+    uint32_t n = 0;
 
-    for (n = 0; n < want; n++) {
-        unsigned c = d->p[d->pos + n];
+    while (want - n >= 4) {
+        uint32_t w = u32_at(src + n);
+        if (may_hold_control(w))
+            break;
+        dst[n] = (char)(w & 0xFFu);
+        dst[n + 1] = (char)(w >> 8 & 0xFFu);
+        dst[n + 2] = (char)(w >> 16 & 0xFFu);
+        dst[n + 3] = (char)(w >> 24);
+        n += 4;
+    }
+    for (; n < want; n++) {
+        unsigned c = src[n];
         if (!is_text_byte(c))
             return damaged(d, n);
         dst[n] = (char)c;
