@@ -9,9 +9,10 @@
  * out. Nothing is built or stored beyond the pn__dec. Every table read is
  * bounded by the sizes pn__read_header() checked: a code's length by
  * max_len, a byte's index by `bytes`, a pair's id by `pairs`; every step
- * down a pair by the stack's depth, so a damaged table cannot loop; every
- * bit read by the bytes left in the pool (a coded text stores no size:
- * its length ends it). */
+ * down a pair by the stack's depth and the room left in the read, so a
+ * damaged table can neither loop nor write past it; every bit read by the
+ * bytes left in the pool (a coded text stores no size: its length ends
+ * it). */
 #include "pn_decode.h"
 
 void pn__text_plain(pn__text *text, const char *bytes, uint32_t len)
@@ -61,12 +62,40 @@ static uint32_t damaged(pn__dec *d, uint32_t n)
     return n;
 }
 
+/* Nonzero when one of the 4 bytes of `w` is below 0x20 or is 0x7F (then
+ * a byte of w ^ 0x7F.. is 0): a byte b < c with its top bit clear sets
+ * the top bit of b - c, and the lowest such byte does so whatever the
+ * bytes below it borrow. A '\n' is one of them too; the bytes are then
+ * looked at one by one. */
+static uint32_t may_hold_control(uint32_t w)
+{
+    uint32_t x = w ^ 0x7F7F7F7Fu;
+
+    return (((w - 0x20202020u) & ~w) | ((x - 0x01010101u) & ~x)) &
+           0x80808080u;
+}
+
+/* Four bytes at a time while no control character may be among them.
+ * The source and what the loop counts are kept in locals: stores through
+ * `dst` (a char pointer) could otherwise change `d`, as far as the
+ * compiler knows, and have it reload them each byte. */
 static uint32_t plain_read(pn__dec *d, char *dst, uint32_t want)
 {
-    uint32_t n;
+    const unsigned char *src = d->p + d->pos;
+    uint32_t n = 0;
 
-    for (n = 0; n < want; n++) {
-        unsigned c = d->p[d->pos + n];
+    while (want - n >= 4) {
+        uint32_t w = u32_at(src + n);
+        if (may_hold_control(w))
+            break;
+        dst[n] = (char)(w & 0xFFu);
+        dst[n + 1] = (char)(w >> 8 & 0xFFu);
+        dst[n + 2] = (char)(w >> 16 & 0xFFu);
+        dst[n + 3] = (char)(w >> 24);
+        n += 4;
+    }
+    for (; n < want; n++) {
+        unsigned c = src[n];
         if (!is_text_byte(c))
             return damaged(d, n);
         dst[n] = (char)c;
@@ -100,39 +129,42 @@ typedef struct tables {
     const unsigned char *start;     /* the start table */
     const unsigned char *bytes;     /* the bytes with a code */
     const unsigned char *entries;   /* the pairs */
-    unsigned min_len, max_len, start_bits;
+    unsigned min_len, max_len, start_shift;
     uint32_t byte_count, pairs;
 } tables;
 
 static void tables_of(tables *t, const unsigned char *c)
 {
+    unsigned start_bits = c[PN_CODE_AT(start_bits, 1)];
+
     t->min_len = c[PN_CODE_AT(min_len, 1)];
     t->max_len = c[PN_CODE_AT(max_len, 1)];
     t->byte_count = u16_at(c + PN_CODE_AT(bytes, 2));
     t->pairs = u16_at(c + PN_CODE_AT(pairs, 2));
-    t->start_bits = c[PN_CODE_AT(start_bits, 1)];
+    t->start_shift = PN_CODE_WINDOW - start_bits;
     t->lengths = c + PN_CODE_HEAD_SIZE;
     t->start = t->lengths +
                PN_CODE_LENGTH_SIZE * (t->max_len - t->min_len + 1u);
-    t->bytes = t->start + (1u << t->start_bits);
+    t->bytes = t->start + (1u << start_bits);
     t->entries = t->bytes + t->byte_count;
 }
 
 /* The ref of the code at the top of the 24-bit window `v`, and its
- * length in `*len`; PN_CODE_ID_MASK + 1 if it is not a code. */
+ * length in `*len`; PN_CODE_ID_MASK + 1 if it is not a code. The codes
+ * of the lengths before the one found start at `prev`. */
 static uint32_t code_ref(const tables *t, uint32_t v, unsigned *len)
 {
     const unsigned char *rec = t->lengths;
-    uint32_t prev = 0, limit, k;
-    unsigned l = t->start[v >> (PN_CODE_WINDOW - t->start_bits)];
+    uint32_t prev = 0, limit, k, i = t->start[v >> t->start_shift];
+    unsigned l = t->min_len + i;
 
-    if (l > t->max_len - t->min_len)
+    if (l > t->max_len)
         return PN_CODE_ID_MASK + 1u;
-    if (l > 0) {
-        rec += PN_CODE_LENGTH_SIZE * l;
-        prev = u32_at(rec - PN_CODE_LENGTH_SIZE + PN_CODE_LENGTH_AT(limit, 4));
+    if (i > 0) {
+        rec += PN_CODE_LENGTH_SIZE * (i - 1u);
+        prev = u32_at(rec + PN_CODE_LENGTH_AT(limit, 4));
+        rec += PN_CODE_LENGTH_SIZE;
     }
-    l += t->min_len;
     while (v >= (limit = u32_at(rec + PN_CODE_LENGTH_AT(limit, 4)))) {
         if (++l > t->max_len)
             return PN_CODE_ID_MASK + 1u;
@@ -156,86 +188,182 @@ static uint32_t code_ref(const tables *t, uint32_t v, unsigned *len)
  * read as 4 bytes, which compilers make one load: the code tables never
  * end the catalog (pn__read_header()), so the byte after the last entry
  * is there. */
-static void pair_at(const tables *t, uint32_t ref, uint32_t *left,
-                    uint32_t *right)
+static void pair_at(const unsigned char *entries, uint32_t ref,
+                    uint32_t *left, uint32_t *right)
 {
-    uint32_t e = u32_at(t->entries + PN_CODE_ENTRY_SIZE * ref) & 0xFFFFFFu;
+    uint32_t e = u32_at(entries + PN_CODE_ENTRY_SIZE * ref);
 
     *left = PN_CODE_LEFT(e);
-    *right = PN_CODE_RIGHT(e);
+    *right = PN_CODE_RIGHT(e) & PN_CODE_ID_MASK;
+}
+
+/* Expands `ref` into dst[*n] on (*n < want), down to its first byte
+ * that is not a left half, at most up to `want`: a left half that is a
+ * byte is written at once, a right half that is not waits on the stack,
+ * so that what is left when `want` is reached waits there too. 0, or 1
+ * when the pairs are damaged. */
+static int expand_careful(const tables *t, uint32_t ref, char *dst,
+                          uint32_t *n, uint32_t want, uint16_t *stack,
+                          unsigned *depth)
+{
+    uint32_t left, right;
+
+    while (ref < PN_CODE_BYTE_REF) {
+        if (ref >= t->pairs)
+            return 1;
+        pair_at(t->entries, ref, &left, &right);
+        ref = right;
+        if (left < PN_CODE_BYTE_REF) {
+            if (*depth >= PN_CODE_MAX_DEPTH)
+                return 1;
+            stack[(*depth)++] = (uint16_t)right;
+            ref = left;
+            continue;
+        }
+        dst[(*n)++] = (char)PN_CODE_REF_BYTE(left);
+        if (*n == want) {
+            /* The stack's spare place, if need be (pn_decode.h). */
+            stack[(*depth)++] = (uint16_t)right;
+            return 0;
+        }
+    }
+    dst[(*n)++] = (char)PN_CODE_REF_BYTE(ref);
+    return 0;
+}
+
+/* Where coded_read() is in the bits. */
+typedef struct reader {
+    const unsigned char *p;
+    uint32_t size, pos, bits;
+    unsigned have;
+} reader;
+
+enum { RUN_DONE, RUN_CAREFUL, RUN_DAMAGED };
+
+/* Decodes symbols into dst[*n] on until `want` bytes are out (RUN_DONE),
+ * the bits or the pairs are damaged (RUN_DAMAGED), or a pair may not fit
+ * in the room left (RUN_CAREFUL): then expand_careful() is to go on from
+ * the pair `*ref`, with the `*depth` refs on `stack` after it.
+ *
+ * A symbol that stands for L bytes is L - 1 pairs, and the bytes out
+ * never outnumber the pairs expanded by more than one (the halves are
+ * taken in preorder), so allowing `room` - 1 pairs for the room left
+ * keeps every write inside it and ends even a loop of pairs that damage
+ * made, without a test per byte. What it reads of `r` and `t` is kept in
+ * locals: stores through `dst` (a char pointer) could otherwise change
+ * them, as far as the compiler knows. */
+static int run_fast(const tables *t, reader *r, char *dst, uint32_t *n,
+                    uint32_t want, uint16_t *stack, unsigned *depth,
+                    uint32_t *ref)
+{
+    const unsigned char *p = r->p, *entries = t->entries;
+    uint32_t bits = r->bits, pos = r->pos, size = r->size, pairs = t->pairs;
+    uint32_t room = want - *n, at = 0, left;
+    char *o = dst + *n;
+    unsigned have = r->have, max_len = t->max_len, len = 0, k = 0;
+    int status = RUN_DONE;
+
+    while (room > 0) {
+        if (have < max_len) {
+            /* Whole bytes, up to 32 bits held: a code of max_len bits
+             * at most is found from them (the bits past `have` are 0). */
+            uint32_t w = pos + 4u <= size ? u32_be(p + pos)
+                                          : tail_be(p, size, pos);
+            bits |= w >> have;
+            pos += (31u - have) >> 3;
+            have |= 24u;
+        }
+        at = code_ref(t, bits >> (32 - PN_CODE_WINDOW), &len);
+        if (at > PN_CODE_ID_MASK) {
+            status = RUN_DAMAGED;
+            break;
+        }
+        bits <<= len;
+        have -= len;
+        for (;;) {
+            if (at < pairs) {
+                if (--room == 0) {
+                    status = RUN_CAREFUL;
+                    break;
+                }
+                pair_at(entries, at, &left, &at);
+                if (left >= PN_CODE_BYTE_REF) {
+                    *o++ = (char)PN_CODE_REF_BYTE(left);
+                    continue;
+                }
+                if (k == PN_CODE_MAX_DEPTH) {
+                    status = RUN_DAMAGED;
+                    break;
+                }
+                stack[k++] = (uint16_t)at;
+                at = left;
+                continue;
+            }
+            if (at < PN_CODE_BYTE_REF) {
+                status = RUN_DAMAGED;
+                break;
+            }
+            *o++ = (char)PN_CODE_REF_BYTE(at);
+            if (k == 0)
+                break;
+            at = stack[--k];
+        }
+        if (status != RUN_DONE)
+            break;
+        room--;
+    }
+    r->bits = bits;
+    r->pos = pos;
+    r->have = have;
+    *n = (uint32_t)(o - dst);
+    *depth = k;
+    *ref = at;
+    return status;
 }
 
 /* Every byte ref is a byte a text may hold (pn_format.h), so what comes
- * out needs no check of its own. What the loop reads of `d` is kept in
- * locals: stores through `dst` (a char pointer) could otherwise change
- * it, as far as the compiler knows. */
+ * out needs no check of its own. */
 static uint32_t coded_read(pn__dec *d, char *dst, uint32_t want)
 {
     tables t;
-    const unsigned char *bytes = d->p;
-    uint32_t bits = d->bits, pos = d->pos, size = d->size, n = 0;
-    uint32_t ref, left, right;
-    uint16_t *stack = d->stack;
-    unsigned have = d->have, depth = d->depth, len = 0;
+    reader r;
+    uint32_t n = 0, ref;
+    unsigned depth = d->depth;
+    int status;
 
     tables_of(&t, d->code);
+    r.p = d->p;
+    r.size = d->size;
+    r.pos = d->pos;
+    r.bits = d->bits;
+    r.have = d->have;
     for (;;) {
-        if (depth > 0) {
-            ref = stack[--depth];
+        /* The refs on the stack first, then new symbols. */
+        if (depth > 0 && n < want) {
+            ref = d->stack[--depth];
+        } else if (n == want) {
+            break;
         } else {
-            if (have < PN_CODE_WINDOW) {
-                /* Whole bytes, up to 32 bits held. */
-                uint32_t w = pos + 4u <= size ? u32_be(bytes + pos)
-                                              : tail_be(bytes, size, pos);
-                bits |= w >> have;
-                pos += (31u - have) >> 3;
-                have |= 24u;
-            }
-            ref = code_ref(&t, bits >> (32 - PN_CODE_WINDOW), &len);
-            if (ref > PN_CODE_ID_MASK)
-                return damaged(d, n);
-            bits <<= len;
-            have -= len;
-        }
-        /* Down the pairs to a byte: a left half that is a byte is
-         * written at once, a right half that is not waits on the stack. */
-        while (ref < PN_CODE_BYTE_REF) {
-            if (ref >= t.pairs)
-                return damaged(d, n);
-            pair_at(&t, ref, &left, &right);
-            ref = right;
-            if (left < PN_CODE_BYTE_REF) {
-                if (depth >= PN_CODE_MAX_DEPTH)
-                    return damaged(d, n);
-                stack[depth++] = (uint16_t)right;
-                ref = left;
-                continue;
-            }
-            dst[n++] = (char)PN_CODE_REF_BYTE(left);
-            if (n == want) {
-                if (depth >= PN_CODE_MAX_DEPTH)
-                    return damaged(d, n);
-                stack[depth++] = (uint16_t)right;
+            status = run_fast(&t, &r, dst, &n, want, d->stack, &depth, &ref);
+            if (status == RUN_DONE)
                 break;
-            }
+            if (status == RUN_DAMAGED)
+                return damaged(d, n);
         }
-        if (n == want)
-            break;
-        dst[n++] = (char)PN_CODE_REF_BYTE(ref);
-        if (n == want)
-            break;
+        if (expand_careful(&t, ref, dst, &n, want, d->stack, &depth))
+            return damaged(d, n);
     }
-    d->bits = bits;
-    d->pos = pos;
-    d->have = (uint8_t)have;
+    d->bits = r.bits;
+    d->pos = r.pos;
+    d->have = (uint8_t)r.have;
     d->depth = (uint8_t)depth;
     d->left -= n;
     if (d->left == 0) {
         /* The bits taken must lie before the pool's end (past it the
          * window read zeros); a symbol must not go on past the text's
          * end. */
-        uint32_t taken = pos * 8u - have;
-        if (depth > 0 || taken > size * 8u)
+        uint32_t taken = r.pos * 8u - r.have;
+        if (depth > 0 || taken > r.size * 8u)
             return damaged(d, n);
     }
     return n;

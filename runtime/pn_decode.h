@@ -30,7 +30,10 @@ typedef struct pn__dec {
     uint8_t have;              /* bits held in `bits` */
     uint8_t depth;             /* refs on the stack */
     uint8_t err;               /* 1: the bits are damaged; reads end */
-    uint16_t stack[PN_CODE_MAX_DEPTH]; /* right halves of pairs to come */
+    /* Right halves of pairs to come: at most PN_CODE_MAX_DEPTH pairs
+     * nest, and a read that ends after a left half keeps the right one
+     * here too. */
+    uint16_t stack[PN_CODE_MAX_DEPTH + 1];
 } pn__dec;
 
 /* Starts reading `text` from its first byte. */

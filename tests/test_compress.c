@@ -10,8 +10,10 @@
 #include "fixture_catalog.h"
 #include "plain_catalog.h"
 #include "pn.h"
-#include "pn_format.h"
 #include "pn_crc32.h"
+#include "pn_decode.h"
+#include "pn_format.h"
+#include "pn_read.h"
 #include "unity.h"
 
 static pn_catalog packed, plain;
@@ -156,6 +158,114 @@ static void test_small_buffers_cut_at_characters(void)
     TEST_ASSERT_TRUE(cuts > 10000);
 }
 
+/* Block `k` of `sec` read with the decoder `chunk` bytes a call, or a
+ * byte a call with pn__dec_byte() if `chunk` is 0, into `out` (with a
+ * NUL): PN_OK, or PN_ERR_FORMAT if the decoder says the text is damaged
+ * (`out` then holds what came before). */
+static pn_status read_in_chunks(const pn_section *sec, uint32_t k,
+                                uint32_t chunk, char *out, size_t *len)
+{
+    pn__text text;
+    pn__dec d;
+    unsigned kind, level;
+    uint32_t number, n = 0, got;
+    pn_status st = pn__read_block(sec, k, &kind, &level, &number, &text);
+
+    if (st != PN_OK)
+        return st;
+    pn__dec_open(&d, &text);
+    do {
+        if (chunk == 0) {
+            int c = pn__dec_byte(&d);
+            got = c >= 0;
+            if (got)
+                out[n] = (char)c;
+        } else {
+            got = pn__dec_read(&d, out + n, chunk);
+        }
+        n += got;
+    } while (got > 0 && !d.err);
+    out[n] = '\0';
+    *len = n;
+    return d.err || n != text.len ? PN_ERR_FORMAT : PN_OK;
+}
+
+/* The decoder expands a symbol on a fast path when the room left in the
+ * read may hold it and on a careful one when it may not, so reads of
+ * every size must give the same bytes. */
+static const uint32_t chunks[] = {0, 1, 2, 3, 5, 16, 63, 64, 65, 1000};
+
+static void test_any_read_size_gives_the_same_text(void)
+{
+    uint32_t i, j, k, c, reads = 0;
+
+    for (i = 0; i < packed.notice_count; i++) {
+        pn_notice np;
+        pn_notice_at(&packed, i, &np);
+        for (j = 0; j < np.section_count; j++) {
+            pn_section sp;
+            pn_section_at(&np, j, &sp);
+            for (k = 0; k < sp.block_count; k++) {
+                size_t full, la;
+                TEST_ASSERT_EQUAL_INT(PN_OK, pn_block_read(&sp, k, NULL, b,
+                                                           sizeof b, &full));
+                for (c = 0; c < sizeof chunks / sizeof chunks[0]; c++) {
+                    TEST_ASSERT_EQUAL_INT(
+                        PN_OK, read_in_chunks(&sp, k, chunks[c], a, &la));
+                    TEST_ASSERT_EQUAL_size_t(full, la);
+                    TEST_ASSERT_EQUAL_STRING(b, a);
+                    reads++;
+                }
+            }
+        }
+    }
+    TEST_ASSERT_TRUE(reads > 3000);
+}
+
+/* A place pn__dec_mark() gives, opened again with pn__dec_open_at(),
+ * reads the rest of the text. */
+static void test_a_marked_place_reads_the_rest(void)
+{
+    uint32_t i, j, k, marks = 0;
+
+    for (i = 0; i < packed.notice_count; i++) {
+        pn_notice np;
+        pn_notice_at(&packed, i, &np);
+        for (j = 0; j < np.section_count; j++) {
+            pn_section sp;
+            pn_section_at(&np, j, &sp);
+            for (k = 0; k < sp.block_count; k++) {
+                pn__text text;
+                pn__dec d, e;
+                unsigned kind, level;
+                uint32_t number, done = 0, at;
+                size_t full;
+                TEST_ASSERT_EQUAL_INT(PN_OK, pn_block_read(&sp, k, NULL, b,
+                                                           sizeof b, &full));
+                TEST_ASSERT_EQUAL_INT(PN_OK, pn__read_block(&sp, k, &kind,
+                                                            &level, &number,
+                                                            &text));
+                pn__dec_open(&d, &text);
+                while (done < text.len) {
+                    if (pn__dec_mark(&d, &at)) {
+                        uint32_t rest = text.len - done;
+                        TEST_ASSERT_EQUAL_INT(
+                            PN_OK, pn__dec_open_at(&e, &text, at, done));
+                        TEST_ASSERT_EQUAL_UINT32(rest,
+                                                 pn__dec_read(&e, a, rest));
+                        TEST_ASSERT_FALSE(e.err);
+                        TEST_ASSERT_EQUAL_MEMORY(b + done, a, rest);
+                        marks++;
+                    }
+                    done += pn__dec_read(&d, a, 7);
+                    TEST_ASSERT_FALSE(d.err);
+                }
+            }
+        }
+    }
+    TEST_ASSERT_TRUE(marks > 1000);
+}
+
 static void test_pages_are_the_same(void)
 {
     static const pn_screen screens[] = {
@@ -255,6 +365,22 @@ static void tally(pn_status st, pn_status orig, size_t orig_len,
     *bad += st == PN_ERR_FORMAT;
 }
 
+/* Block `k` of `sec` read in chunks of every size in chunks[] gives what
+ * reading it whole gave (`st`, and `whole` if PN_OK): damage is damage
+ * however the text is read. */
+static void same_in_chunks(const pn_section *sec, uint32_t k, pn_status st,
+                           const char *whole)
+{
+    static char part[sizeof a];
+    size_t c, n;
+
+    for (c = 0; c < sizeof chunks / sizeof chunks[0]; c++) {
+        TEST_ASSERT_EQUAL_INT(st, read_in_chunks(sec, k, chunks[c], part, &n));
+        if (st == PN_OK)
+            TEST_ASSERT_EQUAL_STRING(whole, part);
+    }
+}
+
 /* Reads every title and block of the damaged copy, and opens a cursor on
  * every notice; `*texts` gets the texts that are not empty, and the
  * result is the reads that gave PN_ERR_FORMAT. */
@@ -284,6 +410,7 @@ static unsigned read_all(unsigned *texts)
             TEST_ASSERT_EQUAL_INT(PN_OK, pn_section_at(&no, j, &so));
             for (k = 0; k < sc.block_count; k++) {
                 st = pn_block_read(&sc, k, NULL, a, sizeof a, NULL);
+                same_in_chunks(&sc, k, st, a);
                 orig = pn_block_read(&so, k, NULL, b, sizeof b, &n);
                 tally(st, orig, n, texts, &bad);
             }
@@ -432,6 +559,20 @@ static void test_damaged_symbols(void)
         set_entry(i, (i + 1) % pairs, i);
     set_entry(0, PN_CODE_BYTE_TO_REF('x'), 0);
     TEST_ASSERT_TRUE(read_all(&texts) > texts / 2);
+
+    /* Chains of pairs, each the next one and an 'x', ending in "xx":
+     * a symbol at a chain's start nests one pair deeper than the stack
+     * holds, the others fit. read_all() checks that reads of every size
+     * tell them apart alike. */
+    reset();
+    for (i = 0; i < pairs; i++)
+        if (i % (PN_CODE_MAX_DEPTH + 2) == PN_CODE_MAX_DEPTH + 1 ||
+            i + 1 == pairs)
+            set_entry(i, PN_CODE_BYTE_TO_REF('x'), PN_CODE_BYTE_TO_REF('x'));
+        else
+            set_entry(i, i + 1, PN_CODE_BYTE_TO_REF('x'));
+    bad = read_all(&texts);
+    TEST_ASSERT_TRUE(bad > 0 && bad < texts);
     original = fixture_catalog;
     copy_size = FIXTURE_CATALOG_SIZE;
 }
@@ -531,6 +672,8 @@ int main(void)
     RUN_TEST(test_the_catalogs_differ_in_form_only);
     RUN_TEST(test_every_text_decodes_to_the_plain_text);
     RUN_TEST(test_small_buffers_cut_at_characters);
+    RUN_TEST(test_any_read_size_gives_the_same_text);
+    RUN_TEST(test_a_marked_place_reads_the_rest);
     RUN_TEST(test_pages_are_the_same);
     RUN_TEST(test_damaged_code_tables);
     RUN_TEST(test_damaged_byte_list);
