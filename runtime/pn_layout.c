@@ -909,9 +909,59 @@ static int place_ok(const pn__place *p)
            p->state >> 24 == place_check(p);
 }
 
+/* What the cursor's `next` place says of the next page, in its state's
+ * second byte above gap_done: 0 (state 0) nothing, NEXT_AT the section's
+ * next page starts there, NEXT_NONE the current page is the section
+ * text's last. Its check also covers the top's, whose page it follows. */
+#define NEXT_AT 1u
+#define NEXT_NONE 2u
+
+static uint32_t next_check(const pn_cursor *cur)
+{
+    return place_check(&cur->internal.next) ^ cur->internal.top.state >> 24;
+}
+
+static void save_next(pn_cursor *cur, const wrap_pos *pos, uint32_t known)
+{
+    pn__place *p = &cur->internal.next;
+
+    pos_save(pos, p);
+    p->state = (p->state & 0xFFFFFFu) | known << 9;
+    p->state |= next_check(cur) << 24;
+}
+
+/* 0, or NEXT_AT with the next page's start in `*pos`, or NEXT_NONE. */
+static uint32_t load_next(const pn_cursor *cur, wrap_pos *pos)
+{
+    const pn__place *p = &cur->internal.next;
+    uint32_t known = (p->state >> 9) & 3u;
+
+    if (known == NEXT_AT) {
+        pos_load(pos, p);
+        pos->gap_done &= 1u;
+    }
+    return known;
+}
+
+static int next_ok(const pn_cursor *cur)
+{
+    const pn__place *p = &cur->internal.next;
+    uint32_t known = (p->state >> 9) & 0x7Fu;
+
+    return p->state == 0 ||
+           ((p->state & 0xFFu) <= PN_BLOCK_STORED_LAST &&
+            (known == NEXT_AT || known == NEXT_NONE) &&
+            p->mark_off <= p->offset && p->state >> 24 == next_check(cur));
+}
+
+/* A new current page: what was known of the next one is forgotten. */
 static void save_top(pn_cursor *cur, const wrap_pos *pos)
 {
+    pn__place *next = &cur->internal.next;
+
     pos_save(pos, &cur->internal.top);
+    next->block = next->offset = next->state = 0;
+    next->mark_off = next->mark_at = 0;
 }
 
 static void load_top(const pn_cursor *cur, wrap_pos *pos)
@@ -1222,7 +1272,7 @@ static pn_status cursor_check(const pn_cursor *cur)
         (cur->pages != 0 && cur->page >= cur->pages) ||
         cur->page == LAST_PAGE || !place_ok(&cur->internal.top) ||
         cur->internal.anchor_page > cur->page ||
-        !place_ok(&cur->internal.anchor))
+        !place_ok(&cur->internal.anchor) || !next_ok(cur))
         return PN_ERR_ARG;
     return PN_OK;
 }
@@ -1262,13 +1312,14 @@ static void step_on(pn_cursor *cur, const wrap_pos *pos)
 }
 
 /* Next within the section: lays the current page out to find where the
- * next one starts, and one line more to know that it has a line.
- * `*moved` is 0 on the section's last page. */
+ * next one starts, and one line more to know that it has a line, unless
+ * pn_cursor_show() kept that. `*moved` is 0 on the section's last page. */
 static pn_status next_in_section(pn_cursor *cur, int *moved)
 {
     block_cache cache;
     wrap_pos pos;
     int exists = 0;
+    uint32_t known;
     pn_status st = PN_OK;
 
     *moved = 0;
@@ -1280,16 +1331,20 @@ static pn_status next_in_section(pn_cursor *cur, int *moved)
         *moved = 1;
         return PN_OK;
     }
-    cache_init(&cache);
-    st = page_step(cur, cur->section, &pos, &cache, NULL, NULL);
-    if (st == PN_OK)
-        st = page_exists(cur, cur->section, &pos, &cache, &exists);
-    else if (st == PN_ERR_RANGE && cur->page == 0)
-        st = PN_OK; /* an empty section's one page */
-    else if (st == PN_ERR_RANGE)
-        return PN_ERR_ARG; /* a page the section does not have */
-    if (st != PN_OK)
-        return st;
+    known = load_next(cur, &pos);
+    exists = known == NEXT_AT;
+    if (known == 0) {
+        cache_init(&cache);
+        st = page_step(cur, cur->section, &pos, &cache, NULL, NULL);
+        if (st == PN_OK)
+            st = page_exists(cur, cur->section, &pos, &cache, &exists);
+        else if (st == PN_ERR_RANGE && cur->page == 0)
+            st = PN_OK; /* an empty section's one page */
+        else if (st == PN_ERR_RANGE)
+            return PN_ERR_ARG; /* a page the section does not have */
+        if (st != PN_OK)
+            return st;
+    }
     if (exists) {
         if (cur->pages != 0 && cur->page + 1u >= cur->pages)
             return PN_ERR_ARG;
@@ -1527,19 +1582,33 @@ PN__OWN_FRAME static pn_status qr_page(const pn_cursor *cur, out *o)
 }
 #endif
 
-/* The current page of a section's text into `o`. */
-PN__OWN_FRAME static pn_status text_page(const pn_cursor *cur, out *o)
+/* The current page of a section's text into `o`. With `known`, also
+ * where the next page starts into `*next` and what is known of it
+ * (NEXT_AT, NEXT_NONE, or 0 when the layout failed), as
+ * next_in_section() would find it. */
+PN__OWN_FRAME static pn_status text_page(const pn_cursor *cur, out *o,
+                                         wrap_pos *next, uint32_t *known)
 {
     block_cache cache;
-    wrap_pos pos;
+    int exists;
+    pn_status st;
 
     cache_init(&cache);
-    load_top(cur, &pos);
-    return page_step(cur, cur->section, &pos, &cache, emit_line, o);
+    load_top(cur, next);
+    st = page_step(cur, cur->section, next, &cache, emit_line, o);
+    if (!known)
+        return st;
+    if (st == PN_ERR_RANGE && cur->page == 0)
+        *known = NEXT_NONE; /* an empty section's one page */
+    else if (st == PN_OK &&
+             page_exists(cur, cur->section, next, &cache, &exists) == PN_OK)
+        *known = exists ? NEXT_AT : NEXT_NONE;
+    return st;
 }
 
-pn_status pn_cursor_page(const pn_cursor *cur, char *buf, size_t size,
-                         size_t *len)
+/* pn_cursor_page(), and with `known` what text_page() gives. */
+static pn_status page_write(const pn_cursor *cur, char *buf, size_t size,
+                            size_t *len, wrap_pos *next, uint32_t *known)
 {
     out o;
     uint32_t lines;
@@ -1559,7 +1628,7 @@ pn_status pn_cursor_page(const pn_cursor *cur, char *buf, size_t size,
         st = qr_page(cur, &o);
     else
 #endif
-        st = text_page(cur, &o);
+        st = text_page(cur, &o, next, known);
     if (st != PN_OK && st != PN_ERR_RANGE) {
         buf[0] = '\0';        /* lines may be out already, with no NUL */
         return st;
@@ -1572,6 +1641,26 @@ pn_status pn_cursor_page(const pn_cursor *cur, char *buf, size_t size,
     if (len)
         *len = o.len;
     return o.cut ? PN_TRUNCATED : PN_OK;
+}
+
+pn_status pn_cursor_page(const pn_cursor *cur, char *buf, size_t size,
+                         size_t *len)
+{
+    wrap_pos next;
+
+    return page_write(cur, buf, size, len, &next, NULL);
+}
+
+pn_status pn_cursor_show(pn_cursor *cur, char *buf, size_t size,
+                         size_t *len)
+{
+    wrap_pos next;
+    uint32_t known = 0;
+    pn_status st = page_write(cur, buf, size, len, &next, &known);
+
+    if ((st == PN_OK || st == PN_TRUNCATED) && known != 0)
+        save_next(cur, &next, known);
+    return st;
 }
 
 #ifndef PN_NO_DRAW
