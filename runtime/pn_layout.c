@@ -251,6 +251,21 @@ static int is_digit(uint32_t cp)
     return cp >= '0' && cp <= '9';
 }
 
+/* An ASCII letter or digit: in a word, one column, and nothing else to
+ * note (most characters of a text are). */
+static int is_letter(unsigned c)
+{
+    return (c | 0x20u) - 'a' < 26u || c - '0' < 10u;
+}
+
+/* The word as it was at a space between digits (scan_word()): the caller
+ * keeps them, so that a word with none costs no copies. */
+typedef struct word_marks {
+    word group;                /* up to the last inner space that fits
+                                  the room, else the first */
+    word before_space;         /* before the space just read */
+} word_marks;
+
 /* Reads the word at `*r` (up to a space, a hard line break or the end),
  * `room` columns being left for it on a line of `avail`. A space between
  * two digits is inside the word (a number in groups, "983 040 225"),
@@ -261,23 +276,45 @@ static int is_digit(uint32_t cp)
  * line, with a letter read past the room, so a long word costs each line
  * only about a line's reading (docs/LAYOUT.md, "Cost of a call"). */
 static void scan_word(pn__rd *r, unsigned room, unsigned avail,
-                      const measure *m, word *w)
+                      const measure *m, word *w, word_marks *k)
 {
     uint32_t pending = 0, after = 0, group_off = 0, space_off = 0;
     int grouped = 0, on_space = 0;
-    word group;                /* the word up to the last inner space
-                                  that fits the room, else the first */
-    word before_space;         /* the word before the space just read */
 
     w->start = w->fit = w->fit_less = w->ink = r->off;
     w->cols = 0;
     w->split = w->hyphen = w->last = 0;
     w->address = 0;
     w->resume = 0;
-    group = before_space = *w; /* set again before use; quiets -Os */
     while (!r->end && r->cp != '\n') {
         uint32_t cp = r->cp, next = r->off + r->size;
         int mark;
+        if (!after && !on_space && !m->pixels && is_letter(cp)) {
+            /* A run of letters from the bytes the reader holds. */
+            const unsigned char *s;
+            unsigned n = pn__rd_ahead(r, &s), i = 0, cols = w->cols;
+            int full = 0;
+            do {
+                cols++;
+                if (cols <= room) {
+                    w->fit_less = w->fit;
+                    w->fit = r->off + i + 1u;
+                }
+                i++;
+                full = cols > avail &&
+                       (r->off + i > w->fit || cols > 2u * avail + 8u);
+            } while (!full && i < n && is_letter(s[i]));
+            w->cols = cols;
+            w->ink = r->off + i;
+            w->last = i > 1 ? s[i - 1] : cp;
+            if (i > 1)
+                pn__rd_skip(r, i - 1u);
+            else
+                pn__rd_step(r);
+            if (full)
+                break;
+            continue;
+        }
         if (on_space) {
             on_space = 0;
             if (!is_digit(cp)) {
@@ -290,10 +327,10 @@ static void scan_word(pn__rd *r, unsigned room, unsigned avail,
                 break;
             if (!grouped || w->cols <= room) {
                 grouped = 1;
-                group = *w;
+                k->group = *w;
                 group_off = r->off;
             }
-            before_space = *w;
+            k->before_space = *w;
             space_off = r->off;
             on_space = 1;
         }
@@ -330,12 +367,12 @@ static void scan_word(pn__rd *r, unsigned room, unsigned avail,
             break;
     }
     if (on_space) {
-        *w = before_space;
+        *w = k->before_space;
         w->resume = space_off;
     }
     if (grouped && w->cols > avail) {
         /* A number longer than a line breaks at its spaces. */
-        *w = group;
+        *w = k->group;
         w->resume = group_off;
     }
 }
@@ -359,13 +396,15 @@ static uint32_t line_end(pn__rd *r, unsigned avail, const measure *m)
     unsigned used = 0, last_cols = 0;
     uint32_t last = 0, before_last = 0, before_last_cp = 0;
     int ink = 0;                /* the line holds more than marks */
+    static const word_marks none = {{0}, {0}};
+    word_marks marks = none;   /* set before use; quiets gcc */
 
     while (!r->end) {
         unsigned sep = used ? m->space : 0u;
         unsigned room = avail > used + sep ? avail - used - sep : 0u;
         word w;
 
-        scan_word(r, room, avail, m, &w);
+        scan_word(r, room, avail, m, &w, &marks);
         if (w.resume) {
             *r = end; /* back to the space the word ends at */
             pn__rd_seek(r, w.resume);
@@ -741,7 +780,7 @@ static pn_status page_lay(const pn_cursor *cur, uint32_t section,
                           wrap_pos *pos, block_cache *cache, emit_fn *emit,
                           void *ctx, const wrap_pos *stop, int *redo)
 {
-    uint32_t row = 0, rows, block_row = 0, n, block;
+    uint32_t row = 0, rows, block_row = 0, n, block = NO_BLOCK;
     wrap_pos block_at = *pos, peek;
     line l, next;
     pn_status st = page_lines(cur, &rows);
