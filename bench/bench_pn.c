@@ -5,8 +5,9 @@
  *   bench_pn speed packed|plain           decode throughput in MB/s
  *
  * "decode" reads every title and block with pn_block_read(); "layout"
- * pages through every notice on a 40x12 screen with pn_cursor_next()
- * and pn_cursor_page(), which decodes and wraps. The work is done in
+ * pages through every notice on a 40x12 screen with pn_cursor_show()
+ * and pn_cursor_next(), as a kiosk does: each page decoded and wrapped
+ * once. The work is done in
  * bench_run(), so that callgrind can count it alone
  * (--toggle-collect=bench_run). */
 #define _POSIX_C_SOURCE 199309L
@@ -61,7 +62,7 @@ static unsigned long layout_all(const pn_catalog *cat)
             pn_cursor_open(&cur, &n, &screen) != PN_OK)
             return 0;
         do {
-            if (pn_cursor_page(&cur, text, sizeof text, &len) == PN_OK)
+            if (pn_cursor_show(&cur, text, sizeof text, &len) == PN_OK)
                 bytes += len;
         } while (pn_cursor_next(&cur) == PN_OK);
     }

@@ -516,10 +516,13 @@ typedef struct pn__page_top {
     pn__place anchor;          /* where that page starts */
     uint32_t authored;         /* the first layer: 1 + the index of the
                                   section tagged summary, 0 if built */
+    pn__place next;            /* where the next page starts, when
+                                  pn_cursor_show() found it (state 0: not
+                                  known) */
 } pn__page_top;
 
 /* Where a reader is in a notice laid out on a screen. The caller keeps it
- * (it is a plain value, about 140 bytes) and moves it with the calls below;
+ * (it is a plain value, about 150 bytes) and moves it with the calls below;
  * every field is read-only for the caller: a cursor that disagrees with
  * the catalog (see Trust above) gives PN_ERR_ARG. Text is wrapped at
  * spaces (and after a '-' when a word does not fit); a character is one
@@ -586,7 +589,8 @@ pn_status pn_cursor_open_summary(pn_cursor *cur, const pn_notice *notice,
 
 /* Moves to the next page, going on to the next section after a section's
  * last page. Lays out the current page and one line after it (to know
- * whether the section goes on). Returns PN_OK, PN_ERR_RANGE on the last
+ * whether the section goes on), unless pn_cursor_show() wrote that page
+ * and kept where the next starts. Returns PN_OK, PN_ERR_RANGE on the last
  * page (the cursor does not move), PN_ERR_ARG or PN_ERR_FORMAT. */
 pn_status pn_cursor_next(pn_cursor *cur);
 
@@ -624,6 +628,15 @@ pn_status pn_cursor_pages(const pn_cursor *cur, uint32_t *pages);
  * PN_ERR_ARG, PN_ERR_NOT_FOUND (a pixel screen on a catalog without a
  * font) or PN_ERR_FORMAT. */
 pn_status pn_cursor_page(const pn_cursor *cur, char *buf, size_t size,
+                         size_t *len);
+
+/* Writes the current page as pn_cursor_page() does, and keeps in the
+ * cursor where the next page starts (and whether there is one), so that a
+ * pn_cursor_next() right after it lays nothing out: paging forward with
+ * pn_cursor_show() and pn_cursor_next() lays each page out once. Any move
+ * of the cursor forgets it. Same results as pn_cursor_page(); the cursor
+ * keeps nothing where the result is not PN_OK or PN_TRUNCATED. */
+pn_status pn_cursor_show(pn_cursor *cur, char *buf, size_t size,
                          size_t *len);
 
 /* The current page's number in the whole notice (from 1) and the notice's

@@ -79,6 +79,29 @@ static inline void pn__rd_step(pn__rd *r)
     pn__rd_next(r);
 }
 
+/* The bytes already decoded from the current character on, in its piece,
+ * into `*bytes`: how many (0 at the end, and in a block cut at `limit`,
+ * where each step must be checked). For a caller that takes a run of
+ * ASCII bytes at once, then moves over it with pn__rd_skip(). */
+static inline unsigned pn__rd_ahead(const pn__rd *r,
+                                    const unsigned char **bytes)
+{
+    *bytes = r->next + r->head;
+    return r->end || r->b->limit ? 0u : r->ahead;
+}
+
+/* Moves `r` on by `n` bytes of those, each an ASCII character, the
+ * current one and the ones after it (n less than pn__rd_ahead() gave),
+ * then to the next character. */
+static inline void pn__rd_skip(pn__rd *r, unsigned n)
+{
+    r->head = (uint8_t)(r->head + n);
+    r->ahead = (uint8_t)(r->ahead - n);
+    r->off += n;
+    r->cp = r->next[r->head];
+    pn__rd_step(r);
+}
+
 /* Moves `r` to byte offset `off` (a character start it has been on). */
 void pn__rd_seek(pn__rd *r, uint32_t off);
 

@@ -251,6 +251,21 @@ static int is_digit(uint32_t cp)
     return cp >= '0' && cp <= '9';
 }
 
+/* An ASCII letter or digit: in a word, one column, and nothing else to
+ * note (most characters of a text are). */
+static int is_letter(unsigned c)
+{
+    return (c | 0x20u) - 'a' < 26u || c - '0' < 10u;
+}
+
+/* The word as it was at a space between digits (scan_word()): the caller
+ * keeps them, so that a word with none costs no copies. */
+typedef struct word_marks {
+    word group;                /* up to the last inner space that fits
+                                  the room, else the first */
+    word before_space;         /* before the space just read */
+} word_marks;
+
 /* Reads the word at `*r` (up to a space, a hard line break or the end),
  * `room` columns being left for it on a line of `avail`. A space between
  * two digits is inside the word (a number in groups, "983 040 225"),
@@ -261,23 +276,45 @@ static int is_digit(uint32_t cp)
  * line, with a letter read past the room, so a long word costs each line
  * only about a line's reading (docs/LAYOUT.md, "Cost of a call"). */
 static void scan_word(pn__rd *r, unsigned room, unsigned avail,
-                      const measure *m, word *w)
+                      const measure *m, word *w, word_marks *k)
 {
     uint32_t pending = 0, after = 0, group_off = 0, space_off = 0;
     int grouped = 0, on_space = 0;
-    word group;                /* the word up to the last inner space
-                                  that fits the room, else the first */
-    word before_space;         /* the word before the space just read */
 
     w->start = w->fit = w->fit_less = w->ink = r->off;
     w->cols = 0;
     w->split = w->hyphen = w->last = 0;
     w->address = 0;
     w->resume = 0;
-    group = before_space = *w; /* set again before use; quiets -Os */
     while (!r->end && r->cp != '\n') {
         uint32_t cp = r->cp, next = r->off + r->size;
         int mark;
+        if (!after && !on_space && !m->pixels && is_letter(cp)) {
+            /* A run of letters from the bytes the reader holds. */
+            const unsigned char *s;
+            unsigned n = pn__rd_ahead(r, &s), i = 0, cols = w->cols;
+            int full = 0;
+            do {
+                cols++;
+                if (cols <= room) {
+                    w->fit_less = w->fit;
+                    w->fit = r->off + i + 1u;
+                }
+                i++;
+                full = cols > avail &&
+                       (r->off + i > w->fit || cols > 2u * avail + 8u);
+            } while (!full && i < n && is_letter(s[i]));
+            w->cols = cols;
+            w->ink = r->off + i;
+            w->last = i > 1 ? s[i - 1] : cp;
+            if (i > 1)
+                pn__rd_skip(r, i - 1u);
+            else
+                pn__rd_step(r);
+            if (full)
+                break;
+            continue;
+        }
         if (on_space) {
             on_space = 0;
             if (!is_digit(cp)) {
@@ -290,10 +327,10 @@ static void scan_word(pn__rd *r, unsigned room, unsigned avail,
                 break;
             if (!grouped || w->cols <= room) {
                 grouped = 1;
-                group = *w;
+                k->group = *w;
                 group_off = r->off;
             }
-            before_space = *w;
+            k->before_space = *w;
             space_off = r->off;
             on_space = 1;
         }
@@ -330,12 +367,12 @@ static void scan_word(pn__rd *r, unsigned room, unsigned avail,
             break;
     }
     if (on_space) {
-        *w = before_space;
+        *w = k->before_space;
         w->resume = space_off;
     }
     if (grouped && w->cols > avail) {
         /* A number longer than a line breaks at its spaces. */
-        *w = group;
+        *w = k->group;
         w->resume = group_off;
     }
 }
@@ -359,13 +396,15 @@ static uint32_t line_end(pn__rd *r, unsigned avail, const measure *m)
     unsigned used = 0, last_cols = 0;
     uint32_t last = 0, before_last = 0, before_last_cp = 0;
     int ink = 0;                /* the line holds more than marks */
+    static const word_marks none = {{0}, {0}};
+    word_marks marks = none;   /* set before use; quiets gcc */
 
     while (!r->end) {
         unsigned sep = used ? m->space : 0u;
         unsigned room = avail > used + sep ? avail - used - sep : 0u;
         word w;
 
-        scan_word(r, room, avail, m, &w);
+        scan_word(r, room, avail, m, &w, &marks);
         if (w.resume) {
             *r = end; /* back to the space the word ends at */
             pn__rd_seek(r, w.resume);
@@ -741,7 +780,7 @@ static pn_status page_lay(const pn_cursor *cur, uint32_t section,
                           wrap_pos *pos, block_cache *cache, emit_fn *emit,
                           void *ctx, const wrap_pos *stop, int *redo)
 {
-    uint32_t row = 0, rows, block_row = 0, n, block;
+    uint32_t row = 0, rows, block_row = 0, n, block = NO_BLOCK;
     wrap_pos block_at = *pos, peek;
     line l, next;
     pn_status st = page_lines(cur, &rows);
@@ -909,9 +948,59 @@ static int place_ok(const pn__place *p)
            p->state >> 24 == place_check(p);
 }
 
+/* What the cursor's `next` place says of the next page, in its state's
+ * second byte above gap_done: 0 (state 0) nothing, NEXT_AT the section's
+ * next page starts there, NEXT_NONE the current page is the section
+ * text's last. Its check also covers the top's, whose page it follows. */
+#define NEXT_AT 1u
+#define NEXT_NONE 2u
+
+static uint32_t next_check(const pn_cursor *cur)
+{
+    return place_check(&cur->internal.next) ^ cur->internal.top.state >> 24;
+}
+
+static void save_next(pn_cursor *cur, const wrap_pos *pos, uint32_t known)
+{
+    pn__place *p = &cur->internal.next;
+
+    pos_save(pos, p);
+    p->state = (p->state & 0xFFFFFFu) | known << 9;
+    p->state |= next_check(cur) << 24;
+}
+
+/* 0, or NEXT_AT with the next page's start in `*pos`, or NEXT_NONE. */
+static uint32_t load_next(const pn_cursor *cur, wrap_pos *pos)
+{
+    const pn__place *p = &cur->internal.next;
+    uint32_t known = (p->state >> 9) & 3u;
+
+    if (known == NEXT_AT) {
+        pos_load(pos, p);
+        pos->gap_done &= 1u;
+    }
+    return known;
+}
+
+static int next_ok(const pn_cursor *cur)
+{
+    const pn__place *p = &cur->internal.next;
+    uint32_t known = (p->state >> 9) & 0x7Fu;
+
+    return p->state == 0 ||
+           ((p->state & 0xFFu) <= PN_BLOCK_STORED_LAST &&
+            (known == NEXT_AT || known == NEXT_NONE) &&
+            p->mark_off <= p->offset && p->state >> 24 == next_check(cur));
+}
+
+/* A new current page: what was known of the next one is forgotten. */
 static void save_top(pn_cursor *cur, const wrap_pos *pos)
 {
+    pn__place *next = &cur->internal.next;
+
     pos_save(pos, &cur->internal.top);
+    next->block = next->offset = next->state = 0;
+    next->mark_off = next->mark_at = 0;
 }
 
 static void load_top(const pn_cursor *cur, wrap_pos *pos)
@@ -1222,7 +1311,7 @@ static pn_status cursor_check(const pn_cursor *cur)
         (cur->pages != 0 && cur->page >= cur->pages) ||
         cur->page == LAST_PAGE || !place_ok(&cur->internal.top) ||
         cur->internal.anchor_page > cur->page ||
-        !place_ok(&cur->internal.anchor))
+        !place_ok(&cur->internal.anchor) || !next_ok(cur))
         return PN_ERR_ARG;
     return PN_OK;
 }
@@ -1262,13 +1351,14 @@ static void step_on(pn_cursor *cur, const wrap_pos *pos)
 }
 
 /* Next within the section: lays the current page out to find where the
- * next one starts, and one line more to know that it has a line.
- * `*moved` is 0 on the section's last page. */
+ * next one starts, and one line more to know that it has a line, unless
+ * pn_cursor_show() kept that. `*moved` is 0 on the section's last page. */
 static pn_status next_in_section(pn_cursor *cur, int *moved)
 {
     block_cache cache;
     wrap_pos pos;
     int exists = 0;
+    uint32_t known;
     pn_status st = PN_OK;
 
     *moved = 0;
@@ -1280,16 +1370,20 @@ static pn_status next_in_section(pn_cursor *cur, int *moved)
         *moved = 1;
         return PN_OK;
     }
-    cache_init(&cache);
-    st = page_step(cur, cur->section, &pos, &cache, NULL, NULL);
-    if (st == PN_OK)
-        st = page_exists(cur, cur->section, &pos, &cache, &exists);
-    else if (st == PN_ERR_RANGE && cur->page == 0)
-        st = PN_OK; /* an empty section's one page */
-    else if (st == PN_ERR_RANGE)
-        return PN_ERR_ARG; /* a page the section does not have */
-    if (st != PN_OK)
-        return st;
+    known = load_next(cur, &pos);
+    exists = known == NEXT_AT;
+    if (known == 0) {
+        cache_init(&cache);
+        st = page_step(cur, cur->section, &pos, &cache, NULL, NULL);
+        if (st == PN_OK)
+            st = page_exists(cur, cur->section, &pos, &cache, &exists);
+        else if (st == PN_ERR_RANGE && cur->page == 0)
+            st = PN_OK; /* an empty section's one page */
+        else if (st == PN_ERR_RANGE)
+            return PN_ERR_ARG; /* a page the section does not have */
+        if (st != PN_OK)
+            return st;
+    }
     if (exists) {
         if (cur->pages != 0 && cur->page + 1u >= cur->pages)
             return PN_ERR_ARG;
@@ -1455,9 +1549,22 @@ static void render_line(const pn_cursor *cur, const line *l, out *o)
         unsigned width;
         if (cp < 0x80 && !o->cut && o->len + 1u < o->size &&
             (pixels || used < cols)) {
-            o->buf[o->len++] = (char)cp; /* shown as it is, 1 column */
-            used++;
-            pn__rd_step(&r);
+            /* Shown as it is, 1 column; so is the run of ASCII after it
+             * that the reader holds, as far as the line, the buffer and
+             * the screen's width let it go. */
+            const unsigned char *s;
+            size_t k = 1, most = pn__rd_ahead(&r, &s);
+            if (most > l->end - r.off)
+                most = l->end - r.off;
+            if (most > o->size - o->len - 1u)
+                most = o->size - o->len - 1u;
+            if (!pixels && most > cols - used)
+                most = cols - used;
+            o->buf[o->len++] = (char)cp;
+            while (k < most && s[k] < 0x80u)
+                o->buf[o->len++] = (char)s[k++];
+            used += (unsigned)k;
+            pn__rd_skip(&r, (unsigned)k - 1u);
             continue;
         }
         n = char_bytes(cp, flags, bytes);
@@ -1527,19 +1634,33 @@ PN__OWN_FRAME static pn_status qr_page(const pn_cursor *cur, out *o)
 }
 #endif
 
-/* The current page of a section's text into `o`. */
-PN__OWN_FRAME static pn_status text_page(const pn_cursor *cur, out *o)
+/* The current page of a section's text into `o`. With `known`, also
+ * where the next page starts into `*next` and what is known of it
+ * (NEXT_AT, NEXT_NONE, or 0 when the layout failed), as
+ * next_in_section() would find it. */
+PN__OWN_FRAME static pn_status text_page(const pn_cursor *cur, out *o,
+                                         wrap_pos *next, uint32_t *known)
 {
     block_cache cache;
-    wrap_pos pos;
+    int exists;
+    pn_status st;
 
     cache_init(&cache);
-    load_top(cur, &pos);
-    return page_step(cur, cur->section, &pos, &cache, emit_line, o);
+    load_top(cur, next);
+    st = page_step(cur, cur->section, next, &cache, emit_line, o);
+    if (!known)
+        return st;
+    if (st == PN_ERR_RANGE && cur->page == 0)
+        *known = NEXT_NONE; /* an empty section's one page */
+    else if (st == PN_OK &&
+             page_exists(cur, cur->section, next, &cache, &exists) == PN_OK)
+        *known = exists ? NEXT_AT : NEXT_NONE;
+    return st;
 }
 
-pn_status pn_cursor_page(const pn_cursor *cur, char *buf, size_t size,
-                         size_t *len)
+/* pn_cursor_page(), and with `known` what text_page() gives. */
+static pn_status page_write(const pn_cursor *cur, char *buf, size_t size,
+                            size_t *len, wrap_pos *next, uint32_t *known)
 {
     out o;
     uint32_t lines;
@@ -1559,7 +1680,7 @@ pn_status pn_cursor_page(const pn_cursor *cur, char *buf, size_t size,
         st = qr_page(cur, &o);
     else
 #endif
-        st = text_page(cur, &o);
+        st = text_page(cur, &o, next, known);
     if (st != PN_OK && st != PN_ERR_RANGE) {
         buf[0] = '\0';        /* lines may be out already, with no NUL */
         return st;
@@ -1572,6 +1693,26 @@ pn_status pn_cursor_page(const pn_cursor *cur, char *buf, size_t size,
     if (len)
         *len = o.len;
     return o.cut ? PN_TRUNCATED : PN_OK;
+}
+
+pn_status pn_cursor_page(const pn_cursor *cur, char *buf, size_t size,
+                         size_t *len)
+{
+    wrap_pos next;
+
+    return page_write(cur, buf, size, len, &next, NULL);
+}
+
+pn_status pn_cursor_show(pn_cursor *cur, char *buf, size_t size,
+                         size_t *len)
+{
+    wrap_pos next;
+    uint32_t known = 0;
+    pn_status st = page_write(cur, buf, size, len, &next, &known);
+
+    if ((st == PN_OK || st == PN_TRUNCATED) && known != 0)
+        save_next(cur, &next, known);
+    return st;
 }
 
 #ifndef PN_NO_DRAW

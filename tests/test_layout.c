@@ -1,6 +1,7 @@
 /* Layout tests: word wrap edge cases on tests/fixtures/layout, paging back
  * and forth over every bundled notice at several screen sizes, the
  * transliteration table, and each bundled notice's first layer. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -421,6 +422,98 @@ static void test_paging_back_and_forth_gives_the_same_pages(void)
     }
 }
 
+/* Pages forward with pn_cursor_show() and pn_cursor_next(), beside a
+ * cursor paged with pn_cursor_page() and pn_cursor_next(): the same pages
+ * and the same cursor after each step. */
+static void show_through(const pn_notice *n, const pn_screen *s, int summary)
+{
+    static char shown[PAGE_BYTES];
+    pn_cursor plain;
+    size_t len, shown_len;
+    pn_status a, b;
+    uint32_t steps = 0;
+
+    TEST_ASSERT_EQUAL_INT(PN_OK, summary ? pn_cursor_open_summary(&cur, n, s)
+                                         : pn_cursor_open(&cur, n, s));
+    plain = cur;
+    do {
+        TEST_ASSERT_TRUE(steps++ < MAX_PAGES);
+        a = pn_cursor_page(&plain, page, PAGE_BYTES, &len);
+        b = pn_cursor_show(&cur, shown, PAGE_BYTES, &shown_len);
+        TEST_ASSERT_EQUAL_INT(a, b);
+        TEST_ASSERT_EQUAL_size_t(len, shown_len);
+        TEST_ASSERT_EQUAL_STRING(page, shown);
+        a = pn_cursor_next(&plain);
+        b = pn_cursor_next(&cur);
+        TEST_ASSERT_EQUAL_INT(a, b);
+        TEST_ASSERT_EQUAL_UINT32(plain.section, cur.section);
+        TEST_ASSERT_EQUAL_UINT32(plain.page, cur.page);
+        TEST_ASSERT_EQUAL_UINT32(plain.pages, cur.pages);
+        /* What the show kept stays on the last page (nothing moved). */
+        TEST_ASSERT_EQUAL_MEMORY(&plain.internal, &cur.internal,
+                                 offsetof(pn__page_top, next));
+        if (a == PN_OK)
+            TEST_ASSERT_EQUAL_UINT32(0, cur.internal.next.state);
+    } while (a == PN_OK);
+}
+
+static void test_show_then_next_pages_as_page_then_next(void)
+{
+    static const unsigned sizes[][3] = {
+        {16, 2, 0}, {20, 4, PN_ASCII}, {40, 12, 0}, {80, 40, PN_LATIN1},
+    };
+    const pn_catalog *cats[2];
+    uint32_t c, i;
+    size_t k;
+
+    cats[0] = &bundled;
+    cats[1] = &layout;
+    for (c = 0; c < 2; c++)
+        for (i = 0; i < cats[c]->notice_count; i++) {
+            TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(cats[c], i, &notice));
+            for (k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+                pn_screen s = screen(sizes[k][0], sizes[k][1], sizes[k][2]);
+                show_through(&notice, &s, 0);
+                show_through(&notice, &s, 1);
+            }
+        }
+}
+
+/* What pn_cursor_show() keeps is checked like the rest of the cursor, and
+ * forgotten when the cursor moves another way. */
+static void test_what_show_keeps_is_checked_and_forgotten(void)
+{
+    pn_screen s = screen(40, 4, 0);
+    pn_cursor kept, moved;
+    char first[PAGE_BYTES];
+
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&bundled, 0, &notice));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open(&cur, &notice, &s));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_page(&cur, first, sizeof first, NULL));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_show(&cur, page, sizeof page, NULL));
+    TEST_ASSERT_EQUAL_STRING(first, page);
+    kept = cur;
+    kept.internal.next.offset++;
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_cursor_next(&kept));
+    kept = cur;
+    kept.internal.next.state ^= 1u << 9;
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_cursor_page(&kept, page, sizeof page, NULL));
+    /* Kept for page 0: after next and prev, page 0 again and nothing kept. */
+    moved = cur;
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_next(&moved));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_show(&moved, page, sizeof page, NULL));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_prev(&moved));
+    TEST_ASSERT_EQUAL_UINT32(0, moved.internal.next.state);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_show(&moved, page, sizeof page, NULL));
+    TEST_ASSERT_EQUAL_STRING(first, page);
+    TEST_ASSERT_EQUAL_UINT32(0, moved.section);
+    TEST_ASSERT_EQUAL_UINT32(0, moved.page);
+    TEST_ASSERT_EQUAL_MEMORY(&cur.internal.top, &moved.internal.top,
+                             sizeof cur.internal.top);
+    TEST_ASSERT_EQUAL_MEMORY(&cur.internal.next, &moved.internal.next,
+                             sizeof cur.internal.next);
+}
+
 /* Appends the characters of `text` that are not spaces. */
 static size_t ink(const char *text, char *to, size_t at)
 {
@@ -636,6 +729,8 @@ int main(void)
     RUN_TEST(test_blank_line_never_opens_a_page);
     RUN_TEST(test_bad_arguments);
     RUN_TEST(test_paging_back_and_forth_gives_the_same_pages);
+    RUN_TEST(test_show_then_next_pages_as_page_then_next);
+    RUN_TEST(test_what_show_keeps_is_checked_and_forgotten);
     RUN_TEST(test_pages_hold_the_whole_text);
     RUN_TEST(test_transliteration_table);
     RUN_TEST(test_first_layer_of_each_seed);

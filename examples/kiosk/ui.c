@@ -8,7 +8,7 @@
 #define MAX_ROWS 100
 #define MAX_COLS 200
 
-/* A page of text as pn_cursor_page() writes it; room for any size the
+/* A page of text as pn_cursor_show() writes it; room for any size the
  * kiosk accepts. */
 static char page[MAX_ROWS * (4 * MAX_COLS + 1) + 1];
 
@@ -366,7 +366,9 @@ static void draw_row(FILE *out, const char *text, size_t len, unsigned cols)
     fputs("|\n", out);
 }
 
-static void draw_page(const ui *u, FILE *out)
+/* The page is written with pn_cursor_show(), which keeps in the cursor
+ * where the next page starts: the next key then lays nothing out. */
+static void draw_page(ui *u, FILE *out)
 {
     const char *line = page;
     unsigned row;
@@ -379,7 +381,7 @@ static void draw_page(const ui *u, FILE *out)
         pixels_print(&c, out);
         return;
     }
-    st = pn_cursor_page(&u->cursor, page, sizeof page, NULL);
+    st = pn_cursor_show(&u->cursor, page, sizeof page, NULL);
     if (st < 0)
         page[0] = '\0';
     pixels_rule(out, u->screen.cols);
@@ -451,7 +453,7 @@ static const char *word(const ui *u, pn_word w, const char *english,
                                                              : english;
 }
 
-void ui_draw(const ui *u, FILE *out)
+void ui_draw(ui *u, FILE *out)
 {
     char text[64];
 

@@ -46,7 +46,8 @@ pn_status ui_open(ui *u, const pn_catalog *cat, const char *policy,
 /* Handles one key (see ui_help_lines). */
 void ui_key(ui *u, int key);
 
-/* Draws the screen in a frame of exactly its size, and a status line. */
-void ui_draw(const ui *u, FILE *out);
+/* Draws the screen in a frame of exactly its size, and a status line.
+ * The cursor keeps where its next page starts (pn_cursor_show()). */
+void ui_draw(ui *u, FILE *out);
 
 #endif
