@@ -79,74 +79,59 @@ static pn_status read_facts(walk *w, unsigned from, unsigned to)
     return PN_OK;
 }
 
-/* Reads `fact` of the data protection officer into `slot`, present when
- * the header names it. */
-static pn_status read_dpo(walk *w, unsigned fact, unsigned slot)
+/* Reads facts of the data protection officer: `pairs` (fact, slot)
+ * pairs, each into its slot unless an earlier one filled it (so the phone
+ * stands in for an e-mail address only when there is none); a slot is
+ * present when the header names its fact. */
+static pn_status read_dpo(walk *w, const uint8_t *pairs, unsigned n)
 {
     int found;
-    pn_status st = pn__read_party_fact(&w->view, w->record, PN_ROLE_DPO, 0,
-                                       fact, &w->slot[slot], &found);
+    unsigned slot;
+    pn_status st;
 
-    if (found)
-        w->present |= SLOT_BIT(slot);
-    return st;
+    for (; n > 0; n--, pairs += 2) {
+        slot = pairs[1];
+        if (w->present & SLOT_BIT(slot))
+            continue;
+        st = pn__read_party_fact(&w->view, w->record, PN_ROLE_DPO, 0,
+                                 pairs[0], &w->slot[slot], &found);
+        if (st != PN_OK)
+            return st;
+        if (found)
+            w->present |= SLOT_BIT(slot);
+    }
+    return PN_OK;
 }
 
-/* A block of the first layer built from facts: shown when any slot of
- * `shown_if` is present (always when 0), as its ops say in order:
- * OP_FACT(slot) the slot's text, if present; OP_LABEL(label) a label;
- * OP_SPACE a space; OP_COMMA and OP_BLANK a separator between two
- * present facts (the first of those between them); OP_ONLY(slot) ends
- * the block unless the slot is present. A separator waiting goes out
- * before whatever is shown next. */
+/* A step of the first layer (summary_steps): a block built from facts,
+ * or the reading of facts, or the blocks of a topic.
+ *
+ * A block (`kind` a pn_block_kind) is shown when any slot of `shown_if`
+ * is present (always when 0), as its ops say in order: OP_FACT(slot) the
+ * slot's text, if present; OP_LABEL(label) a label; OP_SPACE a space;
+ * OP_COMMA and OP_BLANK a separator between two present facts (the first
+ * of those between them); OP_ONLY(slot) ends the block unless the slot
+ * is present. A separator waiting goes out before whatever is shown
+ * next. */
 #define OP_FACT(slot) (1u + (slot))
 #define OP_LABEL(label) (0x10u + (label))
 #define OP_SPACE 0x40u
 #define OP_COMMA 0x41u
 #define OP_BLANK 0x42u
 #define OP_ONLY(slot) (0x80u + (slot))
-#define FACT_BLOCK_OPS 6
+#define STEP_OPS 6
+/* The other steps' kinds and what their ops are. */
+#define STEP_FACTS 0x10u /* read the notice's facts op[0] .. op[1] - 1 */
+#define STEP_DPO 0x11u   /* read_dpo() of the 3 pairs in op */
+#define STEP_TOPIC 0x12u /* topic_blocks() of topic op[0], label op[1] */
 
-typedef struct fact_block {
+typedef struct step {
     uint16_t shown_if;
     uint8_t kind;
-    uint8_t op[FACT_BLOCK_OPS]; /* ended by 0 when fewer */
-} fact_block;
+    uint8_t op[STEP_OPS];      /* ended by 0 when fewer */
+} step;
 
 PN_STATIC_ASSERT(SLOT_COUNT <= 15 && PN_LABEL_DPO < 0x30, fact_ops_fit);
-
-#define BIT SLOT_BIT
-/* The controller's blocks, then the DPO's (docs/LAYOUT.md). */
-static const fact_block contact_blocks[] = {
-    {BIT(PN_FACT_CONTROLLER) | BIT(PN_FACT_ORGNO), PN_BLOCK_PARAGRAPH,
-     {OP_FACT(PN_FACT_CONTROLLER), OP_COMMA, OP_ONLY(PN_FACT_ORGNO),
-      OP_LABEL(PN_LABEL_ORGNO), OP_SPACE, OP_FACT(PN_FACT_ORGNO)}},
-    {BIT(PN_FACT_EMAIL) | BIT(PN_FACT_PHONE) | BIT(PN_FACT_ADDRESS) |
-         BIT(PN_FACT_CITY),
-     PN_BLOCK_PARAGRAPH, {OP_LABEL(PN_LABEL_CONTACT)}},
-    {BIT(PN_FACT_EMAIL), PN_BLOCK_LIST_ITEM, {OP_FACT(PN_FACT_EMAIL)}},
-    {BIT(PN_FACT_PHONE), PN_BLOCK_LIST_ITEM,
-     {OP_LABEL(PN_LABEL_PHONE), OP_SPACE, OP_FACT(PN_FACT_PHONE)}},
-    {BIT(PN_FACT_ADDRESS) | BIT(PN_FACT_POSTCODE) | BIT(PN_FACT_CITY),
-     PN_BLOCK_LIST_ITEM,
-     {OP_FACT(PN_FACT_ADDRESS), OP_COMMA, OP_FACT(PN_FACT_POSTCODE),
-      OP_BLANK, OP_FACT(PN_FACT_CITY)}},
-    {BIT(SLOT_DPO_NAME) | BIT(SLOT_DPO_REACH), PN_BLOCK_LIST_ITEM,
-     {OP_LABEL(PN_LABEL_DPO), OP_SPACE, OP_FACT(SLOT_DPO_NAME), OP_COMMA,
-      OP_FACT(SLOT_DPO_REACH)}},
-};
-#define DPO_BLOCK 5u
-
-/* The blocks that close it. */
-static const fact_block closing_blocks[] = {
-    {BIT(PN_FACT_AUTHORITY), PN_BLOCK_PARAGRAPH,
-     {OP_LABEL(PN_LABEL_COMPLAINT), OP_FACT(PN_FACT_AUTHORITY),
-      OP_LABEL(PN_LABEL_COMPLAINT_END)}},
-    {BIT(PN_FACT_WEB), PN_BLOCK_PARAGRAPH,
-     {OP_LABEL(PN_LABEL_WEB), OP_SPACE, OP_FACT(PN_FACT_WEB)}},
-    {0, PN_BLOCK_PARAGRAPH, {OP_LABEL(PN_LABEL_FULL_TEXT)}},
-};
-#undef BIT
 
 static pn_status show_ops(walk *w, const uint8_t *op)
 {
@@ -154,7 +139,7 @@ static pn_status show_ops(walk *w, const uint8_t *op)
     int shown = 0;
     pn_status st = PN_OK, label_st;
 
-    for (i = 0; i < FACT_BLOCK_OPS && op[i] != 0; i++) {
+    for (i = 0; i < STEP_OPS && op[i] != 0; i++) {
         unsigned o = op[i];
         if (o >= OP_ONLY(0)) {
             if (!(w->present & SLOT_BIT(o - OP_ONLY(0))))
@@ -183,22 +168,6 @@ static pn_status show_ops(walk *w, const uint8_t *op)
     return st;
 }
 
-/* Blocks `from` .. `to` - 1 of `blocks`, shown or not as their slots
- * say; `*found` set when one is the block asked for. */
-static pn_status fact_blocks(walk *w, const fact_block *blocks,
-                             unsigned from, unsigned to, int *found)
-{
-    for (; from < to; from++) {
-        const fact_block *b = &blocks[from];
-        if ((b->shown_if == 0 || (w->present & b->shown_if)) &&
-            reached(w, (pn_block_kind)b->kind)) {
-            *found = 1;
-            return show_ops(w, b->op);
-        }
-    }
-    return PN_OK;
-}
-
 /* ---- Purposes and rights ------------------------------------------------ */
 
 #define LABEL_MAX 64u          /* bytes of a label compared with titles */
@@ -217,12 +186,12 @@ static unsigned fold(unsigned b, unsigned prev)
 
 /* Label `label`, folded, without the ':' and spaces that end it, into
  * `text`; `*n` gets its bytes, 0 if fewer than LABEL_MIN. */
-static pn_status label_folded(const walk *w, enum pn__label label,
+static pn_status label_folded(const walk *w, unsigned label,
                               unsigned char text[LABEL_MAX], unsigned *n)
 {
     pn__text t;
-    char buf[LABEL_MAX];
     size_t len, i;
+    unsigned b, prev = 0;
     int cut;
     pn_status st;
 
@@ -230,15 +199,17 @@ static pn_status label_folded(const walk *w, enum pn__label label,
     if (!w->language)
         return PN_OK;
     if ((st = pn__read_label(&w->view, w->language, label, &t)) != PN_OK ||
-        (st = pn__dec_put(buf, sizeof buf, &t, &len, &cut)) != PN_OK)
+        (st = pn__dec_put((char *)text, LABEL_MAX, &t, &len, &cut)) != PN_OK)
         return st;
-    while (len > 0 && (buf[len - 1] == ':' || buf[len - 1] == ' '))
+    while (len > 0 && (text[len - 1] == ':' || text[len - 1] == ' '))
         len--;
     if (len < LABEL_MIN)
         return PN_OK;
-    for (i = 0; i < len; i++)
-        text[i] = (unsigned char)fold((unsigned char)buf[i],
-                                      i ? (unsigned char)buf[i - 1] : 0u);
+    for (i = 0; i < len; i++) {
+        b = text[i];
+        text[i] = (unsigned char)fold(b, prev);
+        prev = b;
+    }
     *n = (unsigned)len;
     return PN_OK;
 }
@@ -391,8 +362,8 @@ static pn_status list_titles(walk *w, topic_list *l, pn_topic topic,
  * (list_titles(), list_title()). If no title is left, the first sentence
  * of the first section left out stands in for them; if there is none
  * either, the label goes too (docs/LAYOUT.md, "The first layer"). */
-static pn_status topic_blocks(walk *w, pn_topic topic,
-                              enum pn__label label, int *found)
+static pn_status topic_blocks(walk *w, pn_topic topic, unsigned label,
+                              int *found)
 {
     topic_list l;
     pn_section sec;
@@ -428,6 +399,44 @@ static pn_status topic_blocks(walk *w, pn_topic topic,
     l.emit = 1;
     return list_titles(w, &l, topic, found);
 }
+
+#define BIT SLOT_BIT
+/* The first layer after its heading (docs/LAYOUT.md): the controller,
+ * its contact details and DPO, the purposes and the rights, where to
+ * complain, the full notice. Facts are read as late as the blocks that
+ * show them, so damage elsewhere does not stop the blocks before. */
+static const step summary_steps[] = {
+    {0, STEP_FACTS, {PN_FACT_CONTROLLER, PN_FACT_WEB}},
+    {BIT(PN_FACT_CONTROLLER) | BIT(PN_FACT_ORGNO), PN_BLOCK_PARAGRAPH,
+     {OP_FACT(PN_FACT_CONTROLLER), OP_COMMA, OP_ONLY(PN_FACT_ORGNO),
+      OP_LABEL(PN_LABEL_ORGNO), OP_SPACE, OP_FACT(PN_FACT_ORGNO)}},
+    {BIT(PN_FACT_EMAIL) | BIT(PN_FACT_PHONE) | BIT(PN_FACT_ADDRESS) |
+         BIT(PN_FACT_CITY),
+     PN_BLOCK_PARAGRAPH, {OP_LABEL(PN_LABEL_CONTACT)}},
+    {BIT(PN_FACT_EMAIL), PN_BLOCK_LIST_ITEM, {OP_FACT(PN_FACT_EMAIL)}},
+    {BIT(PN_FACT_PHONE), PN_BLOCK_LIST_ITEM,
+     {OP_LABEL(PN_LABEL_PHONE), OP_SPACE, OP_FACT(PN_FACT_PHONE)}},
+    {BIT(PN_FACT_ADDRESS) | BIT(PN_FACT_POSTCODE) | BIT(PN_FACT_CITY),
+     PN_BLOCK_LIST_ITEM,
+     {OP_FACT(PN_FACT_ADDRESS), OP_COMMA, OP_FACT(PN_FACT_POSTCODE),
+      OP_BLANK, OP_FACT(PN_FACT_CITY)}},
+    {0, STEP_DPO,
+     {PN_FACT_CONTROLLER, SLOT_DPO_NAME, PN_FACT_EMAIL, SLOT_DPO_REACH,
+      PN_FACT_PHONE, SLOT_DPO_REACH}},
+    {BIT(SLOT_DPO_NAME) | BIT(SLOT_DPO_REACH), PN_BLOCK_LIST_ITEM,
+     {OP_LABEL(PN_LABEL_DPO), OP_SPACE, OP_FACT(SLOT_DPO_NAME), OP_COMMA,
+      OP_FACT(SLOT_DPO_REACH)}},
+    {0, STEP_TOPIC, {PN_TOPIC_PURPOSES, PN_LABEL_PURPOSES}},
+    {0, STEP_TOPIC, {PN_TOPIC_RIGHTS, PN_LABEL_RIGHTS}},
+    {0, STEP_FACTS, {PN_FACT_WEB, PN_FACT_COUNT}},
+    {BIT(PN_FACT_AUTHORITY), PN_BLOCK_PARAGRAPH,
+     {OP_LABEL(PN_LABEL_COMPLAINT), OP_FACT(PN_FACT_AUTHORITY),
+      OP_LABEL(PN_LABEL_COMPLAINT_END)}},
+    {BIT(PN_FACT_WEB), PN_BLOCK_PARAGRAPH,
+     {OP_LABEL(PN_LABEL_WEB), OP_SPACE, OP_FACT(PN_FACT_WEB)}},
+    {0, PN_BLOCK_PARAGRAPH, {OP_LABEL(PN_LABEL_FULL_TEXT)}},
+};
+#undef BIT
 
 pn_status pn__summary_find(const pn_notice *notice, uint32_t *authored)
 {
@@ -467,6 +476,7 @@ pn_status pn__summary_block(const pn_notice *notice, uint32_t authored,
     walk w;
     pn_section summary;
     uint32_t first;
+    unsigned i;
     int found = 0;
     pn_status st;
 
@@ -494,24 +504,23 @@ pn_status pn__summary_block(const pn_notice *notice, uint32_t authored,
             add_text(&w, &w.slot[0]);
         return st;
     }
-    if ((st = read_facts(&w, 0, PN_FACT_WEB)) != PN_OK ||
-        (st = fact_blocks(&w, contact_blocks, 0, DPO_BLOCK, &found)) !=
-            PN_OK || found ||
-        /* The DPO's name and e-mail address, or phone if none. */
-        (st = read_dpo(&w, PN_FACT_CONTROLLER, SLOT_DPO_NAME)) != PN_OK ||
-        (st = read_dpo(&w, PN_FACT_EMAIL, SLOT_DPO_REACH)) != PN_OK ||
-        (!(w.present & SLOT_BIT(SLOT_DPO_REACH)) &&
-         (st = read_dpo(&w, PN_FACT_PHONE, SLOT_DPO_REACH)) != PN_OK) ||
-        (st = fact_blocks(&w, contact_blocks, DPO_BLOCK, DPO_BLOCK + 1,
-                          &found)) != PN_OK || found ||
-        (st = topic_blocks(&w, PN_TOPIC_PURPOSES, PN_LABEL_PURPOSES,
-                           &found)) != PN_OK || found ||
-        (st = topic_blocks(&w, PN_TOPIC_RIGHTS, PN_LABEL_RIGHTS,
-                           &found)) != PN_OK || found ||
-        (st = read_facts(&w, PN_FACT_WEB, PN_FACT_COUNT)) != PN_OK ||
-        (st = fact_blocks(&w, closing_blocks, 0,
-                          sizeof closing_blocks / sizeof closing_blocks[0],
-                          &found)) != PN_OK || found)
+    for (i = 0; i < sizeof summary_steps / sizeof summary_steps[0] &&
+                st == PN_OK && !found;
+         i++) {
+        const step *p = &summary_steps[i];
+        if (p->kind == STEP_FACTS)
+            st = read_facts(&w, p->op[0], p->op[1]);
+        else if (p->kind == STEP_DPO)
+            st = read_dpo(&w, p->op, 3);
+        else if (p->kind == STEP_TOPIC)
+            st = topic_blocks(&w, (pn_topic)p->op[0], p->op[1], &found);
+        else if ((p->shown_if == 0 || (w.present & p->shown_if)) &&
+                 reached(&w, (pn_block_kind)p->kind)) {
+            found = 1;
+            st = show_ops(&w, p->op);
+        }
+    }
+    if (st != PN_OK || found)
         return st;
     return PN_ERR_RANGE;
 }
