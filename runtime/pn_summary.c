@@ -63,14 +63,19 @@ static pn_status add_label(walk *w, unsigned label)
     return st;
 }
 
-/* Reads the notice record's facts `from` .. `to` - 1 into their slots. */
+static pn_status fact(const walk *w, enum pn__fact which, pn__text *text)
+{
+    return pn__read_field_text(&w->view, w->record, PN_NOTICE_FACT_AT(which),
+                               text);
+}
+
+/* Reads the notice's facts `from` .. `to` - 1 into their slots. */
 static pn_status read_facts(walk *w, unsigned from, unsigned to)
 {
     pn_status st;
 
     for (; from < to; from++) {
-        st = pn__read_field_text(&w->view, w->record,
-                                 PN_NOTICE_FACT_AT(from), &w->slot[from]);
+        st = fact(w, (enum pn__fact)from, &w->slot[from]);
         if (st != PN_OK)
             return st;
         if (w->slot[from].len)
