@@ -5,6 +5,9 @@
 #   lookup  find, contact, section by topic, block read (profiles/lookup.c)
 #   kiosk   lookup, first layer, cursor and transliteration (kiosk.c)
 #   full    every call of pn.h (full.c)
+# and, for information, kiosk.c again with libpn built with -DPN_NO_DRAW,
+# as a firmware for a character screen would build it (no PN_PIXELS
+# screens: no fonts, no pixel measuring in the layout, no drawing).
 # Bytes are summed from the link map over the sections kept from libpn's
 # objects; the catalog and the program's own code are not counted.
 set -u
@@ -17,22 +20,26 @@ if ! command -v "$ARM_CC" >/dev/null 2>&1; then
 	echo "  n/a: $ARM_CC is missing"
 	exit 0
 fi
-mkdir -p "$OUT/libpn"
+mkdir -p "$OUT/libpn" "$OUT/libpn-nodraw"
 for f in runtime/*.c; do
-	$ARM_CC $FLAGS -c "$f" -o "$OUT/libpn/$(basename "$f" .c).o" || exit 1
+	o=$(basename "$f" .c).o
+	$ARM_CC $FLAGS -c "$f" -o "$OUT/libpn/$o" || exit 1
+	$ARM_CC $FLAGS -DPN_NO_DRAW -c "$f" -o "$OUT/libpn-nodraw/$o" || exit 1
 done
 $ARM_CC $FLAGS -c "$BUILD/catalog.c" -o "$OUT/catalog.o" || exit 1
 $ARM_CC $FLAGS -fno-tree-loop-distribute-patterns \
 	-c examples/firmware/support.c -o "$OUT/support.o" || exit 1
 
-for p in lookup kiosk full; do
-	$ARM_CC $FLAGS -Iruntime -I"$BUILD" -nostdlib -Wl,--gc-sections \
-		-Wl,-e,main -Wl,-Map="$OUT/$p.map" -o "$OUT/$p.elf" \
-		"bench/profiles/$p.c" "$OUT"/libpn/*.o "$OUT/catalog.o" \
+# kept ROW PROGRAM LIBPN [NOTE]: links bench/profiles/PROGRAM.c with the
+# objects in LIBPN and prints the bytes it keeps of them.
+kept() {
+	$ARM_CC $FLAGS $4 -Iruntime -I"$BUILD" -nostdlib -Wl,--gc-sections \
+		-Wl,-e,main -Wl,-Map="$OUT/$1.map" -o "$OUT/$1.elf" \
+		"bench/profiles/$2.c" "$3"/*.o "$OUT/catalog.o" \
 		"$OUT/support.o" -lgcc || exit 1
 	# A kept input section is a line "NAME ADDRESS SIZE FILE" (or NAME
 	# alone, its numbers on the next line) after the memory map starts.
-	awk -v dir="$OUT/libpn/" '
+	awk -v dir="$3/" -v row="$2" -v note="$5" '
 		function hex(s,  i, n) {
 			n = 0
 			for (i = 3; i <= length(s); i++)
@@ -47,6 +54,12 @@ for p in lookup kiosk full; do
 		name != "" && NF >= 3 && $1 ~ /^0x/ { size = $2; f = $3 }
 		{ name = "" }
 		f != "" && index(f, dir) == 1 { total += hex(size) }
-		END { printf "  %-8s %6d bytes\n", "'"$p"'", total }
-	' "$OUT/$p.map"
+		END { printf "  %-8s %6d bytes%s\n", row, total, note }
+	' "$OUT/$1.map"
+}
+
+for p in lookup kiosk full; do
+	kept "$p" "$p" "$OUT/libpn" "" ""
 done
+kept kiosk-nodraw kiosk "$OUT/libpn-nodraw" -DPN_NO_DRAW \
+	"   with -DPN_NO_DRAW (information: character screens only)"

@@ -4,20 +4,21 @@
  * facts record; everything else is a contact record (pn_format.h). */
 #include "pn_read.h"
 
-/* Where each fact goes in a pn_contact, in PN_FACTS order. */
-#define CONTACT_MEMBER(id, member, key) offsetof(pn_contact, member),
-static const unsigned short contact_member[PN_FACT_COUNT] = {
-    PN_FACTS(CONTACT_MEMBER)
-};
-
-/* pn_contact is PN_FACT_COUNT string pointers and nothing else. */
+/* pn_contact is PN_FACT_COUNT string pointers and nothing else, in
+ * PN_FACTS order: fact `i` is its pointer `i`. */
+#define CONTACT_MEMBER_AT(id, member, key)                                   \
+    PN_STATIC_ASSERT(offsetof(pn_contact, member) ==                         \
+                         PN_FACT_##id * sizeof(const char *),                \
+                     member_##member##_in_fact_order);
+PN_FACTS(CONTACT_MEMBER_AT)
 PN_STATIC_ASSERT(sizeof(pn_contact) == PN_FACT_COUNT * sizeof(const char *),
                  contact_has_one_member_per_fact);
 PN_STATIC_ASSERT(PN_ROLE_COUNT <= 255, role_fits_a_byte);
 
 static const char **contact_slot(pn_contact *out, unsigned fact)
 {
-    return (const char **)(void *)((char *)out + contact_member[fact]);
+    return (const char **)(void *)((char *)out +
+                                   fact * sizeof(const char *));
 }
 
 static void contact_clear(pn_contact *out, const char *empty)
@@ -131,7 +132,8 @@ static pn_status party_exists(const contacts *c, unsigned role,
 
 /* Copies the party's first value of each fact one after another; when
  * the buffer is full, the rest point at its last byte, the NUL that ends
- * the fact before them. */
+ * the fact before them. PN_ERR_NOT_FOUND when the notice does not name
+ * the party. */
 static pn_status contact_copy(const contacts *c, unsigned role,
                               unsigned party, char *buf, size_t size,
                               pn_contact *out)
@@ -139,15 +141,20 @@ static pn_status contact_copy(const contacts *c, unsigned role,
     pn__text text;
     size_t pos = 0, n;
     unsigned i;
-    int cut = 0, found;
+    int cut = 0, found, named = 0;
     pn_status st;
 
+    /* The controller is party 0 only; another role's party is named by
+     * its records, each of them a fact. */
+    if (role == PN_ROLE_CONTROLLER && party != 0)
+        return PN_ERR_NOT_FOUND;
     for (i = 0; i < PN_FACT_COUNT; i++) {
         const char **fact = contact_slot(out, i);
 
         st = party_fact(c, role, party, i, 0, &text, &found);
         if (st != PN_OK)
             return st;
+        named |= found;
         if (pos == size) {
             *fact = buf + size - 1;
             if (text.len > 0)
@@ -160,6 +167,8 @@ static pn_status contact_copy(const contacts *c, unsigned role,
             return st;
         pos += n + 1;
     }
+    if (!named && role != PN_ROLE_CONTROLLER)
+        return PN_ERR_NOT_FOUND;
     return cut ? PN_TRUNCATED : PN_OK;
 }
 
@@ -183,16 +192,12 @@ pn_status pn_contact_read(const pn_notice *notice, pn_role role,
 {
     pn__view v;
     contacts c;
-    pn_status st;
+    pn_status st = PN_ERR_ARG;
 
     if (!buf || size == 0 || !out)
         return PN_ERR_ARG;
-    buf[0] = '\0';
-    contact_clear(out, buf);
-    if ((unsigned)role >= PN_ROLE_COUNT)
-        return PN_ERR_ARG;
-    if ((st = contacts_open(&c, &v, notice)) == PN_OK &&
-        (st = party_exists(&c, role, index)) == PN_OK)
+    if ((unsigned)role < PN_ROLE_COUNT &&
+        (st = contacts_open(&c, &v, notice)) == PN_OK)
         st = contact_copy(&c, role, index, buf, size, out);
     if (st < 0) {
         buf[0] = '\0';

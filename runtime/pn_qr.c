@@ -82,11 +82,13 @@ static int drawn_at(const unsigned char *bits, unsigned size, unsigned x,
 pn_status pn_qr_text(const pn_notice *notice, unsigned flags, char *buf,
                      size_t size, size_t *len)
 {
-    /* Indexed by top + 2 * bottom: space, U+2580, U+2584, U+2588. */
-    static const char *const halves[4] = {" ", "\xE2\x96\x80",
-                                          "\xE2\x96\x84", "\xE2\x96\x88"};
+    /* What a cell of the text shows, NUL-padded: indexed by top + 2 *
+     * bottom module (space, U+2580, U+2584, U+2588), or in ASCII by
+     * 4 + the module. */
+    static const char cells[6][4] = {" ", "\xE2\x96\x80", "\xE2\x96\x84",
+                                     "\xE2\x96\x88", "  ", "##"};
     const unsigned char *bits;
-    unsigned modules, side, x, y;
+    unsigned modules, side, x, y, cell;
     int ascii = (flags & (PN_ASCII | PN_LATIN1)) != 0, cut = 0;
     size_t pos = 0;
     pn_status st;
@@ -99,16 +101,18 @@ pn_status pn_qr_text(const pn_notice *notice, unsigned flags, char *buf,
         return st;
     side = modules + 2 * PN_QR_QUIET_ZONE;
     for (y = 0; y < side && !cut; y += ascii ? 1 : 2) {
-        for (x = 0; x < side && !cut; x++) {
-            int top = drawn_at(bits, modules, x, y);
-            const char *s = ascii ? (top ? "##" : "  ")
-                                  : halves[top + 2 * drawn_at(bits, modules,
-                                                              x, y + 1)];
+        for (x = 0; x <= side && !cut; x++) {
+            const char *s = "\n";
+            if (x < side) {
+                cell = (unsigned)drawn_at(bits, modules, x, y);
+                cell += ascii ? 4u
+                              : 2u * (unsigned)drawn_at(bits, modules, x,
+                                                        y + 1);
+                s = cells[cell];
+            }
             pos += pn__read_put(buf + pos, size - pos, s,
                                 pn__read_strlen(s), &cut);
         }
-        if (!cut)
-            pos += pn__read_put(buf + pos, size - pos, "\n", 1, &cut);
     }
     if (len)
         *len = pos;

@@ -6,6 +6,12 @@
 
 #ifndef PN_NO_SUMMARY
 
+/* The texts the first layer's fact blocks show (fact_block): the
+ * controller's facts, then the data protection officer's name and way
+ * to reach them. */
+enum { SLOT_DPO_NAME = PN_FACT_COUNT, SLOT_DPO_REACH, SLOT_COUNT };
+#define SLOT_BIT(slot) (1u << (slot))
+
 /* Walks the first layer's blocks in order, stopping at the wanted one. */
 typedef struct walk {
     const pn_notice *notice;
@@ -16,6 +22,8 @@ typedef struct walk {
     uint32_t want;             /* index of the block asked for */
     uint32_t at;               /* index of the next block produced */
     pn__block *out;
+    unsigned present;          /* SLOT_BIT()s of the slots it states */
+    pn__text slot[SLOT_COUNT];
 } walk;
 
 static int reached(walk *w, pn_block_kind kind)
@@ -42,7 +50,7 @@ static void add_text(walk *w, const pn__text *text)
 
 /* The catalog's label `label` in the notice's language ("" if it has
  * none). */
-static pn_status add_label(walk *w, enum pn__label label)
+static pn_status add_label(walk *w, unsigned label)
 {
     pn__text text;
     pn_status st;
@@ -65,89 +73,108 @@ static pn_status fact(const walk *w, enum pn__fact which, pn__text *text)
     return pn__read_field_text(&w->view, facts, PN_FACT_AT(which), text);
 }
 
-/* The data protection officer, when the header names one: "label name,
- * e-mail" (the phone when there is no e-mail). */
-static pn_status dpo_block(walk *w, int *found)
+/* Reads the notice's facts `from` .. `to` - 1 into their slots. */
+static pn_status read_facts(walk *w, unsigned from, unsigned to)
 {
-    pn__text name, reach;
-    int named, reachable;
     pn_status st;
 
-    *found = 0;
-    if ((st = pn__read_party_fact(&w->view, w->record, PN_ROLE_DPO, 0,
-                                  PN_FACT_CONTROLLER, &name, &named)) !=
-            PN_OK ||
-        (st = pn__read_party_fact(&w->view, w->record, PN_ROLE_DPO, 0,
-                                  PN_FACT_EMAIL, &reach, &reachable)) !=
-            PN_OK)
-        return st;
-    if (!reachable &&
-        (st = pn__read_party_fact(&w->view, w->record, PN_ROLE_DPO, 0,
-                                  PN_FACT_PHONE, &reach, &reachable)) !=
-            PN_OK)
-        return st;
-    if (!(named || reachable) || !reached(w, PN_BLOCK_LIST_ITEM))
-        return PN_OK;
-    *found = 1;
-    st = add_label(w, PN_LABEL_DPO);
-    add(w, " ", 1);
-    add_text(w, &name);
-    if (named && reachable)
-        add(w, ", ", 2);
-    add_text(w, &reach);
-    return st;
+    for (; from < to; from++) {
+        st = fact(w, (enum pn__fact)from, &w->slot[from]);
+        if (st != PN_OK)
+            return st;
+        if (w->slot[from].len)
+            w->present |= SLOT_BIT(from);
+    }
+    return PN_OK;
 }
 
-static pn_status controller_blocks(walk *w, int *found)
+/* Reads facts of the data protection officer: `pairs` (fact, slot)
+ * pairs, each into its slot unless an earlier one filled it (so the phone
+ * stands in for an e-mail address only when there is none); a slot is
+ * present when the header names its fact. */
+static pn_status read_dpo(walk *w, const uint8_t *pairs, unsigned n)
 {
-    pn__text name, orgno, email, phone, address, postcode, city;
+    int found;
+    unsigned slot;
     pn_status st;
 
-    if ((st = fact(w, PN_FACT_CONTROLLER, &name)) != PN_OK ||
-        (st = fact(w, PN_FACT_ORGNO, &orgno)) != PN_OK ||
-        (st = fact(w, PN_FACT_EMAIL, &email)) != PN_OK ||
-        (st = fact(w, PN_FACT_PHONE, &phone)) != PN_OK ||
-        (st = fact(w, PN_FACT_ADDRESS, &address)) != PN_OK ||
-        (st = fact(w, PN_FACT_POSTCODE, &postcode)) != PN_OK ||
-        (st = fact(w, PN_FACT_CITY, &city)) != PN_OK)
-        return st;
-    *found = 1;
-    if ((name.len || orgno.len) && reached(w, PN_BLOCK_PARAGRAPH)) {
-        add_text(w, &name);
-        if (name.len && orgno.len)
-            add(w, ", ", 2);
-        if (orgno.len) {
-            st = add_label(w, PN_LABEL_ORGNO);
-            add(w, " ", 1);
-            add_text(w, &orgno);
+    for (; n > 0; n--, pairs += 2) {
+        slot = pairs[1];
+        if (w->present & SLOT_BIT(slot))
+            continue;
+        st = pn__read_party_fact(&w->view, w->record, PN_ROLE_DPO, 0,
+                                 pairs[0], &w->slot[slot], &found);
+        if (st != PN_OK)
+            return st;
+        if (found)
+            w->present |= SLOT_BIT(slot);
+    }
+    return PN_OK;
+}
+
+/* A step of the first layer (summary_steps): a block built from facts,
+ * or the reading of facts, or the blocks of a topic.
+ *
+ * A block (`kind` a pn_block_kind) is shown when any slot of `shown_if`
+ * is present (always when 0), as its ops say in order: OP_FACT(slot) the
+ * slot's text, if present; OP_LABEL(label) a label; OP_SPACE a space;
+ * OP_COMMA and OP_BLANK a separator between two present facts (the first
+ * of those between them); OP_ONLY(slot) ends the block unless the slot
+ * is present. A separator waiting goes out before whatever is shown
+ * next. */
+#define OP_FACT(slot) (1u + (slot))
+#define OP_LABEL(label) (0x10u + (label))
+#define OP_SPACE 0x40u
+#define OP_COMMA 0x41u
+#define OP_BLANK 0x42u
+#define OP_ONLY(slot) (0x80u + (slot))
+#define STEP_OPS 6
+/* The other steps' kinds and what their ops are. */
+#define STEP_FACTS 0x10u /* read the notice's facts op[0] .. op[1] - 1 */
+#define STEP_DPO 0x11u   /* read_dpo() of the 3 pairs in op */
+#define STEP_TOPIC 0x12u /* topic_blocks() of topic op[0], label op[1] */
+
+typedef struct step {
+    uint16_t shown_if;
+    uint8_t kind;
+    uint8_t op[STEP_OPS];      /* ended by 0 when fewer */
+} step;
+
+PN_STATIC_ASSERT(SLOT_COUNT <= 15 && PN_LABEL_DPO < 0x30, fact_ops_fit);
+
+static pn_status show_ops(walk *w, const uint8_t *op)
+{
+    unsigned i, sep = 0; /* the separator waiting: its bytes of ", " */
+    int shown = 0;
+    pn_status st = PN_OK, label_st;
+
+    for (i = 0; i < STEP_OPS && op[i] != 0; i++) {
+        unsigned o = op[i];
+        if (o >= OP_ONLY(0)) {
+            if (!(w->present & SLOT_BIT(o - OP_ONLY(0))))
+                break;
+            continue;
         }
-        return st;
-    }
-    if ((email.len || phone.len || address.len || city.len) &&
-        reached(w, PN_BLOCK_PARAGRAPH))
-        return add_label(w, PN_LABEL_CONTACT);
-    if (email.len && reached(w, PN_BLOCK_LIST_ITEM)) {
-        add_text(w, &email);
-        return PN_OK;
-    }
-    if (phone.len && reached(w, PN_BLOCK_LIST_ITEM)) {
-        st = add_label(w, PN_LABEL_PHONE);
-        add(w, " ", 1);
-        add_text(w, &phone);
-        return st;
-    }
-    if ((address.len || postcode.len || city.len) &&
-        reached(w, PN_BLOCK_LIST_ITEM)) {
-        add_text(w, &address);
-        if (address.len && (postcode.len || city.len))
-            add(w, ", ", 2);
-        add_text(w, &postcode);
-        if (postcode.len && city.len)
+        if (o == OP_COMMA || o == OP_BLANK) {
+            if (shown && sep == 0)
+                sep = o == OP_COMMA ? 2u : 1u;
+            continue;
+        }
+        if (o < OP_LABEL(0) && !(w->present & SLOT_BIT(o - OP_FACT(0))))
+            continue;
+        add(w, &", "[2 - sep], sep);
+        sep = 0;
+        if (o < OP_LABEL(0)) {
+            add_text(w, &w->slot[o - OP_FACT(0)]);
+            shown = 1;
+        } else if (o == OP_SPACE) {
             add(w, " ", 1);
-        add_text(w, &city);
-        return PN_OK;
+        } else if ((label_st = add_label(w, o - OP_LABEL(0))) != PN_OK &&
+                   st == PN_OK) {
+            st = label_st;
+        }
     }
-    return dpo_block(w, found);
+    return st;
 }
 
 /* ---- Purposes and rights ------------------------------------------------ */
@@ -168,12 +195,12 @@ static unsigned fold(unsigned b, unsigned prev)
 
 /* Label `label`, folded, without the ':' and spaces that end it, into
  * `text`; `*n` gets its bytes, 0 if fewer than LABEL_MIN. */
-static pn_status label_folded(const walk *w, enum pn__label label,
+static pn_status label_folded(const walk *w, unsigned label,
                               unsigned char text[LABEL_MAX], unsigned *n)
 {
     pn__text t;
-    char buf[LABEL_MAX];
     size_t len, i;
+    unsigned b, prev = 0;
     int cut;
     pn_status st;
 
@@ -181,15 +208,17 @@ static pn_status label_folded(const walk *w, enum pn__label label,
     if (!w->language)
         return PN_OK;
     if ((st = pn__read_label(&w->view, w->language, label, &t)) != PN_OK ||
-        (st = pn__dec_put(buf, sizeof buf, &t, &len, &cut)) != PN_OK)
+        (st = pn__dec_put((char *)text, LABEL_MAX, &t, &len, &cut)) != PN_OK)
         return st;
-    while (len > 0 && (buf[len - 1] == ':' || buf[len - 1] == ' '))
+    while (len > 0 && (text[len - 1] == ':' || text[len - 1] == ' '))
         len--;
     if (len < LABEL_MIN)
         return PN_OK;
-    for (i = 0; i < len; i++)
-        text[i] = (unsigned char)fold((unsigned char)buf[i],
-                                      i ? (unsigned char)buf[i - 1] : 0u);
+    for (i = 0; i < len; i++) {
+        b = text[i];
+        text[i] = (unsigned char)fold(b, prev);
+        prev = b;
+    }
     *n = (unsigned)len;
     return PN_OK;
 }
@@ -342,8 +371,8 @@ static pn_status list_titles(walk *w, topic_list *l, pn_topic topic,
  * (list_titles(), list_title()). If no title is left, the first sentence
  * of the first section left out stands in for them; if there is none
  * either, the label goes too (docs/LAYOUT.md, "The first layer"). */
-static pn_status topic_blocks(walk *w, pn_topic topic,
-                              enum pn__label label, int *found)
+static pn_status topic_blocks(walk *w, pn_topic topic, unsigned label,
+                              int *found)
 {
     topic_list l;
     pn_section sec;
@@ -380,32 +409,43 @@ static pn_status topic_blocks(walk *w, pn_topic topic,
     return list_titles(w, &l, topic, found);
 }
 
-static pn_status closing_blocks(walk *w, int *found)
-{
-    pn__text authority, web;
-    pn_status st;
-
-    if ((st = fact(w, PN_FACT_AUTHORITY, &authority)) != PN_OK ||
-        (st = fact(w, PN_FACT_WEB, &web)) != PN_OK)
-        return st;
-    *found = 1;
-    if (authority.len && reached(w, PN_BLOCK_PARAGRAPH)) {
-        if ((st = add_label(w, PN_LABEL_COMPLAINT)) != PN_OK)
-            return st;
-        add_text(w, &authority);
-        return add_label(w, PN_LABEL_COMPLAINT_END);
-    }
-    if (web.len && reached(w, PN_BLOCK_PARAGRAPH)) {
-        st = add_label(w, PN_LABEL_WEB);
-        add(w, " ", 1);
-        add_text(w, &web);
-        return st;
-    }
-    if (reached(w, PN_BLOCK_PARAGRAPH))
-        return add_label(w, PN_LABEL_FULL_TEXT);
-    *found = 0;
-    return PN_OK;
-}
+#define BIT SLOT_BIT
+/* The first layer after its heading (docs/LAYOUT.md): the controller,
+ * its contact details and DPO, the purposes and the rights, where to
+ * complain, the full notice. Facts are read as late as the blocks that
+ * show them, so damage elsewhere does not stop the blocks before. */
+static const step summary_steps[] = {
+    {0, STEP_FACTS, {PN_FACT_CONTROLLER, PN_FACT_WEB}},
+    {BIT(PN_FACT_CONTROLLER) | BIT(PN_FACT_ORGNO), PN_BLOCK_PARAGRAPH,
+     {OP_FACT(PN_FACT_CONTROLLER), OP_COMMA, OP_ONLY(PN_FACT_ORGNO),
+      OP_LABEL(PN_LABEL_ORGNO), OP_SPACE, OP_FACT(PN_FACT_ORGNO)}},
+    {BIT(PN_FACT_EMAIL) | BIT(PN_FACT_PHONE) | BIT(PN_FACT_ADDRESS) |
+         BIT(PN_FACT_CITY),
+     PN_BLOCK_PARAGRAPH, {OP_LABEL(PN_LABEL_CONTACT)}},
+    {BIT(PN_FACT_EMAIL), PN_BLOCK_LIST_ITEM, {OP_FACT(PN_FACT_EMAIL)}},
+    {BIT(PN_FACT_PHONE), PN_BLOCK_LIST_ITEM,
+     {OP_LABEL(PN_LABEL_PHONE), OP_SPACE, OP_FACT(PN_FACT_PHONE)}},
+    {BIT(PN_FACT_ADDRESS) | BIT(PN_FACT_POSTCODE) | BIT(PN_FACT_CITY),
+     PN_BLOCK_LIST_ITEM,
+     {OP_FACT(PN_FACT_ADDRESS), OP_COMMA, OP_FACT(PN_FACT_POSTCODE),
+      OP_BLANK, OP_FACT(PN_FACT_CITY)}},
+    {0, STEP_DPO,
+     {PN_FACT_CONTROLLER, SLOT_DPO_NAME, PN_FACT_EMAIL, SLOT_DPO_REACH,
+      PN_FACT_PHONE, SLOT_DPO_REACH}},
+    {BIT(SLOT_DPO_NAME) | BIT(SLOT_DPO_REACH), PN_BLOCK_LIST_ITEM,
+     {OP_LABEL(PN_LABEL_DPO), OP_SPACE, OP_FACT(SLOT_DPO_NAME), OP_COMMA,
+      OP_FACT(SLOT_DPO_REACH)}},
+    {0, STEP_TOPIC, {PN_TOPIC_PURPOSES, PN_LABEL_PURPOSES}},
+    {0, STEP_TOPIC, {PN_TOPIC_RIGHTS, PN_LABEL_RIGHTS}},
+    {0, STEP_FACTS, {PN_FACT_WEB, PN_FACT_COUNT}},
+    {BIT(PN_FACT_AUTHORITY), PN_BLOCK_PARAGRAPH,
+     {OP_LABEL(PN_LABEL_COMPLAINT), OP_FACT(PN_FACT_AUTHORITY),
+      OP_LABEL(PN_LABEL_COMPLAINT_END)}},
+    {BIT(PN_FACT_WEB), PN_BLOCK_PARAGRAPH,
+     {OP_LABEL(PN_LABEL_WEB), OP_SPACE, OP_FACT(PN_FACT_WEB)}},
+    {0, PN_BLOCK_PARAGRAPH, {OP_LABEL(PN_LABEL_FULL_TEXT)}},
+};
+#undef BIT
 
 pn_status pn__summary_find(const pn_notice *notice, uint32_t *authored)
 {
@@ -416,15 +456,36 @@ pn_status pn__summary_find(const pn_notice *notice, uint32_t *authored)
     return st == PN_ERR_NOT_FOUND ? PN_OK : st;
 }
 
+/* Starts a walk of the notice's first layer to block `want`, into
+ * `out`. */
+static pn_status walk_open(walk *w, const pn_notice *notice, uint32_t want,
+                           pn__block *out)
+{
+    const char *lang;
+    /* The handle's own lang is the caller's: the record's is used. */
+    pn_status st = pn__read_notice_of(&w->view, notice, &w->record);
+
+    if (st == PN_OK)
+        st = pn__read_field_name(&w->view, w->record,
+                                 PN_NOTICE_AT(lang, PN_OFFSET_SIZE), &lang);
+    if (st != PN_OK)
+        return st;
+    w->notice = notice;
+    w->language = pn__read_language(&w->view, lang, pn__read_strlen(lang));
+    w->want = want;
+    w->at = 0;
+    w->out = out;
+    w->present = 0;
+    return PN_OK;
+}
+
 pn_status pn__summary_block(const pn_notice *notice, uint32_t authored,
                             uint32_t index, pn__block *out)
 {
     walk w;
     pn_section summary;
-    pn__text title;
-    const unsigned char *rec;
-    const char *lang;
     uint32_t first;
+    unsigned i;
     int found = 0;
     pn_status st;
 
@@ -439,34 +500,36 @@ pn_status pn__summary_block(const pn_notice *notice, uint32_t authored,
             return st;
         return pn__doc_section_block(&summary, index, out);
     }
-    /* The handle's own lang and section_count are the caller's: the
-     * record's are used instead. */
-    if ((st = pn__read_notice_of(&w.view, notice, &rec)) != PN_OK ||
-        (st = pn__read_field_name(&w.view, rec,
-                                  PN_NOTICE_AT(lang, PN_OFFSET_SIZE),
-                                  &lang)) != PN_OK ||
-        (st = pn__read_notice_sections(&w.view, rec, &first,
+    /* The record's section count, not the handle's. */
+    if ((st = walk_open(&w, notice, index, out)) != PN_OK ||
+        (st = pn__read_notice_sections(&w.view, w.record, &first,
                                        &w.sections)) != PN_OK)
         return st;
-    w.notice = notice;
-    w.record = rec;
-    w.language = pn__read_language(&w.view, lang, pn__read_strlen(lang));
-    w.want = index;
-    w.at = 0;
-    w.out = out;
     if (reached(&w, PN_BLOCK_HEADING)) {
-        st = pn__read_field_text(&w.view, rec,
-                                 PN_NOTICE_AT(title, PN_OFFSET_SIZE), &title);
+        st = pn__read_field_text(&w.view, w.record,
+                                 PN_NOTICE_AT(title, PN_OFFSET_SIZE),
+                                 &w.slot[0]);
         if (st == PN_OK)
-            add_text(&w, &title);
+            add_text(&w, &w.slot[0]);
         return st;
     }
-    if ((st = controller_blocks(&w, &found)) != PN_OK || found ||
-        (st = topic_blocks(&w, PN_TOPIC_PURPOSES, PN_LABEL_PURPOSES,
-                           &found)) != PN_OK || found ||
-        (st = topic_blocks(&w, PN_TOPIC_RIGHTS, PN_LABEL_RIGHTS,
-                           &found)) != PN_OK || found ||
-        (st = closing_blocks(&w, &found)) != PN_OK || found)
+    for (i = 0; i < sizeof summary_steps / sizeof summary_steps[0] &&
+                st == PN_OK && !found;
+         i++) {
+        const step *p = &summary_steps[i];
+        if (p->kind == STEP_FACTS)
+            st = read_facts(&w, p->op[0], p->op[1]);
+        else if (p->kind == STEP_DPO)
+            st = read_dpo(&w, p->op, 3);
+        else if (p->kind == STEP_TOPIC)
+            st = topic_blocks(&w, (pn_topic)p->op[0], p->op[1], &found);
+        else if ((p->shown_if == 0 || (w.present & p->shown_if)) &&
+                 reached(&w, (pn_block_kind)p->kind)) {
+            found = 1;
+            st = show_ops(&w, p->op);
+        }
+    }
+    if (st != PN_OK || found)
         return st;
     return PN_ERR_RANGE;
 }
@@ -503,8 +566,6 @@ pn_status pn__summary_qr(const pn_notice *notice, const pn_screen *screen,
     int ascii = (screen->flags & (PN_ASCII | PN_LATIN1)) != 0, fits;
     unsigned size, side;
     walk w;
-    const unsigned char *rec;
-    const char *lang;
     pn_status st = pn_qr_size(notice, &size);
 
     *qr = PN_QR_PAGE_NONE;
@@ -532,15 +593,8 @@ pn_status pn__summary_qr(const pn_notice *notice, const pn_screen *screen,
     *qr = PN_QR_PAGE_SHOWN;
     if (!label)
         return PN_OK;
-    if ((st = pn__read_notice_of(&w.view, notice, &rec)) != PN_OK ||
-        (st = pn__read_field_name(&w.view, rec,
-                                  PN_NOTICE_AT(lang, PN_OFFSET_SIZE),
-                                  &lang)) != PN_OK)
+    if ((st = walk_open(&w, notice, 0, label)) != PN_OK)
         return st;
-    w.language = pn__read_language(&w.view, lang, pn__read_strlen(lang));
-    w.want = 0;
-    w.at = 0;
-    w.out = label;
     reached(&w, PN_BLOCK_PARAGRAPH);
     return add_label(&w, PN_LABEL_QR);
 }

@@ -4,44 +4,37 @@
 
 #ifndef PN_NO_TRANSLIT
 
+/* A character replaced, named by the low byte of its code point: the
+ * Latin-1 ones (U+0080 .. U+00FF) by 0x80 .. 0xFF, the punctuation of
+ * U+2000 .. U+207F by 0x00 .. 0x7F, so one byte names one character
+ * (pn_transliterate() checks the rest of the code point). `ascii` is what
+ * it becomes in ASCII: one character, or (below ' ') a multi[] entry. */
 typedef struct replacement {
-    uint16_t cp;          /* the character */
-    char ascii[3];        /* what it becomes in ASCII (NUL-padded) */
+    unsigned char low;
+    char ascii;
 } replacement;
 
-/* Sorted by code point. Latin-1 letters are replaced only under PN_ASCII;
- * the rest (U+0100 and up, and the no-break space under PN_ASCII) under
- * both flags. */
+enum { AA = 1, AE, SMALL_AA, SMALL_AE, ELLIPSIS };
+/* The replacements of more than one character, 3 bytes apart. */
+static const char multi[] = "Aa\0Ae\0aa\0ae\0...";
+
+/* Latin-1 letters are replaced only under PN_ASCII; the rest (U+0100 and
+ * up, and the no-break space under PN_ASCII) under both flags. */
 static const replacement table[] = {
-    {0x00A0, " "},  {0x00A7, "S"},  {0x00AB, "\""}, {0x00BB, "\""},
-    {0x00C4, "A"},  {0x00C5, "Aa"}, {0x00C6, "Ae"}, {0x00C9, "E"},
-    {0x00D6, "O"},  {0x00D8, "O"},  {0x00DC, "U"},  {0x00E0, "a"},
-    {0x00E1, "a"},  {0x00E4, "a"},  {0x00E5, "aa"}, {0x00E6, "ae"},
-    {0x00E8, "e"},  {0x00E9, "e"},  {0x00EA, "e"},  {0x00F3, "o"},
-    {0x00F4, "o"},  {0x00F6, "o"},  {0x00F8, "o"},  {0x00FC, "u"},
-    {0x2010, "-"},  {0x2011, "-"},  {0x2013, "-"},  {0x2014, "-"},
-    {0x2018, "'"},  {0x2019, "'"},  {0x201C, "\""}, {0x201D, "\""},
-    {0x201E, "\""}, {0x2022, "*"},  {0x2026, "..."},
+    {0xA0, ' '},  {0xA7, 'S'},  {0xAB, '"'},  {0xBB, '"'},
+    {0xC4, 'A'},  {0xC5, AA},   {0xC6, AE},   {0xC9, 'E'},
+    {0xD6, 'O'},  {0xD8, 'O'},  {0xDC, 'U'},  {0xE0, 'a'},
+    {0xE1, 'a'},  {0xE4, 'a'},  {0xE5, SMALL_AA}, {0xE6, SMALL_AE},
+    {0xE8, 'e'},  {0xE9, 'e'},  {0xEA, 'e'},  {0xF3, 'o'},
+    {0xF4, 'o'},  {0xF6, 'o'},  {0xF8, 'o'},  {0xFC, 'u'},
+    {0x10, '-'},  {0x11, '-'},  {0x13, '-'},  {0x14, '-'},  /* U+2010 .. */
+    {0x18, '\''}, {0x19, '\''}, {0x1C, '"'},  {0x1D, '"'},
+    {0x1E, '"'},  {0x22, '*'},  {0x26, ELLIPSIS},
 };
-
-static const char *ascii_for(uint32_t cp)
-{
-    size_t lo = 0, hi = sizeof table / sizeof table[0];
-
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (table[mid].cp == cp)
-            return table[mid].ascii;
-        if (table[mid].cp < cp)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return "?";
-}
 
 size_t pn_transliterate(uint32_t cp, unsigned flags, char out[4])
 {
+    unsigned low = cp & 0xFFu, i;
     const char *ascii;
     size_t n;
 
@@ -49,10 +42,22 @@ size_t pn_transliterate(uint32_t cp, unsigned flags, char out[4])
         (!(flags & PN_ASCII) && !(flags & PN_LATIN1)) ||
         (!(flags & PN_ASCII) && cp <= 0xFF))
         return pn__utf8_put(cp, out);
-    ascii = ascii_for(cp);
-    for (n = 0; n < 3 && ascii[n] != '\0'; n++)
-        out[n] = ascii[n];
-    return n;
+    out[0] = '?';
+    if (cp >> 8 != (low < 0x80 ? 0x20u : 0u))
+        return 1;
+    for (i = 0; i < sizeof table / sizeof table[0]; i++) {
+        if (table[i].low != low)
+            continue;
+        if (table[i].ascii >= ' ') {
+            out[0] = table[i].ascii;
+            return 1;
+        }
+        ascii = multi + 3 * (table[i].ascii - AA);
+        for (n = 0; n < 3 && ascii[n] != '\0'; n++)
+            out[n] = ascii[n];
+        return n;
+    }
+    return 1;
 }
 
 #else
