@@ -365,7 +365,7 @@ static void put_head(dumper *d, const unsigned char *rec, unsigned depth)
     buf_printf(d->out, "block_count: %lu\n",
                (unsigned long)head.block_count);
     put_indent(d, depth);
-    buf_printf(d->out, "index_width: %u\n", head.width);
+    buf_printf(d->out, "index_bits: %u\n", head.bits);
     put_indent(d, depth);
     buf_printf(d->out, "title: ");
     put_text(d, &title);

@@ -286,6 +286,24 @@ static size_t block_bound(const pool *p, const mblock *b)
            text_bound(p, b->text.s);
 }
 
+/* Entry `i` of a block index of `bits`-bit entries at `index`
+ * (runtime/pn_format.h, PN_INDEX_BITS()). */
+static void store_entry(unsigned char *index, unsigned bits, size_t i,
+                        uint32_t value)
+{
+    unsigned char *e = index + i * bits / 8;
+
+    if (bits != 12) {
+        store_le(e, bits / 8, value);
+    } else if (i % 2 == 0) {
+        e[0] = (unsigned char)value;
+        e[1] = (unsigned char)((e[1] & 0xF0u) | (value >> 8));
+    } else {
+        e[0] = (unsigned char)((e[0] & 0x0Fu) | (value & 0x0Fu) << 4);
+        e[1] = (unsigned char)(value >> 4);
+    }
+}
+
 /* A section's head: its shape, block count and block index, then its
  * body: topics, names, title and blocks (runtime/pn_format.h). The
  * entries' width comes from a bound on the body's size, so the body is
@@ -295,7 +313,7 @@ static uint32_t pool_section(pool *p, const msection *s)
 {
     uint32_t at, index, id_at = 0, number_at = 0;
     size_t i, bound, body_at;
-    unsigned width, shape = (unsigned)s->level;
+    unsigned code, bits, shape = (unsigned)s->level;
     int paragraphs = s->block_count > 0;
     /* The preamble (level 0) has no id and no title: none is stored. */
     int named = s->level > 0;
@@ -317,13 +335,9 @@ static uint32_t pool_section(pool *p, const msection *s)
     }
     if (!paragraphs)
         bound += s->block_count;        /* their kind bytes */
-    width = bound > 0xFFFFu  ? PN_INDEX_WIDTH_LONG
-            : bound > 0xFFu ? PN_INDEX_WIDTH_SHORT
-                            : PN_INDEX_WIDTH_BYTE;
-    shape |= (width == PN_INDEX_WIDTH_LONG    ? 2u
-              : width == PN_INDEX_WIDTH_SHORT ? 1u
-                                              : 0u)
-             << PN_HEAD_WIDTH_SHIFT;
+    code = bound > 0xFFFFu ? 3u : bound > 0xFFFu ? 2u : bound > 0xFFu ? 1u : 0u;
+    bits = PN_INDEX_BITS(code);
+    shape |= code << PN_HEAD_WIDTH_SHIFT;
     if (paragraphs)
         shape |= PN_HEAD_PARAGRAPHS;
     shape |= (s->block_count < PN_HEAD_COUNT_LEB ? (unsigned)s->block_count
@@ -333,10 +347,8 @@ static uint32_t pool_section(pool *p, const msection *s)
     if (s->block_count >= PN_HEAD_COUNT_LEB)
         buf_leb128(&p->bytes, (uint32_t)s->block_count);
     index = (uint32_t)p->bytes.len;
-    for (i = 0; i < s->block_count; i++) {
-        static const unsigned char zeros[PN_INDEX_WIDTH_LONG];
-        buf_put(&p->bytes, zeros, width);
-    }
+    for (i = 0; i < (s->block_count * bits + 7) / 8; i++)
+        buf_byte(&p->bytes, 0);
     body_at = p->bytes.len;
     buf_leb128(&p->bytes, s->topics);
     if (named)
@@ -347,8 +359,8 @@ static uint32_t pool_section(pool *p, const msection *s)
         pool_block_text(p, s->title.s ? s->title.s : "");
     for (i = 0; i < s->block_count; i++) {
         const mblock *b = &s->blocks[i];
-        store_le(p->bytes.data + index + i * width, width,
-                 (uint32_t)(p->bytes.len - body_at));
+        store_entry(p->bytes.data + index, bits, i,
+                    (uint32_t)(p->bytes.len - body_at));
         if (!paragraphs)
             buf_byte(&p->bytes, kind_byte(b));
         if (level_byte(b))

@@ -114,9 +114,9 @@
  *   index  where each block of a section starts, so that block i is
  *          found without reading the blocks before it: block_count
  *          entries (none for a section of 0 blocks) of the head's index
- *          width (1 byte when every block starts within 256 bytes of the
- *          body's start, else 2, or 4 when one starts 65,536 or more
- *          bytes into it), entry i the byte offset of block i from the
+ *          width (8 bits when every block starts within 256 bytes of the
+ *          body's start, else 12 within 4,096, 16 within 65,536, or 32:
+ *          PN_INDEX_BITS()), entry i the byte offset of block i from the
  *          start of the body, which starts right after the index. A
  *          reader treats an entry that points outside the pool as
  *          damage.
@@ -313,20 +313,20 @@ PN__LAYOUT(pn__section_layout, PN_SECTION_FIELDS);
     PN_FIELD_AT(pn__section_layout, field, bytes)
 
 /* A section head's shape byte: its level, the width of its block index
- * entries (1 << the width code: 1, 2 or 4 bytes), whether a number
+ * entries (PN_INDEX_BITS(): 8, 12, 16 or 32 bits), whether a number
  * follows and whether its blocks are all paragraphs, and its block count
  * when that is below PN_HEAD_COUNT_LEB. A section of level 0 (the
  * preamble) has no id and no title: its head stores neither. */
 #define PN_HEAD_LEVEL_MASK 0x03u    /* 0 preamble, 1 .. PN_MAX_LEVEL */
 #define PN_HEAD_WIDTH_SHIFT 2u
-#define PN_HEAD_WIDTH_MASK 0x0Cu    /* the width code, 0 .. 2 */
+#define PN_HEAD_WIDTH_MASK 0x0Cu    /* the width code, 0 .. 3 */
 #define PN_HEAD_HAS_NUMBER 0x10u    /* a number follows (else "") */
 #define PN_HEAD_PARAGRAPHS 0x20u    /* every block is a paragraph, stored
                                        as its text alone ("blocks" above) */
 #define PN_HEAD_COUNT_SHIFT 6u      /* the top 2 bits: the block count, */
 #define PN_HEAD_COUNT_LEB 3u        /* or this: a LEB128 count follows */
-#define PN_HEAD_WIDTH(shape) \
-    (1u << (((unsigned)(shape) & PN_HEAD_WIDTH_MASK) >> PN_HEAD_WIDTH_SHIFT))
+#define PN_HEAD_WIDTH_CODE(shape) \
+    (((unsigned)(shape) & PN_HEAD_WIDTH_MASK) >> PN_HEAD_WIDTH_SHIFT)
 
 /* One contact detail of a party other than the controller's first ones
  * (those are the notice's facts record's): its role's other parties (a DPO,
@@ -436,10 +436,13 @@ PN__LAYOUT(pn__language_layout, PN_LANGUAGE_FIELDS);
 #define PN_QR_SIZE(version) (17u + 4u * (unsigned)(version))
 #define PN_QR_BYTES(version) \
     ((PN_QR_SIZE(version) * PN_QR_SIZE(version) + 7u) / 8u)
-/* The widths a section's block index entries may have. */
-#define PN_INDEX_WIDTH_BYTE 1u
-#define PN_INDEX_WIDTH_SHORT 2u
-#define PN_INDEX_WIDTH_LONG 4u
+/* The bits of a section's block index entry, by its head's width code:
+ * 8, 12, 16 or 32. Entry i of a 12-bit index is the 12 bits from bit
+ * 12 * i, little-endian: the low byte of an entry that starts on a byte
+ * and the low 4 bits of the next, or the high 4 bits of a byte then the
+ * next. An index of n entries takes (n * bits + 7) / 8 bytes. */
+#define PN_INDEX_BITS(code) \
+    ((code) == 0 ? 8u : (code) == 1 ? 12u : (code) == 2 ? 16u : 32u)
 
 /* The kinds a section's block stream may hold, and which of them have a
  * level byte and a number. */

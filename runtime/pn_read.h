@@ -72,7 +72,7 @@ void pn__read_ref(pn__ref *ref, const pn__view *v, uint32_t record);
 typedef struct pn__head {
     uint32_t topics;            /* PN_TOPIC_BIT()s it is tagged with */
     unsigned level;
-    unsigned width;             /* bytes of an index entry: 1, 2 or 4 */
+    unsigned bits;              /* of an index entry: 8, 12, 16 or 32 */
     int paragraphs;             /* PN_HEAD_PARAGRAPHS: no kind bytes */
     uint32_t block_count;
     uint32_t id;                /* pool offsets of its names, 0: "" */

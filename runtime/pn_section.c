@@ -36,20 +36,18 @@ static pn_status head_index(const pn__view *v, const unsigned char *rec,
     if (at >= v->pool_size)
         return PN_ERR_FORMAT;
     *shape = v->pool[at++];
-    if ((*shape & PN_HEAD_WIDTH_MASK) == PN_HEAD_WIDTH_MASK)
-        return PN_ERR_FORMAT;
     head->level = *shape & PN_HEAD_LEVEL_MASK;
-    head->width = PN_HEAD_WIDTH(*shape);
+    head->bits = PN_INDEX_BITS(PN_HEAD_WIDTH_CODE(*shape));
     head->paragraphs = (*shape & PN_HEAD_PARAGRAPHS) != 0;
     head->block_count = *shape >> PN_HEAD_COUNT_SHIFT;
     if (head->block_count == PN_HEAD_COUNT_LEB &&
         (st = leb_at(v, &at, &head->block_count)) != PN_OK)
         return st;
     if (head->level > PN_MAX_LEVEL || head->block_count > PN_MAX_BLOCKS ||
-        head->block_count > (v->pool_size - at) / head->width)
+        (head->block_count * head->bits + 7u) / 8u > v->pool_size - at)
         return PN_ERR_FORMAT;
     head->index = at;
-    head->body = at + head->block_count * head->width;
+    head->body = at + (head->block_count * head->bits + 7u) / 8u;
     return PN_OK;
 }
 
@@ -251,10 +249,14 @@ static pn_status block_fields(const pn__view *v, const pn__head *head,
 static pn_status block_pos(const pn__view *v, const pn__head *head,
                            uint32_t index, uint32_t *pos)
 {
-    const unsigned char *e = v->pool + head->index + index * head->width;
-    uint32_t off = head->width == PN_INDEX_WIDTH_BYTE    ? e[0]
-                   : head->width == PN_INDEX_WIDTH_SHORT ? pn__read_u16(e)
-                                                         : pn__read_u32(e);
+    const unsigned char *e =
+        v->pool + head->index + index * head->bits / 8u;
+    uint32_t off = head->bits == 8u    ? e[0]
+                   : head->bits == 16u ? pn__read_u16(e)
+                   : head->bits == 32u ? pn__read_u32(e)
+                   : index % 2u == 0u
+                       ? (uint32_t)e[0] | (uint32_t)(e[1] & 0x0Fu) << 8
+                       : (uint32_t)e[0] >> 4 | (uint32_t)e[1] << 4;
 
     if (off >= v->pool_size - head->body)
         return PN_ERR_FORMAT;

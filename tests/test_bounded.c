@@ -149,7 +149,7 @@ static void test_long_stream_has_wide_index(void)
     TEST_ASSERT_EQUAL_INT(PN_OK, pn__read_view(&v, &cat));
     TEST_ASSERT_EQUAL_INT(PN_OK, pn__read_section_head(
         &v, pn__read_section(&v, sec.internal.record), &head));
-    TEST_ASSERT_EQUAL_UINT(4, head.width);
+    TEST_ASSERT_EQUAL_UINT(32, head.bits);
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_block_read(&sec, 29999, NULL, page,
                                                sizeof page, NULL));
     TEST_ASSERT_EQUAL_STRING("a", page);
@@ -165,6 +165,8 @@ static void test_wide_table_keeps_its_columns(void)
     pn_notice n;
     pn_section sec;
     pn__text head;
+    pn__view v;
+    pn__head sec_head;
     char want[16];
     unsigned level, c;
     uint32_t number;
@@ -187,6 +189,12 @@ static void test_wide_table_keeps_its_columns(void)
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&cat, 0, &n));
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_section_find(&n, "wide", &sec));
     TEST_ASSERT_EQUAL_UINT32(80, sec.block_count);
+    /* Its blocks start within 4,096 bytes, past 256: 12-bit entries, which
+     * every block below is found by, odd and even. */
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn__read_view(&v, &cat));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn__read_section_head(
+        &v, pn__read_section(&v, sec.internal.record), &sec_head));
+    TEST_ASSERT_EQUAL_UINT(12, sec_head.bits);
     for (c = 1; c <= 40; c++) {
         TEST_ASSERT_EQUAL_INT(PN_OK, pn_block_item(&sec, c - 1, &level,
                                                    &number));
@@ -260,11 +268,11 @@ static void test_damaged_index_is_format_error(void)
     TEST_ASSERT_EQUAL_INT(PN_OK,
                           pn__read_section_head(&v, copy + rec, &head));
     at = pool + pn__read_u24(copy + rec + PN_SECTION_AT(head, PN_OFFSET_SIZE));
-    /* 3,000 items' stream: over 255 bytes, under 65,536 */
-    TEST_ASSERT_EQUAL_UINT(2, head.width);
+    /* 3,000 items' stream: over 4,095 bytes, under 65,536 */
+    TEST_ASSERT_EQUAL_UINT(16, head.bits);
 
-    copy[at] |= PN_HEAD_WIDTH_MASK;     /* no width */
-    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_block_read(&sec, 5, NULL, page,
+    copy[at] |= PN_HEAD_WIDTH_MASK;     /* 32-bit entries: past the pool */
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_block_read(&sec, 2999, NULL, page,
                                                        sizeof page, NULL));
     TEST_ASSERT_EQUAL_STRING("", page);
     copy[at] = items_bin[at];

@@ -380,7 +380,7 @@ static void test_a_control_character_in_a_text_is_damage(void)
     TEST_ASSERT_EQUAL_INT(PN_OK, pn__read_view(&v, &c));
     TEST_ASSERT_EQUAL_INT(PN_OK, pn__read_section_head(
         &v, pn__read_section(&v, sec.internal.record), &head));
-    TEST_ASSERT_EQUAL_UINT(1, head.width);
+    TEST_ASSERT_EQUAL_UINT(8, head.bits);
     at = pool_of(plain) + head.body + plain[pool_of(plain) + head.index] +
          1;                     /* past the kind byte */
     TEST_ASSERT_TRUE(plain[at] > 0 && plain[at] < 0x80);
