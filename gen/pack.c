@@ -286,6 +286,19 @@ static size_t block_bound(const pool *p, const mblock *b)
            text_bound(p, b->text.s);
 }
 
+/* A section's topics as its head stores them, in PN_TOPIC_ORDER. */
+static uint32_t stored_topics(uint32_t topics)
+{
+    static const unsigned char order[] = {PN_TOPIC_ORDER(PN_TOPIC_IN_ORDER)};
+    uint32_t stored = 0;
+    unsigned p;
+
+    for (p = 0; p < sizeof order; p++)
+        if (topics & PN_TOPIC_BIT(order[p]))
+            stored |= (uint32_t)1u << p;
+    return stored;
+}
+
 /* Entry `i` of a block index of `bits`-bit entries at `index`
  * (runtime/pn_format.h, PN_INDEX_BITS()). */
 static void store_entry(unsigned char *index, unsigned bits, size_t i,
@@ -326,7 +339,7 @@ static uint32_t pool_section(pool *p, const msection *s)
         number_at = pool_name(p, number);
     }
     at = (uint32_t)p->bytes.len;
-    bound = leb128_size(s->topics) +
+    bound = leb128_size(stored_topics(s->topics)) +
             (named ? leb128_size(id_at) + text_bound(p, s->title.s) : 0) +
             (*number ? leb128_size(number_at) : 0);
     for (i = 0; i < s->block_count; i++) {
@@ -350,7 +363,7 @@ static uint32_t pool_section(pool *p, const msection *s)
     for (i = 0; i < (s->block_count * bits + 7) / 8; i++)
         buf_byte(&p->bytes, 0);
     body_at = p->bytes.len;
-    buf_leb128(&p->bytes, s->topics);
+    buf_leb128(&p->bytes, stored_topics(s->topics));
     if (named)
         buf_leb128(&p->bytes, id_at);
     if (*number)

@@ -103,8 +103,9 @@
  *          whether the blocks are paragraphs only, a small block
  *          count); unless the shape holds it, its block_count (unsigned
  *          LEB128, at most PN_MAX_BLOCKS); its index; then its body:
- *          its topics (unsigned LEB128, PN_TOPIC_BIT()s, none from
- *          PN_TOPIC_COUNT up); unless its level is 0, its id; if
+ *          its topics (unsigned LEB128, bit p set for the topic at place
+ *          p of PN_TOPIC_ORDER, none from PN_TOPIC_COUNT up); unless its
+ *          level is 0, its id; if
  *          PN_HEAD_HAS_NUMBER its number; each name the pool offset
  *          (unsigned LEB128) of a name (pnc stores the sections' names
  *          first in the pool, the most used first, so these offsets are
@@ -325,6 +326,22 @@ PN__LAYOUT(pn__section_layout, PN_SECTION_FIELDS);
                                        as its text alone ("blocks" above) */
 #define PN_HEAD_COUNT_SHIFT 6u      /* the top 2 bits: the block count, */
 #define PN_HEAD_COUNT_LEB 3u        /* or this: a LEB128 count follows */
+
+/* The order of a head's topic bits: the topics notices tag most come
+ * first, so that a head's topics mostly take one LEB128 byte. */
+#define PN_TOPIC_ORDER(X)                                                    \
+    X(PURPOSES) X(CATEGORIES) X(RECIPIENTS) X(RETENTION) X(RIGHTS)           \
+    X(LEGAL_BASIS) X(CONTACT) X(CONTROLLER) X(SOURCE) X(SECURITY)            \
+    X(MARKETING) X(COOKIES) X(TRANSFERS) X(CONSENT_WITHDRAWAL)               \
+    X(COMPLAINT) X(SUMMARY) X(AUTOMATED_DECISIONS) X(CHANGES)                \
+    X(LEGITIMATE_INTERESTS) X(REQUIREMENT) X(CHILDREN) X(DPO)
+#define PN_TOPIC_IN_ORDER(topic) PN_TOPIC_##topic,
+#define PN__TOPIC_ORDER_ONE(topic) +1
+#define PN__TOPIC_ORDER_BIT(topic) | PN_TOPIC_BIT(PN_TOPIC_##topic)
+PN_STATIC_ASSERT((0 PN_TOPIC_ORDER(PN__TOPIC_ORDER_ONE)) == PN_TOPIC_COUNT &&
+                     (0u PN_TOPIC_ORDER(PN__TOPIC_ORDER_BIT)) ==
+                         PN_TOPIC_BIT(PN_TOPIC_COUNT) - 1u,
+                 topic_order_has_every_topic_once);
 #define PN_HEAD_WIDTH_CODE(shape) \
     (((unsigned)(shape) & PN_HEAD_WIDTH_MASK) >> PN_HEAD_WIDTH_SHIFT)
 

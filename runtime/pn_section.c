@@ -51,6 +51,20 @@ static pn_status head_index(const pn__view *v, const unsigned char *rec,
     return PN_OK;
 }
 
+/* The PN_TOPIC_BIT()s of a head's topics, `stored` in PN_TOPIC_ORDER
+ * (below PN_TOPIC_BIT(PN_TOPIC_COUNT)). */
+static uint32_t topics_of(uint32_t stored)
+{
+    static const unsigned char order[] = {PN_TOPIC_ORDER(PN_TOPIC_IN_ORDER)};
+    uint32_t topics = 0;
+    unsigned p;
+
+    for (p = 0; stored != 0; p++, stored >>= 1)
+        if (stored & 1u)
+            topics |= PN_TOPIC_BIT(order[p]);
+    return topics;
+}
+
 /* An optional name of a head: its pool offset, if `present`. */
 static pn_status head_name(const pn__view *v, int present, uint32_t *pos,
                            uint32_t *name)
@@ -76,6 +90,7 @@ pn_status pn__read_section_head(const pn__view *v, const unsigned char *rec,
         return st;
     if (head->topics >= PN_TOPIC_BIT(PN_TOPIC_COUNT))
         return PN_ERR_FORMAT;
+    head->topics = topics_of(head->topics);
     /* The preamble has no title: offset 0 is the empty text. */
     head->title = head->level > 0 ? at : 0;
     return PN_OK;
