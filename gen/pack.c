@@ -88,7 +88,8 @@ typedef struct pool {
     const char *last_web;       /* the last QR code's address, */
     size_t last_web_len;        /* its length */
     uint32_t last_qr;           /* and where the code is, 0: none yet */
-    uint32_t last_facts;        /* the last facts record, 0: none yet */
+    uint32_t last_facts;        /* the last facts record, 0: none yet, */
+    uint32_t last_values[PN_FACTS_COUNT]; /* and what it names */
 } pool;
 
 static uint32_t pool_name(pool *p, const char *name)
@@ -454,36 +455,28 @@ static uint32_t pool_qr(pool *p, const mnotice *n, qr_ecc level,
     return at;
 }
 
-PN_STATIC_ASSERT(PN_FACTS_SIZE ==
-                     FIELD(pn__facts_layout, updated) +
-                         FIELD(pn__facts_layout, values) +
-                         FIELD(pn__facts_layout, waived) +
-                         FIELD(pn__facts_layout, qr),
-                 pack_facts_writes_every_field);
-
-/* The notice's facts record: the one before when it is the same (the
- * notices are sorted, so a policy's languages come one after another),
- * else a new one. Returns its pool offset. */
+/* The notice's facts record (runtime/pn_format.h): the one before when
+ * it names the same (the notices are sorted, so a policy's languages
+ * come one after another), else a new one. Returns its pool offset. */
 static uint32_t pool_facts(pool *p, const mnotice *n, qr_ecc level,
                            int *qr_failed)
 {
-    unsigned char rec[PN_FACTS_SIZE] = {0};
-    uint32_t at;
+    uint32_t values[PN_FACTS_COUNT], at;
     unsigned i;
 
-    SET(rec, PN_FACTS_AT, updated, PN_OFFSET_SIZE,
-        pool_name(p, n->updated.s ? n->updated.s : ""));
+    values[PN_FACTS_WAIVED] = notice_waived_mask(n);
+    values[PN_FACTS_UPDATED] = pool_name(p, n->updated.s ? n->updated.s : "");
+    values[PN_FACTS_QR] = pool_qr(p, n, level, qr_failed);
     for (i = 0; i < FACT_COUNT; i++)
-        store_le(rec + PN_FACT_AT(i), PN_OFFSET_SIZE,
-                 pool_text(p, n->facts[i].s));
-    SET(rec, PN_FACTS_AT, waived, PN_TOPICS_SIZE, notice_waived_mask(n));
-    SET(rec, PN_FACTS_AT, qr, PN_OFFSET_SIZE,
-        pool_qr(p, n, level, qr_failed));
+        values[PN_FACTS_VALUE(i)] = pool_text(p, n->facts[i].s);
     if (p->last_facts &&
-        memcmp(p->bytes.data + p->last_facts, rec, sizeof rec) == 0)
+        memcmp(p->last_values, values, sizeof values) == 0)
         return p->last_facts;
     at = (uint32_t)p->bytes.len;
-    buf_put(&p->bytes, rec, sizeof rec);
+    buf_leb128(&p->bytes, values[PN_FACTS_WAIVED]);
+    for (i = PN_FACTS_WAIVED + 1; i < PN_FACTS_COUNT; i++)
+        buf_leb128(&p->bytes, values[i] ? at - values[i] : 0);
+    memcpy(p->last_values, values, sizeof values);
     p->last_facts = at;
     return at;
 }

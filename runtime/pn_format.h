@@ -82,7 +82,7 @@
  *          next to another '\n' or a space. A reader treats any other
  *          control character in a block, and any in a name, title or
  *          fact, as damage.
- *   facts  a facts record (PN_FACTS_FIELDS), which notice records point
+ *   facts  a facts record (PN_FACTS_COUNT), which notice records point
  *          at
  *   labels a language's labels (PN_LANGUAGE_FIELDS): PN_LABEL_COUNT
  *          numbers (unsigned LEB128), in PN_LABELS order, each 0 for an
@@ -288,20 +288,17 @@ PN__LAYOUT(pn__notice_layout, PN_NOTICE_FIELDS);
 
 /* A facts record, in the pool: what a notice's header states besides its
  * policy, language and title. The notices that state the same (the
- * languages of a policy, mostly) share one. */
-#define PN_FACTS_FIELDS(X)                                                   \
-    X(updated, PN_OFFSET_SIZE)  /* name, "" when not given */                \
-    X(values, PN_OFFSET_SIZE * PN_FACT_COUNT) /* text per fact, in PN_FACTS  \
-                                                 order */                    \
-    X(waived, PN_TOPICS_SIZE)   /* PN_TOPIC_BIT()s the notice waives */      \
-    X(qr, PN_OFFSET_SIZE)   /* qr, 0 when the notice has no web address */
-PN__LAYOUT(pn__facts_layout, PN_FACTS_FIELDS);
-#define PN_FACTS_SIZE ((uint32_t)sizeof(pn__facts_layout))
-#define PN_FACTS_AT(field, bytes) PN_FIELD_AT(pn__facts_layout, field, bytes)
-/* The offset of fact `fact` (an enum pn__fact) in a facts record. */
-#define PN_FACT_AT(fact)                                                     \
-    (PN_FACTS_AT(values, PN_OFFSET_SIZE * PN_FACT_COUNT) +                   \
-     PN_OFFSET_SIZE * (unsigned)(fact))
+ * languages of a policy, mostly) share one. It is PN_FACTS_COUNT numbers
+ * (unsigned LEB128), in this order: the PN_TOPIC_BIT()s the notice
+ * waives; then how far before the record its date is (a name, "" when
+ * not given), its QR code (none when it has no web address), and the text
+ * of each fact in PN_FACTS order, each 0 for none: pnc stores them right
+ * before the record, so these are short. */
+#define PN_FACTS_WAIVED 0u
+#define PN_FACTS_UPDATED 1u
+#define PN_FACTS_QR 2u
+#define PN_FACTS_VALUE(fact) (3u + (unsigned)(fact))
+#define PN_FACTS_COUNT PN_FACTS_VALUE(PN_FACT_COUNT)
 
 /* A section: where its head is. What the section is (its topics, id,
  * number, title, level and blocks) is in the pool, read when the section

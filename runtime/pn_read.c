@@ -232,14 +232,34 @@ static pn_status run_in(uint32_t first, uint32_t count, uint32_t total)
 }
 
 pn_status pn__read_notice_facts(const pn__view *v, const unsigned char *notice,
-                                const unsigned char **facts)
+                                unsigned which, uint32_t *value)
 {
-    uint32_t at = PN__NOTICE_U24(notice, facts);
+    uint32_t at = PN__NOTICE_U24(notice, facts), pos = at;
+    unsigned k;
 
-    if (at > v->pool_size || PN_FACTS_SIZE > v->pool_size - at)
+    for (k = 0; k <= which; k++) {
+        pn_status st = pn__read_leb128_at(v, &pos, value);
+        if (st != PN_OK)
+            return st;
+    }
+    if (which == PN_FACTS_WAIVED)
+        return *value < PN_TOPIC_BIT(PN_TOPIC_COUNT) ? PN_OK : PN_ERR_FORMAT;
+    if (*value > at)
         return PN_ERR_FORMAT;
-    *facts = v->pool + at;
+    if (*value != 0)
+        *value = at - *value;
     return PN_OK;
+}
+
+pn_status pn__read_notice_fact(const pn__view *v, const unsigned char *notice,
+                               unsigned fact, pn__text *text)
+{
+    uint32_t at;
+    pn_status st = pn__read_notice_facts(v, notice, PN_FACTS_VALUE(fact), &at);
+
+    if (st != PN_OK)
+        return st;
+    return pn__read_text_at(v, at, text);
 }
 
 pn_status pn__read_notice_sections(const pn__view *v,

@@ -96,10 +96,15 @@ const unsigned char *pn__read_section(const pn__view *v, uint32_t record);
 const unsigned char *pn__read_language(const pn__view *v, const char *tag,
                                        size_t n);
 
-/* The facts record of notice record `notice`, checked to lie in the
- * pool. PN_OK or PN_ERR_FORMAT. */
+/* Number `which` (PN_FACTS_*) of the facts record of notice record
+ * `notice`: the topics waived, or the pool offset of the date, QR code or
+ * fact (0: none), checked to be in the pool. PN_OK or PN_ERR_FORMAT. */
 pn_status pn__read_notice_facts(const pn__view *v, const unsigned char *notice,
-                                const unsigned char **facts);
+                                unsigned which, uint32_t *value);
+
+/* The text of `fact` (an enum pn__fact) of notice record `notice`. */
+pn_status pn__read_notice_fact(const pn__view *v, const unsigned char *notice,
+                               unsigned fact, pn__text *text);
 
 /* A notice record's section records, checked to lie in the table. */
 pn_status pn__read_notice_sections(const pn__view *v,
