@@ -397,12 +397,32 @@ static uint32_t pool_section(pool *p, const msection *s)
 PN_STATIC_ASSERT(PN_SECTION_SIZE == FIELD(pn__section_layout, head),
                  pack_section_writes_every_field);
 
-static void pack_section(pool *p, const msection *s, buf *records)
+/* Appends the section's head to the pool, and its offset to `heads`;
+ * the records are written once the pool's size, which gives their size,
+ * is known (section_records()). */
+static void pack_section(pool *p, const msection *s, buf *heads)
 {
-    unsigned char rec[PN_SECTION_SIZE] = {0};
+    unsigned char at[4];
 
-    SET(rec, PN_SECTION_AT, head, PN_OFFSET_SIZE, pool_section(p, s));
-    buf_put(records, rec, sizeof rec);
+    store_le(at, 4, pool_section(p, s));
+    buf_put(heads, at, sizeof at);
+}
+
+/* The section records of the heads at the offsets in `heads`. */
+static void section_records(const buf *heads, uint32_t pool_size,
+                            buf *records)
+{
+    uint32_t size = PN_SECTION_SIZE_OF(pool_size);
+    size_t i;
+
+    for (i = 0; i + 4 <= heads->len; i += 4) {
+        unsigned char rec[PN_SECTION_SIZE] = {0};
+        uint32_t at = (uint32_t)heads->data[i] |
+                      (uint32_t)heads->data[i + 1] << 8 |
+                      (uint32_t)heads->data[i + 2] << 16;
+        SET(rec, PN_SECTION_AT, head, PN_OFFSET_SIZE, at);
+        buf_put(records, rec, size);
+    }
 }
 
 PN_STATIC_ASSERT(PN_NOTICE_SIZE ==
@@ -640,6 +660,7 @@ PN_STATIC_ASSERT(PN_HEADER_SIZE ==
 /* The tables of a catalog, before the header joins them. */
 typedef struct tables {
     buf notices, sections, contacts, languages, code;
+    buf heads;              /* the sections' head offsets, 4 bytes each */
     size_t notice_count, section_count, contact_count, language_count;
     uint32_t catalog_version;
     pool pool;
@@ -809,12 +830,13 @@ unsigned pack_catalog(mnotice *const *notices, size_t count,
             qr_failed = 0;
         }
         for (j = 0; j < notices[i]->section_count; j++)
-            pack_section(&t.pool, &notices[i]->sections[j], &t.sections);
+            pack_section(&t.pool, &notices[i]->sections[j], &t.heads);
         t.section_count += notices[i]->section_count;
     }
     t.notice_count = count;
     for (i = 0; i < t.language_count; i++)
         pack_language(&t.pool, &cat_langs[i], &t.languages);
+    section_records(&t.heads, (uint32_t)t.pool.bytes.len, &t.sections);
     errors += pack_fonts(&t, fonts, notices, count, cat_langs, d);
     if (errors) {
         /* nothing is written */
@@ -840,6 +862,7 @@ unsigned pack_catalog(mnotice *const *notices, size_t count,
     buf_free(&t.code);
     buf_free(&t.notices);
     buf_free(&t.sections);
+    buf_free(&t.heads);
     buf_free(&t.contacts);
     buf_free(&t.languages);
     buf_free(&t.pool.bytes);

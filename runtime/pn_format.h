@@ -14,9 +14,9 @@
  *   header     PN_HEADER_SIZE bytes, at offset 0
  *   notices    notice_count records of PN_NOTICE_SIZE bytes, sorted by
  *              (policy, lang) in byte order
- *   sections   section_count records of PN_SECTION_SIZE bytes; a notice's
- *              sections are consecutive, in document order; each points
- *              at its head in the pool
+ *   sections   section_count records of PN_SECTION_SIZE_OF(pool_size)
+ *              bytes; a notice's sections are consecutive, in document
+ *              order; each points at its head in the pool
  *   contacts   contact_count records of PN_CONTACT_SIZE bytes; a notice's
  *              are consecutive (see PN_CONTACT_FIELDS)
  *   languages  language_count records of PN_LANGUAGE_SIZE bytes, sorted by
@@ -304,9 +304,16 @@ PN__LAYOUT(pn__notice_layout, PN_NOTICE_FIELDS);
  * number, title, level and blocks) is in the pool, read when the section
  * is opened ("head" above). */
 #define PN_SECTION_FIELDS(X)                                                 \
-    X(head, PN_OFFSET_SIZE) /* pool offset of its head */
+    X(head, PN_OFFSET_SIZE) /* pool offset of its head (its low 2 bytes  \
+                               only in a pool of PN_SHORT_POOL bytes or  \
+                               fewer: PN_SECTION_SIZE_OF()) */
 PN__LAYOUT(pn__section_layout, PN_SECTION_FIELDS);
 #define PN_SECTION_SIZE ((uint32_t)sizeof(pn__section_layout))
+/* The size of a section record: its head offset takes 2 bytes when the
+ * pool holds at most PN_SHORT_POOL bytes, else PN_SECTION_SIZE. */
+#define PN_SHORT_POOL 0x10000u
+#define PN_SECTION_SIZE_OF(pool_size) \
+    ((uint32_t)(pool_size) <= PN_SHORT_POOL ? 2u : PN_SECTION_SIZE)
 #define PN_SECTION_AT(field, bytes) \
     PN_FIELD_AT(pn__section_layout, field, bytes)
 

@@ -21,6 +21,7 @@ typedef struct pn__view {
     uint32_t notices;           /* offset of the notice records */
     uint32_t section_count;
     uint32_t sections;          /* offset of the section records */
+    uint32_t section_size;      /* their size: PN_SECTION_SIZE_OF() */
     uint32_t contact_count;
     uint32_t contacts;          /* offset of the contact records */
     uint32_t language_count;
@@ -70,6 +71,7 @@ void pn__read_ref(pn__ref *ref, const pn__view *v, uint32_t record);
  * index fits the pool, its title and blocks are checked as they are
  * read. */
 typedef struct pn__head {
+    uint32_t at;                /* its pool offset */
     uint32_t topics;            /* PN_TOPIC_BIT()s it is tagged with */
     unsigned level;
     unsigned bits;              /* of an index entry: 8, 12, 16 or 32 */

@@ -30,9 +30,11 @@ static pn_status leb_at(const pn__view *v, uint32_t *pos, uint32_t *value)
 static pn_status head_index(const pn__view *v, const unsigned char *rec,
                             pn__head *head, unsigned *shape)
 {
-    uint32_t at = PN__SECTION_U24(rec, head);
+    uint32_t at = v->section_size == 2u ? pn__read_u16(rec)
+                                        : PN__SECTION_U24(rec, head);
     pn_status st;
 
+    head->at = at;
     if (at >= v->pool_size)
         return PN_ERR_FORMAT;
     *shape = v->pool[at++];
