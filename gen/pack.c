@@ -328,7 +328,7 @@ static uint32_t pool_section(pool *p, const msection *s)
     uint32_t at, index, id_at = 0, number_at = 0;
     size_t i, bound, body_at;
     unsigned code, bits, shape = (unsigned)s->level;
-    int paragraphs = s->block_count > 0;
+    int paragraphs = s->block_count > 0, layout_leb;
     /* The preamble (level 0) has no id and no title: none is stored. */
     int named = s->level > 0;
     const char *number = s->number.s ? s->number.s : "";
@@ -351,14 +351,14 @@ static uint32_t pool_section(pool *p, const msection *s)
         bound += s->block_count;        /* their kind bytes */
     code = bound > 0xFFFFu ? 3u : bound > 0xFFFu ? 2u : bound > 0xFFu ? 1u : 0u;
     bits = PN_INDEX_BITS(code);
-    shape |= code << PN_HEAD_WIDTH_SHIFT;
     if (paragraphs)
         shape |= PN_HEAD_PARAGRAPHS;
-    shape |= (s->block_count < PN_HEAD_COUNT_LEB ? (unsigned)s->block_count
-                                                 : PN_HEAD_COUNT_LEB)
-             << PN_HEAD_COUNT_SHIFT;
+    layout_leb = code != 0 || s->block_count >= PN_HEAD_LAYOUT_LEB;
+    shape |= (layout_leb ? PN_HEAD_LAYOUT_LEB + code
+                         : (unsigned)s->block_count)
+             << PN_HEAD_LAYOUT_SHIFT;
     buf_byte(&p->bytes, (unsigned char)shape);
-    if (s->block_count >= PN_HEAD_COUNT_LEB)
+    if (layout_leb)
         buf_leb128(&p->bytes, (uint32_t)s->block_count);
     index = (uint32_t)p->bytes.len;
     for (i = 0; i < (s->block_count * bits + 7) / 8; i++)

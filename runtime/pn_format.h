@@ -99,8 +99,8 @@
  *          zeros. The quiet zone is not stored. A version byte of 0 means
  *          no code (a notice without a web address points at offset 0).
  *   head   a section's head, where its record points: a shape byte
- *          (PN_HEAD_*: level, index width, whether a number follows,
- *          whether the blocks are paragraphs only, a small block
+ *          (PN_HEAD_*: level, whether a number follows, whether the
+ *          blocks are paragraphs only, index width and a small block
  *          count); unless the shape holds it, its block_count (unsigned
  *          LEB128, at most PN_MAX_BLOCKS); its index; then its body:
  *          its topics (unsigned LEB128, bit p set for the topic at place
@@ -317,19 +317,20 @@ PN__LAYOUT(pn__section_layout, PN_SECTION_FIELDS);
 #define PN_SECTION_AT(field, bytes) \
     PN_FIELD_AT(pn__section_layout, field, bytes)
 
-/* A section head's shape byte: its level, the width of its block index
- * entries (PN_INDEX_BITS(): 8, 12, 16 or 32 bits), whether a number
- * follows and whether its blocks are all paragraphs, and its block count
- * when that is below PN_HEAD_COUNT_LEB. A section of level 0 (the
- * preamble) has no id and no title: its head stores neither. */
+/* A section head's shape byte: its level, whether a number follows and
+ * whether its blocks are all paragraphs, and in its top 4 bits its index
+ * layout L: below PN_HEAD_LAYOUT_LEB, 8-bit index entries and a block
+ * count of L; else a LEB128 block count follows and the entries are of
+ * PN_INDEX_BITS(L - PN_HEAD_LAYOUT_LEB) bits (8, 12, 16 or 32). A section
+ * of level 0 (the preamble) has no id and no title: its head stores
+ * neither. */
 #define PN_HEAD_LEVEL_MASK 0x03u    /* 0 preamble, 1 .. PN_MAX_LEVEL */
-#define PN_HEAD_WIDTH_SHIFT 2u
-#define PN_HEAD_WIDTH_MASK 0x0Cu    /* the width code, 0 .. 3 */
-#define PN_HEAD_HAS_NUMBER 0x10u    /* a number follows (else "") */
-#define PN_HEAD_PARAGRAPHS 0x20u    /* every block is a paragraph, stored
+#define PN_HEAD_HAS_NUMBER 0x04u    /* a number follows (else "") */
+#define PN_HEAD_PARAGRAPHS 0x08u    /* every block is a paragraph, stored
                                        as its text alone ("blocks" above) */
-#define PN_HEAD_COUNT_SHIFT 6u      /* the top 2 bits: the block count, */
-#define PN_HEAD_COUNT_LEB 3u        /* or this: a LEB128 count follows */
+#define PN_HEAD_LAYOUT_SHIFT 4u
+#define PN_HEAD_LAYOUT_LEB 12u
+#define PN_HEAD_LAYOUT(shape) ((unsigned)(shape) >> PN_HEAD_LAYOUT_SHIFT)
 
 /* The order of a head's topic bits: the topics notices tag most come
  * first, so that a head's topics mostly take one LEB128 byte. */
@@ -346,8 +347,6 @@ PN_STATIC_ASSERT((0 PN_TOPIC_ORDER(PN__TOPIC_ORDER_ONE)) == PN_TOPIC_COUNT &&
                      (0u PN_TOPIC_ORDER(PN__TOPIC_ORDER_BIT)) ==
                          PN_TOPIC_BIT(PN_TOPIC_COUNT) - 1u,
                  topic_order_has_every_topic_once);
-#define PN_HEAD_WIDTH_CODE(shape) \
-    (((unsigned)(shape) & PN_HEAD_WIDTH_MASK) >> PN_HEAD_WIDTH_SHIFT)
 
 /* One contact detail of a party other than the controller's first ones
  * (those are the notice's facts record's): its role's other parties (a DPO,

@@ -39,12 +39,14 @@ static pn_status head_index(const pn__view *v, const unsigned char *rec,
         return PN_ERR_FORMAT;
     *shape = v->pool[at++];
     head->level = *shape & PN_HEAD_LEVEL_MASK;
-    head->bits = PN_INDEX_BITS(PN_HEAD_WIDTH_CODE(*shape));
     head->paragraphs = (*shape & PN_HEAD_PARAGRAPHS) != 0;
-    head->block_count = *shape >> PN_HEAD_COUNT_SHIFT;
-    if (head->block_count == PN_HEAD_COUNT_LEB &&
-        (st = leb_at(v, &at, &head->block_count)) != PN_OK)
-        return st;
+    head->block_count = PN_HEAD_LAYOUT(*shape);
+    head->bits = 8u;
+    if (head->block_count >= PN_HEAD_LAYOUT_LEB) {
+        head->bits = PN_INDEX_BITS(head->block_count - PN_HEAD_LAYOUT_LEB);
+        if ((st = leb_at(v, &at, &head->block_count)) != PN_OK)
+            return st;
+    }
     if (head->level > PN_MAX_LEVEL || head->block_count > PN_MAX_BLOCKS ||
         (head->block_count * head->bits + 7u) / 8u > v->pool_size - at)
         return PN_ERR_FORMAT;

@@ -281,7 +281,8 @@ static void test_damaged_index_is_format_error(void)
     /* 3,000 items' stream: over 4,095 bytes, under 65,536 */
     TEST_ASSERT_EQUAL_UINT(16, head.bits);
 
-    copy[at] |= PN_HEAD_WIDTH_MASK;     /* 32-bit entries: past the pool */
+    /* 32-bit entries: past the pool */
+    copy[at] |= (PN_HEAD_LAYOUT_LEB + 3u) << PN_HEAD_LAYOUT_SHIFT;
     TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_block_read(&sec, 2999, NULL, page,
                                                        sizeof page, NULL));
     TEST_ASSERT_EQUAL_STRING("", page);
