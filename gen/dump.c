@@ -14,7 +14,6 @@ typedef enum shown_as {
     AS_CRC,     /* hex, and whether pn_verify() agrees */
     AS_NAME,    /* the name at that pool offset, quoted */
     AS_TEXT,    /* the text at that pool offset, decoded and quoted */
-    AS_FACTS,   /* a text per fact, by its header key */
     AS_LABELS,  /* a text per label, by its name */
     AS_TOPICS,  /* the names of the PN_TOPIC_BIT()s */
     AS_ROLE,    /* a pn_role, by its header key prefix */
@@ -50,14 +49,12 @@ typedef struct record_layout {
 #define CONTACT_FIELD(f, n) {#f, offsetof(pn__contact_layout, f), n},
 #define CODE_FIELD(f, n) {#f, offsetof(pn__code_head_layout, f), n},
 #define LANGUAGE_FIELD(f, n) {#f, offsetof(pn__language_layout, f), n},
-#define FACTS_FIELD(f, n) {#f, offsetof(pn__facts_layout, f), n},
 static const field header_fields[] = {PN_HEADER_FIELDS(HEADER_FIELD)};
 static const field notice_fields[] = {PN_NOTICE_FIELDS(NOTICE_FIELD)};
 static const field section_fields[] = {PN_SECTION_FIELDS(SECTION_FIELD)};
 static const field contact_fields[] = {PN_CONTACT_FIELDS(CONTACT_FIELD)};
 static const field code_fields[] = {PN_CODE_HEAD_FIELDS(CODE_FIELD)};
 static const field language_fields[] = {PN_LANGUAGE_FIELDS(LANGUAGE_FIELD)};
-static const field facts_fields[] = {PN_FACTS_FIELDS(FACTS_FIELD)};
 #define FONT_FIELD(f, n) {#f, offsetof(pn__font_head_layout, f), n},
 #define GLYPH_FIELD(f, n) {#f, offsetof(pn__glyph_layout, f), n},
 static const field font_fields[] = {PN_FONT_HEAD_FIELDS(FONT_FIELD)};
@@ -72,11 +69,7 @@ static const field_shown notice_shown[] = {
     NOTICE(policy, AS_NAME), NOTICE(lang, AS_NAME), NOTICE(title, AS_TEXT),
     NOTICE(facts, AS_FACTS_RECORD),
 };
-#define FACTS(f, as) {offsetof(pn__facts_layout, f), as}
-static const field_shown facts_shown[] = {
-    FACTS(updated, AS_NAME), FACTS(values, AS_FACTS),
-    FACTS(waived, AS_TOPICS), FACTS(qr, AS_QR),
-};
+
 #define SECTION(f, as) {offsetof(pn__section_layout, f), as}
 static const field_shown section_shown[] = {
     SECTION(head, AS_HEAD),
@@ -102,7 +95,6 @@ static const record_layout contact_layout =
     LAYOUT(contact_fields, contact_shown);
 static const record_layout language_layout =
     LAYOUT(language_fields, language_shown);
-static const record_layout facts_layout = LAYOUT(facts_fields, facts_shown);
 static const record_layout code_layout = {code_fields, COUNT(code_fields),
                                           NULL, 0};
 static const record_layout font_layout = {font_fields, COUNT(font_fields),
@@ -245,20 +237,6 @@ static const char *flag_name(unsigned bit)
     return (uint32_t)1u << bit == PN_FLAG_COMPRESSED ? "compressed" : NULL;
 }
 
-/* A field that is an array of texts, each on a line under its name. */
-static void put_texts(dumper *d, const unsigned char *rec, const field *f,
-                      const char *const *names, size_t count, unsigned depth)
-{
-    size_t i;
-
-    for (i = 0; i < f->bytes / PN_OFFSET_SIZE; i++) {
-        buf_byte(d->out, '\n');
-        put_indent(d, depth);
-        buf_printf(d->out, "%s: ", i < count ? names[i] : "?");
-        put_text_at(d, rec, f->offset + PN_OFFSET_SIZE * i);
-    }
-}
-
 /* A language's labels, each on a line under its name ("" for every one
  * when it has none). */
 static void put_labels(dumper *d, const unsigned char *rec, unsigned depth)
@@ -365,7 +343,7 @@ static void put_head(dumper *d, const unsigned char *rec, unsigned depth)
     buf_printf(d->out, "block_count: %lu\n",
                (unsigned long)head.block_count);
     put_indent(d, depth);
-    buf_printf(d->out, "index_width: %u\n", head.width);
+    buf_printf(d->out, "index_bits: %u\n", head.bits);
     put_indent(d, depth);
     buf_printf(d->out, "title: ");
     put_text(d, &title);
@@ -441,9 +419,6 @@ static void put_field(dumper *d, const unsigned char *rec, const field *f,
     case AS_TEXT:
         put_text_at(d, rec, f->offset);
         break;
-    case AS_FACTS:
-        put_texts(d, rec, f, fact_keys, PN_FACT_COUNT, depth + 1);
-        break;
     case AS_LABELS:
         put_labels(d, rec, depth + 1);
         break;
@@ -492,35 +467,58 @@ static void put_record(dumper *d, const record_layout *layout,
 
         put_indent(d, depth);
         buf_printf(d->out, "%s:%s", f->name,
-                   as == AS_FACTS || as == AS_LABELS || as == AS_HEAD ||
-                           as == AS_FACTS_RECORD
-                       ? "" : " ");
+                   as == AS_LABELS || as == AS_HEAD || as == AS_FACTS_RECORD
+                       ? ""
+                       : " ");
         put_field(d, rec, f, as, depth);
         buf_byte(d->out, '\n');
     }
 }
 
-/* The facts record of the notice record `notice`, its fields a line
- * each under the notice's `facts`. */
+/* The facts record of the notice record `notice`, a line for each of
+ * its fields under the notice's `facts`. */
 static void put_facts_record(dumper *d, const unsigned char *notice,
                              unsigned depth)
 {
-    const unsigned char *facts;
-    pn_status st = pn__read_notice_facts(&d->v, notice, &facts);
-    size_t i;
+    uint32_t waived, updated;
+    const char *name;
+    pn_status st = pn__read_notice_facts(&d->v, notice, PN_FACTS_WAIVED,
+                                         &waived);
+    unsigned k;
 
+    if (st == PN_OK &&
+        (st = pn__read_notice_facts(&d->v, notice, PN_FACTS_UPDATED,
+                                    &updated)) == PN_OK)
+        st = pn__read_name_at(&d->v, updated, &name);
     if (st != PN_OK) {
         fail(d, st);
         return;
     }
-    for (i = 0; i < facts_layout.count; i++) {
-        const field *f = &facts_layout.fields[i];
-        shown_as as = shown_of(&facts_layout, f);
-
+    buf_byte(d->out, '\n');
+    put_indent(d, depth);
+    buf_printf(d->out, "waived: ");
+    put_bit_names(d->out, waived, topic_name);
+    buf_byte(d->out, '\n');
+    put_indent(d, depth);
+    buf_printf(d->out, "updated: ");
+    put_quoted(d->out, (const unsigned char *)name, strlen(name));
+    buf_byte(d->out, '\n');
+    put_indent(d, depth);
+    buf_printf(d->out, "qr: ");
+    put_qr(d);
+    buf_byte(d->out, '\n');
+    put_indent(d, depth);
+    buf_printf(d->out, "values:");
+    for (k = 0; k < PN_FACT_COUNT; k++) {
+        pn__text text;
         buf_byte(d->out, '\n');
-        put_indent(d, depth);
-        buf_printf(d->out, "%s:%s", f->name, as == AS_FACTS ? "" : " ");
-        put_field(d, facts, f, as, depth);
+        put_indent(d, depth + 1);
+        buf_printf(d->out, "%s: ", fact_keys[k]);
+        st = pn__read_notice_fact(&d->v, notice, k, &text);
+        if (st == PN_OK)
+            put_text(d, &text);
+        else
+            fail(d, st);
     }
 }
 

@@ -88,7 +88,8 @@ typedef struct pool {
     const char *last_web;       /* the last QR code's address, */
     size_t last_web_len;        /* its length */
     uint32_t last_qr;           /* and where the code is, 0: none yet */
-    uint32_t last_facts;        /* the last facts record, 0: none yet */
+    uint32_t last_facts;        /* the last facts record, 0: none yet, */
+    uint32_t last_values[PN_FACTS_COUNT]; /* and what it names */
 } pool;
 
 static uint32_t pool_name(pool *p, const char *name)
@@ -286,6 +287,37 @@ static size_t block_bound(const pool *p, const mblock *b)
            text_bound(p, b->text.s);
 }
 
+/* A section's topics as its head stores them, in PN_TOPIC_ORDER. */
+static uint32_t stored_topics(uint32_t topics)
+{
+    static const unsigned char order[] = {PN_TOPIC_ORDER(PN_TOPIC_IN_ORDER)};
+    uint32_t stored = 0;
+    unsigned p;
+
+    for (p = 0; p < sizeof order; p++)
+        if (topics & PN_TOPIC_BIT(order[p]))
+            stored |= (uint32_t)1u << p;
+    return stored;
+}
+
+/* Entry `i` of a block index of `bits`-bit entries at `index`
+ * (runtime/pn_format.h, PN_INDEX_BITS()). */
+static void store_entry(unsigned char *index, unsigned bits, size_t i,
+                        uint32_t value)
+{
+    unsigned char *e = index + i * bits / 8;
+
+    if (bits != 12) {
+        store_le(e, bits / 8, value);
+    } else if (i % 2 == 0) {
+        e[0] = (unsigned char)value;
+        e[1] = (unsigned char)((e[1] & 0xF0u) | (value >> 8));
+    } else {
+        e[0] = (unsigned char)((e[0] & 0x0Fu) | (value & 0x0Fu) << 4);
+        e[1] = (unsigned char)(value >> 4);
+    }
+}
+
 /* A section's head: its shape, block count and block index, then its
  * body: topics, names, title and blocks (runtime/pn_format.h). The
  * entries' width comes from a bound on the body's size, so the body is
@@ -295,8 +327,8 @@ static uint32_t pool_section(pool *p, const msection *s)
 {
     uint32_t at, index, id_at = 0, number_at = 0;
     size_t i, bound, body_at;
-    unsigned width, shape = (unsigned)s->level;
-    int paragraphs = s->block_count > 0;
+    unsigned code, bits, shape = (unsigned)s->level;
+    int paragraphs = s->block_count > 0, layout_leb;
     /* The preamble (level 0) has no id and no title: none is stored. */
     int named = s->level > 0;
     const char *number = s->number.s ? s->number.s : "";
@@ -308,7 +340,7 @@ static uint32_t pool_section(pool *p, const msection *s)
         number_at = pool_name(p, number);
     }
     at = (uint32_t)p->bytes.len;
-    bound = leb128_size(s->topics) +
+    bound = leb128_size(stored_topics(s->topics)) +
             (named ? leb128_size(id_at) + text_bound(p, s->title.s) : 0) +
             (*number ? leb128_size(number_at) : 0);
     for (i = 0; i < s->block_count; i++) {
@@ -317,28 +349,22 @@ static uint32_t pool_section(pool *p, const msection *s)
     }
     if (!paragraphs)
         bound += s->block_count;        /* their kind bytes */
-    width = bound > 0xFFFFu  ? PN_INDEX_WIDTH_LONG
-            : bound > 0xFFu ? PN_INDEX_WIDTH_SHORT
-                            : PN_INDEX_WIDTH_BYTE;
-    shape |= (width == PN_INDEX_WIDTH_LONG    ? 2u
-              : width == PN_INDEX_WIDTH_SHORT ? 1u
-                                              : 0u)
-             << PN_HEAD_WIDTH_SHIFT;
+    code = bound > 0xFFFFu ? 3u : bound > 0xFFFu ? 2u : bound > 0xFFu ? 1u : 0u;
+    bits = PN_INDEX_BITS(code);
     if (paragraphs)
         shape |= PN_HEAD_PARAGRAPHS;
-    shape |= (s->block_count < PN_HEAD_COUNT_LEB ? (unsigned)s->block_count
-                                                 : PN_HEAD_COUNT_LEB)
-             << PN_HEAD_COUNT_SHIFT;
+    layout_leb = code != 0 || s->block_count >= PN_HEAD_LAYOUT_LEB;
+    shape |= (layout_leb ? PN_HEAD_LAYOUT_LEB + code
+                         : (unsigned)s->block_count)
+             << PN_HEAD_LAYOUT_SHIFT;
     buf_byte(&p->bytes, (unsigned char)shape);
-    if (s->block_count >= PN_HEAD_COUNT_LEB)
+    if (layout_leb)
         buf_leb128(&p->bytes, (uint32_t)s->block_count);
     index = (uint32_t)p->bytes.len;
-    for (i = 0; i < s->block_count; i++) {
-        static const unsigned char zeros[PN_INDEX_WIDTH_LONG];
-        buf_put(&p->bytes, zeros, width);
-    }
+    for (i = 0; i < (s->block_count * bits + 7) / 8; i++)
+        buf_byte(&p->bytes, 0);
     body_at = p->bytes.len;
-    buf_leb128(&p->bytes, s->topics);
+    buf_leb128(&p->bytes, stored_topics(s->topics));
     if (named)
         buf_leb128(&p->bytes, id_at);
     if (*number)
@@ -347,8 +373,8 @@ static uint32_t pool_section(pool *p, const msection *s)
         pool_block_text(p, s->title.s ? s->title.s : "");
     for (i = 0; i < s->block_count; i++) {
         const mblock *b = &s->blocks[i];
-        store_le(p->bytes.data + index + i * width, width,
-                 (uint32_t)(p->bytes.len - body_at));
+        store_entry(p->bytes.data + index, bits, i,
+                    (uint32_t)(p->bytes.len - body_at));
         if (!paragraphs)
             buf_byte(&p->bytes, kind_byte(b));
         if (level_byte(b))
@@ -371,12 +397,32 @@ static uint32_t pool_section(pool *p, const msection *s)
 PN_STATIC_ASSERT(PN_SECTION_SIZE == FIELD(pn__section_layout, head),
                  pack_section_writes_every_field);
 
-static void pack_section(pool *p, const msection *s, buf *records)
+/* Appends the section's head to the pool, and its offset to `heads`;
+ * the records are written once the pool's size, which gives their size,
+ * is known (section_records()). */
+static void pack_section(pool *p, const msection *s, buf *heads)
 {
-    unsigned char rec[PN_SECTION_SIZE] = {0};
+    unsigned char at[4];
 
-    SET(rec, PN_SECTION_AT, head, PN_OFFSET_SIZE, pool_section(p, s));
-    buf_put(records, rec, sizeof rec);
+    store_le(at, 4, pool_section(p, s));
+    buf_put(heads, at, sizeof at);
+}
+
+/* The section records of the heads at the offsets in `heads`. */
+static void section_records(const buf *heads, uint32_t pool_size,
+                            buf *records)
+{
+    uint32_t size = PN_SECTION_SIZE_OF(pool_size);
+    size_t i;
+
+    for (i = 0; i + 4 <= heads->len; i += 4) {
+        unsigned char rec[PN_SECTION_SIZE] = {0};
+        uint32_t at = (uint32_t)heads->data[i] |
+                      (uint32_t)heads->data[i + 1] << 8 |
+                      (uint32_t)heads->data[i + 2] << 16;
+        SET(rec, PN_SECTION_AT, head, PN_OFFSET_SIZE, at);
+        buf_put(records, rec, size);
+    }
 }
 
 PN_STATIC_ASSERT(PN_NOTICE_SIZE ==
@@ -429,36 +475,28 @@ static uint32_t pool_qr(pool *p, const mnotice *n, qr_ecc level,
     return at;
 }
 
-PN_STATIC_ASSERT(PN_FACTS_SIZE ==
-                     FIELD(pn__facts_layout, updated) +
-                         FIELD(pn__facts_layout, values) +
-                         FIELD(pn__facts_layout, waived) +
-                         FIELD(pn__facts_layout, qr),
-                 pack_facts_writes_every_field);
-
-/* The notice's facts record: the one before when it is the same (the
- * notices are sorted, so a policy's languages come one after another),
- * else a new one. Returns its pool offset. */
+/* The notice's facts record (runtime/pn_format.h): the one before when
+ * it names the same (the notices are sorted, so a policy's languages
+ * come one after another), else a new one. Returns its pool offset. */
 static uint32_t pool_facts(pool *p, const mnotice *n, qr_ecc level,
                            int *qr_failed)
 {
-    unsigned char rec[PN_FACTS_SIZE] = {0};
-    uint32_t at;
+    uint32_t values[PN_FACTS_COUNT], at;
     unsigned i;
 
-    SET(rec, PN_FACTS_AT, updated, PN_OFFSET_SIZE,
-        pool_name(p, n->updated.s ? n->updated.s : ""));
+    values[PN_FACTS_WAIVED] = notice_waived_mask(n);
+    values[PN_FACTS_UPDATED] = pool_name(p, n->updated.s ? n->updated.s : "");
+    values[PN_FACTS_QR] = pool_qr(p, n, level, qr_failed);
     for (i = 0; i < FACT_COUNT; i++)
-        store_le(rec + PN_FACT_AT(i), PN_OFFSET_SIZE,
-                 pool_text(p, n->facts[i].s));
-    SET(rec, PN_FACTS_AT, waived, PN_TOPICS_SIZE, notice_waived_mask(n));
-    SET(rec, PN_FACTS_AT, qr, PN_OFFSET_SIZE,
-        pool_qr(p, n, level, qr_failed));
+        values[PN_FACTS_VALUE(i)] = pool_text(p, n->facts[i].s);
     if (p->last_facts &&
-        memcmp(p->bytes.data + p->last_facts, rec, sizeof rec) == 0)
+        memcmp(p->last_values, values, sizeof values) == 0)
         return p->last_facts;
     at = (uint32_t)p->bytes.len;
-    buf_put(&p->bytes, rec, sizeof rec);
+    buf_leb128(&p->bytes, values[PN_FACTS_WAIVED]);
+    for (i = PN_FACTS_WAIVED + 1; i < PN_FACTS_COUNT; i++)
+        buf_leb128(&p->bytes, values[i] ? at - values[i] : 0);
+    memcpy(p->last_values, values, sizeof values);
     p->last_facts = at;
     return at;
 }
@@ -622,6 +660,7 @@ PN_STATIC_ASSERT(PN_HEADER_SIZE ==
 /* The tables of a catalog, before the header joins them. */
 typedef struct tables {
     buf notices, sections, contacts, languages, code;
+    buf heads;              /* the sections' head offsets, 4 bytes each */
     size_t notice_count, section_count, contact_count, language_count;
     uint32_t catalog_version;
     pool pool;
@@ -791,12 +830,13 @@ unsigned pack_catalog(mnotice *const *notices, size_t count,
             qr_failed = 0;
         }
         for (j = 0; j < notices[i]->section_count; j++)
-            pack_section(&t.pool, &notices[i]->sections[j], &t.sections);
+            pack_section(&t.pool, &notices[i]->sections[j], &t.heads);
         t.section_count += notices[i]->section_count;
     }
     t.notice_count = count;
     for (i = 0; i < t.language_count; i++)
         pack_language(&t.pool, &cat_langs[i], &t.languages);
+    section_records(&t.heads, (uint32_t)t.pool.bytes.len, &t.sections);
     errors += pack_fonts(&t, fonts, notices, count, cat_langs, d);
     if (errors) {
         /* nothing is written */
@@ -822,6 +862,7 @@ unsigned pack_catalog(mnotice *const *notices, size_t count,
     buf_free(&t.code);
     buf_free(&t.notices);
     buf_free(&t.sections);
+    buf_free(&t.heads);
     buf_free(&t.contacts);
     buf_free(&t.languages);
     buf_free(&t.pool.bytes);

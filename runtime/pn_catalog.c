@@ -72,9 +72,9 @@ pn_status pn_verify(const pn_catalog *cat)
 static pn_status notice_fill(const pn__view *v, uint32_t index,
                              pn_notice *out)
 {
-    const unsigned char *rec = pn__read_notice(v, index), *facts;
+    const unsigned char *rec = pn__read_notice(v, index);
     const char *policy, *lang, *updated;
-    uint32_t first, count;
+    uint32_t first, count, at, waived;
     pn_status st;
 
     if (!rec)
@@ -83,10 +83,11 @@ static pn_status notice_fill(const pn__view *v, uint32_t index,
                                   &policy)) != PN_OK ||
         (st = pn__read_field_name(v, rec, PN_NOTICE_AT(lang, PN_OFFSET_SIZE),
                                   &lang)) != PN_OK ||
-        (st = pn__read_notice_facts(v, rec, &facts)) != PN_OK ||
-        (st = pn__read_field_name(v, facts,
-                                  PN_FACTS_AT(updated, PN_OFFSET_SIZE),
-                                  &updated)) != PN_OK ||
+        (st = pn__read_notice_facts(v, rec, PN_FACTS_WAIVED, &waived)) !=
+            PN_OK ||
+        (st = pn__read_notice_facts(v, rec, PN_FACTS_UPDATED, &at)) !=
+            PN_OK ||
+        (st = pn__read_name_at(v, at, &updated)) != PN_OK ||
         (st = pn__read_notice_sections(v, rec, &first, &count)) != PN_OK)
         return st;
     pn__read_ref(&out->internal, v, index);
@@ -95,7 +96,7 @@ static pn_status notice_fill(const pn__view *v, uint32_t index,
     out->lang = lang;
     out->updated = updated;
     out->section_count = count;
-    out->waived = pn__read_u24(facts + PN_FACTS_AT(waived, PN_TOPICS_SIZE));
+    out->waived = waived;
     return PN_OK;
 }
 

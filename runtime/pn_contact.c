@@ -89,10 +89,7 @@ static pn_status party_fact(const contacts *c, unsigned role, unsigned party,
     *found = 0;
     pn__text_plain(text, "", 0);
     if (role == PN_ROLE_CONTROLLER && fact < PN_FACT_COUNT) {
-        const unsigned char *facts;
-        st = pn__read_notice_facts(c->view, c->notice, &facts);
-        if (st == PN_OK)
-            st = pn__read_field_text(c->view, facts, PN_FACT_AT(fact), text);
+        st = pn__read_notice_fact(c->view, c->notice, fact, text);
         if (st != PN_OK || text->len == 0 || nth == 0) {
             *found = st == PN_OK && text->len > 0;
             return st;

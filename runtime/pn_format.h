@@ -14,9 +14,9 @@
  *   header     PN_HEADER_SIZE bytes, at offset 0
  *   notices    notice_count records of PN_NOTICE_SIZE bytes, sorted by
  *              (policy, lang) in byte order
- *   sections   section_count records of PN_SECTION_SIZE bytes; a notice's
- *              sections are consecutive, in document order; each points
- *              at its head in the pool
+ *   sections   section_count records of PN_SECTION_SIZE_OF(pool_size)
+ *              bytes; a notice's sections are consecutive, in document
+ *              order; each points at its head in the pool
  *   contacts   contact_count records of PN_CONTACT_SIZE bytes; a notice's
  *              are consecutive (see PN_CONTACT_FIELDS)
  *   languages  language_count records of PN_LANGUAGE_SIZE bytes, sorted by
@@ -82,7 +82,7 @@
  *          next to another '\n' or a space. A reader treats any other
  *          control character in a block, and any in a name, title or
  *          fact, as damage.
- *   facts  a facts record (PN_FACTS_FIELDS), which notice records point
+ *   facts  a facts record (PN_FACTS_COUNT), which notice records point
  *          at
  *   labels a language's labels (PN_LANGUAGE_FIELDS): PN_LABEL_COUNT
  *          numbers (unsigned LEB128), in PN_LABELS order, each 0 for an
@@ -99,12 +99,13 @@
  *          zeros. The quiet zone is not stored. A version byte of 0 means
  *          no code (a notice without a web address points at offset 0).
  *   head   a section's head, where its record points: a shape byte
- *          (PN_HEAD_*: level, index width, whether a number follows,
- *          whether the blocks are paragraphs only, a small block
+ *          (PN_HEAD_*: level, whether a number follows, whether the
+ *          blocks are paragraphs only, index width and a small block
  *          count); unless the shape holds it, its block_count (unsigned
  *          LEB128, at most PN_MAX_BLOCKS); its index; then its body:
- *          its topics (unsigned LEB128, PN_TOPIC_BIT()s, none from
- *          PN_TOPIC_COUNT up); unless its level is 0, its id; if
+ *          its topics (unsigned LEB128, bit p set for the topic at place
+ *          p of PN_TOPIC_ORDER, none from PN_TOPIC_COUNT up); unless its
+ *          level is 0, its id; if
  *          PN_HEAD_HAS_NUMBER its number; each name the pool offset
  *          (unsigned LEB128) of a name (pnc stores the sections' names
  *          first in the pool, the most used first, so these offsets are
@@ -114,9 +115,9 @@
  *   index  where each block of a section starts, so that block i is
  *          found without reading the blocks before it: block_count
  *          entries (none for a section of 0 blocks) of the head's index
- *          width (1 byte when every block starts within 256 bytes of the
- *          body's start, else 2, or 4 when one starts 65,536 or more
- *          bytes into it), entry i the byte offset of block i from the
+ *          width (8 bits when every block starts within 256 bytes of the
+ *          body's start, else 12 within 4,096, 16 within 65,536, or 32:
+ *          PN_INDEX_BITS()), entry i the byte offset of block i from the
  *          start of the body, which starts right after the index. A
  *          reader treats an entry that points outside the pool as
  *          damage.
@@ -287,46 +288,65 @@ PN__LAYOUT(pn__notice_layout, PN_NOTICE_FIELDS);
 
 /* A facts record, in the pool: what a notice's header states besides its
  * policy, language and title. The notices that state the same (the
- * languages of a policy, mostly) share one. */
-#define PN_FACTS_FIELDS(X)                                                   \
-    X(updated, PN_OFFSET_SIZE)  /* name, "" when not given */                \
-    X(values, PN_OFFSET_SIZE * PN_FACT_COUNT) /* text per fact, in PN_FACTS  \
-                                                 order */                    \
-    X(waived, PN_TOPICS_SIZE)   /* PN_TOPIC_BIT()s the notice waives */      \
-    X(qr, PN_OFFSET_SIZE)   /* qr, 0 when the notice has no web address */
-PN__LAYOUT(pn__facts_layout, PN_FACTS_FIELDS);
-#define PN_FACTS_SIZE ((uint32_t)sizeof(pn__facts_layout))
-#define PN_FACTS_AT(field, bytes) PN_FIELD_AT(pn__facts_layout, field, bytes)
-/* The offset of fact `fact` (an enum pn__fact) in a facts record. */
-#define PN_FACT_AT(fact)                                                     \
-    (PN_FACTS_AT(values, PN_OFFSET_SIZE * PN_FACT_COUNT) +                   \
-     PN_OFFSET_SIZE * (unsigned)(fact))
+ * languages of a policy, mostly) share one. It is PN_FACTS_COUNT numbers
+ * (unsigned LEB128), in this order: the PN_TOPIC_BIT()s the notice
+ * waives; then how far before the record its date is (a name, "" when
+ * not given), its QR code (none when it has no web address), and the text
+ * of each fact in PN_FACTS order, each 0 for none: pnc stores them right
+ * before the record, so these are short. */
+#define PN_FACTS_WAIVED 0u
+#define PN_FACTS_UPDATED 1u
+#define PN_FACTS_QR 2u
+#define PN_FACTS_VALUE(fact) (3u + (unsigned)(fact))
+#define PN_FACTS_COUNT PN_FACTS_VALUE(PN_FACT_COUNT)
 
 /* A section: where its head is. What the section is (its topics, id,
  * number, title, level and blocks) is in the pool, read when the section
  * is opened ("head" above). */
 #define PN_SECTION_FIELDS(X)                                                 \
-    X(head, PN_OFFSET_SIZE) /* pool offset of its head */
+    X(head, PN_OFFSET_SIZE) /* pool offset of its head (its low 2 bytes  \
+                               only in a pool of PN_SHORT_POOL bytes or  \
+                               fewer: PN_SECTION_SIZE_OF()) */
 PN__LAYOUT(pn__section_layout, PN_SECTION_FIELDS);
 #define PN_SECTION_SIZE ((uint32_t)sizeof(pn__section_layout))
+/* The size of a section record: its head offset takes 2 bytes when the
+ * pool holds at most PN_SHORT_POOL bytes, else PN_SECTION_SIZE. */
+#define PN_SHORT_POOL 0x10000u
+#define PN_SECTION_SIZE_OF(pool_size) \
+    ((uint32_t)(pool_size) <= PN_SHORT_POOL ? 2u : PN_SECTION_SIZE)
 #define PN_SECTION_AT(field, bytes) \
     PN_FIELD_AT(pn__section_layout, field, bytes)
 
-/* A section head's shape byte: its level, the width of its block index
- * entries (1 << the width code: 1, 2 or 4 bytes), whether a number
- * follows and whether its blocks are all paragraphs, and its block count
- * when that is below PN_HEAD_COUNT_LEB. A section of level 0 (the
- * preamble) has no id and no title: its head stores neither. */
+/* A section head's shape byte: its level, whether a number follows and
+ * whether its blocks are all paragraphs, and in its top 4 bits its index
+ * layout L: below PN_HEAD_LAYOUT_LEB, 8-bit index entries and a block
+ * count of L; else a LEB128 block count follows and the entries are of
+ * PN_INDEX_BITS(L - PN_HEAD_LAYOUT_LEB) bits (8, 12, 16 or 32). A section
+ * of level 0 (the preamble) has no id and no title: its head stores
+ * neither. */
 #define PN_HEAD_LEVEL_MASK 0x03u    /* 0 preamble, 1 .. PN_MAX_LEVEL */
-#define PN_HEAD_WIDTH_SHIFT 2u
-#define PN_HEAD_WIDTH_MASK 0x0Cu    /* the width code, 0 .. 2 */
-#define PN_HEAD_HAS_NUMBER 0x10u    /* a number follows (else "") */
-#define PN_HEAD_PARAGRAPHS 0x20u    /* every block is a paragraph, stored
+#define PN_HEAD_HAS_NUMBER 0x04u    /* a number follows (else "") */
+#define PN_HEAD_PARAGRAPHS 0x08u    /* every block is a paragraph, stored
                                        as its text alone ("blocks" above) */
-#define PN_HEAD_COUNT_SHIFT 6u      /* the top 2 bits: the block count, */
-#define PN_HEAD_COUNT_LEB 3u        /* or this: a LEB128 count follows */
-#define PN_HEAD_WIDTH(shape) \
-    (1u << (((unsigned)(shape) & PN_HEAD_WIDTH_MASK) >> PN_HEAD_WIDTH_SHIFT))
+#define PN_HEAD_LAYOUT_SHIFT 4u
+#define PN_HEAD_LAYOUT_LEB 12u
+#define PN_HEAD_LAYOUT(shape) ((unsigned)(shape) >> PN_HEAD_LAYOUT_SHIFT)
+
+/* The order of a head's topic bits: the topics notices tag most come
+ * first, so that a head's topics mostly take one LEB128 byte. */
+#define PN_TOPIC_ORDER(X)                                                    \
+    X(PURPOSES) X(CATEGORIES) X(RECIPIENTS) X(RETENTION) X(RIGHTS)           \
+    X(LEGAL_BASIS) X(CONTACT) X(CONTROLLER) X(SOURCE) X(SECURITY)            \
+    X(MARKETING) X(COOKIES) X(TRANSFERS) X(CONSENT_WITHDRAWAL)               \
+    X(COMPLAINT) X(SUMMARY) X(AUTOMATED_DECISIONS) X(CHANGES)                \
+    X(LEGITIMATE_INTERESTS) X(REQUIREMENT) X(CHILDREN) X(DPO)
+#define PN_TOPIC_IN_ORDER(topic) PN_TOPIC_##topic,
+#define PN__TOPIC_ORDER_ONE(topic) +1
+#define PN__TOPIC_ORDER_BIT(topic) | PN_TOPIC_BIT(PN_TOPIC_##topic)
+PN_STATIC_ASSERT((0 PN_TOPIC_ORDER(PN__TOPIC_ORDER_ONE)) == PN_TOPIC_COUNT &&
+                     (0u PN_TOPIC_ORDER(PN__TOPIC_ORDER_BIT)) ==
+                         PN_TOPIC_BIT(PN_TOPIC_COUNT) - 1u,
+                 topic_order_has_every_topic_once);
 
 /* One contact detail of a party other than the controller's first ones
  * (those are the notice's facts record's): its role's other parties (a DPO,
@@ -436,10 +456,13 @@ PN__LAYOUT(pn__language_layout, PN_LANGUAGE_FIELDS);
 #define PN_QR_SIZE(version) (17u + 4u * (unsigned)(version))
 #define PN_QR_BYTES(version) \
     ((PN_QR_SIZE(version) * PN_QR_SIZE(version) + 7u) / 8u)
-/* The widths a section's block index entries may have. */
-#define PN_INDEX_WIDTH_BYTE 1u
-#define PN_INDEX_WIDTH_SHORT 2u
-#define PN_INDEX_WIDTH_LONG 4u
+/* The bits of a section's block index entry, by its head's width code:
+ * 8, 12, 16 or 32. Entry i of a 12-bit index is the 12 bits from bit
+ * 12 * i, little-endian: the low byte of an entry that starts on a byte
+ * and the low 4 bits of the next, or the high 4 bits of a byte then the
+ * next. An index of n entries takes (n * bits + 7) / 8 bytes. */
+#define PN_INDEX_BITS(code) \
+    ((code) == 0 ? 8u : (code) == 1 ? 12u : (code) == 2 ? 16u : 32u)
 
 /* The kinds a section's block stream may hold, and which of them have a
  * level byte and a number. */

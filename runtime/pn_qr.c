@@ -9,17 +9,16 @@ static pn_status qr_of(const pn_notice *notice, const unsigned char **bits,
                        unsigned *size)
 {
     pn__view v;
-    const unsigned char *rec, *facts;
+    const unsigned char *rec;
     uint32_t at;
     unsigned version;
     pn_status st = pn__read_notice_of(&v, notice, &rec);
 
     *size = 0;
     if (st == PN_OK)
-        st = pn__read_notice_facts(&v, rec, &facts);
+        st = pn__read_notice_facts(&v, rec, PN_FACTS_QR, &at);
     if (st != PN_OK)
         return st;
-    at = pn__read_u24(facts + PN_FACTS_AT(qr, PN_OFFSET_SIZE));
     if (at >= v.pool_size)
         return PN_ERR_FORMAT;
     version = v.pool[at];

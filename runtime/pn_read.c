@@ -77,10 +77,11 @@ static pn_status code_check(pn__view *v, uint32_t off, uint32_t size)
 }
 
 /* The header's tables: where each one's offset and count are, and its
- * records' size (the pool's and the code tables' count their bytes). */
+ * records' size (the pool's and the code tables' count their bytes; 0:
+ * the section records', which the pool's size gives). */
 static const unsigned char header_tables[][3] = {
     {PN_HDR_AT(notices, 4), PN_HDR_AT(notice_count, 4), PN_NOTICE_SIZE},
-    {PN_HDR_AT(sections, 4), PN_HDR_AT(section_count, 4), PN_SECTION_SIZE},
+    {PN_HDR_AT(sections, 4), PN_HDR_AT(section_count, 4), 0}, /* by pool */
     {PN_HDR_AT(contacts, 4), PN_HDR_AT(contact_count, 4), PN_CONTACT_SIZE},
     {PN_HDR_AT(languages, 4), PN_HDR_AT(language_count, 4),
      PN_LANGUAGE_SIZE},
@@ -103,10 +104,12 @@ pn_status pn__read_header(pn__view *v, const unsigned char *data,
     flags = PN__HDR_U16(data, flags);
     if ((flags & ~PN_FLAGS_KNOWN) != 0)
         return PN_ERR_FORMAT;
+    v->section_size = PN_SECTION_SIZE_OF(PN__HDR_U32(data, pool_size));
     for (i = 0; i < sizeof header_tables / sizeof header_tables[0]; i++)
         if (!table_fits(size, pn__read_u32(data + header_tables[i][0]),
                         pn__read_u32(data + header_tables[i][1]),
-                        header_tables[i][2]))
+                        header_tables[i][2] ? header_tables[i][2]
+                                            : v->section_size))
             return PN_ERR_FORMAT;
 
     v->data = data;
@@ -203,7 +206,7 @@ const unsigned char *pn__read_section(const pn__view *v, uint32_t record)
 {
     if (record >= v->section_count)
         return NULL;
-    return v->data + v->sections + record * PN_SECTION_SIZE;
+    return v->data + v->sections + record * v->section_size;
 }
 
 const unsigned char *pn__read_language(const pn__view *v, const char *tag,
@@ -232,14 +235,34 @@ static pn_status run_in(uint32_t first, uint32_t count, uint32_t total)
 }
 
 pn_status pn__read_notice_facts(const pn__view *v, const unsigned char *notice,
-                                const unsigned char **facts)
+                                unsigned which, uint32_t *value)
 {
-    uint32_t at = PN__NOTICE_U24(notice, facts);
+    uint32_t at = PN__NOTICE_U24(notice, facts), pos = at;
+    unsigned k;
 
-    if (at > v->pool_size || PN_FACTS_SIZE > v->pool_size - at)
+    for (k = 0; k <= which; k++) {
+        pn_status st = pn__read_leb128_at(v, &pos, value);
+        if (st != PN_OK)
+            return st;
+    }
+    if (which == PN_FACTS_WAIVED)
+        return *value < PN_TOPIC_BIT(PN_TOPIC_COUNT) ? PN_OK : PN_ERR_FORMAT;
+    if (*value > at)
         return PN_ERR_FORMAT;
-    *facts = v->pool + at;
+    if (*value != 0)
+        *value = at - *value;
     return PN_OK;
+}
+
+pn_status pn__read_notice_fact(const pn__view *v, const unsigned char *notice,
+                               unsigned fact, pn__text *text)
+{
+    uint32_t at;
+    pn_status st = pn__read_notice_facts(v, notice, PN_FACTS_VALUE(fact), &at);
+
+    if (st != PN_OK)
+        return st;
+    return pn__read_text_at(v, at, text);
 }
 
 pn_status pn__read_notice_sections(const pn__view *v,

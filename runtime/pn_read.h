@@ -21,6 +21,7 @@ typedef struct pn__view {
     uint32_t notices;           /* offset of the notice records */
     uint32_t section_count;
     uint32_t sections;          /* offset of the section records */
+    uint32_t section_size;      /* their size: PN_SECTION_SIZE_OF() */
     uint32_t contact_count;
     uint32_t contacts;          /* offset of the contact records */
     uint32_t language_count;
@@ -70,9 +71,10 @@ void pn__read_ref(pn__ref *ref, const pn__view *v, uint32_t record);
  * index fits the pool, its title and blocks are checked as they are
  * read. */
 typedef struct pn__head {
+    uint32_t at;                /* its pool offset */
     uint32_t topics;            /* PN_TOPIC_BIT()s it is tagged with */
     unsigned level;
-    unsigned width;             /* bytes of an index entry: 1, 2 or 4 */
+    unsigned bits;              /* of an index entry: 8, 12, 16 or 32 */
     int paragraphs;             /* PN_HEAD_PARAGRAPHS: no kind bytes */
     uint32_t block_count;
     uint32_t id;                /* pool offsets of its names, 0: "" */
@@ -96,10 +98,15 @@ const unsigned char *pn__read_section(const pn__view *v, uint32_t record);
 const unsigned char *pn__read_language(const pn__view *v, const char *tag,
                                        size_t n);
 
-/* The facts record of notice record `notice`, checked to lie in the
- * pool. PN_OK or PN_ERR_FORMAT. */
+/* Number `which` (PN_FACTS_*) of the facts record of notice record
+ * `notice`: the topics waived, or the pool offset of the date, QR code or
+ * fact (0: none), checked to be in the pool. PN_OK or PN_ERR_FORMAT. */
 pn_status pn__read_notice_facts(const pn__view *v, const unsigned char *notice,
-                                const unsigned char **facts);
+                                unsigned which, uint32_t *value);
+
+/* The text of `fact` (an enum pn__fact) of notice record `notice`. */
+pn_status pn__read_notice_fact(const pn__view *v, const unsigned char *notice,
+                               unsigned fact, pn__text *text);
 
 /* A notice record's section records, checked to lie in the table. */
 pn_status pn__read_notice_sections(const pn__view *v,

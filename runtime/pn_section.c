@@ -30,27 +30,43 @@ static pn_status leb_at(const pn__view *v, uint32_t *pos, uint32_t *value)
 static pn_status head_index(const pn__view *v, const unsigned char *rec,
                             pn__head *head, unsigned *shape)
 {
-    uint32_t at = PN__SECTION_U24(rec, head);
+    uint32_t at = v->section_size == 2u ? pn__read_u16(rec)
+                                        : PN__SECTION_U24(rec, head);
     pn_status st;
 
+    head->at = at;
     if (at >= v->pool_size)
         return PN_ERR_FORMAT;
     *shape = v->pool[at++];
-    if ((*shape & PN_HEAD_WIDTH_MASK) == PN_HEAD_WIDTH_MASK)
-        return PN_ERR_FORMAT;
     head->level = *shape & PN_HEAD_LEVEL_MASK;
-    head->width = PN_HEAD_WIDTH(*shape);
     head->paragraphs = (*shape & PN_HEAD_PARAGRAPHS) != 0;
-    head->block_count = *shape >> PN_HEAD_COUNT_SHIFT;
-    if (head->block_count == PN_HEAD_COUNT_LEB &&
-        (st = leb_at(v, &at, &head->block_count)) != PN_OK)
-        return st;
+    head->block_count = PN_HEAD_LAYOUT(*shape);
+    head->bits = 8u;
+    if (head->block_count >= PN_HEAD_LAYOUT_LEB) {
+        head->bits = PN_INDEX_BITS(head->block_count - PN_HEAD_LAYOUT_LEB);
+        if ((st = leb_at(v, &at, &head->block_count)) != PN_OK)
+            return st;
+    }
     if (head->level > PN_MAX_LEVEL || head->block_count > PN_MAX_BLOCKS ||
-        head->block_count > (v->pool_size - at) / head->width)
+        (head->block_count * head->bits + 7u) / 8u > v->pool_size - at)
         return PN_ERR_FORMAT;
     head->index = at;
-    head->body = at + head->block_count * head->width;
+    head->body = at + (head->block_count * head->bits + 7u) / 8u;
     return PN_OK;
+}
+
+/* The PN_TOPIC_BIT()s of a head's topics, `stored` in PN_TOPIC_ORDER
+ * (below PN_TOPIC_BIT(PN_TOPIC_COUNT)). */
+static uint32_t topics_of(uint32_t stored)
+{
+    static const unsigned char order[] = {PN_TOPIC_ORDER(PN_TOPIC_IN_ORDER)};
+    uint32_t topics = 0;
+    unsigned p;
+
+    for (p = 0; stored != 0; p++, stored >>= 1)
+        if (stored & 1u)
+            topics |= PN_TOPIC_BIT(order[p]);
+    return topics;
 }
 
 /* An optional name of a head: its pool offset, if `present`. */
@@ -78,6 +94,7 @@ pn_status pn__read_section_head(const pn__view *v, const unsigned char *rec,
         return st;
     if (head->topics >= PN_TOPIC_BIT(PN_TOPIC_COUNT))
         return PN_ERR_FORMAT;
+    head->topics = topics_of(head->topics);
     /* The preamble has no title: offset 0 is the empty text. */
     head->title = head->level > 0 ? at : 0;
     return PN_OK;
@@ -251,10 +268,14 @@ static pn_status block_fields(const pn__view *v, const pn__head *head,
 static pn_status block_pos(const pn__view *v, const pn__head *head,
                            uint32_t index, uint32_t *pos)
 {
-    const unsigned char *e = v->pool + head->index + index * head->width;
-    uint32_t off = head->width == PN_INDEX_WIDTH_BYTE    ? e[0]
-                   : head->width == PN_INDEX_WIDTH_SHORT ? pn__read_u16(e)
-                                                         : pn__read_u32(e);
+    const unsigned char *e =
+        v->pool + head->index + index * head->bits / 8u;
+    uint32_t off = head->bits == 8u    ? e[0]
+                   : head->bits == 16u ? pn__read_u16(e)
+                   : head->bits == 32u ? pn__read_u32(e)
+                   : index % 2u == 0u
+                       ? (uint32_t)e[0] | (uint32_t)(e[1] & 0x0Fu) << 8
+                       : (uint32_t)e[0] >> 4 | (uint32_t)e[1] << 4;
 
     if (off >= v->pool_size - head->body)
         return PN_ERR_FORMAT;

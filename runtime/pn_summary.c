@@ -65,12 +65,7 @@ static pn_status add_label(walk *w, unsigned label)
 
 static pn_status fact(const walk *w, enum pn__fact which, pn__text *text)
 {
-    const unsigned char *facts;
-    pn_status st = pn__read_notice_facts(&w->view, w->record, &facts);
-
-    if (st != PN_OK)
-        return st;
-    return pn__read_field_text(&w->view, facts, PN_FACT_AT(which), text);
+    return pn__read_notice_fact(&w->view, w->record, which, text);
 }
 
 /* Reads the notice's facts `from` .. `to` - 1 into their slots. */

@@ -121,7 +121,9 @@ static void open_notice(const unsigned char *data, long size, pn_notice *n)
 /* ---- Blocks ------------------------------------------------------------ */
 
 /* A section whose block stream passes 64 KiB (30,000 one-letter items)
- * gets 4-byte index entries, which find its last block. */
+ * gets 4-byte index entries, which find its last block; the section
+ * after it, whose head is past the pool's first 64 KiB, has a 3-byte
+ * record (the pool is over 64 KiB), which finds it. */
 static void test_long_stream_has_wide_index(void)
 {
     static unsigned char bin[CATALOG_MAX];
@@ -136,7 +138,8 @@ static void test_long_stream_has_wide_index(void)
         0,
         run("{ sed -n '1,/^# 1 /{/^# 1 /!p}' " TMP "/items.pn && "
             "printf '# 1 Letters {#letters}\\n\\n' && "
-            "awk 'BEGIN { for (i = 0; i < 30000; i++) print \"- a\" }'; "
+            "awk 'BEGIN { for (i = 0; i < 30000; i++) print \"- a\" }' && "
+            "printf '\\n# 2 After {#after}\\n\\nb\\n'; "
             "} >" TMP "/letters.pn && " PNC_PATH " --format bin -o " TMP
             "/letters.bin " TMP "/letters.pn"),
         tail(err_text));
@@ -149,10 +152,18 @@ static void test_long_stream_has_wide_index(void)
     TEST_ASSERT_EQUAL_INT(PN_OK, pn__read_view(&v, &cat));
     TEST_ASSERT_EQUAL_INT(PN_OK, pn__read_section_head(
         &v, pn__read_section(&v, sec.internal.record), &head));
-    TEST_ASSERT_EQUAL_UINT(4, head.width);
+    TEST_ASSERT_EQUAL_UINT(32, head.bits);
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_block_read(&sec, 29999, NULL, page,
                                                sizeof page, NULL));
     TEST_ASSERT_EQUAL_STRING("a", page);
+    TEST_ASSERT_EQUAL_UINT32(3, v.section_size);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_section_find(&n, "after", &sec));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn__read_section_head(
+        &v, pn__read_section(&v, sec.internal.record), &head));
+    TEST_ASSERT_TRUE(head.at > 0xFFFF);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_block_read(&sec, 0, NULL, page,
+                                               sizeof page, NULL));
+    TEST_ASSERT_EQUAL_STRING("b", page);
 }
 
 /* A table of 40 columns: a column up to 31 rides in its cell's kind
@@ -165,6 +176,8 @@ static void test_wide_table_keeps_its_columns(void)
     pn_notice n;
     pn_section sec;
     pn__text head;
+    pn__view v;
+    pn__head sec_head;
     char want[16];
     unsigned level, c;
     uint32_t number;
@@ -187,6 +200,12 @@ static void test_wide_table_keeps_its_columns(void)
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&cat, 0, &n));
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_section_find(&n, "wide", &sec));
     TEST_ASSERT_EQUAL_UINT32(80, sec.block_count);
+    /* Its blocks start within 4,096 bytes, past 256: 12-bit entries, which
+     * every block below is found by, odd and even. */
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn__read_view(&v, &cat));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn__read_section_head(
+        &v, pn__read_section(&v, sec.internal.record), &sec_head));
+    TEST_ASSERT_EQUAL_UINT(12, sec_head.bits);
     for (c = 1; c <= 40; c++) {
         TEST_ASSERT_EQUAL_INT(PN_OK, pn_block_item(&sec, c - 1, &level,
                                                    &number));
@@ -247,24 +266,24 @@ static void test_damaged_index_is_format_error(void)
     pn_section sec;
     pn__view v;
     pn__head head;
-    uint32_t sections, rec, pool, at;
+    uint32_t rec, pool, at;
 
     memcpy(copy, items_bin, (size_t)items_size);
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&cat, copy, (size_t)items_size));
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&cat, 0, &n));
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_section_at(&n, 0, &sec));
     TEST_ASSERT_EQUAL_INT(PN_OK, pn__read_view(&v, &cat));
-    sections = pn__read_u32(copy + PN_HDR_AT(sections, 4));
     pool = pn__read_u32(copy + PN_HDR_AT(pool, 4));
-    rec = sections + sec.internal.record * PN_SECTION_SIZE;
+    rec = (uint32_t)(pn__read_section(&v, sec.internal.record) - copy);
     TEST_ASSERT_EQUAL_INT(PN_OK,
                           pn__read_section_head(&v, copy + rec, &head));
-    at = pool + pn__read_u24(copy + rec + PN_SECTION_AT(head, PN_OFFSET_SIZE));
-    /* 3,000 items' stream: over 255 bytes, under 65,536 */
-    TEST_ASSERT_EQUAL_UINT(2, head.width);
+    at = pool + head.at;
+    /* 3,000 items' stream: over 4,095 bytes, under 65,536 */
+    TEST_ASSERT_EQUAL_UINT(16, head.bits);
 
-    copy[at] |= PN_HEAD_WIDTH_MASK;     /* no width */
-    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_block_read(&sec, 5, NULL, page,
+    /* 32-bit entries: past the pool */
+    copy[at] |= (PN_HEAD_LAYOUT_LEB + 3u) << PN_HEAD_LAYOUT_SHIFT;
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_block_read(&sec, 2999, NULL, page,
                                                        sizeof page, NULL));
     TEST_ASSERT_EQUAL_STRING("", page);
     copy[at] = items_bin[at];
@@ -277,9 +296,11 @@ static void test_damaged_index_is_format_error(void)
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_block_read(&sec, 6, NULL, page,
                                                sizeof page, NULL));
     TEST_ASSERT_EQUAL_STRING("Item 7", page);
-    /* A head outside the pool. */
+    /* A head outside the pool (a pool under 64 KiB: 2-byte records). */
     memcpy(copy, items_bin, (size_t)items_size);
-    copy[rec + PN_SECTION_AT(head, PN_OFFSET_SIZE) + 2] = 0x7F;
+    TEST_ASSERT_EQUAL_UINT32(2, v.section_size);
+    TEST_ASSERT_TRUE(v.pool_size <= 0xFFFF);
+    memset(copy + rec, 0xFF, 2);
     TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_block_read(&sec, 0, NULL, page,
                                                        sizeof page, NULL));
     /* A block count whose index does not fit the pool: the count's

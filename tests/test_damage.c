@@ -271,20 +271,21 @@ static void test_a_page_that_fails_is_empty(void)
     pn_notice n;
     pn_cursor cur;
     uint32_t s, first, at, end, v, failed = 0, pages = 0;
+    pn__view view;
     pn_status st;
 
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&c, packed, sizeof packed));
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&c, 0, &n));
     first = pn__read_u24(notice0(packed) + PN_NOTICE_AT(first_section, 3));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn__read_view(&view, &c));
     for (s = 0; s < n.section_count; s++) {
-        const unsigned char *rec =
-            packed + pn__read_u32(packed + PN_HDR_AT(sections, 4)) +
-            (first + s) * PN_SECTION_SIZE;
+        pn__head head;
 
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn__read_section_head(
+            &view, pn__read_section(&view, first + s), &head));
         TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open(&cur, &n, &screen));
         TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_goto(&cur, s));
-        at = pool_of(packed) +
-             pn__read_u24(rec + PN_SECTION_AT(head, PN_OFFSET_SIZE));
+        at = pool_of(packed) + head.at;
         end = at + SPAN < sizeof packed ? at + SPAN : sizeof packed;
         for (; at < end; at++) {
             unsigned char was = packed[at];
@@ -380,7 +381,7 @@ static void test_a_control_character_in_a_text_is_damage(void)
     TEST_ASSERT_EQUAL_INT(PN_OK, pn__read_view(&v, &c));
     TEST_ASSERT_EQUAL_INT(PN_OK, pn__read_section_head(
         &v, pn__read_section(&v, sec.internal.record), &head));
-    TEST_ASSERT_EQUAL_UINT(1, head.width);
+    TEST_ASSERT_EQUAL_UINT(8, head.bits);
     at = pool_of(plain) + head.body + plain[pool_of(plain) + head.index] +
          1;                     /* past the kind byte */
     TEST_ASSERT_TRUE(plain[at] > 0 && plain[at] < 0x80);

@@ -842,6 +842,36 @@ static void test_paging_around_the_qr_page(void)
     }
 }
 
+/* Writes `value` as an unsigned LEB128 at `p`; returns its bytes. */
+static unsigned put_leb128(unsigned char *p, uint32_t value)
+{
+    unsigned n = 0;
+
+    while (value >= 0x80) {
+        p[n++] = (unsigned char)(value | 0x80);
+        value >>= 7;
+    }
+    p[n++] = (unsigned char)value;
+    return n;
+}
+
+/* A facts record written at pool offset `at` (over what was there),
+ * naming nothing but a QR code `back` bytes before it; the notice record
+ * `rec` points at it. */
+static void put_facts_with_qr(unsigned char *copy, uint32_t pool,
+                              unsigned char *rec, uint32_t at, uint32_t back)
+{
+    unsigned char *p = copy + pool + at;
+    unsigned k;
+
+    store_le(rec + PN_NOTICE_AT(facts, PN_OFFSET_SIZE), PN_OFFSET_SIZE, at);
+    *p++ = 0;                           /* waived */
+    *p++ = 0;                           /* updated */
+    p += put_leb128(p, back);
+    for (k = 0; k < PN_FACT_COUNT; k++)
+        *p++ = 0;
+}
+
 /* A code the pool does not hold is damage, not a read past the catalog. */
 static void test_a_damaged_code_is_a_format_error(void)
 {
@@ -849,36 +879,41 @@ static void test_a_damaged_code_is_a_format_error(void)
     char web[256];
     pn_catalog cat;
     pn_notice notice;
+    pn__view v;
     unsigned size;
-    uint32_t i, pool, pool_size, notices, at;
+    uint32_t i, pool, pool_size, notices, at, end;
 
     memcpy(copy, pn_bundled, sizeof copy);
     pool = pn__read_u32(copy + PN_HDR_AT(pool, 4));
     pool_size = pn__read_u32(copy + PN_HDR_AT(pool_size, 4));
     notices = pn__read_u32(copy + PN_HDR_AT(notices, 4));
+    /* room for a facts record at the pool's end */
+    end = pool_size - (PN_FACTS_COUNT + 4);
     for (i = 0; i < PN_BUNDLED_NOTICES; i++) {
-        unsigned char *rec = copy + notices + i * PN_NOTICE_SIZE, *qr;
+        unsigned char *rec = copy + notices + i * PN_NOTICE_SIZE;
 
         bundled_notice(i, &notice, web, sizeof web);
         if (!web[0])
             continue;
-        /* the code's offset, in the notice's facts record */
-        qr = copy + pool +
-             pn__read_u24(rec + PN_NOTICE_AT(facts, PN_OFFSET_SIZE)) +
-             PN_FACTS_AT(qr, PN_OFFSET_SIZE);
-        at = pn__read_u24(qr);
-        TEST_ASSERT_TRUE(at > 0 && at < pool_size);
         TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&cat, copy, sizeof copy));
         TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&cat, i, &notice));
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn__read_view(&v, &cat));
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn__read_notice_facts(&v, rec,
+                                                           PN_FACTS_QR, &at));
+        TEST_ASSERT_TRUE(at > 0 && at < pool_size);
         copy[pool + at] = PN_QR_MAX_VERSION + 1;
         TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_qr_size(&notice, &size));
         copy[pool + at] = pn_bundled[pool + at];
-        store_le(qr, PN_OFFSET_SIZE, pool_size);
+        /* a code before the pool's start */
+        put_facts_with_qr(copy, pool, rec, end, end + 1);
         TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_qr_size(&notice, &size));
         /* a code that would end past the pool */
-        store_le(qr, PN_OFFSET_SIZE, pool_size - 10);
-        copy[pool + pool_size - 10] = 1;
+        put_facts_with_qr(copy, pool, rec, end, 5);
+        copy[pool + end - 5] = 1;
         TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, pn_qr_size(&notice, &size));
+        /* the same record, pointing at the real code, reads it */
+        put_facts_with_qr(copy, pool, rec, end, end - at);
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_qr_size(&notice, &size));
         memcpy(copy, pn_bundled, sizeof copy);
         TEST_ASSERT_EQUAL_INT(PN_OK, pn_qr_size(&notice, &size));
     }
