@@ -54,7 +54,7 @@ extern "C" {
 
 /* The catalog format this libpn reads. A header made by pnc checks it and
  * stops the build with an #error when it was made for another format. */
-#define PN_CATALOG_FORMAT 8
+#define PN_CATALOG_FORMAT 9
 
 /* ---- Options -------------------------------------------------------------
  *

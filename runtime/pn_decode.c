@@ -129,8 +129,10 @@ typedef struct tables {
     const unsigned char *start;     /* the start table */
     const unsigned char *bytes;     /* the bytes with a code */
     const unsigned char *entries;   /* the pairs */
-    unsigned min_len, max_len, start_shift;
+    unsigned min_len, max_len, start_shift, ref_bits;
     uint32_t byte_count, pairs;
+    uint32_t byte_ref;              /* the first ref of a byte */
+    uint32_t refs;                  /* refs: 2^ref_bits */
 } tables;
 
 static void tables_of(tables *t, const unsigned char *c)
@@ -139,8 +141,11 @@ static void tables_of(tables *t, const unsigned char *c)
 
     t->min_len = c[PN_CODE_AT(min_len, 1)];
     t->max_len = c[PN_CODE_AT(max_len, 1)];
+    t->ref_bits = c[PN_CODE_AT(ref_bits, 1)];
     t->byte_count = u16_at(c + PN_CODE_AT(bytes, 2));
     t->pairs = u16_at(c + PN_CODE_AT(pairs, 2));
+    t->byte_ref = PN_CODE_BYTE_REF(t->ref_bits);
+    t->refs = 1u << t->ref_bits;
     t->start_shift = PN_CODE_WINDOW - start_bits;
     t->lengths = c + PN_CODE_HEAD_SIZE;
     t->start = t->lengths +
@@ -150,8 +155,8 @@ static void tables_of(tables *t, const unsigned char *c)
 }
 
 /* The ref of the code at the top of the 24-bit window `v`, and its
- * length in `*len`; PN_CODE_ID_MASK + 1 if it is not a code. The codes
- * of the lengths before the one found start at `prev`. */
+ * length in `*len`; t->refs or more if it is not a code. The codes of
+ * the lengths before the one found start at `prev`. */
 static uint32_t code_ref(const tables *t, uint32_t v, unsigned *len)
 {
     const unsigned char *rec = t->lengths;
@@ -159,7 +164,7 @@ static uint32_t code_ref(const tables *t, uint32_t v, unsigned *len)
     unsigned l = t->min_len + i;
 
     if (l > t->max_len)
-        return PN_CODE_ID_MASK + 1u;
+        return t->refs;
     if (i > 0) {
         rec += PN_CODE_LENGTH_SIZE * (i - 1u);
         prev = u32_at(rec + PN_CODE_LENGTH_AT(limit, 4));
@@ -167,7 +172,7 @@ static uint32_t code_ref(const tables *t, uint32_t v, unsigned *len)
     }
     while (v >= (limit = u32_at(rec + PN_CODE_LENGTH_AT(limit, 4)))) {
         if (++l > t->max_len)
-            return PN_CODE_ID_MASK + 1u;
+            return t->refs;
         prev = limit;
         rec += PN_CODE_LENGTH_SIZE;
     }
@@ -177,24 +182,24 @@ static uint32_t code_ref(const tables *t, uint32_t v, unsigned *len)
         k += rec[PN_CODE_LENGTH_AT(byte_base, 1)];
         /* A listed byte is its ref's low byte: below 0x20 is no ref. */
         return k < t->byte_count && t->bytes[k] >= 0x20u
-                   ? 0xF00u | t->bytes[k]
-                   : PN_CODE_ID_MASK + 1u;
+                   ? (t->refs - 0x100u) | t->bytes[k]
+                   : t->refs;
     }
     return u16_at(rec + PN_CODE_LENGTH_AT(pair_base, 2)) + k -
            rec[PN_CODE_LENGTH_AT(byte_count, 1)];
 }
 
-/* The refs of the pair `ref` into `*left` and `*right`. The entry is
- * read as 4 bytes, which compilers make one load: the code tables never
- * end the catalog (pn__read_header()), so the byte after the last entry
- * is there. */
-static void pair_at(const unsigned char *entries, uint32_t ref,
-                    uint32_t *left, uint32_t *right)
+/* The refs of the pair `ref` (< pairs) into `*left` and `*right`. The
+ * entry is read as the 4 bytes from its first, which compilers make one
+ * load: PN_CODE_TAIL bytes follow the code tables (pn__read_header()). */
+static inline void pair_at(const unsigned char *entries, unsigned ref_bits,
+                           uint32_t ref, uint32_t *left, uint32_t *right)
 {
-    uint32_t e = u32_at(entries + PN_CODE_ENTRY_SIZE * ref);
+    uint32_t at = ref * ref_bits * 2u, mask = (1u << ref_bits) - 1u;
+    uint32_t e = u32_at(entries + (at >> 3)) >> (at & 7u);
 
-    *left = PN_CODE_LEFT(e);
-    *right = PN_CODE_RIGHT(e) & PN_CODE_ID_MASK;
+    *left = e & mask;
+    *right = e >> ref_bits & mask;
 }
 
 /* Expands `ref` into dst[*n] on (*n < want), down to its first byte
@@ -208,12 +213,12 @@ static int expand_careful(const tables *t, uint32_t ref, char *dst,
 {
     uint32_t left, right;
 
-    while (ref < PN_CODE_BYTE_REF) {
+    while (ref < t->byte_ref) {
         if (ref >= t->pairs)
             return 1;
-        pair_at(t->entries, ref, &left, &right);
+        pair_at(t->entries, t->ref_bits, ref, &left, &right);
         ref = right;
-        if (left < PN_CODE_BYTE_REF) {
+        if (left < t->byte_ref) {
             if (*depth >= PN_CODE_MAX_DEPTH)
                 return 1;
             stack[(*depth)++] = (uint16_t)right;
@@ -253,14 +258,16 @@ enum { RUN_DONE, RUN_CAREFUL, RUN_DAMAGED };
  * locals: stores through `dst` (a char pointer) could otherwise change
  * them, as far as the compiler knows. */
 static int run_fast(const tables *t, reader *r, char *dst, uint32_t *n,
-                    uint32_t want, uint16_t *stack, unsigned *depth,
+                    uint32_t want, uint16_t *refs, unsigned *depth,
                     uint32_t *ref)
 {
+    uint16_t stack[PN_CODE_MAX_DEPTH];
     const unsigned char *p = r->p, *entries = t->entries;
     uint32_t bits = r->bits, pos = r->pos, size = r->size, pairs = t->pairs;
-    uint32_t room = want - *n, at = 0, left;
+    uint32_t byte_ref = t->byte_ref, room = want - *n, at = 0, left;
     char *o = dst + *n;
-    unsigned have = r->have, max_len = t->max_len, len = 0, k = 0;
+    unsigned have = r->have, max_len = t->max_len, ref_bits = t->ref_bits;
+    unsigned len = 0, k = 0;
     int status = RUN_DONE;
 
     while (room > 0) {
@@ -274,7 +281,7 @@ static int run_fast(const tables *t, reader *r, char *dst, uint32_t *n,
             have |= 24u;
         }
         at = code_ref(t, bits >> (32 - PN_CODE_WINDOW), &len);
-        if (at > PN_CODE_ID_MASK) {
+        if (at >= t->refs) {
             status = RUN_DAMAGED;
             break;
         }
@@ -286,8 +293,8 @@ static int run_fast(const tables *t, reader *r, char *dst, uint32_t *n,
                     status = RUN_CAREFUL;
                     break;
                 }
-                pair_at(entries, at, &left, &at);
-                if (left >= PN_CODE_BYTE_REF) {
+                pair_at(entries, ref_bits, at, &left, &at);
+                if (left >= byte_ref) {
                     *o++ = (char)PN_CODE_REF_BYTE(left);
                     continue;
                 }
@@ -299,7 +306,7 @@ static int run_fast(const tables *t, reader *r, char *dst, uint32_t *n,
                 at = left;
                 continue;
             }
-            if (at < PN_CODE_BYTE_REF) {
+            if (at < byte_ref) {
                 status = RUN_DAMAGED;
                 break;
             }
@@ -318,6 +325,8 @@ static int run_fast(const tables *t, reader *r, char *dst, uint32_t *n,
     *n = (uint32_t)(o - dst);
     *depth = k;
     *ref = at;
+    while (k-- > 0)
+        refs[k] = stack[k];
     return status;
 }
 
@@ -385,7 +394,8 @@ int pn__dec_byte(pn__dec *d)
     /* The next byte waiting on the stack, if it is not the text's last
      * (whose read checks the end). */
     if (d->depth > 0 && d->left > 1 &&
-        d->stack[d->depth - 1] >= PN_CODE_BYTE_REF) {
+        d->stack[d->depth - 1] >=
+            PN_CODE_BYTE_REF(d->code[PN_CODE_AT(ref_bits, 1)])) {
         unsigned ref = d->stack[--d->depth];
         d->left--;
         return (int)PN_CODE_REF_BYTE(ref);

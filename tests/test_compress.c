@@ -468,6 +468,14 @@ static void test_damaged_code_tables(void)
     TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, open_resealed(&c));
 
     reset();
+    code_tables()[PN_CODE_AT(ref_bits, 1)] = PN_CODE_MIN_REF_BITS - 1;
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, open_resealed(&c));
+
+    reset();
+    code_tables()[PN_CODE_AT(ref_bits, 1)] = PN_CODE_MAX_REF_BITS + 1;
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, open_resealed(&c));
+
+    reset();
     copy[PN_HDR_AT(code_size, 4)] = 3;
     copy[PN_HDR_AT(code_size, 4) + 1] = 0;
     TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, open_resealed(&c));
@@ -477,13 +485,33 @@ static void test_damaged_code_tables(void)
     TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, open_resealed(&c));
 }
 
+/* The code's ref_bits (pn_format.h). */
+static unsigned ref_bits(void)
+{
+    return code_tables()[PN_CODE_AT(ref_bits, 1)];
+}
+
+/* The ref of byte `b` in the code of `copy`. */
+static uint32_t byte_ref(unsigned char b)
+{
+    return PN_CODE_BYTE_TO_REF(ref_bits(), b);
+}
+
+/* Pair entry `i` made (left, right): 2 * ref_bits bits from bit
+ * 2 * ref_bits * i of the entries on, least significant first. */
 static void set_entry(uint32_t i, uint32_t left, uint32_t right)
 {
-    unsigned char *e = entries() + PN_CODE_ENTRY_SIZE * i;
-    uint32_t v = left | right << 12;
-    e[0] = (unsigned char)v;
-    e[1] = (unsigned char)(v >> 8);
-    e[2] = (unsigned char)(v >> 16);
+    unsigned bits = ref_bits(), k;
+    uint32_t v = left | right << bits, at = 2u * bits * i;
+    unsigned char *e = entries();
+
+    for (k = 0; k < 2u * bits; k++, at++) {
+        unsigned char bit = (unsigned char)(1u << (at % 8u));
+        if (v >> k & 1u)
+            e[at / 8u] |= bit;
+        else
+            e[at / 8u] &= (unsigned char)~bit;
+    }
 }
 
 /* Every byte with a code made `byte`, which is not one a text may hold
@@ -547,7 +575,7 @@ static void test_damaged_symbols(void)
      * control character 0x01. */
     reset();
     for (i = 0; i < pairs; i++)
-        set_entry(i, 0xF01u, 0xF01u);
+        set_entry(i, byte_ref(0x01), byte_ref(0x01));
     set_code_bytes(0x01);
     TEST_ASSERT_EQUAL_UINT(texts, read_all(&texts));
 
@@ -557,7 +585,7 @@ static void test_damaged_symbols(void)
     reset();
     for (i = 0; i < pairs; i++)
         set_entry(i, (i + 1) % pairs, i);
-    set_entry(0, PN_CODE_BYTE_TO_REF('x'), 0);
+    set_entry(0, byte_ref('x'), 0);
     TEST_ASSERT_TRUE(read_all(&texts) > texts / 2);
 
     /* Chains of pairs, each the next one and an 'x', ending in "xx":
@@ -568,9 +596,9 @@ static void test_damaged_symbols(void)
     for (i = 0; i < pairs; i++)
         if (i % (PN_CODE_MAX_DEPTH + 2) == PN_CODE_MAX_DEPTH + 1 ||
             i + 1 == pairs)
-            set_entry(i, PN_CODE_BYTE_TO_REF('x'), PN_CODE_BYTE_TO_REF('x'));
+            set_entry(i, byte_ref('x'), byte_ref('x'));
         else
-            set_entry(i, i + 1, PN_CODE_BYTE_TO_REF('x'));
+            set_entry(i, i + 1, byte_ref('x'));
     bad = read_all(&texts);
     TEST_ASSERT_TRUE(bad > 0 && bad < texts);
     original = fixture_catalog;
