@@ -296,6 +296,13 @@ static int run_fast(const tables *t, reader *r, char *dst, uint32_t *n,
                 pair_at(entries, ref_bits, at, &left, &at);
                 if (left >= byte_ref) {
                     *o++ = (char)PN_CODE_REF_BYTE(left);
+                    if (at < byte_ref)
+                        continue;
+                    /* Two bytes: the commonest pair. */
+                    *o++ = (char)PN_CODE_REF_BYTE(at);
+                    if (k == 0)
+                        break;
+                    at = stack[--k];
                     continue;
                 }
                 if (k == PN_CODE_MAX_DEPTH) {
