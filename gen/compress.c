@@ -667,6 +667,8 @@ void compress_write_tables(const compressor *c, buf *out)
     store_le(head + PN_CODE_AT(bytes, 2), 2, bytes);
     store_le(head + PN_CODE_AT(pairs, 2), 2, (uint32_t)c->pairs);
     buf_put(out, head, sizeof head);
+    for (i = 0; i < PN_CODE_LIMIT_SIZE; i++)
+        buf_byte(out, 0); /* the limit before min_len */
     bytes = 0;
     for (l = 1; l <= c->max_len; l++) {
         uint32_t count = 0, in_bytes = 0;

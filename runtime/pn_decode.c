@@ -125,7 +125,8 @@ static uint32_t tail_be(const unsigned char *p, uint32_t size, uint32_t pos)
 
 /* The code tables, as coded_read() walks them. */
 typedef struct tables {
-    const unsigned char *lengths;   /* PN_CODE_LENGTH_FIELDS, from min_len */
+    const unsigned char *lengths;   /* the limit before min_len, then
+                                       PN_CODE_LENGTH_FIELDS from min_len */
     const unsigned char *start;     /* the start table */
     const unsigned char *bytes;     /* the bytes with a code */
     const unsigned char *entries;   /* the pairs */
@@ -148,36 +149,33 @@ static void tables_of(tables *t, const unsigned char *c)
     t->refs = 1u << t->ref_bits;
     t->start_shift = PN_CODE_WINDOW - start_bits;
     t->lengths = c + PN_CODE_HEAD_SIZE;
-    t->start = t->lengths +
-               PN_CODE_LENGTH_SIZE * (t->max_len - t->min_len + 1u);
+    t->start = t->lengths + PN_CODE_LENGTHS_SIZE(t->max_len - t->min_len + 1u);
     t->bytes = t->start + (1u << start_bits);
     t->entries = t->bytes + t->byte_count;
 }
 
 /* The ref of the code at the top of the 24-bit window `v`, and its
- * length in `*len`; t->refs or more if it is not a code. The codes of
- * the lengths before the one found start at `prev`. */
+ * length in `*len`; t->refs or more if it is not a code. `rec` is the
+ * record of the length tried, which the limit of the length before
+ * (`first`, where its codes start) precedes. */
 static uint32_t code_ref(const tables *t, uint32_t v, unsigned *len)
 {
-    const unsigned char *rec = t->lengths;
-    uint32_t prev = 0, limit, k, i = t->start[v >> t->start_shift];
+    uint32_t i = t->start[v >> t->start_shift], first, limit, k;
+    const unsigned char *rec = t->lengths + PN_CODE_LENGTH_SIZE * i;
     unsigned l = t->min_len + i;
 
     if (l > t->max_len)
         return t->refs;
-    if (i > 0) {
-        rec += PN_CODE_LENGTH_SIZE * (i - 1u);
-        prev = u32_at(rec + PN_CODE_LENGTH_AT(limit, 4));
-        rec += PN_CODE_LENGTH_SIZE;
-    }
+    first = u32_at(rec);
+    rec += PN_CODE_LIMIT_SIZE;
     while (v >= (limit = u32_at(rec + PN_CODE_LENGTH_AT(limit, 4)))) {
         if (++l > t->max_len)
             return t->refs;
-        prev = limit;
+        first = limit;
         rec += PN_CODE_LENGTH_SIZE;
     }
     *len = l;
-    k = (v - prev) >> (PN_CODE_WINDOW - l);
+    k = (v - first) >> (PN_CODE_WINDOW - l);
     if (k < rec[PN_CODE_LENGTH_AT(byte_count, 1)]) {
         k += rec[PN_CODE_LENGTH_AT(byte_base, 1)];
         /* A listed byte is its ref's low byte: below 0x20 is no ref. */

@@ -121,9 +121,10 @@
  * either way. So is a text longer than PN_MAX_TEXT, or longer than
  * 8 * PN_CODE_MAX_PHRASE times the bytes from its bits to the pool's end.
  *
- * The code tables: PN_CODE_HEAD_FIELDS; then, for each code length from
- * min_len to max_len, PN_CODE_LENGTH_FIELDS, which let the decoder read a
- * code with a compare per length and no table built at run time; then the
+ * The code tables: PN_CODE_HEAD_FIELDS; then 4 bytes of 0 and, for each
+ * code length from min_len to max_len, PN_CODE_LENGTH_FIELDS, which let
+ * the decoder read a code with a compare per length and no table built at
+ * run time; then the
  * start table, 2^start_bits bytes: for each value s of a code's first
  * start_bits bits, the length less min_len that the search for its length
  * may start at (no code starting with s is shorter); then
@@ -470,18 +471,29 @@ PN__LAYOUT(pn__code_head_layout, PN_CODE_HEAD_FIELDS);
 #define PN_CODE_HEAD_SIZE ((uint32_t)sizeof(pn__code_head_layout))
 #define PN_CODE_AT(field, bytes) PN_FIELD_AT(pn__code_head_layout, field, bytes)
 
-/* One per code length, from min_len to max_len. */
+/* One per code length, from min_len to max_len, after PN_CODE_LIMIT_SIZE
+ * bytes of 0: so each length's record follows the limit of the length
+ * before it (0 before min_len), where its codes start. */
 #define PN_CODE_LENGTH_FIELDS(X)                                             \
-    X(limit, 4)             /* (first code of the length + its count of     \
-                               codes) << (24 - length): above every code    \
-                               of this length or shorter, left-justified */ \
     X(pair_base, 2)         /* the pair id of its first code for a pair */  \
     X(byte_base, 1)         /* the index in bytes[] of its first byte */    \
-    X(byte_count, 1)        /* how many of its codes are bytes */
+    X(byte_count, 1)        /* how many of its codes are bytes */           \
+    X(limit, 4)             /* (first code of the length + its count of     \
+                               codes) << (24 - length): above every code    \
+                               of this length or shorter, left-justified */
 PN__LAYOUT(pn__code_length_layout, PN_CODE_LENGTH_FIELDS);
 #define PN_CODE_LENGTH_SIZE ((uint32_t)sizeof(pn__code_length_layout))
 #define PN_CODE_LENGTH_AT(field, bytes) \
     PN_FIELD_AT(pn__code_length_layout, field, bytes)
+#define PN_CODE_LIMIT_SIZE 4u
+PN_STATIC_ASSERT(PN_CODE_LENGTH_AT(limit, 4) + 4 == PN_CODE_LENGTH_SIZE &&
+                     PN_CODE_LIMIT_SIZE == 4,
+                 code_length_ends_with_its_limit);
+/* The bytes of the lengths' records for `count` lengths, and where the
+ * record of length min_len + i is in the code tables. */
+#define PN_CODE_LENGTHS_SIZE(count) \
+    (PN_CODE_LIMIT_SIZE + PN_CODE_LENGTH_SIZE * (count))
+#define PN_CODE_LENGTH_OFFSET(i) (PN_CODE_HEAD_SIZE + PN_CODE_LENGTHS_SIZE(i))
 #define PN_CODE_WINDOW 24u      /* bits a code is looked up by */
 
 /* Refs (see above): a pair entry holds two. */

@@ -73,7 +73,7 @@ static pn_status code_check(pn__view *v, uint32_t off, uint32_t size)
         start_bits > max_len || ref_bits < PN_CODE_MIN_REF_BITS ||
         ref_bits > PN_CODE_MAX_REF_BITS ||
         pairs > PN_CODE_BYTE_REF(ref_bits) ||
-        PN_CODE_HEAD_SIZE + PN_CODE_LENGTH_SIZE * (max_len - min_len + 1) +
+        PN_CODE_HEAD_SIZE + PN_CODE_LENGTHS_SIZE(max_len - min_len + 1) +
                 (1u << start_bits) + bytes +
                 PN_CODE_ENTRIES_SIZE(ref_bits, pairs) != size)
         return PN_ERR_FORMAT;

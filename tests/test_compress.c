@@ -334,8 +334,8 @@ static unsigned char *code_bytes(void)
 {
     unsigned char *c = code_tables();
     return c + PN_CODE_HEAD_SIZE +
-           PN_CODE_LENGTH_SIZE * (c[PN_CODE_AT(max_len, 1)] -
-                                  c[PN_CODE_AT(min_len, 1)] + 1u) +
+           PN_CODE_LENGTHS_SIZE(c[PN_CODE_AT(max_len, 1)] -
+                                c[PN_CODE_AT(min_len, 1)] + 1u) +
            (1u << c[PN_CODE_AT(start_bits, 1)]);
 }
 

@@ -424,8 +424,8 @@ static void test_a_control_character_in_a_text_is_damage(void)
      * the pairs. */
     code = packed + pn__read_u32(packed + PN_HDR_AT(code, 4));
     bytes = (uint32_t)(code - packed) + PN_CODE_HEAD_SIZE +
-            PN_CODE_LENGTH_SIZE * (code[PN_CODE_AT(max_len, 1)] -
-                                   code[PN_CODE_AT(min_len, 1)] + 1u) +
+            PN_CODE_LENGTHS_SIZE(code[PN_CODE_AT(max_len, 1)] -
+                                 code[PN_CODE_AT(min_len, 1)] + 1u) +
             (1u << code[PN_CODE_AT(start_bits, 1)]);
     count = pn__read_u16(code + PN_CODE_AT(bytes, 2));
     pairs = pn__read_u16(code + PN_CODE_AT(pairs, 2));
