@@ -246,7 +246,7 @@ enum { RUN_DONE, RUN_CAREFUL, RUN_DAMAGED };
 /* Decodes symbols into dst[*n] on until `want` bytes are out (RUN_DONE),
  * the bits or the pairs are damaged (RUN_DAMAGED), or a pair may not fit
  * in the room left (RUN_CAREFUL): then expand_careful() is to go on from
- * the pair `*ref`, with the `*depth` refs on `stack` after it.
+ * the pair `*ref`, then from the `*depth` refs left in `refs`.
  *
  * A symbol that stands for L bytes is L - 1 pairs, and the bytes out
  * never outnumber the pairs expanded by more than one (the halves are
