@@ -653,7 +653,7 @@ void compress_write_tables(const compressor *c, buf *out)
     unsigned char head[PN_CODE_HEAD_SIZE] = {0};
     unsigned char rec[PN_CODE_LENGTH_SIZE];
     uint32_t first = 0, bytes = 0, pairs = 0, acc = 0;
-    unsigned held = 0;
+    unsigned held = 0, k;
     uint32_t limits[PN_CODE_MAX_LEN + 1];
     unsigned l, start_bits = c->max_len < START_BITS ? c->max_len : START_BITS;
     size_t i, at = 0;
@@ -699,20 +699,21 @@ void compress_write_tables(const compressor *c, buf *out)
             buf_byte(out, PN_CODE_BYTE_TO_REF(c->ref_bits,
                                               c->syms[c->order[i]].right) &
                               0xFFu);
-    /* The entries, each two refs, least significant bit first. */
-    for (i = 0; i < c->pairs; i++) {
-        const sym *s = &c->syms[c->pair_order[i]];
-        unsigned k;
-        for (k = 0; k < 2; k++) {
+    /* The left refs, then the right ones, least significant bit first. */
+    for (k = 0; k < 2; k++) {
+        for (i = 0; i < c->pairs; i++) {
+            const sym *s = &c->syms[c->pair_order[i]];
             acc |= ref_of(c, k ? s->right : s->left) << held;
             for (held += c->ref_bits; held >= 8; held -= 8) {
                 buf_byte(out, acc & 0xFFu);
                 acc >>= 8;
             }
         }
+        if (held > 0)
+            buf_byte(out, acc);
+        acc = 0;
+        held = 0;
     }
-    if (held > 0)
-        buf_byte(out, acc);
 }
 
 void compress_put_text(const compressor *c, const char *s, buf *out)

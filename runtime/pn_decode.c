@@ -129,7 +129,8 @@ typedef struct tables {
                                        PN_CODE_LENGTH_FIELDS from min_len */
     const unsigned char *start;     /* the start table */
     const unsigned char *bytes;     /* the bytes with a code */
-    const unsigned char *entries;   /* the pairs */
+    const unsigned char *lefts;     /* the pairs' left refs */
+    const unsigned char *rights;    /* and their right refs */
     unsigned min_len, max_len, start_shift, ref_bits;
     uint32_t byte_count, pairs;
     uint32_t byte_ref;              /* the first ref of a byte */
@@ -151,7 +152,8 @@ static void tables_of(tables *t, const unsigned char *c)
     t->lengths = c + PN_CODE_HEAD_SIZE;
     t->start = t->lengths + PN_CODE_LENGTHS_SIZE(t->max_len - t->min_len + 1u);
     t->bytes = t->start + (1u << start_bits);
-    t->entries = t->bytes + t->byte_count;
+    t->lefts = t->bytes + t->byte_count;
+    t->rights = t->lefts + PN_CODE_REFS_SIZE(t->ref_bits, t->pairs);
 }
 
 /* The ref of the code at the top of the 24-bit window `v`, and its
@@ -187,17 +189,18 @@ static uint32_t code_ref(const tables *t, uint32_t v, unsigned *len)
            rec[PN_CODE_LENGTH_AT(byte_count, 1)];
 }
 
-/* The refs of the pair `ref` (< pairs) into `*left` and `*right`. The
- * entry is read as the 4 bytes from its first, which compilers make one
- * load: PN_CODE_TAIL bytes follow the code tables (pn__read_header()). */
-static inline void pair_at(const unsigned char *entries, unsigned ref_bits,
+/* The refs of the pair `ref` (< pairs) into `*left` and `*right`, at
+ * the same place in `lefts` and `rights`. A ref is read as the 4 bytes
+ * from its first, which compilers make one load: the right refs and
+ * PN_CODE_TAIL bytes follow the left ones (pn__read_header()). */
+static inline void pair_at(const unsigned char *lefts,
+                           const unsigned char *rights, unsigned ref_bits,
                            uint32_t ref, uint32_t *left, uint32_t *right)
 {
-    uint32_t at = ref * ref_bits * 2u, mask = (1u << ref_bits) - 1u;
-    uint32_t e = u32_at(entries + (at >> 3)) >> (at & 7u);
+    uint32_t at = ref * ref_bits, mask = (1u << ref_bits) - 1u;
 
-    *left = e & mask;
-    *right = e >> ref_bits & mask;
+    *left = u32_at(lefts + (at >> 3)) >> (at & 7u) & mask;
+    *right = u32_at(rights + (at >> 3)) >> (at & 7u) & mask;
 }
 
 /* Expands `ref` into dst[*n] on (*n < want), down to its first byte
@@ -214,7 +217,7 @@ static int expand_careful(const tables *t, uint32_t ref, char *dst,
     while (ref < t->byte_ref) {
         if (ref >= t->pairs)
             return 1;
-        pair_at(t->entries, t->ref_bits, ref, &left, &right);
+        pair_at(t->lefts, t->rights, t->ref_bits, ref, &left, &right);
         ref = right;
         if (left < t->byte_ref) {
             if (*depth >= PN_CODE_MAX_DEPTH)
@@ -260,7 +263,7 @@ static int run_fast(const tables *t, reader *r, char *dst, uint32_t *n,
                     uint32_t *ref)
 {
     uint16_t stack[PN_CODE_MAX_DEPTH];
-    const unsigned char *p = r->p, *entries = t->entries;
+    const unsigned char *p = r->p, *lefts = t->lefts, *rights = t->rights;
     uint32_t bits = r->bits, pos = r->pos, size = r->size, pairs = t->pairs;
     uint32_t byte_ref = t->byte_ref, room = want - *n, at = 0, left;
     char *o = dst + *n;
@@ -291,7 +294,7 @@ static int run_fast(const tables *t, reader *r, char *dst, uint32_t *n,
                     status = RUN_CAREFUL;
                     break;
                 }
-                pair_at(entries, ref_bits, at, &left, &at);
+                pair_at(lefts, rights, ref_bits, at, &left, &at);
                 if (left >= byte_ref) {
                     *o++ = (char)PN_CODE_REF_BYTE(left);
                     if (at < byte_ref)

@@ -129,14 +129,13 @@
  * start_bits bits, the length less min_len that the search for its length
  * may start at (no code starting with s is shorter); then
  * `bytes` bytes, the symbols that are bytes, in code order, each the low
- * byte of its ref (0x20-0xFF, 0x7F for '\n'); then the `pairs` entries,
- * PN_CODE_ENTRIES_SIZE() bytes: entry i is the 2 * ref_bits bits from
- * bit 2 * ref_bits * i of them on, bit k being bit k % 8 of byte k / 8,
- * and holds the left ref in its low ref_bits bits and the right one
- * above; first the pairs with a code, in code order, then those only
- * other pairs are made of. The pool follows the code tables, with at
- * least PN_CODE_TAIL bytes (the decoder reads an entry as the 4 bytes
- * from its first one).
+ * byte of its ref (0x20-0xFF, 0x7F for '\n'); then the `pairs` pairs,
+ * first those with a code, in code order, then those only other pairs
+ * are made of: the left refs, PN_CODE_REFS_SIZE() bytes, then the right
+ * refs, as many; ref i of each is the ref_bits bits from bit ref_bits * i
+ * of them on, bit k being bit k % 8 of byte k / 8. The pool follows the
+ * code tables, with at least PN_CODE_TAIL bytes (the decoder reads a ref
+ * as the 4 bytes from its first).
  * A code of length l is found from the next 24 bits v of the stream
  * (zeros past its end): l is the first length whose `limit` is above v
  * (from the length the start table gives for v's first bits);
@@ -465,7 +464,7 @@ PN__LAYOUT(pn__glyph_layout, PN_GLYPH_FIELDS);
     X(start_bits, 1)        /* bits of the start table, .. max_len */       \
     X(ref_bits, 1)          /* bits of a ref (see above) */                 \
     X(bytes, 2)             /* symbols with a code that are bytes */        \
-    X(pairs, 2)             /* pair entries, at most                        \
+    X(pairs, 2)             /* pairs, at most                               \
                                PN_CODE_BYTE_REF(ref_bits) */
 PN__LAYOUT(pn__code_head_layout, PN_CODE_HEAD_FIELDS);
 #define PN_CODE_HEAD_SIZE ((uint32_t)sizeof(pn__code_head_layout))
@@ -496,7 +495,7 @@ PN_STATIC_ASSERT(PN_CODE_LENGTH_AT(limit, 4) + 4 == PN_CODE_LENGTH_SIZE &&
 #define PN_CODE_LENGTH_OFFSET(i) (PN_CODE_HEAD_SIZE + PN_CODE_LENGTHS_SIZE(i))
 #define PN_CODE_WINDOW 24u      /* bits a code is looked up by */
 
-/* Refs (see above): a pair entry holds two. */
+/* Refs (see above): a pair has two. */
 #define PN_CODE_MIN_REF_BITS 8u
 #define PN_CODE_MAX_REF_BITS 12u
 /* The ref of the byte 0x20, the first ref of a byte. */
@@ -508,13 +507,12 @@ PN_STATIC_ASSERT(PN_CODE_LENGTH_AT(limit, 4) + 4 == PN_CODE_LENGTH_SIZE &&
     (((1u << (ref_bits)) - 0x100u) | ((b) == '\n' ? 0x7Fu : (unsigned)(b)))
 #define PN_CODE_REF_BYTE(r) \
     (((r) & 0xFFu) == 0x7Fu ? (unsigned)'\n' : (unsigned)(r) & 0xFFu)
-/* The bytes of `pairs` entries, and those the pool has at least. */
-#define PN_CODE_ENTRIES_SIZE(ref_bits, pairs) \
-    ((2u * (ref_bits) * (pairs) + 7u) / 8u)
+/* The bytes of the left (or the right) refs of `pairs` pairs, and those
+ * the pool has at least. */
+#define PN_CODE_REFS_SIZE(ref_bits, pairs) (((ref_bits) * (pairs) + 7u) / 8u)
 #define PN_CODE_TAIL 3u
-/* An entry and the bits before it in its first byte fit 4 bytes. */
-PN_STATIC_ASSERT(2 * PN_CODE_MAX_REF_BITS + 7 <= 32,
-                 code_entry_fits_a_word);
+/* A ref and the bits before it in its first byte fit 4 bytes. */
+PN_STATIC_ASSERT(PN_CODE_MAX_REF_BITS + 7 <= 32, code_ref_fits_a_word);
 
 #define PN_CODE_MAX_LEN 20u     /* bits in the longest code */
 PN_STATIC_ASSERT(PN_CODE_MAX_LEN <= PN_CODE_WINDOW, code_fits_the_window);

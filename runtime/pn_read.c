@@ -49,9 +49,9 @@ pn_status pn__read_head(const unsigned char *data, uint32_t available)
 }
 
 /* Checks the code tables' shape, so the decoder may trust it: the
- * lengths, the start table, the bytes and the pair entries fill them
+ * lengths, the start table, the bytes and the pairs' refs fill them
  * exactly, and PN_CODE_TAIL bytes of the catalog follow them (the
- * decoder reads an entry as the 4 bytes from its first). What they hold
+ * decoder reads a ref as the 4 bytes from its first). What they hold
  * is checked as it is used
  * (pn_decode.c). */
 static pn_status code_check(pn__view *v, uint32_t off, uint32_t size)
@@ -75,7 +75,7 @@ static pn_status code_check(pn__view *v, uint32_t off, uint32_t size)
         pairs > PN_CODE_BYTE_REF(ref_bits) ||
         PN_CODE_HEAD_SIZE + PN_CODE_LENGTHS_SIZE(max_len - min_len + 1) +
                 (1u << start_bits) + bytes +
-                PN_CODE_ENTRIES_SIZE(ref_bits, pairs) != size)
+                2u * PN_CODE_REFS_SIZE(ref_bits, pairs) != size)
         return PN_ERR_FORMAT;
     v->code = c;
     return PN_OK;

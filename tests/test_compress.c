@@ -339,7 +339,7 @@ static unsigned char *code_bytes(void)
            (1u << c[PN_CODE_AT(start_bits, 1)]);
 }
 
-/* The pair entries. */
+/* The pairs' refs: the left ones, then the right ones. */
 static unsigned char *entries(void)
 {
     return code_bytes() + u16_at(code_tables() + PN_CODE_AT(bytes, 2));
@@ -497,21 +497,30 @@ static uint32_t byte_ref(unsigned char b)
     return PN_CODE_BYTE_TO_REF(ref_bits(), b);
 }
 
-/* Pair entry `i` made (left, right): 2 * ref_bits bits from bit
- * 2 * ref_bits * i of the entries on, least significant first. */
-static void set_entry(uint32_t i, uint32_t left, uint32_t right)
+/* Ref `k` of the `bits`-bit refs at `e` made `ref`: the bits from bit
+ * bits * k on, least significant first (pn_format.h). */
+static void set_ref(unsigned char *e, unsigned bits, uint32_t k, uint32_t ref)
 {
-    unsigned bits = ref_bits(), k;
-    uint32_t v = left | right << bits, at = 2u * bits * i;
-    unsigned char *e = entries();
+    uint32_t at = bits * k, j;
 
-    for (k = 0; k < 2u * bits; k++, at++) {
+    for (j = 0; j < bits; j++, at++) {
         unsigned char bit = (unsigned char)(1u << (at % 8u));
-        if (v >> k & 1u)
+        if (ref >> j & 1u)
             e[at / 8u] |= bit;
         else
             e[at / 8u] &= (unsigned char)~bit;
     }
+}
+
+/* Pair `i` made (left, right): its left ref, then its right one after
+ * all the left refs. */
+static void set_entry(uint32_t i, uint32_t left, uint32_t right)
+{
+    unsigned bits = ref_bits();
+    uint32_t pairs = u16_at(code_tables() + PN_CODE_AT(pairs, 2));
+
+    set_ref(entries(), bits, i, left);
+    set_ref(entries() + PN_CODE_REFS_SIZE(bits, pairs), bits, i, right);
 }
 
 /* Every byte with a code made `byte`, which is not one a text may hold

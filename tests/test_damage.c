@@ -342,8 +342,8 @@ static void title_fails(const unsigned char *bytes, size_t size)
     TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, st);
 }
 
-/* Ref `k` of the pair entries at `e`, of `bits` bits each, least
- * significant bit first (pn_format.h), and the same made `ref`. */
+/* Ref `k` of the refs at `e`, of `bits` bits each, least significant
+ * bit first (pn_format.h), and the same made `ref`. */
 static uint32_t entry_ref(const unsigned char *e, unsigned bits, uint32_t k)
 {
     uint32_t ref = 0, at = bits * k, j;
@@ -436,16 +436,15 @@ static void test_a_control_character_in_a_text_is_damage(void)
             changed++;
         }
     }
+    /* The left refs, then the right ones: 2 * pairs refs in a row. */
     bits = code[PN_CODE_AT(ref_bits, 1)];
-    for (i = 0; i < pairs; i++) {
-        uint32_t ref[2], k;
-        for (k = 0; k < 2; k++) {
-            ref[k] = entry_ref(packed + bytes + count, bits, 2 * i + k);
-            if (ref[k] == PN_CODE_BYTE_TO_REF(bits, first)) {
-                set_entry_ref(packed + bytes + count, bits, 2 * i + k,
-                              PN_CODE_BYTE_TO_REF(bits, 0x01));
-                changed++;
-            }
+    for (i = 0; i < 2 * pairs; i++) {
+        unsigned char *refs = packed + bytes + count +
+                              (i < pairs ? 0 : PN_CODE_REFS_SIZE(bits, pairs));
+        uint32_t k = i < pairs ? i : i - pairs;
+        if (entry_ref(refs, bits, k) == PN_CODE_BYTE_TO_REF(bits, first)) {
+            set_entry_ref(refs, bits, k, PN_CODE_BYTE_TO_REF(bits, 0x01));
+            changed++;
         }
     }
     TEST_ASSERT_TRUE(changed > 0);
