@@ -8,10 +8,12 @@
  *    repeatedly takes the most frequent pairs of adjacent symbols and
  *    gives each a new symbol that stands for the pair, so frequent words
  *    and phrases ("personopplysninger ", " the ") end up as one symbol.
- *    A pair costs 3 bytes in the catalog, so training stops where the
- *    estimated size (the entropy of the symbol stream plus the pairs)
- *    stops falling. A symbol is at most PN_CODE_MAX_DEPTH pairs deep (the
- *    decoder's stack) and stands for at most PHRASE_MAX bytes.
+ *    A pair costs two refs in the catalog, each of the fewest bits that
+ *    name every pair and byte (11 bits up to 1,824 pairs), so training
+ *    stops where the estimated size (the entropy of the symbol stream
+ *    plus the pairs) stops falling. A symbol is at most
+ *    PN_CODE_MAX_DEPTH pairs deep (the decoder's stack) and stands for
+ *    at most PHRASE_MAX bytes.
  * 2. Parse. Each text is then cut into symbols by dynamic programming:
  *    the cut with the fewest bits under the current code lengths, found
  *    with a trie of what each symbol stands for. Two passes: one with
@@ -79,6 +81,7 @@ struct compressor {
     uint16_t *pair_order;       /* pair id in the catalog -> symbol */
     size_t coded, pairs, terminals;
     unsigned min_len, max_len;
+    unsigned ref_bits;          /* bits of a ref (pn_format.h) */
 };
 
 static void *xcalloc(size_t count, size_t size)
@@ -187,6 +190,16 @@ static uint64_t log2_fx(uint64_t x)
     return (uint64_t)whole << 16 | frac;
 }
 
+/* The fewest bits of a ref that name `pairs` pairs and every byte. */
+static unsigned ref_bits_for(size_t pairs)
+{
+    unsigned bits = PN_CODE_MIN_REF_BITS;
+
+    while (pairs > PN_CODE_BYTE_REF(bits))
+        bits++;
+    return bits;
+}
+
 /* The estimated catalog bits (16.16) of stream `seq` and the pairs. */
 static uint64_t estimate(const compressor *c, const uint16_t *seq, size_t n,
                          uint32_t *freq, size_t terminals)
@@ -206,7 +219,9 @@ static uint64_t estimate(const compressor *c, const uint16_t *seq, size_t n,
     for (i = 0; i < c->nsyms; i++)
         if (freq[i])
             bits -= freq[i] * log2_fx(freq[i]);
-    return bits + ((uint64_t)(c->nsyms - terminals) * 24u << 16);
+    return bits + ((uint64_t)(c->nsyms - terminals) *
+                       (2u * ref_bits_for(c->nsyms - terminals))
+                   << 16);
 }
 
 typedef struct pair {
@@ -586,6 +601,7 @@ static void assign_codes(compressor *c)
             c->pair_order[c->pairs++] = (uint16_t)s;
         }
     }
+    c->ref_bits = ref_bits_for(c->pairs);
     free(reached);
 }
 
@@ -628,7 +644,7 @@ compressor *compress_train(const char *const *texts, size_t count)
 /* The ref a pair entry names symbol `s` by (pn_format.h). */
 static uint32_t ref_of(const compressor *c, uint16_t s)
 {
-    return is_byte(c, s) ? PN_CODE_BYTE_TO_REF(c->syms[s].right)
+    return is_byte(c, s) ? PN_CODE_BYTE_TO_REF(c->ref_bits, c->syms[s].right)
                          : c->new_id[s];
 }
 
@@ -636,8 +652,8 @@ void compress_write_tables(const compressor *c, buf *out)
 {
     unsigned char head[PN_CODE_HEAD_SIZE] = {0};
     unsigned char rec[PN_CODE_LENGTH_SIZE];
-    unsigned char entry[PN_CODE_ENTRY_SIZE];
-    uint32_t first = 0, bytes = 0, pairs = 0;
+    uint32_t first = 0, bytes = 0, pairs = 0, acc = 0;
+    unsigned held = 0, k;
     uint32_t limits[PN_CODE_MAX_LEN + 1];
     unsigned l, start_bits = c->max_len < START_BITS ? c->max_len : START_BITS;
     size_t i, at = 0;
@@ -647,9 +663,12 @@ void compress_write_tables(const compressor *c, buf *out)
     head[PN_CODE_AT(min_len, 1)] = (unsigned char)c->min_len;
     head[PN_CODE_AT(max_len, 1)] = (unsigned char)c->max_len;
     head[PN_CODE_AT(start_bits, 1)] = (unsigned char)start_bits;
+    head[PN_CODE_AT(ref_bits, 1)] = (unsigned char)c->ref_bits;
     store_le(head + PN_CODE_AT(bytes, 2), 2, bytes);
     store_le(head + PN_CODE_AT(pairs, 2), 2, (uint32_t)c->pairs);
     buf_put(out, head, sizeof head);
+    for (i = 0; i < PN_CODE_LIMIT_SIZE; i++)
+        buf_byte(out, 0); /* the limit before min_len */
     bytes = 0;
     for (l = 1; l <= c->max_len; l++) {
         uint32_t count = 0, in_bytes = 0;
@@ -677,13 +696,23 @@ void compress_write_tables(const compressor *c, buf *out)
     }
     for (i = 0; i < c->coded; i++)
         if (is_byte(c, c->order[i]))
-            buf_byte(out, PN_CODE_BYTE_TO_REF(c->syms[c->order[i]].right) &
+            buf_byte(out, PN_CODE_BYTE_TO_REF(c->ref_bits,
+                                              c->syms[c->order[i]].right) &
                               0xFFu);
-    for (i = 0; i < c->pairs; i++) {
-        const sym *s = &c->syms[c->pair_order[i]];
-        store_le(entry, sizeof entry,
-                 ref_of(c, s->left) | ref_of(c, s->right) << PN_CODE_ID_BITS);
-        buf_put(out, entry, sizeof entry);
+    /* The left refs, then the right ones, least significant bit first. */
+    for (k = 0; k < 2; k++) {
+        for (i = 0; i < c->pairs; i++) {
+            const sym *s = &c->syms[c->pair_order[i]];
+            acc |= ref_of(c, k ? s->right : s->left) << held;
+            for (held += c->ref_bits; held >= 8; held -= 8) {
+                buf_byte(out, acc & 0xFFu);
+                acc >>= 8;
+            }
+        }
+        if (held > 0)
+            buf_byte(out, acc);
+        acc = 0;
+        held = 0;
     }
 }
 

@@ -540,8 +540,7 @@ static void put_code(dumper *d)
     max_len = c[PN_CODE_AT(max_len, 1)];
     buf_printf(d->out, "  counts:");
     for (l = min_len; l <= max_len; l++) {
-        const unsigned char *rec = c + PN_CODE_HEAD_SIZE +
-                                   PN_CODE_LENGTH_SIZE * (l - min_len);
+        const unsigned char *rec = c + PN_CODE_LENGTH_OFFSET(l - min_len);
         uint32_t limit = pn__read_u32(rec + PN_CODE_LENGTH_AT(limit, 4));
         buf_printf(d->out, " %lu",
                    (unsigned long)((limit - prev) >> (PN_CODE_WINDOW - l)));

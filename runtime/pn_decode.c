@@ -125,12 +125,16 @@ static uint32_t tail_be(const unsigned char *p, uint32_t size, uint32_t pos)
 
 /* The code tables, as coded_read() walks them. */
 typedef struct tables {
-    const unsigned char *lengths;   /* PN_CODE_LENGTH_FIELDS, from min_len */
+    const unsigned char *lengths;   /* the limit before min_len, then
+                                       PN_CODE_LENGTH_FIELDS from min_len */
     const unsigned char *start;     /* the start table */
     const unsigned char *bytes;     /* the bytes with a code */
-    const unsigned char *entries;   /* the pairs */
-    unsigned min_len, max_len, start_shift;
+    const unsigned char *lefts;     /* the pairs' left refs */
+    const unsigned char *rights;    /* and their right refs */
+    unsigned min_len, max_len, start_shift, ref_bits;
     uint32_t byte_count, pairs;
+    uint32_t byte_ref;              /* the first ref of a byte */
+    uint32_t refs;                  /* refs: 2^ref_bits */
 } tables;
 
 static void tables_of(tables *t, const unsigned char *c)
@@ -139,62 +143,64 @@ static void tables_of(tables *t, const unsigned char *c)
 
     t->min_len = c[PN_CODE_AT(min_len, 1)];
     t->max_len = c[PN_CODE_AT(max_len, 1)];
+    t->ref_bits = c[PN_CODE_AT(ref_bits, 1)];
     t->byte_count = u16_at(c + PN_CODE_AT(bytes, 2));
     t->pairs = u16_at(c + PN_CODE_AT(pairs, 2));
+    t->byte_ref = PN_CODE_BYTE_REF(t->ref_bits);
+    t->refs = 1u << t->ref_bits;
     t->start_shift = PN_CODE_WINDOW - start_bits;
     t->lengths = c + PN_CODE_HEAD_SIZE;
-    t->start = t->lengths +
-               PN_CODE_LENGTH_SIZE * (t->max_len - t->min_len + 1u);
+    t->start = t->lengths + PN_CODE_LENGTHS_SIZE(t->max_len - t->min_len + 1u);
     t->bytes = t->start + (1u << start_bits);
-    t->entries = t->bytes + t->byte_count;
+    t->lefts = t->bytes + t->byte_count;
+    t->rights = t->lefts + PN_CODE_REFS_SIZE(t->ref_bits, t->pairs);
 }
 
 /* The ref of the code at the top of the 24-bit window `v`, and its
- * length in `*len`; PN_CODE_ID_MASK + 1 if it is not a code. The codes
- * of the lengths before the one found start at `prev`. */
+ * length in `*len`; t->refs or more if it is not a code. `rec` is the
+ * record of the length tried, which the limit of the length before
+ * (`first`, where its codes start) precedes. */
 static uint32_t code_ref(const tables *t, uint32_t v, unsigned *len)
 {
-    const unsigned char *rec = t->lengths;
-    uint32_t prev = 0, limit, k, i = t->start[v >> t->start_shift];
+    uint32_t i = t->start[v >> t->start_shift], first, limit, k;
+    const unsigned char *rec = t->lengths + PN_CODE_LENGTH_SIZE * i;
     unsigned l = t->min_len + i;
 
     if (l > t->max_len)
-        return PN_CODE_ID_MASK + 1u;
-    if (i > 0) {
-        rec += PN_CODE_LENGTH_SIZE * (i - 1u);
-        prev = u32_at(rec + PN_CODE_LENGTH_AT(limit, 4));
-        rec += PN_CODE_LENGTH_SIZE;
-    }
+        return t->refs;
+    first = u32_at(rec);
+    rec += PN_CODE_LIMIT_SIZE;
     while (v >= (limit = u32_at(rec + PN_CODE_LENGTH_AT(limit, 4)))) {
         if (++l > t->max_len)
-            return PN_CODE_ID_MASK + 1u;
-        prev = limit;
+            return t->refs;
+        first = limit;
         rec += PN_CODE_LENGTH_SIZE;
     }
     *len = l;
-    k = (v - prev) >> (PN_CODE_WINDOW - l);
+    k = (v - first) >> (PN_CODE_WINDOW - l);
     if (k < rec[PN_CODE_LENGTH_AT(byte_count, 1)]) {
         k += rec[PN_CODE_LENGTH_AT(byte_base, 1)];
         /* A listed byte is its ref's low byte: below 0x20 is no ref. */
         return k < t->byte_count && t->bytes[k] >= 0x20u
-                   ? 0xF00u | t->bytes[k]
-                   : PN_CODE_ID_MASK + 1u;
+                   ? (t->refs - 0x100u) | t->bytes[k]
+                   : t->refs;
     }
     return u16_at(rec + PN_CODE_LENGTH_AT(pair_base, 2)) + k -
            rec[PN_CODE_LENGTH_AT(byte_count, 1)];
 }
 
-/* The refs of the pair `ref` into `*left` and `*right`. The entry is
- * read as 4 bytes, which compilers make one load: the code tables never
- * end the catalog (pn__read_header()), so the byte after the last entry
- * is there. */
-static void pair_at(const unsigned char *entries, uint32_t ref,
-                    uint32_t *left, uint32_t *right)
+/* The refs of the pair `ref` (< pairs) into `*left` and `*right`, at
+ * the same place in `lefts` and `rights`. A ref is read as the 4 bytes
+ * from its first, which compilers make one load: the right refs and
+ * PN_CODE_TAIL bytes follow the left ones (pn__read_header()). */
+static inline void pair_at(const unsigned char *lefts,
+                           const unsigned char *rights, unsigned ref_bits,
+                           uint32_t ref, uint32_t *left, uint32_t *right)
 {
-    uint32_t e = u32_at(entries + PN_CODE_ENTRY_SIZE * ref);
+    uint32_t at = ref * ref_bits, mask = (1u << ref_bits) - 1u;
 
-    *left = PN_CODE_LEFT(e);
-    *right = PN_CODE_RIGHT(e) & PN_CODE_ID_MASK;
+    *left = u32_at(lefts + (at >> 3)) >> (at & 7u) & mask;
+    *right = u32_at(rights + (at >> 3)) >> (at & 7u) & mask;
 }
 
 /* Expands `ref` into dst[*n] on (*n < want), down to its first byte
@@ -208,12 +214,12 @@ static int expand_careful(const tables *t, uint32_t ref, char *dst,
 {
     uint32_t left, right;
 
-    while (ref < PN_CODE_BYTE_REF) {
+    while (ref < t->byte_ref) {
         if (ref >= t->pairs)
             return 1;
-        pair_at(t->entries, ref, &left, &right);
+        pair_at(t->lefts, t->rights, t->ref_bits, ref, &left, &right);
         ref = right;
-        if (left < PN_CODE_BYTE_REF) {
+        if (left < t->byte_ref) {
             if (*depth >= PN_CODE_MAX_DEPTH)
                 return 1;
             stack[(*depth)++] = (uint16_t)right;
@@ -243,7 +249,7 @@ enum { RUN_DONE, RUN_CAREFUL, RUN_DAMAGED };
 /* Decodes symbols into dst[*n] on until `want` bytes are out (RUN_DONE),
  * the bits or the pairs are damaged (RUN_DAMAGED), or a pair may not fit
  * in the room left (RUN_CAREFUL): then expand_careful() is to go on from
- * the pair `*ref`, with the `*depth` refs on `stack` after it.
+ * the pair `*ref`, then from the `*depth` refs left in `refs`.
  *
  * A symbol that stands for L bytes is L - 1 pairs, and the bytes out
  * never outnumber the pairs expanded by more than one (the halves are
@@ -253,14 +259,16 @@ enum { RUN_DONE, RUN_CAREFUL, RUN_DAMAGED };
  * locals: stores through `dst` (a char pointer) could otherwise change
  * them, as far as the compiler knows. */
 static int run_fast(const tables *t, reader *r, char *dst, uint32_t *n,
-                    uint32_t want, uint16_t *stack, unsigned *depth,
+                    uint32_t want, uint16_t *refs, unsigned *depth,
                     uint32_t *ref)
 {
-    const unsigned char *p = r->p, *entries = t->entries;
+    uint16_t stack[PN_CODE_MAX_DEPTH];
+    const unsigned char *p = r->p, *lefts = t->lefts, *rights = t->rights;
     uint32_t bits = r->bits, pos = r->pos, size = r->size, pairs = t->pairs;
-    uint32_t room = want - *n, at = 0, left;
+    uint32_t byte_ref = t->byte_ref, room = want - *n, at = 0, left;
     char *o = dst + *n;
-    unsigned have = r->have, max_len = t->max_len, len = 0, k = 0;
+    unsigned have = r->have, max_len = t->max_len, ref_bits = t->ref_bits;
+    unsigned len = 0, k = 0;
     int status = RUN_DONE;
 
     while (room > 0) {
@@ -274,7 +282,7 @@ static int run_fast(const tables *t, reader *r, char *dst, uint32_t *n,
             have |= 24u;
         }
         at = code_ref(t, bits >> (32 - PN_CODE_WINDOW), &len);
-        if (at > PN_CODE_ID_MASK) {
+        if (at >= t->refs) {
             status = RUN_DAMAGED;
             break;
         }
@@ -286,9 +294,16 @@ static int run_fast(const tables *t, reader *r, char *dst, uint32_t *n,
                     status = RUN_CAREFUL;
                     break;
                 }
-                pair_at(entries, at, &left, &at);
-                if (left >= PN_CODE_BYTE_REF) {
+                pair_at(lefts, rights, ref_bits, at, &left, &at);
+                if (left >= byte_ref) {
                     *o++ = (char)PN_CODE_REF_BYTE(left);
+                    if (at < byte_ref)
+                        continue;
+                    /* Two bytes: the commonest pair. */
+                    *o++ = (char)PN_CODE_REF_BYTE(at);
+                    if (k == 0)
+                        break;
+                    at = stack[--k];
                     continue;
                 }
                 if (k == PN_CODE_MAX_DEPTH) {
@@ -299,7 +314,7 @@ static int run_fast(const tables *t, reader *r, char *dst, uint32_t *n,
                 at = left;
                 continue;
             }
-            if (at < PN_CODE_BYTE_REF) {
+            if (at < byte_ref) {
                 status = RUN_DAMAGED;
                 break;
             }
@@ -318,6 +333,8 @@ static int run_fast(const tables *t, reader *r, char *dst, uint32_t *n,
     *n = (uint32_t)(o - dst);
     *depth = k;
     *ref = at;
+    while (k-- > 0)
+        refs[k] = stack[k];
     return status;
 }
 
@@ -385,7 +402,8 @@ int pn__dec_byte(pn__dec *d)
     /* The next byte waiting on the stack, if it is not the text's last
      * (whose read checks the end). */
     if (d->depth > 0 && d->left > 1 &&
-        d->stack[d->depth - 1] >= PN_CODE_BYTE_REF) {
+        d->stack[d->depth - 1] >=
+            PN_CODE_BYTE_REF(d->code[PN_CODE_AT(ref_bits, 1)])) {
         unsigned ref = d->stack[--d->depth];
         d->left--;
         return (int)PN_CODE_REF_BYTE(ref);

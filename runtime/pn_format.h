@@ -126,12 +126,15 @@
  *
  * The code (gen/compress.c explains how pnc trains it). A symbol is a
  * byte or a pair of two symbols, and stands for the bytes of its pair's
- * left symbol then its right one. A symbol is named by a 12-bit ref: a
- * pair by its id, 0 .. pairs-1; a byte b by 0xF00 | b, so bytes need no
- * entry. Only the bytes a text may hold have a ref: 0x20-0xFF but 0x7F,
- * whose ref 0xF7F stands for '\n' (PN_CODE_REF_BYTE()); so the refs
- * PN_CODE_BYTE_REF and up are bytes, and no ref stands for another
- * control character. The symbols a text uses directly have a canonical
+ * left symbol then its right one. A symbol is named by a ref of ref_bits
+ * bits (the code head's; PN_CODE_MIN_REF_BITS .. PN_CODE_MAX_REF_BITS,
+ * the fewest that hold the pairs and the bytes): a pair by its id,
+ * 0 .. pairs-1; a byte b by the top 256 refs, 2^ref_bits - 256 + b
+ * (PN_CODE_BYTE_TO_REF()), so bytes need no entry. Only the bytes a text
+ * may hold have a ref: 0x20-0xFF but 0x7F, whose ref stands for '\n'
+ * (PN_CODE_REF_BYTE()); so the refs PN_CODE_BYTE_REF(ref_bits) and up are
+ * bytes, the pairs lie below them, and no ref stands for another control
+ * character. The symbols a text uses directly have a canonical
  * Huffman code: codes of length min_len first, then of the next length,
  * ...; within a length, codes count up from the last length's next code
  * shifted left by one, and the symbols that are bytes come first. A text's
@@ -145,19 +148,21 @@
  * either way. So is a text longer than PN_MAX_TEXT, or longer than
  * 8 * PN_CODE_MAX_PHRASE times the bytes from its bits to the pool's end.
  *
- * The code tables: PN_CODE_HEAD_FIELDS; then, for each code length from
- * min_len to max_len, PN_CODE_LENGTH_FIELDS, which let the decoder read a
- * code with a compare per length and no table built at run time; then the
+ * The code tables: PN_CODE_HEAD_FIELDS; then 4 bytes of 0 and, for each
+ * code length from min_len to max_len, PN_CODE_LENGTH_FIELDS, which let
+ * the decoder read a code with a compare per length and no table built at
+ * run time; then the
  * start table, 2^start_bits bytes: for each value s of a code's first
  * start_bits bits, the length less min_len that the search for its length
  * may start at (no code starting with s is shorter); then
  * `bytes` bytes, the symbols that are bytes, in code order, each the low
- * byte of its ref (0x20-0xFF, 0x7F for '\n'); then `pairs`
- * entries of PN_CODE_ENTRY_SIZE bytes, e = b0 | b1 << 8 | b2 << 16, the
- * pair of refs PN_CODE_LEFT(e) and PN_CODE_RIGHT(e): first the pairs with
- * a code, in code order, then those only other pairs are made of. The
- * pool follows the code tables, so they never end the catalog (the
- * decoder reads an entry as 4 bytes).
+ * byte of its ref (0x20-0xFF, 0x7F for '\n'); then the `pairs` pairs,
+ * first those with a code, in code order, then those only other pairs
+ * are made of: the left refs, PN_CODE_REFS_SIZE() bytes, then the right
+ * refs, as many; ref i of each is the ref_bits bits from bit ref_bits * i
+ * of them on, bit k being bit k % 8 of byte k / 8. The pool follows the
+ * code tables, with at least PN_CODE_TAIL bytes (the decoder reads a ref
+ * as the 4 bytes from its first).
  * A code of length l is found from the next 24 bits v of the stream
  * (zeros past its end): l is the first length whose `limit` is above v
  * (from the length the start table gives for v's first bits);
@@ -528,46 +533,57 @@ PN__LAYOUT(pn__glyph_layout, PN_GLYPH_FIELDS);
     X(min_len, 1)           /* the shortest code, 1 .. max_len */           \
     X(max_len, 1)           /* the longest code, .. PN_CODE_MAX_LEN */      \
     X(start_bits, 1)        /* bits of the start table, .. max_len */       \
-    X(reserved, 1)          /* 0 */                                         \
+    X(ref_bits, 1)          /* bits of a ref (see above) */                 \
     X(bytes, 2)             /* symbols with a code that are bytes */        \
-    X(pairs, 2)             /* pair entries, at most PN_CODE_MAX_PAIRS */
+    X(pairs, 2)             /* pairs, at most                               \
+                               PN_CODE_BYTE_REF(ref_bits) */
 PN__LAYOUT(pn__code_head_layout, PN_CODE_HEAD_FIELDS);
 #define PN_CODE_HEAD_SIZE ((uint32_t)sizeof(pn__code_head_layout))
 #define PN_CODE_AT(field, bytes) PN_FIELD_AT(pn__code_head_layout, field, bytes)
 
-/* One per code length, from min_len to max_len. */
+/* One per code length, from min_len to max_len, after PN_CODE_LIMIT_SIZE
+ * bytes of 0: so each length's record follows the limit of the length
+ * before it (0 before min_len), where its codes start. */
 #define PN_CODE_LENGTH_FIELDS(X)                                             \
-    X(limit, 4)             /* (first code of the length + its count of     \
-                               codes) << (24 - length): above every code    \
-                               of this length or shorter, left-justified */ \
     X(pair_base, 2)         /* the pair id of its first code for a pair */  \
     X(byte_base, 1)         /* the index in bytes[] of its first byte */    \
-    X(byte_count, 1)        /* how many of its codes are bytes */
+    X(byte_count, 1)        /* how many of its codes are bytes */           \
+    X(limit, 4)             /* (first code of the length + its count of     \
+                               codes) << (24 - length): above every code    \
+                               of this length or shorter, left-justified */
 PN__LAYOUT(pn__code_length_layout, PN_CODE_LENGTH_FIELDS);
 #define PN_CODE_LENGTH_SIZE ((uint32_t)sizeof(pn__code_length_layout))
 #define PN_CODE_LENGTH_AT(field, bytes) \
     PN_FIELD_AT(pn__code_length_layout, field, bytes)
+#define PN_CODE_LIMIT_SIZE 4u
+PN_STATIC_ASSERT(PN_CODE_LENGTH_AT(limit, 4) + 4 == PN_CODE_LENGTH_SIZE &&
+                     PN_CODE_LIMIT_SIZE == 4,
+                 code_length_ends_with_its_limit);
+/* The bytes of the lengths' records for `count` lengths, and where the
+ * record of length min_len + i is in the code tables. */
+#define PN_CODE_LENGTHS_SIZE(count) \
+    (PN_CODE_LIMIT_SIZE + PN_CODE_LENGTH_SIZE * (count))
+#define PN_CODE_LENGTH_OFFSET(i) (PN_CODE_HEAD_SIZE + PN_CODE_LENGTHS_SIZE(i))
 #define PN_CODE_WINDOW 24u      /* bits a code is looked up by */
 
-/* A pair entry: two refs of PN_CODE_ID_BITS bits, the left one low. */
-#define PN_CODE_ENTRY_SIZE 3u
-#define PN_CODE_ID_BITS 12u
-#define PN_CODE_ID_MASK ((1u << PN_CODE_ID_BITS) - 1u)
-#define PN_CODE_LEFT(e) ((e) & PN_CODE_ID_MASK)
-#define PN_CODE_RIGHT(e) ((e) >> PN_CODE_ID_BITS)
-#define PN_CODE_BYTE_REF 0xF20u /* the first ref of a byte (0x20) */
-#define PN_CODE_MAX_PAIRS PN_CODE_BYTE_REF
+/* Refs (see above): a pair has two. */
+#define PN_CODE_MIN_REF_BITS 8u
+#define PN_CODE_MAX_REF_BITS 12u
+/* The ref of the byte 0x20, the first ref of a byte. */
+#define PN_CODE_BYTE_REF(ref_bits) ((1u << (ref_bits)) - 0xE0u)
+#define PN_CODE_MAX_PAIRS PN_CODE_BYTE_REF(PN_CODE_MAX_REF_BITS)
 /* The ref of a byte a text may hold (not a control character but '\n'),
- * and the byte of a ref >= PN_CODE_BYTE_REF. */
-#define PN_CODE_NEWLINE_REF 0xF7Fu
-#define PN_CODE_BYTE_TO_REF(b) \
-    ((b) == '\n' ? PN_CODE_NEWLINE_REF : 0xF00u | (unsigned)(b))
+ * and the byte of a ref >= PN_CODE_BYTE_REF(). */
+#define PN_CODE_BYTE_TO_REF(ref_bits, b) \
+    (((1u << (ref_bits)) - 0x100u) | ((b) == '\n' ? 0x7Fu : (unsigned)(b)))
 #define PN_CODE_REF_BYTE(r) \
-    ((r) == PN_CODE_NEWLINE_REF ? (unsigned)'\n' : (unsigned)(r) & 0xFFu)
-PN_STATIC_ASSERT(2 * PN_CODE_ID_BITS == 8 * PN_CODE_ENTRY_SIZE,
-                 code_entry_holds_two_ids);
-PN_STATIC_ASSERT((0xF00u | 0xFFu) == PN_CODE_ID_MASK,
-                 code_refs_hold_every_byte);
+    (((r) & 0xFFu) == 0x7Fu ? (unsigned)'\n' : (unsigned)(r) & 0xFFu)
+/* The bytes of the left (or the right) refs of `pairs` pairs, and those
+ * the pool has at least. */
+#define PN_CODE_REFS_SIZE(ref_bits, pairs) (((ref_bits) * (pairs) + 7u) / 8u)
+#define PN_CODE_TAIL 3u
+/* A ref and the bits before it in its first byte fit 4 bytes. */
+PN_STATIC_ASSERT(PN_CODE_MAX_REF_BITS + 7 <= 32, code_ref_fits_a_word);
 
 #define PN_CODE_MAX_LEN 20u     /* bits in the longest code */
 PN_STATIC_ASSERT(PN_CODE_MAX_LEN <= PN_CODE_WINDOW, code_fits_the_window);

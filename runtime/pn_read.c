@@ -49,28 +49,33 @@ pn_status pn__read_head(const unsigned char *data, uint32_t available)
 }
 
 /* Checks the code tables' shape, so the decoder may trust it: the
- * lengths, the start table, the bytes and the pair entries fill them
- * exactly, and a byte of the catalog follows them (the decoder reads an
- * entry as 4 bytes). What they hold is checked as it is used
+ * lengths, the start table, the bytes and the pairs' refs fill them
+ * exactly, and PN_CODE_TAIL bytes of the catalog follow them (the
+ * decoder reads a ref as the 4 bytes from its first). What they hold
+ * is checked as it is used
  * (pn_decode.c). */
 static pn_status code_check(pn__view *v, uint32_t off, uint32_t size)
 {
     const unsigned char *c;
-    uint32_t min_len, max_len, start_bits, bytes, pairs;
+    uint32_t min_len, max_len, start_bits, ref_bits, bytes, pairs;
 
     if (!table_fits(v->size, off, size, 1) || size < PN_CODE_HEAD_SIZE ||
-        size == v->size - off)
+        v->size - off - size < PN_CODE_TAIL)
         return PN_ERR_FORMAT;
     c = v->data + off;
     min_len = c[PN_CODE_AT(min_len, 1)];
     max_len = c[PN_CODE_AT(max_len, 1)];
     start_bits = c[PN_CODE_AT(start_bits, 1)];
+    ref_bits = c[PN_CODE_AT(ref_bits, 1)];
     bytes = pn__read_u16(c + PN_CODE_AT(bytes, 2));
     pairs = pn__read_u16(c + PN_CODE_AT(pairs, 2));
     if (min_len < 1 || min_len > max_len || max_len > PN_CODE_MAX_LEN ||
-        start_bits > max_len || pairs > PN_CODE_MAX_PAIRS ||
-        PN_CODE_HEAD_SIZE + PN_CODE_LENGTH_SIZE * (max_len - min_len + 1) +
-                (1u << start_bits) + bytes + PN_CODE_ENTRY_SIZE * pairs != size)
+        start_bits > max_len || ref_bits < PN_CODE_MIN_REF_BITS ||
+        ref_bits > PN_CODE_MAX_REF_BITS ||
+        pairs > PN_CODE_BYTE_REF(ref_bits) ||
+        PN_CODE_HEAD_SIZE + PN_CODE_LENGTHS_SIZE(max_len - min_len + 1) +
+                (1u << start_bits) + bytes +
+                2u * PN_CODE_REFS_SIZE(ref_bits, pairs) != size)
         return PN_ERR_FORMAT;
     v->code = c;
     return PN_OK;

@@ -334,12 +334,12 @@ static unsigned char *code_bytes(void)
 {
     unsigned char *c = code_tables();
     return c + PN_CODE_HEAD_SIZE +
-           PN_CODE_LENGTH_SIZE * (c[PN_CODE_AT(max_len, 1)] -
-                                  c[PN_CODE_AT(min_len, 1)] + 1u) +
+           PN_CODE_LENGTHS_SIZE(c[PN_CODE_AT(max_len, 1)] -
+                                c[PN_CODE_AT(min_len, 1)] + 1u) +
            (1u << c[PN_CODE_AT(start_bits, 1)]);
 }
 
-/* The pair entries. */
+/* The pairs' refs: the left ones, then the right ones. */
 static unsigned char *entries(void)
 {
     return code_bytes() + u16_at(code_tables() + PN_CODE_AT(bytes, 2));
@@ -468,6 +468,14 @@ static void test_damaged_code_tables(void)
     TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, open_resealed(&c));
 
     reset();
+    code_tables()[PN_CODE_AT(ref_bits, 1)] = PN_CODE_MIN_REF_BITS - 1;
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, open_resealed(&c));
+
+    reset();
+    code_tables()[PN_CODE_AT(ref_bits, 1)] = PN_CODE_MAX_REF_BITS + 1;
+    TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, open_resealed(&c));
+
+    reset();
     copy[PN_HDR_AT(code_size, 4)] = 3;
     copy[PN_HDR_AT(code_size, 4) + 1] = 0;
     TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, open_resealed(&c));
@@ -477,13 +485,42 @@ static void test_damaged_code_tables(void)
     TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, open_resealed(&c));
 }
 
+/* The code's ref_bits (pn_format.h). */
+static unsigned ref_bits(void)
+{
+    return code_tables()[PN_CODE_AT(ref_bits, 1)];
+}
+
+/* The ref of byte `b` in the code of `copy`. */
+static uint32_t byte_ref(unsigned char b)
+{
+    return PN_CODE_BYTE_TO_REF(ref_bits(), b);
+}
+
+/* Ref `k` of the `bits`-bit refs at `e` made `ref`: the bits from bit
+ * bits * k on, least significant first (pn_format.h). */
+static void set_ref(unsigned char *e, unsigned bits, uint32_t k, uint32_t ref)
+{
+    uint32_t at = bits * k, j;
+
+    for (j = 0; j < bits; j++, at++) {
+        unsigned char bit = (unsigned char)(1u << (at % 8u));
+        if (ref >> j & 1u)
+            e[at / 8u] |= bit;
+        else
+            e[at / 8u] &= (unsigned char)~bit;
+    }
+}
+
+/* Pair `i` made (left, right): its left ref, then its right one after
+ * all the left refs. */
 static void set_entry(uint32_t i, uint32_t left, uint32_t right)
 {
-    unsigned char *e = entries() + PN_CODE_ENTRY_SIZE * i;
-    uint32_t v = left | right << 12;
-    e[0] = (unsigned char)v;
-    e[1] = (unsigned char)(v >> 8);
-    e[2] = (unsigned char)(v >> 16);
+    unsigned bits = ref_bits();
+    uint32_t pairs = u16_at(code_tables() + PN_CODE_AT(pairs, 2));
+
+    set_ref(entries(), bits, i, left);
+    set_ref(entries() + PN_CODE_REFS_SIZE(bits, pairs), bits, i, right);
 }
 
 /* Every byte with a code made `byte`, which is not one a text may hold
@@ -547,7 +584,7 @@ static void test_damaged_symbols(void)
      * control character 0x01. */
     reset();
     for (i = 0; i < pairs; i++)
-        set_entry(i, 0xF01u, 0xF01u);
+        set_entry(i, byte_ref(0x01), byte_ref(0x01));
     set_code_bytes(0x01);
     TEST_ASSERT_EQUAL_UINT(texts, read_all(&texts));
 
@@ -557,7 +594,7 @@ static void test_damaged_symbols(void)
     reset();
     for (i = 0; i < pairs; i++)
         set_entry(i, (i + 1) % pairs, i);
-    set_entry(0, PN_CODE_BYTE_TO_REF('x'), 0);
+    set_entry(0, byte_ref('x'), 0);
     TEST_ASSERT_TRUE(read_all(&texts) > texts / 2);
 
     /* Chains of pairs, each the next one and an 'x', ending in "xx":
@@ -568,9 +605,9 @@ static void test_damaged_symbols(void)
     for (i = 0; i < pairs; i++)
         if (i % (PN_CODE_MAX_DEPTH + 2) == PN_CODE_MAX_DEPTH + 1 ||
             i + 1 == pairs)
-            set_entry(i, PN_CODE_BYTE_TO_REF('x'), PN_CODE_BYTE_TO_REF('x'));
+            set_entry(i, byte_ref('x'), byte_ref('x'));
         else
-            set_entry(i, i + 1, PN_CODE_BYTE_TO_REF('x'));
+            set_entry(i, i + 1, byte_ref('x'));
     bad = read_all(&texts);
     TEST_ASSERT_TRUE(bad > 0 && bad < texts);
     original = fixture_catalog;

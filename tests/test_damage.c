@@ -343,13 +343,38 @@ static void title_fails(const unsigned char *bytes, size_t size)
     TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, st);
 }
 
+/* Ref `k` of the refs at `e`, of `bits` bits each, least significant
+ * bit first (pn_format.h), and the same made `ref`. */
+static uint32_t entry_ref(const unsigned char *e, unsigned bits, uint32_t k)
+{
+    uint32_t ref = 0, at = bits * k, j;
+
+    for (j = 0; j < bits; j++, at++)
+        ref |= (uint32_t)(e[at / 8u] >> (at % 8u) & 1u) << j;
+    return ref;
+}
+
+static void set_entry_ref(unsigned char *e, unsigned bits, uint32_t k,
+                          uint32_t ref)
+{
+    uint32_t at = bits * k, j;
+
+    for (j = 0; j < bits; j++, at++) {
+        unsigned char bit = (unsigned char)(1u << (at % 8u));
+        if (ref >> j & 1u)
+            e[at / 8u] |= bit;
+        else
+            e[at / 8u] &= (unsigned char)~bit;
+    }
+}
+
 static void test_a_control_character_in_a_text_is_damage(void)
 {
     /* Not 0x0A: '\n' is a hard line break (pn_format.h). */
     static const unsigned char controls[] = {0x00, 0x01, 0x09, 0x1F, 0x7F};
     const unsigned char *code;
-    uint32_t at, i, bytes, count, pairs, changed, e;
-    unsigned char first;
+    uint32_t at, i, bytes, count, pairs, changed;
+    unsigned char first, bits;
     pn_catalog c;
     pn_notice n;
     pn_section sec;
@@ -404,8 +429,8 @@ static void test_a_control_character_in_a_text_is_damage(void)
      * the pairs. */
     code = packed + pn__read_u32(packed + PN_HDR_AT(code, 4));
     bytes = (uint32_t)(code - packed) + PN_CODE_HEAD_SIZE +
-            PN_CODE_LENGTH_SIZE * (code[PN_CODE_AT(max_len, 1)] -
-                                   code[PN_CODE_AT(min_len, 1)] + 1u) +
+            PN_CODE_LENGTHS_SIZE(code[PN_CODE_AT(max_len, 1)] -
+                                 code[PN_CODE_AT(min_len, 1)] + 1u) +
             (1u << code[PN_CODE_AT(start_bits, 1)]);
     count = pn__read_u16(code + PN_CODE_AT(bytes, 2));
     pairs = pn__read_u16(code + PN_CODE_AT(pairs, 2));
@@ -416,22 +441,16 @@ static void test_a_control_character_in_a_text_is_damage(void)
             changed++;
         }
     }
-    for (i = 0; i < pairs; i++) {
-        unsigned char *p = packed + bytes + count + PN_CODE_ENTRY_SIZE * i;
-        uint32_t left, right;
-        e = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16;
-        left = PN_CODE_LEFT(e);
-        right = PN_CODE_RIGHT(e);
-        changed += left == PN_CODE_BYTE_TO_REF(first) ||
-                   right == PN_CODE_BYTE_TO_REF(first);
-        if (left == PN_CODE_BYTE_TO_REF(first))
-            left = 0xF01u;
-        if (right == PN_CODE_BYTE_TO_REF(first))
-            right = 0xF01u;
-        e = left | right << PN_CODE_ID_BITS;
-        p[0] = (unsigned char)e;
-        p[1] = (unsigned char)(e >> 8);
-        p[2] = (unsigned char)(e >> 16);
+    /* The left refs, then the right ones: 2 * pairs refs in a row. */
+    bits = code[PN_CODE_AT(ref_bits, 1)];
+    for (i = 0; i < 2 * pairs; i++) {
+        unsigned char *refs = packed + bytes + count +
+                              (i < pairs ? 0 : PN_CODE_REFS_SIZE(bits, pairs));
+        uint32_t k = i < pairs ? i : i - pairs;
+        if (entry_ref(refs, bits, k) == PN_CODE_BYTE_TO_REF(bits, first)) {
+            set_entry_ref(refs, bits, k, PN_CODE_BYTE_TO_REF(bits, 0x01));
+            changed++;
+        }
     }
     TEST_ASSERT_TRUE(changed > 0);
     title_fails(packed, sizeof packed);

@@ -60,7 +60,9 @@ static void test_open_rejects_bad_input(void)
     TEST_ASSERT_EQUAL_INT(PN_ERR_NOT_CATALOG, pn_open(&c, "PX", 2));
 
     memcpy(copy, fixture_catalog, sizeof copy);
-    copy[PN_HDR_AT(version, 2)] = PN_FORMAT_VERSION + 1;
+    copy[PN_HDR_AT(version, 2)] = PN_FORMAT_VERSION - 1; /* an older pnc's */
+    TEST_ASSERT_EQUAL_INT(PN_ERR_VERSION, pn_open(&c, copy, sizeof copy));
+    copy[PN_HDR_AT(version, 2)] = PN_FORMAT_VERSION + 1; /* a newer one's */
     TEST_ASSERT_EQUAL_INT(PN_ERR_VERSION, pn_open(&c, copy, sizeof copy));
     /* After a failed open the handle is unusable, not dangerous. */
     TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_find(&c, "alpha", "nb", &notice));
