@@ -293,28 +293,29 @@ static void scan_word(pn__rd *r, unsigned room, unsigned avail,
         uint32_t cp = r->cp, next = r->off + r->size;
         int mark;
         if (!after && !on_space && !m->pixels && is_letter(cp)) {
-            /* A run of letters from the bytes the reader holds. */
+            /* A run of letters from the bytes the reader holds, each 1
+             * column: up to the one that makes the word longer than a
+             * line (past the room, so the scan stops there). */
             const unsigned char *s;
-            unsigned n = pn__rd_ahead(r, &s), i = 0, cols = w->cols;
-            int full = 0;
-            do {
-                cols++;
-                if (cols <= room) {
-                    w->fit_less = w->fit;
-                    w->fit = r->off + i + 1u;
-                }
-                i++;
-                full = cols > avail &&
-                       (r->off + i > w->fit || cols > 2u * avail + 8u);
-            } while (!full && i < n && is_letter(s[i]));
-            w->cols = cols;
-            w->ink = r->off + i;
-            w->last = i > 1 ? s[i - 1] : cp;
-            if (i > 1)
-                pn__rd_skip(r, i - 1u);
+            unsigned n = pn__rd_ahead(r, &s), k = 1, fits;
+            unsigned most = w->cols < avail ? avail + 1u - w->cols : 1u;
+            if (most > n)
+                most = n;
+            while (k < most && is_letter(s[k]))
+                k++;
+            if (w->cols < room) {
+                fits = room - w->cols < k ? room - w->cols : k;
+                w->fit_less = fits > 1 ? r->off + fits - 1u : w->fit;
+                w->fit = r->off + fits;
+            }
+            w->cols += k;
+            w->ink = r->off + k;
+            w->last = k > 1 ? s[k - 1] : cp;
+            if (k > 1)
+                pn__rd_skip(r, k - 1u);
             else
                 pn__rd_step(r);
-            if (full)
+            if (w->cols > avail)
                 break;
             continue;
         }
