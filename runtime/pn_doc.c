@@ -212,6 +212,7 @@ void pn__rd_open(pn__rd *r, const pn__block *b)
     r->mark_off = 0;
     r->mark_at = 0;
     r->tap = NULL;
+    r->limited = b->limit != 0;
     if (b->count == 0) {
         r->end = 1;
         r->cp = 0xFFFD;
@@ -268,6 +269,7 @@ pn_status pn__rd_open_at(pn__rd *r, const pn__block *b, uint32_t off,
     r->mark_off = off;
     r->mark_at = at;
     r->tap = NULL;
+    r->limited = b->limit != 0;
     if (pn__dec_open_at(&r->dec, &b->piece[p], at, off - start) != PN_OK)
         return PN_ERR_ARG;
     load(r);

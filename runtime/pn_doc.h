@@ -53,6 +53,7 @@ typedef struct pn__rd {
     uint8_t ahead;             /* bytes of that piece in next[] from head */
     uint8_t end;               /* 1: past the block's last character */
     uint8_t err;               /* 1: a piece's bits are damaged */
+    uint8_t limited;           /* 1: the block is cut at its `limit` */
     unsigned char next[PN__RD_AHEAD]; /* the current character's bytes and
                                   those after it, decoded a run at a time
                                   rather than a byte at a time */
@@ -84,7 +85,8 @@ void pn__rd_next(pn__rd *r);
  * it for each character. */
 static inline void pn__rd_step(pn__rd *r)
 {
-    if (r->size < r->ahead && !r->end && !r->b->limit &&
+    /* At the end nothing is ahead, but in a block cut at its limit. */
+    if (r->size < r->ahead && !r->limited &&
         r->next[r->head + r->size] < 0x80u) {
         r->head = (uint8_t)(r->head + r->size);
         r->ahead = (uint8_t)(r->ahead - r->size);
@@ -104,7 +106,7 @@ static inline unsigned pn__rd_ahead(const pn__rd *r,
                                     const unsigned char **bytes)
 {
     *bytes = r->next + r->head;
-    return r->end || r->b->limit ? 0u : r->ahead;
+    return r->limited ? 0u : r->ahead;
 }
 
 /* Moves `r` on by `n` bytes of those, each an ASCII character, the
