@@ -66,6 +66,51 @@ pn_status pn__doc_section_block(const pn_section *sec, uint32_t index,
 
 /* ---- Reading characters ------------------------------------------------- */
 
+/* Gives `tap` the `n` bytes decoded at block offset `off`. */
+static void tap_feed(pn__tap *tap, uint32_t off, const unsigned char *bytes,
+                     uint32_t n)
+{
+    uint32_t end = tap->base + tap->len, i = 0, most;
+    unsigned char *dst = tap->dst + tap->len;
+
+    if (tap->stopped || off + n <= end)
+        return;
+    if (off > end) {
+        tap->stopped = 1;
+        return;
+    }
+    bytes += end - off; /* those before are in already */
+    n -= end - off;
+    most = n < tap->room - tap->len ? n : tap->room - tap->len;
+    if (tap->ascii)
+        for (; i < most && bytes[i] < 0x80u; i++)
+            dst[i] = bytes[i];
+    else
+        for (; i < most; i++)
+            dst[i] = bytes[i];
+    tap->len += i;
+    tap->stopped = i < n;
+}
+
+/* A character that is not shown as its own bytes: the tap is no use. */
+static void tap_spoil(pn__rd *r)
+{
+    if (r->tap) {
+        r->tap->len = 0;
+        r->tap->stopped = 1;
+    }
+}
+
+void pn__rd_tap(pn__rd *r, pn__tap *tap)
+{
+    tap->base = r->off;
+    tap->len = 0;
+    tap->stopped = 0;
+    r->tap = tap;
+    if (!r->end)
+        tap_feed(tap, r->off, r->next + r->head, r->ahead);
+}
+
 /* Makes next[] hold at least `want` bytes of the current piece from
  * `head`, as far as it has them; returns how many it holds. It decodes
  * as many as next[] has room for: a call into the decoder costs more
@@ -86,9 +131,11 @@ static unsigned fill(pn__rd *r, unsigned want)
      * place to come back to, if no pair is half expanded there. */
     if (r->ahead == 0 && pn__dec_mark(&r->dec, &r->mark_at))
         r->mark_off = r->off;
-    r->ahead = (uint8_t)(r->ahead +
-                         pn__dec_read(&r->dec, (char *)r->next + r->ahead,
-                                      PN__RD_AHEAD - r->ahead));
+    i = pn__dec_read(&r->dec, (char *)r->next + r->ahead,
+                     PN__RD_AHEAD - r->ahead);
+    if (r->tap)
+        tap_feed(r->tap, r->off + r->ahead, r->next + r->ahead, i);
+    r->ahead = (uint8_t)(r->ahead + i);
     if (r->ahead < want && r->dec.err)
         r->err = 1;
     return r->ahead;
@@ -129,18 +176,27 @@ static void load(pn__rd *r)
         need = 4;
         cp = s[0] & 0x07u;
     } else {
+        tap_spoil(r);
         return;
     }
-    if (fill(r, need) < need)
+    if (fill(r, need) < need) {
+        tap_spoil(r);
         return;
+    }
     s = r->next + r->head; /* fill() may have moved the bytes */
     for (i = 1; i < need; i++) {
-        if ((s[i] & 0xC0u) != 0x80u)
+        if ((s[i] & 0xC0u) != 0x80u) {
+            tap_spoil(r);
             return;
+        }
         cp = (cp << 6) | (s[i] & 0x3Fu);
     }
     r->size = (uint8_t)need;
     r->cp = cp;
+    /* Written again as UTF-8, it would not be these bytes. */
+    if ((need == 3 && cp < 0x800u) || (need == 4 && cp < 0x10000u) ||
+        cp > 0x10FFFFu || (cp >= 0xD800u && cp <= 0xDFFFu))
+        tap_spoil(r);
 }
 
 void pn__rd_open(pn__rd *r, const pn__block *b)
@@ -155,6 +211,8 @@ void pn__rd_open(pn__rd *r, const pn__block *b)
     r->piece_off = 0;
     r->mark_off = 0;
     r->mark_at = 0;
+    r->tap = NULL;
+    r->limited = b->limit != 0;
     if (b->count == 0) {
         r->end = 1;
         r->cp = 0xFFFD;
@@ -210,6 +268,8 @@ pn_status pn__rd_open_at(pn__rd *r, const pn__block *b, uint32_t off,
     r->piece_off = start;
     r->mark_off = off;
     r->mark_at = at;
+    r->tap = NULL;
+    r->limited = b->limit != 0;
     if (pn__dec_open_at(&r->dec, &b->piece[p], at, off - start) != PN_OK)
         return PN_ERR_ARG;
     load(r);

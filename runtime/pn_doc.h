@@ -27,6 +27,22 @@ typedef struct pn__block {
  * `err`. A character never spans two pieces. */
 #define PN__RD_AHEAD 16u        /* bytes decoded at a time */
 
+/* A copy of a block's bytes as a reader decodes them, from byte offset
+ * `base` on, for a caller that shows them as they are (a line of a page
+ * written straight into the caller's buffer, not decoded a second time).
+ * It takes each byte once, in order, whichever copy of the reader
+ * decodes it, and stops at a gap, at a full `room`, at a byte over 0x7F
+ * when `ascii` is set, and for good (`len` 0) at a character that would
+ * not be shown as its bytes (damaged or not the shortest UTF-8). */
+typedef struct pn__tap {
+    unsigned char *dst;        /* where the byte at `base` goes */
+    uint32_t base;
+    uint32_t len;              /* bytes copied */
+    uint32_t room;             /* bytes `dst` takes */
+    uint8_t ascii;             /* 1: only ASCII is shown as it is */
+    uint8_t stopped;           /* 1: takes no more */
+} pn__tap;
+
 typedef struct pn__rd {
     const pn__block *b;        /* the block read */
     uint32_t off;              /* byte offset of the current character */
@@ -37,6 +53,7 @@ typedef struct pn__rd {
     uint8_t ahead;             /* bytes of that piece in next[] from head */
     uint8_t end;               /* 1: past the block's last character */
     uint8_t err;               /* 1: a piece's bits are damaged */
+    uint8_t limited;           /* 1: the block is cut at its `limit` */
     unsigned char next[PN__RD_AHEAD]; /* the current character's bytes and
                                   those after it, decoded a run at a time
                                   rather than a byte at a time */
@@ -45,10 +62,11 @@ typedef struct pn__rd {
                                   one where the decoder can start again
                                   (pn__rd_open_at()), and the place in */
     uint32_t mark_at;          /* its piece (pn__dec_mark()) */
+    pn__tap *tap;              /* gets the bytes decoded, or NULL */
     pn__dec dec;               /* the rest of the piece */
 } pn__rd;
 
-/* Puts `r` on the first character of `b`. */
+/* Puts `r` on the first character of `b`, with no tap. */
 void pn__rd_open(pn__rd *r, const pn__block *b);
 
 /* Puts `r` on the character at `off` of `b`, starting the decoder at
@@ -67,7 +85,8 @@ void pn__rd_next(pn__rd *r);
  * it for each character. */
 static inline void pn__rd_step(pn__rd *r)
 {
-    if (r->size < r->ahead && !r->end && !r->b->limit &&
+    /* At the end nothing is ahead, but in a block cut at its limit. */
+    if (r->size < r->ahead && !r->limited &&
         r->next[r->head + r->size] < 0x80u) {
         r->head = (uint8_t)(r->head + r->size);
         r->ahead = (uint8_t)(r->ahead - r->size);
@@ -87,7 +106,7 @@ static inline unsigned pn__rd_ahead(const pn__rd *r,
                                     const unsigned char **bytes)
 {
     *bytes = r->next + r->head;
-    return r->end || r->b->limit ? 0u : r->ahead;
+    return r->limited ? 0u : r->ahead;
 }
 
 /* Moves `r` on by `n` bytes of those, each an ASCII character, the
@@ -101,6 +120,10 @@ static inline void pn__rd_skip(pn__rd *r, unsigned n)
     r->cp = r->next[r->head];
     pn__rd_step(r);
 }
+
+/* Starts `tap` at the current character of `r`, with the bytes `r`
+ * already holds, and has `r` and its copies feed it. */
+void pn__rd_tap(pn__rd *r, pn__tap *tap);
 
 /* Moves `r` to byte offset `off` (a character start it has been on). */
 void pn__rd_seek(pn__rd *r, uint32_t off);

@@ -50,6 +50,8 @@ typedef struct line {
                                   a word */
 } line;
 
+struct out;
+
 /* The block last fetched, so that a page does not fetch it per line, and
  * a reader where the last line left it. */
 typedef struct block_cache {
@@ -59,6 +61,7 @@ typedef struct block_cache {
     pn__rd rd;
     pn_section sec;            /* the section's record, read once a pass */
     uint32_t sec_index;        /* its index, NO_BLOCK when none */
+    struct out *o;             /* a page being written, or NULL */
 } block_cache;
 
 #define NO_BLOCK 0xFFFFFFFFu
@@ -290,28 +293,29 @@ static void scan_word(pn__rd *r, unsigned room, unsigned avail,
         uint32_t cp = r->cp, next = r->off + r->size;
         int mark;
         if (!after && !on_space && !m->pixels && is_letter(cp)) {
-            /* A run of letters from the bytes the reader holds. */
+            /* A run of letters from the bytes the reader holds, each 1
+             * column: up to the one that makes the word longer than a
+             * line (past the room, so the scan stops there). */
             const unsigned char *s;
-            unsigned n = pn__rd_ahead(r, &s), i = 0, cols = w->cols;
-            int full = 0;
-            do {
-                cols++;
-                if (cols <= room) {
-                    w->fit_less = w->fit;
-                    w->fit = r->off + i + 1u;
-                }
-                i++;
-                full = cols > avail &&
-                       (r->off + i > w->fit || cols > 2u * avail + 8u);
-            } while (!full && i < n && is_letter(s[i]));
-            w->cols = cols;
-            w->ink = r->off + i;
-            w->last = i > 1 ? s[i - 1] : cp;
-            if (i > 1)
-                pn__rd_skip(r, i - 1u);
+            unsigned n = pn__rd_ahead(r, &s), k = 1, fits;
+            unsigned most = w->cols < avail ? avail + 1u - w->cols : 1u;
+            if (most > n)
+                most = n;
+            while (k < most && is_letter(s[k]))
+                k++;
+            if (w->cols < room) {
+                fits = room - w->cols < k ? room - w->cols : k;
+                w->fit_less = fits > 1 ? r->off + fits - 1u : w->fit;
+                w->fit = r->off + fits;
+            }
+            w->cols += k;
+            w->ink = r->off + k;
+            w->last = k > 1 ? s[k - 1] : cp;
+            if (k > 1)
+                pn__rd_skip(r, k - 1u);
             else
                 pn__rd_step(r);
-            if (full)
+            if (w->cols > avail)
                 break;
             continue;
         }
@@ -554,6 +558,7 @@ static void cache_init(block_cache *cache)
 {
     cache->index = NO_BLOCK;
     cache->sec_index = NO_BLOCK;
+    cache->o = NULL;
 }
 
 /* Block `index` of section `section` of the cursor's document. PN_OK,
@@ -630,10 +635,15 @@ static void line_clear(line *l)
     l->last = 0;
 }
 
+static void line_tap(const pn_cursor *cur, struct out *o, const line *l,
+                     pn__rd *r);
+
 /* Lays out the line at `*pos` and moves `*pos` past it. PN_ERR_RANGE when
- * the section has no more lines. */
+ * the section has no more lines. With `o`, the page being written, the
+ * line's bytes go into it as they are decoded (line_tap()). */
 static pn_status next_line(const pn_cursor *cur, uint32_t section,
-                           wrap_pos *pos, block_cache *cache, line *out)
+                           wrap_pos *pos, block_cache *cache, line *out,
+                           struct out *o)
 {
     const pn__block *b = &cache->block;
     pn__rd *r = &cache->rd;
@@ -663,7 +673,10 @@ static pn_status next_line(const pn_cursor *cur, uint32_t section,
         return st;
     skip_spaces(r);
     out->from = *r;
+    if (o)
+        line_tap(cur, o, out, r);
     out->last = line_end(r, avail, &m);
+    r->tap = NULL;
     out->end = r->off;
     skip_spaces(r);
     if (!r->end && r->cp == '\n') {
@@ -713,7 +726,7 @@ static int label_goes_down(const pn_cursor *cur, uint32_t section,
         (l->last == '.' && left != 0))
         return 0;
     for (row = 0; row <= left; row++) {
-        if (next_line(cur, section, &peek, cache, &next) != PN_OK) {
+        if (next_line(cur, section, &peek, cache, &next, NULL) != PN_OK) {
             down = 0;
         } else if (l->last == '.') {
             down = left == 0 && !next.blank && next.from.cp >= '0' &&
@@ -792,7 +805,7 @@ static pn_status page_lay(const pn_cursor *cur, uint32_t section,
         wrap_pos at = *pos;
         if (stop && same_place(&at, stop))
             return PN_OK;
-        st = next_line(cur, section, pos, cache, &l);
+        st = next_line(cur, section, pos, cache, &l, cache->o);
         if (st == PN_ERR_RANGE)
             return row > 0 ? PN_OK : PN_ERR_RANGE;
         if (st != PN_OK)
@@ -840,7 +853,7 @@ static pn_status page_lay(const pn_cursor *cur, uint32_t section,
     peek = *pos;
     n = rows - block_row;
     do {
-        if (next_line(cur, section, &peek, cache, &next) != PN_OK)
+        if (next_line(cur, section, &peek, cache, &next, NULL) != PN_OK)
             return PN_OK;
         n++;
     } while (peek.offset != 0 && n < rows);
@@ -1328,7 +1341,7 @@ PN__OWN_FRAME static pn_status page_exists(const pn_cursor *cur,
     pn_status st;
 
     do
-        st = next_line(cur, section, &peek, cache, &l);
+        st = next_line(cur, section, &peek, cache, &l, NULL);
     while (st == PN_OK && l.blank);
     *exists = st == PN_OK;
     return st == PN_ERR_RANGE ? PN_OK : st;
@@ -1515,7 +1528,77 @@ typedef struct out {
     size_t size, len;
     int cut;
     uint32_t rows;             /* lines written */
+    int tapped;                /* 1: `tap` has the bytes of the line to
+                                  write next, from its prefix's end */
+    size_t tap_at;             /* `len` when it started */
+    pn__tap tap;
 } out;
+
+/* The bytes a line's prefix takes: its indent (none on a pixel screen,
+ * where the text is drawn) and its marker, into `mark`. */
+static size_t prefix_bytes(const pn_cursor *cur, const line *l,
+                           char mark[12], unsigned *mark_len)
+{
+    *mark_len = mark_text(l->mark, l->number, mark);
+    return (cur->screen.flags & PN_PIXELS ? 0u : l->indent) + *mark_len;
+}
+
+/* Has the reader `r`, on the first character of line `l`, copy the bytes
+ * it decodes into `o` after the line's prefix: on a screen that shows
+ * them as they are (all of them with no flags, else ASCII), render_line()
+ * then only writes the prefix. */
+static void line_tap(const pn_cursor *cur, out *o, const line *l, pn__rd *r)
+{
+    char mark[12];
+    unsigned mark_len;
+    size_t prefix = prefix_bytes(cur, l, mark, &mark_len), room;
+
+    o->tapped = 0;
+    if (o->cut || o->len + prefix + 1u >= o->size)
+        return;
+    /* A line is at most 4 * PN_MAX_COLS bytes; the reader reads on a
+     * word past it. */
+    room = o->size - o->len - prefix - 1u;
+    o->tapped = 1;
+    o->tap_at = o->len;
+    o->tap.dst = (unsigned char *)o->buf + o->len + prefix;
+    o->tap.room = room > 0xFFFFu ? 0xFFFFu : (uint32_t)room;
+    o->tap.ascii = (cur->screen.flags & SCREEN_FLAGS_KNOWN) != 0;
+    pn__rd_tap(r, &o->tap);
+}
+
+/* Writes `l` from the bytes line_tap() copied, if they are all there and
+ * it would write them as they are, whole: then only its prefix is
+ * written. 0 if not. */
+static int tapped_line(const pn_cursor *cur, const line *l, out *o)
+{
+    char mark[12];
+    unsigned mark_len, i;
+    size_t prefix, n, chars;
+
+    if (!o->tapped || o->tap_at != o->len || o->tap.base != l->from.off ||
+        l->end < l->from.off || o->cut)
+        return 0;
+    o->tapped = 0;
+    n = l->end - l->from.off;
+    prefix = prefix_bytes(cur, l, mark, &mark_len);
+    if (n > o->tap.len || o->len + prefix + n + 1u >= o->size)
+        return 0;
+    if (!(cur->screen.flags & PN_PIXELS) &&
+        l->indent + mark_len + n > cur->screen.cols) {
+        /* A character is 1 column on such a screen: none may be cut. */
+        for (i = 0, chars = 0; i < n; i++)
+            chars += (o->tap.dst[i] & 0xC0u) != 0x80u;
+        if (l->indent + mark_len + chars > cur->screen.cols)
+            return 0;
+    }
+    for (i = mark_len; i < prefix; i++)
+        o->buf[o->len++] = ' ';
+    for (i = 0; i < mark_len; i++)
+        o->buf[o->len++] = mark[i];
+    o->len += n;
+    return 1;
+}
 
 static void put(out *o, const char *bytes, size_t n)
 {
@@ -1588,7 +1671,7 @@ static void emit_line(const pn_cursor *cur, const line *l, void *ctx)
         o->rows = 0;
         return;
     }
-    if (!l->blank)
+    if (!l->blank && !tapped_line(cur, l, o))
         render_line(cur, l, o);
     put(o, "\n", 1);
     o->rows++;
@@ -1646,6 +1729,7 @@ PN__OWN_FRAME static pn_status text_page(const pn_cursor *cur, out *o,
     pn_status st;
 
     cache_init(&cache);
+    cache.o = o;
     load_top(cur, next);
     st = page_step(cur, cur->section, next, &cache, emit_line, o);
     if (!known)
@@ -1675,6 +1759,7 @@ static pn_status page_write(const pn_cursor *cur, char *buf, size_t size,
     o.len = 0;
     o.cut = 0;
     o.rows = 0;
+    o.tapped = 0;
 #if !defined(PN_NO_SUMMARY) && !defined(PN_NO_QR)
     if (on_qr_page(cur, cur->page))
         st = qr_page(cur, &o);
@@ -1833,7 +1918,7 @@ PN__OWN_FRAME static pn_status text_draw(const pn_cursor *cur, draw *d)
     wrap_pos pos;
     pn_status st;
 
-    cache.index = NO_BLOCK;
+    cache_init(&cache);
     load_top(cur, &pos);
     st = page_step(cur, cur->section, &pos, &cache, draw_line, d);
     if (st == PN_ERR_RANGE)
