@@ -6,9 +6,10 @@
 
 #ifndef PN_NO_SUMMARY
 
-/* The texts the first layer's fact blocks show (fact_block): the
- * controller's facts, then the data protection officer's name and way
- * to reach them. */
+/* The texts the first layer's fact blocks show (step): the controller's
+ * facts, then the data protection officer's name and way to reach them.
+ * A walk keeps which are present, not the texts: the one block shown
+ * reads its own again, so the walk's frame holds no text per slot. */
 enum { SLOT_DPO_NAME = PN_FACT_COUNT, SLOT_DPO_REACH, SLOT_COUNT };
 #define SLOT_BIT(slot) (1u << (slot))
 
@@ -23,7 +24,7 @@ typedef struct walk {
     uint32_t at;               /* index of the next block produced */
     pn__block *out;
     unsigned present;          /* SLOT_BIT()s of the slots it states */
-    pn__text slot[SLOT_COUNT];
+    unsigned reach;            /* the DPO's fact in SLOT_DPO_REACH */
 } walk;
 
 static int reached(walk *w, pn_block_kind kind)
@@ -68,27 +69,48 @@ static pn_status fact(const walk *w, enum pn__fact which, pn__text *text)
     return pn__read_notice_fact(&w->view, w->record, which, text);
 }
 
-/* Reads the notice's facts `from` .. `to` - 1 into their slots. */
+/* The DPO's `fact` into `text`, `*found` 1 when the header names it. */
+static pn_status dpo_fact(const walk *w, unsigned fact, pn__text *text,
+                          int *found)
+{
+    return pn__read_party_fact(&w->view, w->record, PN_ROLE_DPO, 0, fact,
+                               text, found);
+}
+
+/* The text of `slot`. */
+static pn_status slot_text(const walk *w, unsigned slot, pn__text *text)
+{
+    int found;
+
+    if (slot < PN_FACT_COUNT)
+        return fact(w, (enum pn__fact)slot, text);
+    return dpo_fact(w, slot == SLOT_DPO_NAME ? PN_FACT_CONTROLLER : w->reach,
+                    text, &found);
+}
+
+/* Reads the notice's facts `from` .. `to` - 1: which are present. */
 static pn_status read_facts(walk *w, unsigned from, unsigned to)
 {
+    pn__text text;
     pn_status st;
 
     for (; from < to; from++) {
-        st = fact(w, (enum pn__fact)from, &w->slot[from]);
+        st = fact(w, (enum pn__fact)from, &text);
         if (st != PN_OK)
             return st;
-        if (w->slot[from].len)
+        if (text.len)
             w->present |= SLOT_BIT(from);
     }
     return PN_OK;
 }
 
 /* Reads facts of the data protection officer: `pairs` (fact, slot)
- * pairs, each into its slot unless an earlier one filled it (so the phone
- * stands in for an e-mail address only when there is none); a slot is
- * present when the header names its fact. */
+ * pairs, each for its slot unless an earlier one made the slot present
+ * (so the phone stands in for an e-mail address only when there is
+ * none); a slot is present when the header names its fact. */
 static pn_status read_dpo(walk *w, const uint8_t *pairs, unsigned n)
 {
+    pn__text text;
     int found;
     unsigned slot;
     pn_status st;
@@ -97,12 +119,13 @@ static pn_status read_dpo(walk *w, const uint8_t *pairs, unsigned n)
         slot = pairs[1];
         if (w->present & SLOT_BIT(slot))
             continue;
-        st = pn__read_party_fact(&w->view, w->record, PN_ROLE_DPO, 0,
-                                 pairs[0], &w->slot[slot], &found);
+        st = dpo_fact(w, pairs[0], &text, &found);
         if (st != PN_OK)
             return st;
         if (found)
             w->present |= SLOT_BIT(slot);
+        if (slot == SLOT_DPO_REACH)
+            w->reach = pairs[0];
     }
     return PN_OK;
 }
@@ -141,7 +164,8 @@ static pn_status show_ops(walk *w, const uint8_t *op)
 {
     unsigned i, sep = 0; /* the separator waiting: its bytes of ", " */
     int shown = 0;
-    pn_status st = PN_OK, label_st;
+    pn__text text;
+    pn_status st = PN_OK, op_st;
 
     for (i = 0; i < STEP_OPS && op[i] != 0; i++) {
         unsigned o = op[i];
@@ -159,15 +183,18 @@ static pn_status show_ops(walk *w, const uint8_t *op)
             continue;
         add(w, &", "[2 - sep], sep);
         sep = 0;
+        op_st = PN_OK;
         if (o < OP_LABEL(0)) {
-            add_text(w, &w->slot[o - OP_FACT(0)]);
+            if ((op_st = slot_text(w, o - OP_FACT(0), &text)) == PN_OK)
+                add_text(w, &text);
             shown = 1;
         } else if (o == OP_SPACE) {
             add(w, " ", 1);
-        } else if ((label_st = add_label(w, o - OP_LABEL(0))) != PN_OK &&
-                   st == PN_OK) {
-            st = label_st;
+        } else {
+            op_st = add_label(w, o - OP_LABEL(0));
         }
+        if (st == PN_OK)
+            st = op_st;
     }
     return st;
 }
@@ -479,6 +506,7 @@ pn_status pn__summary_block(const pn_notice *notice, uint32_t authored,
 {
     walk w;
     pn_section summary;
+    pn__text title;
     uint32_t first;
     unsigned i;
     int found = 0;
@@ -502,10 +530,9 @@ pn_status pn__summary_block(const pn_notice *notice, uint32_t authored,
         return st;
     if (reached(&w, PN_BLOCK_HEADING)) {
         st = pn__read_field_text(&w.view, w.record,
-                                 PN_NOTICE_AT(title, PN_OFFSET_SIZE),
-                                 &w.slot[0]);
+                                 PN_NOTICE_AT(title, PN_OFFSET_SIZE), &title);
         if (st == PN_OK)
-            add_text(&w, &w.slot[0]);
+            add_text(&w, &title);
         return st;
     }
     for (i = 0; i < sizeof summary_steps / sizeof summary_steps[0] &&
