@@ -1652,22 +1652,9 @@ static void render_line(const pn_cursor *cur, const line *l, out *o)
         unsigned width;
         if (cp < 0x80 && !o->cut && o->len + 1u < o->size &&
             (pixels || used < cols)) {
-            /* Shown as it is, 1 column; so is the run of ASCII after it
-             * that the reader holds, as far as the line, the buffer and
-             * the screen's width let it go. */
-            const unsigned char *s;
-            size_t k = 1, most = pn__rd_ahead(&r, &s);
-            if (most > l->end - r.off)
-                most = l->end - r.off;
-            if (most > o->size - o->len - 1u)
-                most = o->size - o->len - 1u;
-            if (!pixels && most > cols - used)
-                most = cols - used;
-            o->buf[o->len++] = (char)cp;
-            while (k < most && s[k] < 0x80u)
-                o->buf[o->len++] = (char)s[k++];
-            used += (unsigned)k;
-            pn__rd_skip(&r, (unsigned)k - 1u);
+            o->buf[o->len++] = (char)cp; /* shown as it is, 1 column */
+            used++;
+            pn__rd_step(&r);
             continue;
         }
         n = char_bytes(cp, flags, bytes);
