@@ -635,7 +635,9 @@ pn_status pn_cursor_page(const pn_cursor *cur, char *buf, size_t size,
  * pn_cursor_next() right after it lays nothing out: paging forward with
  * pn_cursor_show() and pn_cursor_next() lays each page out once. Any move
  * of the cursor forgets it. Same results as pn_cursor_page(); the cursor
- * keeps nothing where the result is not PN_OK or PN_TRUNCATED. */
+ * keeps nothing where the result is not PN_OK or PN_TRUNCATED. The next
+ * page is not laid out: damaged text on it shows when that page is
+ * written (PN_ERR_FORMAT), not in the pn_cursor_next() that reaches it. */
 pn_status pn_cursor_show(pn_cursor *cur, char *buf, size_t size,
                          size_t *len);
 

@@ -1347,6 +1347,26 @@ PN__OWN_FRAME static pn_status page_exists(const pn_cursor *cur,
     return st == PN_ERR_RANGE ? PN_OK : st;
 }
 
+/* The same, without laying a line out: a place inside a block has a
+ * character left (a line ends where its block's characters end), and a
+ * block shows at least one line unless it is a table's heading. */
+static pn_status page_follows(const pn_cursor *cur, uint32_t section,
+                              const wrap_pos *pos, block_cache *cache,
+                              int *exists)
+{
+    uint32_t block = pos->block;
+    pn_status st;
+
+    *exists = pos->offset > 0;
+    while (!*exists &&
+           (st = fetch(cur, cache, section, block++)) != PN_ERR_RANGE) {
+        if (st != PN_OK)
+            return st;
+        *exists = cache->block.kind != PN_BLOCK_TABLE_HEAD;
+    }
+    return PN_OK;
+}
+
 /* The cursor moves on to page `page` + 1 of its section, which starts at
  * `*pos`. */
 static void step_on(pn_cursor *cur, const wrap_pos *pos)
@@ -1632,22 +1652,9 @@ static void render_line(const pn_cursor *cur, const line *l, out *o)
         unsigned width;
         if (cp < 0x80 && !o->cut && o->len + 1u < o->size &&
             (pixels || used < cols)) {
-            /* Shown as it is, 1 column; so is the run of ASCII after it
-             * that the reader holds, as far as the line, the buffer and
-             * the screen's width let it go. */
-            const unsigned char *s;
-            size_t k = 1, most = pn__rd_ahead(&r, &s);
-            if (most > l->end - r.off)
-                most = l->end - r.off;
-            if (most > o->size - o->len - 1u)
-                most = o->size - o->len - 1u;
-            if (!pixels && most > cols - used)
-                most = cols - used;
-            o->buf[o->len++] = (char)cp;
-            while (k < most && s[k] < 0x80u)
-                o->buf[o->len++] = (char)s[k++];
-            used += (unsigned)k;
-            pn__rd_skip(&r, (unsigned)k - 1u);
+            o->buf[o->len++] = (char)cp; /* shown as it is, 1 column */
+            used++;
+            pn__rd_step(&r);
             continue;
         }
         n = char_bytes(cp, flags, bytes);
@@ -1737,7 +1744,7 @@ PN__OWN_FRAME static pn_status text_page(const pn_cursor *cur, out *o,
     if (st == PN_ERR_RANGE && cur->page == 0)
         *known = NEXT_NONE; /* an empty section's one page */
     else if (st == PN_OK &&
-             page_exists(cur, cur->section, next, &cache, &exists) == PN_OK)
+             page_follows(cur, cur->section, next, &cache, &exists) == PN_OK)
         *known = exists ? NEXT_AT : NEXT_NONE;
     return st;
 }
