@@ -446,7 +446,7 @@ static void put_field(dumper *d, const unsigned char *rec, const field *f,
         put_qr(d);
         break;
     case AS_FACTS_RECORD:
-        put_facts_record(d, rec, depth + 1);
+        put_facts_record(d, rec, depth);
         break;
     case AS_NUMBER:
         put_number(d->out, p, f->bytes);
@@ -475,48 +475,55 @@ static void put_record(dumper *d, const record_layout *layout,
     }
 }
 
-/* The facts record of the notice record `notice`, a line for each of
- * its fields under the notice's `facts`. */
+/* A line of the facts record: its name at `depth`. */
+static void put_facts_line(dumper *d, unsigned depth, const char *name)
+{
+    buf_byte(d->out, '\n');
+    put_indent(d, depth);
+    buf_printf(d->out, "%s: ", name);
+}
+
+/* The facts record of the notice record `notice`: under the notice's
+ * `facts` (at `depth`) the facts, a line each one deeper, then the
+ * record's other numbers as lines of the notice. */
 static void put_facts_record(dumper *d, const unsigned char *notice,
                              unsigned depth)
 {
-    uint32_t waived, updated;
+    static const char *const numbers[] = {"first_contact", "contact_count"};
+    uint32_t value;
     const char *name;
-    pn_status st = pn__read_notice_facts(&d->v, notice, PN_FACTS_WAIVED,
-                                         &waived);
     unsigned k;
+    pn_status st;
 
-    if (st == PN_OK &&
-        (st = pn__read_notice_facts(&d->v, notice, PN_FACTS_UPDATED,
-                                    &updated)) == PN_OK)
-        st = pn__read_name_at(&d->v, updated, &name);
-    if (st != PN_OK) {
-        fail(d, st);
-        return;
-    }
-    buf_byte(d->out, '\n');
-    put_indent(d, depth);
-    buf_printf(d->out, "waived: ");
-    put_bit_names(d->out, waived, topic_name);
-    buf_byte(d->out, '\n');
-    put_indent(d, depth);
-    buf_printf(d->out, "updated: ");
-    put_quoted(d->out, (const unsigned char *)name, strlen(name));
-    buf_byte(d->out, '\n');
-    put_indent(d, depth);
-    buf_printf(d->out, "qr: ");
-    put_qr(d);
-    buf_byte(d->out, '\n');
-    put_indent(d, depth);
-    buf_printf(d->out, "values:");
     for (k = 0; k < PN_FACT_COUNT; k++) {
         pn__text text;
-        buf_byte(d->out, '\n');
-        put_indent(d, depth + 1);
-        buf_printf(d->out, "%s: ", fact_keys[k]);
-        st = pn__read_notice_fact(&d->v, notice, k, &text);
-        if (st == PN_OK)
+        put_facts_line(d, depth + 1, fact_keys[k]);
+        if ((st = pn__read_notice_fact(&d->v, notice, k, &text)) == PN_OK)
             put_text(d, &text);
+        else
+            fail(d, st);
+    }
+    put_facts_line(d, depth, "waived");
+    if ((st = pn__read_notice_facts(&d->v, notice, PN_FACTS_WAIVED,
+                                    &value)) == PN_OK)
+        put_bit_names(d->out, value, topic_name);
+    else
+        fail(d, st);
+    put_facts_line(d, depth, "updated");
+    if ((st = pn__read_notice_facts(&d->v, notice, PN_FACTS_UPDATED,
+                                    &value)) == PN_OK &&
+        (st = pn__read_name_at(&d->v, value, &name)) == PN_OK)
+        put_quoted(d->out, (const unsigned char *)name, strlen(name));
+    else
+        fail(d, st);
+    put_facts_line(d, depth, "qr");
+    put_qr(d);
+    for (k = 0; k < 2; k++) {
+        put_facts_line(d, depth, numbers[k]);
+        if ((st = pn__read_notice_facts(&d->v, notice,
+                                        PN_FACTS_FIRST_CONTACT + k,
+                                        &value)) == PN_OK)
+            buf_printf(d->out, "%lu", (unsigned long)value);
         else
             fail(d, st);
     }

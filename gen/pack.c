@@ -90,6 +90,9 @@ typedef struct pool {
     uint32_t last_qr;           /* and where the code is, 0: none yet */
     uint32_t last_facts;        /* the last facts record, 0: none yet, */
     uint32_t last_values[PN_FACTS_COUNT]; /* and what it names */
+    size_t last_contacts_at;    /* the last notice's contact records, */
+    size_t last_contacts_size;  /* their bytes, */
+    uint32_t last_first_contact; /* and the index of the first */
 } pool;
 
 static uint32_t pool_name(pool *p, const char *name)
@@ -431,9 +434,7 @@ PN_STATIC_ASSERT(PN_NOTICE_SIZE ==
                          FIELD(pn__notice_layout, title) +
                          FIELD(pn__notice_layout, facts) +
                          FIELD(pn__notice_layout, first_section) +
-                         FIELD(pn__notice_layout, section_count) +
-                         FIELD(pn__notice_layout, first_contact) +
-                         FIELD(pn__notice_layout, contact_count),
+                         FIELD(pn__notice_layout, section_count),
                  pack_notice_writes_every_field);
 
 /* The QR code of the notice's web address (pn_format.h, "qr"), shared
@@ -478,13 +479,15 @@ static uint32_t pool_qr(pool *p, const mnotice *n, qr_ecc level,
 /* The notice's facts record (runtime/pn_format.h): the one before when
  * it names the same (the notices are sorted, so a policy's languages
  * come one after another), else a new one. Returns its pool offset. */
-static uint32_t pool_facts(pool *p, const mnotice *n, qr_ecc level,
-                           int *qr_failed)
+static uint32_t pool_facts(pool *p, const mnotice *n, uint32_t first_contact,
+                           qr_ecc level, int *qr_failed)
 {
     uint32_t values[PN_FACTS_COUNT], at;
     unsigned i;
 
     values[PN_FACTS_WAIVED] = notice_waived_mask(n);
+    values[PN_FACTS_FIRST_CONTACT] = first_contact;
+    values[PN_FACTS_CONTACT_COUNT] = (uint32_t)n->contact_count;
     values[PN_FACTS_UPDATED] = pool_name(p, n->updated.s ? n->updated.s : "");
     values[PN_FACTS_QR] = pool_qr(p, n, level, qr_failed);
     for (i = 0; i < FACT_COUNT; i++)
@@ -493,8 +496,9 @@ static uint32_t pool_facts(pool *p, const mnotice *n, qr_ecc level,
         memcmp(p->last_values, values, sizeof values) == 0)
         return p->last_facts;
     at = (uint32_t)p->bytes.len;
-    buf_leb128(&p->bytes, values[PN_FACTS_WAIVED]);
-    for (i = PN_FACTS_WAIVED + 1; i < PN_FACTS_COUNT; i++)
+    for (i = 0; i < PN_FACTS_UPDATED; i++)
+        buf_leb128(&p->bytes, values[i]);
+    for (; i < PN_FACTS_COUNT; i++)
         buf_leb128(&p->bytes, values[i] ? at - values[i] : 0);
     memcpy(p->last_values, values, sizeof values);
     p->last_facts = at;
@@ -511,11 +515,9 @@ static void pack_notice(pool *p, const mnotice *n, uint32_t first_section,
     SET(rec, PN_NOTICE_AT, lang, PN_OFFSET_SIZE, pool_name(p, n->lang.s));
     SET(rec, PN_NOTICE_AT, title, PN_OFFSET_SIZE, pool_text(p, n->title.s));
     SET(rec, PN_NOTICE_AT, facts, PN_OFFSET_SIZE,
-        pool_facts(p, n, level, qr_failed));
+        pool_facts(p, n, first_contact, level, qr_failed));
     SET(rec, PN_NOTICE_AT, first_section, 3, first_section);
     SET(rec, PN_NOTICE_AT, section_count, 2, n->section_count);
-    SET(rec, PN_NOTICE_AT, first_contact, 3, first_contact);
-    SET(rec, PN_NOTICE_AT, contact_count, 2, n->contact_count);
     buf_put(records, rec, sizeof rec);
 }
 
@@ -527,9 +529,15 @@ PN_STATIC_ASSERT(PN_CONTACT_SIZE ==
                  pack_contact_writes_every_field);
 
 /* The notice's contact records, sorted by role then party (the parser
- * numbers a role's parties in header order). */
-static void pack_contacts(pool *p, const mnotice *n, buf *records)
+ * numbers a role's parties in header order), appended to the `*count`
+ * records of `records`; the index of its first. When they are the same
+ * as the notice before's (a policy's languages, mostly), that notice's
+ * are its own and none is appended. */
+static uint32_t pack_contacts(pool *p, const mnotice *n, buf *records,
+                              size_t *count)
 {
+    size_t start = records->len, size = n->contact_count * PN_CONTACT_SIZE;
+    uint32_t first = (uint32_t)*count;
     unsigned role;
     size_t i;
 
@@ -547,6 +555,17 @@ static void pack_contacts(pool *p, const mnotice *n, buf *records)
             buf_put(records, rec, sizeof rec);
         }
     }
+    if (size > 0 && size == p->last_contacts_size &&
+        memcmp(records->data + p->last_contacts_at, records->data + start,
+               size) == 0) {
+        records->len = start;
+        return p->last_first_contact;
+    }
+    p->last_contacts_at = start;
+    p->last_contacts_size = size;
+    p->last_first_contact = first;
+    *count += n->contact_count;
+    return first;
 }
 
 PN_STATIC_ASSERT(PN_LANGUAGE_SIZE ==
@@ -817,11 +836,11 @@ unsigned pack_catalog(mnotice *const *notices, size_t count,
     buf_byte(&t.pool.bytes, 0); /* offset 0: the empty name and text */
     pool_section_names(&t.pool, notices, count);
     for (i = 0; i < count; i++) {
+        uint32_t first_contact = pack_contacts(&t.pool, notices[i],
+                                               &t.contacts, &t.contact_count);
         pack_notice(&t.pool, notices[i], (uint32_t)t.section_count,
-                    (uint32_t)t.contact_count, PACK_QR_ECC_OF(flags),
-                    &qr_failed, &t.notices);
-        pack_contacts(&t.pool, notices[i], &t.contacts);
-        t.contact_count += notices[i]->contact_count;
+                    first_contact, PACK_QR_ECC_OF(flags), &qr_failed,
+                    &t.notices);
         if (qr_failed) {
             diag_plain(d, DIAG_ERROR, "%s: web address too long for a QR "
                        "code [header-url-qr]", notices[i]->src ?

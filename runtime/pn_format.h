@@ -273,7 +273,7 @@ enum pn__fact { PN_FACTS(PN__FACT_ID) PN_FACT_COUNT };
 #define PN_TOPICS_SIZE 3
 PN_STATIC_ASSERT(PN_TOPIC_COUNT <= 8 * PN_TOPICS_SIZE, topics_fit);
 /* Sections and contact records of the whole catalog (the notice record's
- * first_section and first_contact). */
+ * first_section, and its facts record's first contact). */
 #define PN_MAX_CATALOG_RECORDS 0xFFFFFFu
 
 /* A notice (one policy in one language). Names and texts are pool
@@ -284,9 +284,7 @@ PN_STATIC_ASSERT(PN_TOPIC_COUNT <= 8 * PN_TOPICS_SIZE, topics_fit);
     X(title, PN_OFFSET_SIZE)    /* text */                                   \
     X(facts, PN_OFFSET_SIZE)    /* pool offset of its facts record */        \
     X(first_section, 3)     /* index of its first section record */          \
-    X(section_count, 2)     /* at most PN_MAX_SECTIONS */                    \
-    X(first_contact, 3)     /* index of its first contact record */          \
-    X(contact_count, 2)     /* 0 when the header names no other party */
+    X(section_count, 2)     /* at most PN_MAX_SECTIONS */
 PN__LAYOUT(pn__notice_layout, PN_NOTICE_FIELDS);
 #define PN_NOTICE_SIZE ((uint32_t)sizeof(pn__notice_layout))
 #define PN_NOTICE_AT(field, bytes) PN_FIELD_AT(pn__notice_layout, field, bytes)
@@ -295,14 +293,18 @@ PN__LAYOUT(pn__notice_layout, PN_NOTICE_FIELDS);
  * policy, language and title. The notices that state the same (the
  * languages of a policy, mostly) share one. It is PN_FACTS_COUNT numbers
  * (unsigned LEB128), in this order: the PN_TOPIC_BIT()s the notice
- * waives; then how far before the record its date is (a name, "" when
- * not given), its QR code (none when it has no web address), and the text
- * of each fact in PN_FACTS order, each 0 for none: pnc stores them right
- * before the record, so these are short. */
+ * waives; the index of its first contact record and their count (0 when
+ * the header names no other party; notices whose contact records would
+ * be the same share them); then how far before the record its date is
+ * (a name, "" when not given), its QR code (none when it has no web
+ * address), and the text of each fact in PN_FACTS order, each 0 for
+ * none: pnc stores them right before the record, so these are short. */
 #define PN_FACTS_WAIVED 0u
-#define PN_FACTS_UPDATED 1u
-#define PN_FACTS_QR 2u
-#define PN_FACTS_VALUE(fact) (3u + (unsigned)(fact))
+#define PN_FACTS_FIRST_CONTACT 1u
+#define PN_FACTS_CONTACT_COUNT 2u
+#define PN_FACTS_UPDATED 3u     /* the first distance */
+#define PN_FACTS_QR 4u
+#define PN_FACTS_VALUE(fact) (5u + (unsigned)(fact))
 #define PN_FACTS_COUNT PN_FACTS_VALUE(PN_FACT_COUNT)
 
 /* A section: where its head is. What the section is (its topics, id,

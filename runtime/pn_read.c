@@ -252,6 +252,8 @@ pn_status pn__read_notice_facts(const pn__view *v, const unsigned char *notice,
     }
     if (which == PN_FACTS_WAIVED)
         return *value < PN_TOPIC_BIT(PN_TOPIC_COUNT) ? PN_OK : PN_ERR_FORMAT;
+    if (which < PN_FACTS_UPDATED)       /* contacts: run_in() checks them */
+        return PN_OK;
     if (*value > at)
         return PN_ERR_FORMAT;
     if (*value != 0)
@@ -283,8 +285,13 @@ pn_status pn__read_notice_contacts(const pn__view *v,
                                   const unsigned char *notice,
                                   uint32_t *first, uint32_t *count)
 {
-    *first = PN__NOTICE_U24(notice, first_contact);
-    *count = PN__NOTICE_U16(notice, contact_count);
+    pn_status st;
+
+    if ((st = pn__read_notice_facts(v, notice, PN_FACTS_FIRST_CONTACT,
+                                    first)) != PN_OK ||
+        (st = pn__read_notice_facts(v, notice, PN_FACTS_CONTACT_COUNT,
+                                    count)) != PN_OK)
+        return st;
     return run_in(*first, *count, v->contact_count);
 }
 

@@ -99,7 +99,8 @@ const unsigned char *pn__read_language(const pn__view *v, const char *tag,
                                        size_t n);
 
 /* Number `which` (PN_FACTS_*) of the facts record of notice record
- * `notice`: the topics waived, or the pool offset of the date, QR code or
+ * `notice`: the topics waived (checked), the first contact record or
+ * their count (not checked), or the pool offset of the date, QR code or
  * fact (0: none), checked to be in the pool. PN_OK or PN_ERR_FORMAT. */
 pn_status pn__read_notice_facts(const pn__view *v, const unsigned char *notice,
                                 unsigned which, uint32_t *value);

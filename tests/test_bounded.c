@@ -166,6 +166,57 @@ static void test_long_stream_has_wide_index(void)
     TEST_ASSERT_EQUAL_STRING("b", page);
 }
 
+/* Two languages whose headers name the same parties share their contact
+ * records and their facts record: the catalog holds one notice's, and
+ * both notices read every party from them. */
+static void test_languages_share_contact_records(void)
+{
+    static unsigned char bin[CATALOG_MAX];
+    pn_catalog cat;
+    pn_notice en, nb;
+    pn_contact a, b;
+    char text_a[512], text_b[512];
+    uint32_t first_en, count_en, first_nb, count_nb;
+    const unsigned char *rec_en, *rec_nb;
+    pn__view v;
+    long size;
+
+    TEST_ASSERT_EQUAL_INT_MESSAGE(
+        0,
+        run("sed 's/^lang: en$/lang: nb/' tests/fixtures/good/gamma.en.pn >"
+            TMP "/gamma.nb.pn && " PNC_PATH " --format bin -o " TMP
+            "/gamma.bin tests/fixtures/good/gamma.en.pn " TMP
+            "/gamma.nb.pn"),
+        tail(err_text));
+    size = slurp(TMP "/gamma.bin", (char *)bin, CATALOG_MAX);
+    TEST_ASSERT_TRUE(size > 0);
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_open(&cat, bin, (size_t)size));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_find(&cat, "gamma", "en", &en));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_find(&cat, "gamma", "nb", &nb));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn__read_notice_of(&v, &en, &rec_en));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn__read_notice_of(&v, &nb, &rec_nb));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn__read_notice_contacts(&v, rec_en,
+                                                          &first_en,
+                                                          &count_en));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn__read_notice_contacts(&v, rec_nb,
+                                                          &first_nb,
+                                                          &count_nb));
+    TEST_ASSERT_TRUE(count_en > 0);
+    TEST_ASSERT_EQUAL_UINT32(first_en, first_nb);
+    TEST_ASSERT_EQUAL_UINT32(count_en, count_nb);
+    TEST_ASSERT_EQUAL_UINT32(count_en, v.contact_count);
+    TEST_ASSERT_EQUAL_UINT32(
+        pn__read_u24(rec_en + PN_NOTICE_AT(facts, PN_OFFSET_SIZE)),
+        pn__read_u24(rec_nb + PN_NOTICE_AT(facts, PN_OFFSET_SIZE)));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_contact_read(&en, PN_ROLE_JOINT, 1,
+                                                 text_a, sizeof text_a, &a));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_contact_read(&nb, PN_ROLE_JOINT, 1,
+                                                 text_b, sizeof text_b, &b));
+    TEST_ASSERT_TRUE(a.name[0] != '\0');
+    TEST_ASSERT_EQUAL_STRING(a.name, b.name);
+    TEST_ASSERT_EQUAL_STRING(a.city, b.city);
+}
+
 /* A table of 40 columns: a column up to 31 rides in its cell's kind
  * byte, a wider one takes a byte of its own; both read back, with the
  * heading of their column. */
@@ -636,6 +687,7 @@ int main(void)
     RUN_TEST(test_moving_costs_a_page);
     RUN_TEST(test_long_stream_has_wide_index);
     RUN_TEST(test_wide_table_keeps_its_columns);
+    RUN_TEST(test_languages_share_contact_records);
     RUN_TEST(test_prev_does_not_relay_the_section);
     RUN_TEST(test_prev_average_is_small);
     RUN_TEST(test_summary_reads_few_sections);

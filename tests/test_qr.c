@@ -866,6 +866,8 @@ static void put_facts_with_qr(unsigned char *copy, uint32_t pool,
 
     store_le(rec + PN_NOTICE_AT(facts, PN_OFFSET_SIZE), PN_OFFSET_SIZE, at);
     *p++ = 0;                           /* waived */
+    *p++ = 0;                           /* first contact */
+    *p++ = 0;                           /* contact count */
     *p++ = 0;                           /* updated */
     p += put_leb128(p, back);
     for (k = 0; k < PN_FACT_COUNT; k++)
