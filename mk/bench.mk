@@ -38,8 +38,8 @@ bench: $(PNC) $(BENCH_BUILD)/bench_pn $(BENCH_BUILD)/bench_worst \
 		$(BENCH_BUILD)/bench_draw
 	@BUILD=$(BUILD) PNC=$(PNC) CC="$(CC)" sh bench/bench.sh
 	@echo
-	@echo "libpn kept by three programs linked with --gc-sections" \
-		"(Cortex-M4 -Os, .text and .rodata; bench/profiles):"
+	@echo "libpn kept by three programs (and one variant) linked with" \
+		"--gc-sections (Cortex-M4 -Os, .text and .rodata; bench/profiles):"
 	@BUILD=$(BUILD) ARM_CC=$(ARM_CC) sh bench/profiles.sh
 	@echo
 	@echo "libpn with each option of pn.h (Cortex-M4 -Os, every object):"

@@ -1,11 +1,12 @@
 /* kiosk.c: the "kiosk" link profile of make bench: lookup, then the first
- * layer and the full notice paged on a 20x4 ASCII display. */
+ * layer and the full notice paged on a 20x4 ASCII display, each page
+ * written with pn_cursor_show() and left with pn_cursor_next(). */
 #include "profile.h"
 
 static void page_through(pn_cursor *cur)
 {
     do {
-        if (pn_cursor_page(cur, profile_text, sizeof profile_text, NULL) >= 0)
+        if (pn_cursor_show(cur, profile_text, sizeof profile_text, NULL) >= 0)
             profile_show(profile_text);
     } while (pn_cursor_next(cur) == PN_OK);
     while (pn_cursor_prev(cur) == PN_OK)

@@ -72,13 +72,14 @@ static void walk_blocks(const pn_notice *notice)
     }
 }
 
-/* Forward to the end, then back to the start, showing each page. */
+/* Forward to the end as a kiosk pages (pn_cursor_show() then next),
+ * then back to the start, showing each page. */
 static void walk_pages(pn_cursor *cur)
 {
     pn_status st;
 
     do
-        TIMED(pn_cursor_page(cur, text, sizeof text, NULL));
+        TIMED(pn_cursor_show(cur, text, sizeof text, NULL));
     while (time_left() && (st = TIMED(pn_cursor_next(cur))) == PN_OK);
     if (!time_left() || st != PN_ERR_RANGE)
         return;
