@@ -327,7 +327,7 @@ static void put_head(dumper *d, const unsigned char *rec, unsigned depth)
     buf_byte(d->out, '\n');
     put_indent(d, depth);
     buf_printf(d->out, "topics: ");
-    put_bit_names(d->out, head.topics, topic_name);
+    put_bit_names(d->out, pn__read_topics(head.topics), topic_name);
     buf_byte(d->out, '\n');
     put_indent(d, depth);
     buf_printf(d->out, "id: ");

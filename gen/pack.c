@@ -154,8 +154,10 @@ static void pool_section_names(pool *p, mnotice *const *notices,
                 all[n++] = s->number.s;
         }
     }
-    if (n == 0)
+    if (n == 0) {
+        free(all);
         return;
+    }
     qsort(all, n, sizeof *all, compare_names);
     uses = xmalloc(n * sizeof *uses);
     for (i = 0; i < n; i++) {

@@ -264,14 +264,13 @@ PN_STATIC_ASSERT(sizeof PN_MAGIC - 1 ==
 #define PN__FACT_ID(id, member, key) PN_FACT_##id,
 enum pn__fact { PN_FACTS(PN__FACT_ID) PN_FACT_COUNT };
 
-/* Pool offsets in records (names, texts, block indexes, QR codes) are
- * PN_OFFSET_SIZE bytes, so a pool holds at most PN_MAX_POOL bytes; topic
- * sets (PN_TOPIC_BIT()s) PN_TOPICS_SIZE bytes. pnc refuses a catalog
- * beyond them. */
+/* Pool offsets in records (names, texts, heads, facts records, labels)
+ * are PN_OFFSET_SIZE bytes, so a pool holds at most PN_MAX_POOL bytes;
+ * pnc refuses a catalog beyond it. Topic sets (PN_TOPIC_BIT()s) are
+ * LEB128 numbers in the pool. */
 #define PN_OFFSET_SIZE 3
 #define PN_MAX_POOL 0xFFFFFFu
-#define PN_TOPICS_SIZE 3
-PN_STATIC_ASSERT(PN_TOPIC_COUNT <= 8 * PN_TOPICS_SIZE, topics_fit);
+PN_STATIC_ASSERT(PN_TOPIC_COUNT <= 31, topics_fit_a_number);
 /* Sections and contact records of the whole catalog (the notice record's
  * first_section, and its facts record's first contact). */
 #define PN_MAX_CATALOG_RECORDS 0xFFFFFFu

@@ -72,7 +72,8 @@ void pn__read_ref(pn__ref *ref, const pn__view *v, uint32_t record);
  * read. */
 typedef struct pn__head {
     uint32_t at;                /* its pool offset */
-    uint32_t topics;            /* PN_TOPIC_BIT()s it is tagged with */
+    uint32_t topics;            /* its topics in PN_TOPIC_ORDER (checked
+                                   below PN_TOPIC_BIT(PN_TOPIC_COUNT)) */
     unsigned level;
     unsigned bits;              /* of an index entry: 8, 12, 16 or 32 */
     int paragraphs;             /* PN_HEAD_PARAGRAPHS: no kind bytes */
@@ -88,6 +89,10 @@ typedef struct pn__head {
 /* The head of section record `rec`. PN_OK or PN_ERR_FORMAT. */
 pn_status pn__read_section_head(const pn__view *v, const unsigned char *rec,
                                 pn__head *head);
+
+/* The PN_TOPIC_BIT()s of a head's topics, `stored` in PN_TOPIC_ORDER
+ * (below PN_TOPIC_BIT(PN_TOPIC_COUNT)). */
+uint32_t pn__read_topics(uint32_t stored);
 
 /* Records by index; NULL when past the table. */
 const unsigned char *pn__read_notice(const pn__view *v, uint32_t index);

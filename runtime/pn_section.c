@@ -55,9 +55,7 @@ static pn_status head_index(const pn__view *v, const unsigned char *rec,
     return PN_OK;
 }
 
-/* The PN_TOPIC_BIT()s of a head's topics, `stored` in PN_TOPIC_ORDER
- * (below PN_TOPIC_BIT(PN_TOPIC_COUNT)). */
-static uint32_t topics_of(uint32_t stored)
+uint32_t pn__read_topics(uint32_t stored)
 {
     static const unsigned char order[] = {PN_TOPIC_ORDER(PN_TOPIC_IN_ORDER)};
     uint32_t topics = 0;
@@ -94,7 +92,6 @@ pn_status pn__read_section_head(const pn__view *v, const unsigned char *rec,
         return st;
     if (head->topics >= PN_TOPIC_BIT(PN_TOPIC_COUNT))
         return PN_ERR_FORMAT;
-    head->topics = topics_of(head->topics);
     /* The preamble has no title: offset 0 is the empty text. */
     head->title = head->level > 0 ? at : 0;
     return PN_OK;
@@ -119,7 +116,7 @@ static pn_status section_fill(const pn__view *v, uint32_t record,
     out->level = head.level;
     out->id = id;
     out->number = number;
-    out->topics = head.topics;
+    out->topics = pn__read_topics(head.topics);
     out->block_count = head.block_count;
     return PN_OK;
 }
@@ -190,7 +187,7 @@ pn_status pn_section_by_topic(const pn_notice *notice, pn_topic topic,
                                    &head);
         if (st != PN_OK)
             return st;
-        if (head.topics & PN_TOPIC_BIT(topic))
+        if (pn__read_topics(head.topics) & PN_TOPIC_BIT(topic))
             return section_fill(&v, first + i, i, out);
     }
     return PN_ERR_NOT_FOUND;
