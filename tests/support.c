@@ -205,3 +205,26 @@ const char *make_dejavu_bdf(const char *face, unsigned px, const char *bdf)
     fclose(f);
     return NULL;
 }
+
+uint32_t code_ref(const unsigned char *refs, unsigned bits, uint32_t k)
+{
+    uint32_t ref = 0, at = bits * k, j;
+
+    for (j = 0; j < bits; j++, at++)
+        ref |= (uint32_t)(refs[at / 8u] >> (at % 8u) & 1u) << j;
+    return ref;
+}
+
+void set_code_ref(unsigned char *refs, unsigned bits, uint32_t k,
+                  uint32_t ref)
+{
+    uint32_t at = bits * k, j;
+
+    for (j = 0; j < bits; j++, at++) {
+        unsigned char bit = (unsigned char)(1u << (at % 8u));
+        if (ref >> j & 1u)
+            refs[at / 8u] |= bit;
+        else
+            refs[at / 8u] &= (unsigned char)~bit;
+    }
+}

@@ -4,6 +4,7 @@
 #define TEST_SUPPORT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* The Makefile passes these (TEST_CFLAGS); the defaults are its own. */
 #ifndef BUILD_DIR
@@ -42,6 +43,13 @@ int have(const char *tool);
  * pixels into the BDF file `bdf` with otf2bdf (packages otf2bdf and
  * fonts-dejavu-core); NULL, or "skipped: ..." saying what is missing. */
 const char *make_dejavu_bdf(const char *face, unsigned px, const char *bdf);
+
+/* Ref `k` of the code tables' refs at `refs`, `bits` bits each, least
+ * significant bit first (runtime/pn_format.h); and the same made `ref`,
+ * for tests that damage or rebuild a catalog's pairs. */
+uint32_t code_ref(const unsigned char *refs, unsigned bits, uint32_t k);
+void set_code_ref(unsigned char *refs, unsigned bits, uint32_t k,
+                  uint32_t ref);
 
 /* The end of a long text (its last 300 bytes), where a failed command
  * says why. */

@@ -14,6 +14,7 @@
 #include "pn_decode.h"
 #include "pn_format.h"
 #include "pn_read.h"
+#include "support.h"
 #include "unity.h"
 
 static pn_catalog packed, plain;
@@ -497,21 +498,6 @@ static uint32_t byte_ref(unsigned char b)
     return PN_CODE_BYTE_TO_REF(ref_bits(), b);
 }
 
-/* Ref `k` of the `bits`-bit refs at `e` made `ref`: the bits from bit
- * bits * k on, least significant first (pn_format.h). */
-static void set_ref(unsigned char *e, unsigned bits, uint32_t k, uint32_t ref)
-{
-    uint32_t at = bits * k, j;
-
-    for (j = 0; j < bits; j++, at++) {
-        unsigned char bit = (unsigned char)(1u << (at % 8u));
-        if (ref >> j & 1u)
-            e[at / 8u] |= bit;
-        else
-            e[at / 8u] &= (unsigned char)~bit;
-    }
-}
-
 /* Pair `i` made (left, right): its left ref, then its right one after
  * all the left refs. */
 static void set_entry(uint32_t i, uint32_t left, uint32_t right)
@@ -519,8 +505,8 @@ static void set_entry(uint32_t i, uint32_t left, uint32_t right)
     unsigned bits = ref_bits();
     uint32_t pairs = u16_at(code_tables() + PN_CODE_AT(pairs, 2));
 
-    set_ref(entries(), bits, i, left);
-    set_ref(entries() + PN_CODE_REFS_SIZE(bits, pairs), bits, i, right);
+    set_code_ref(entries(), bits, i, left);
+    set_code_ref(entries() + PN_CODE_REFS_SIZE(bits, pairs), bits, i, right);
 }
 
 /* Every byte with a code made `byte`, which is not one a text may hold

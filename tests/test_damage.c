@@ -13,6 +13,7 @@
 #include "pn.h"
 #include "pn_crc32.h"
 #include "pn_read.h"
+#include "support.h"
 #include "unity.h"
 
 /* Copies of the bundled catalog and of its plain twin, for damaging;
@@ -343,31 +344,6 @@ static void title_fails(const unsigned char *bytes, size_t size)
     TEST_ASSERT_EQUAL_INT(PN_ERR_FORMAT, st);
 }
 
-/* Ref `k` of the refs at `e`, of `bits` bits each, least significant
- * bit first (pn_format.h), and the same made `ref`. */
-static uint32_t entry_ref(const unsigned char *e, unsigned bits, uint32_t k)
-{
-    uint32_t ref = 0, at = bits * k, j;
-
-    for (j = 0; j < bits; j++, at++)
-        ref |= (uint32_t)(e[at / 8u] >> (at % 8u) & 1u) << j;
-    return ref;
-}
-
-static void set_entry_ref(unsigned char *e, unsigned bits, uint32_t k,
-                          uint32_t ref)
-{
-    uint32_t at = bits * k, j;
-
-    for (j = 0; j < bits; j++, at++) {
-        unsigned char bit = (unsigned char)(1u << (at % 8u));
-        if (ref >> j & 1u)
-            e[at / 8u] |= bit;
-        else
-            e[at / 8u] &= (unsigned char)~bit;
-    }
-}
-
 static void test_a_control_character_in_a_text_is_damage(void)
 {
     /* Not 0x0A: '\n' is a hard line break (pn_format.h). */
@@ -447,8 +423,8 @@ static void test_a_control_character_in_a_text_is_damage(void)
         unsigned char *refs = packed + bytes + count +
                               (i < pairs ? 0 : PN_CODE_REFS_SIZE(bits, pairs));
         uint32_t k = i < pairs ? i : i - pairs;
-        if (entry_ref(refs, bits, k) == PN_CODE_BYTE_TO_REF(bits, first)) {
-            set_entry_ref(refs, bits, k, PN_CODE_BYTE_TO_REF(bits, 0x01));
+        if (code_ref(refs, bits, k) == PN_CODE_BYTE_TO_REF(bits, first)) {
+            set_code_ref(refs, bits, k, PN_CODE_BYTE_TO_REF(bits, 0x01));
             changed++;
         }
     }
