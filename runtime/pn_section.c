@@ -55,16 +55,45 @@ static pn_status head_index(const pn__view *v, const unsigned char *rec,
     return PN_OK;
 }
 
+static const unsigned char topic_order[] = {
+    PN_TOPIC_ORDER(PN_TOPIC_IN_ORDER)};
+
 uint32_t pn__read_topics(uint32_t stored)
 {
-    static const unsigned char order[] = {PN_TOPIC_ORDER(PN_TOPIC_IN_ORDER)};
     uint32_t topics = 0;
     unsigned p;
 
     for (p = 0; stored != 0; p++, stored >>= 1)
         if (stored & 1u)
-            topics |= PN_TOPIC_BIT(order[p]);
+            topics |= PN_TOPIC_BIT(topic_order[p]);
     return topics;
+}
+
+/* The bit of `topic` in a head's topics as stored (PN_TOPIC_ORDER). */
+static uint32_t stored_topic_bit(pn_topic topic)
+{
+    unsigned p;
+
+    for (p = 0; topic_order[p] != (unsigned)topic; p++)
+        ;
+    return 1u << p;
+}
+
+/* The head of section record `rec` up to its topics (its shape into
+ * `*shape`, and `*at` past the topics): what a search by topic needs of
+ * each section, without the names after them. */
+static pn_status head_topics(const pn__view *v, const unsigned char *rec,
+                             pn__head *head, unsigned *shape, uint32_t *at)
+{
+    pn_status st = head_index(v, rec, head, shape);
+
+    if (st != PN_OK)
+        return st;
+    *at = head->body;
+    if ((st = leb_at(v, at, &head->topics)) != PN_OK)
+        return st;
+    return head->topics < PN_TOPIC_BIT(PN_TOPIC_COUNT) ? PN_OK
+                                                        : PN_ERR_FORMAT;
 }
 
 /* An optional name of a head: its pool offset, if `present`. */
@@ -80,18 +109,13 @@ pn_status pn__read_section_head(const pn__view *v, const unsigned char *rec,
 {
     unsigned shape;
     uint32_t at;
-    pn_status st = head_index(v, rec, head, &shape);
+    pn_status st = head_topics(v, rec, head, &shape, &at);
 
-    if (st != PN_OK)
-        return st;
-    at = head->body;
-    if ((st = leb_at(v, &at, &head->topics)) != PN_OK ||
+    if (st != PN_OK ||
         (st = head_name(v, head->level > 0, &at, &head->id)) != PN_OK ||
         (st = head_name(v, (shape & PN_HEAD_HAS_NUMBER) != 0, &at,
                         &head->number)) != PN_OK)
         return st;
-    if (head->topics >= PN_TOPIC_BIT(PN_TOPIC_COUNT))
-        return PN_ERR_FORMAT;
     /* The preamble has no title: offset 0 is the empty text. */
     head->title = head->level > 0 ? at : 0;
     return PN_OK;
@@ -171,7 +195,7 @@ pn_status pn_section_by_topic(const pn_notice *notice, pn_topic topic,
                               uint32_t from, pn_section *out)
 {
     pn__view v;
-    uint32_t first, count, i;
+    uint32_t first, count, i, want;
     pn_status st;
 
     if (!out)
@@ -181,13 +205,16 @@ pn_status pn_section_by_topic(const pn_notice *notice, pn_topic topic,
         return st;
     if ((unsigned)topic >= (unsigned)PN_TOPIC_COUNT)
         return PN_ERR_NOT_FOUND;
+    want = stored_topic_bit(topic);
     for (i = from; i < count; i++) {
         pn__head head;
-        st = pn__read_section_head(&v, pn__read_section(&v, first + i),
-                                   &head);
+        unsigned shape;
+        uint32_t at;
+        st = head_topics(&v, pn__read_section(&v, first + i), &head, &shape,
+                         &at);
         if (st != PN_OK)
             return st;
-        if (pn__read_topics(head.topics) & PN_TOPIC_BIT(topic))
+        if (head.topics & want)
             return section_fill(&v, first + i, i, out);
     }
     return PN_ERR_NOT_FOUND;
