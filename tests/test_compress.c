@@ -196,75 +196,82 @@ static pn_status read_in_chunks(const pn_section *sec, uint32_t k,
  * every size must give the same bytes. */
 static const uint32_t chunks[] = {0, 1, 2, 3, 5, 16, 63, 64, 65, 1000};
 
-static void test_any_read_size_gives_the_same_text(void)
+/* Calls `check` on every block of every section of the compressed
+ * catalog; returns the sum of what the calls return. */
+typedef uint32_t block_check(const pn_section *sec, uint32_t k);
+
+static uint32_t each_packed_block(block_check *check)
 {
-    uint32_t i, j, k, c, reads = 0;
+    uint32_t i, j, k, sum = 0;
 
     for (i = 0; i < packed.notice_count; i++) {
         pn_notice np;
-        pn_notice_at(&packed, i, &np);
+        TEST_ASSERT_EQUAL_INT(PN_OK, pn_notice_at(&packed, i, &np));
         for (j = 0; j < np.section_count; j++) {
             pn_section sp;
-            pn_section_at(&np, j, &sp);
-            for (k = 0; k < sp.block_count; k++) {
-                size_t full, la;
-                TEST_ASSERT_EQUAL_INT(PN_OK, pn_block_read(&sp, k, NULL, b,
-                                                           sizeof b, &full));
-                for (c = 0; c < sizeof chunks / sizeof chunks[0]; c++) {
-                    TEST_ASSERT_EQUAL_INT(
-                        PN_OK, read_in_chunks(&sp, k, chunks[c], a, &la));
-                    TEST_ASSERT_EQUAL_size_t(full, la);
-                    TEST_ASSERT_EQUAL_STRING(b, a);
-                    reads++;
-                }
-            }
+            TEST_ASSERT_EQUAL_INT(PN_OK, pn_section_at(&np, j, &sp));
+            for (k = 0; k < sp.block_count; k++)
+                sum += check(&sp, k);
         }
     }
-    TEST_ASSERT_TRUE(reads > 3000);
+    return sum;
+}
+
+/* Block `k` read in every size of chunks: the reads made. */
+static uint32_t reads_alike(const pn_section *sec, uint32_t k)
+{
+    size_t full, la;
+    uint32_t c;
+
+    TEST_ASSERT_EQUAL_INT(PN_OK,
+                          pn_block_read(sec, k, NULL, b, sizeof b, &full));
+    for (c = 0; c < sizeof chunks / sizeof chunks[0]; c++) {
+        TEST_ASSERT_EQUAL_INT(PN_OK, read_in_chunks(sec, k, chunks[c], a, &la));
+        TEST_ASSERT_EQUAL_size_t(full, la);
+        TEST_ASSERT_EQUAL_STRING(b, a);
+    }
+    return c;
+}
+
+static void test_any_read_size_gives_the_same_text(void)
+{
+    TEST_ASSERT_TRUE(each_packed_block(reads_alike) > 3000);
+}
+
+/* Block `k` opened again at every mark its decoder gives: the marks. */
+static uint32_t marks_read_the_rest(const pn_section *sec, uint32_t k)
+{
+    pn__text text;
+    pn__dec d, e;
+    unsigned kind, level;
+    uint32_t number, done = 0, at, marks = 0;
+    size_t full;
+
+    TEST_ASSERT_EQUAL_INT(PN_OK,
+                          pn_block_read(sec, k, NULL, b, sizeof b, &full));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn__read_block(sec, k, &kind, &level,
+                                                &number, &text));
+    pn__dec_open(&d, &text);
+    while (done < text.len) {
+        if (pn__dec_mark(&d, &at)) {
+            uint32_t rest = text.len - done;
+            TEST_ASSERT_EQUAL_INT(PN_OK, pn__dec_open_at(&e, &text, at, done));
+            TEST_ASSERT_EQUAL_UINT32(rest, pn__dec_read(&e, a, rest));
+            TEST_ASSERT_FALSE(e.err);
+            TEST_ASSERT_EQUAL_MEMORY(b + done, a, rest);
+            marks++;
+        }
+        done += pn__dec_read(&d, a, 7);
+        TEST_ASSERT_FALSE(d.err);
+    }
+    return marks;
 }
 
 /* A place pn__dec_mark() gives, opened again with pn__dec_open_at(),
  * reads the rest of the text. */
 static void test_a_marked_place_reads_the_rest(void)
 {
-    uint32_t i, j, k, marks = 0;
-
-    for (i = 0; i < packed.notice_count; i++) {
-        pn_notice np;
-        pn_notice_at(&packed, i, &np);
-        for (j = 0; j < np.section_count; j++) {
-            pn_section sp;
-            pn_section_at(&np, j, &sp);
-            for (k = 0; k < sp.block_count; k++) {
-                pn__text text;
-                pn__dec d, e;
-                unsigned kind, level;
-                uint32_t number, done = 0, at;
-                size_t full;
-                TEST_ASSERT_EQUAL_INT(PN_OK, pn_block_read(&sp, k, NULL, b,
-                                                           sizeof b, &full));
-                TEST_ASSERT_EQUAL_INT(PN_OK, pn__read_block(&sp, k, &kind,
-                                                            &level, &number,
-                                                            &text));
-                pn__dec_open(&d, &text);
-                while (done < text.len) {
-                    if (pn__dec_mark(&d, &at)) {
-                        uint32_t rest = text.len - done;
-                        TEST_ASSERT_EQUAL_INT(
-                            PN_OK, pn__dec_open_at(&e, &text, at, done));
-                        TEST_ASSERT_EQUAL_UINT32(rest,
-                                                 pn__dec_read(&e, a, rest));
-                        TEST_ASSERT_FALSE(e.err);
-                        TEST_ASSERT_EQUAL_MEMORY(b + done, a, rest);
-                        marks++;
-                    }
-                    done += pn__dec_read(&d, a, 7);
-                    TEST_ASSERT_FALSE(d.err);
-                }
-            }
-        }
-    }
-    TEST_ASSERT_TRUE(marks > 1000);
+    TEST_ASSERT_TRUE(each_packed_block(marks_read_the_rest) > 1000);
 }
 
 static void test_pages_are_the_same(void)
