@@ -239,26 +239,43 @@ static pn_status run_in(uint32_t first, uint32_t count, uint32_t total)
     return first > total || count > total - first ? PN_ERR_FORMAT : PN_OK;
 }
 
-pn_status pn__read_notice_facts(const pn__view *v, const unsigned char *notice,
-                                unsigned which, uint32_t *value)
+/* The LEB128 number `n` (from 0) of the list at pool offset `at`. */
+static pn_status nth_leb128(const pn__view *v, uint32_t at, unsigned n,
+                            uint32_t *value)
 {
-    uint32_t at = PN__NOTICE_U24(notice, facts), pos = at;
     unsigned k;
 
-    for (k = 0; k <= which; k++) {
-        pn_status st = pn__read_leb128_at(v, &pos, value);
+    for (k = 0; k <= n; k++) {
+        pn_status st = pn__read_leb128_at(v, &at, value);
         if (st != PN_OK)
             return st;
     }
+    return PN_OK;
+}
+
+/* The pool offset `back` bytes before `at`; a distance of 0 is offset 0,
+ * the empty text. */
+static pn_status back_from(uint32_t at, uint32_t back, uint32_t *off)
+{
+    if (back > at)
+        return PN_ERR_FORMAT;
+    *off = back ? at - back : 0;
+    return PN_OK;
+}
+
+pn_status pn__read_notice_facts(const pn__view *v, const unsigned char *notice,
+                                unsigned which, uint32_t *value)
+{
+    uint32_t at = PN__NOTICE_U24(notice, facts);
+    pn_status st = nth_leb128(v, at, which, value);
+
+    if (st != PN_OK)
+        return st;
     if (which == PN_FACTS_WAIVED)
         return *value < PN_TOPIC_BIT(PN_TOPIC_COUNT) ? PN_OK : PN_ERR_FORMAT;
     if (which < PN_FACTS_UPDATED)       /* contacts: run_in() checks them */
         return PN_OK;
-    if (*value > at)
-        return PN_ERR_FORMAT;
-    if (*value != 0)
-        *value = at - *value;
-    return PN_OK;
+    return back_from(at, *value, value);
 }
 
 pn_status pn__read_notice_fact(const pn__view *v, const unsigned char *notice,
@@ -325,18 +342,14 @@ pn_status pn__read_label(const pn__view *v, const unsigned char *language,
 {
     uint32_t at =
         pn__read_u24(language + PN_LANGUAGE_AT(labels, PN_OFFSET_SIZE));
-    uint32_t pos = at, back = 0;
-    unsigned k;
+    uint32_t back = 0, off;
+    pn_status st;
 
-    /* Label `label`'s number: the labels before it are skipped. */
-    for (k = 0; at != 0 && k <= label; k++) {
-        pn_status st = pn__read_leb128_at(v, &pos, &back);
-        if (st != PN_OK)
-            return st;
-    }
-    if (back > at)
-        return PN_ERR_FORMAT;
-    return pn__read_text_at(v, back ? at - back : 0, out);
+    /* A language without labels (at 0) gives the empty text. */
+    if ((at != 0 && (st = nth_leb128(v, at, label, &back)) != PN_OK) ||
+        (st = back_from(at, back, &off)) != PN_OK)
+        return st;
+    return pn__read_text_at(v, off, out);
 }
 
 pn_status pn__read_leb128_at(const pn__view *v, uint32_t *pos,
