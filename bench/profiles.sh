@@ -21,6 +21,8 @@ if ! command -v "$ARM_CC" >/dev/null 2>&1; then
 	exit 0
 fi
 mkdir -p "$OUT/libpn" "$OUT/libpn-nodraw"
+# Each program links every object there: none left from a source gone.
+rm -f "$OUT"/libpn/*.o "$OUT"/libpn-nodraw/*.o
 for f in runtime/*.c; do
 	o=$(basename "$f" .c).o
 	$ARM_CC $FLAGS -c "$f" -o "$OUT/libpn/$o" || exit 1

@@ -1,6 +1,6 @@
 /* pn_font.h: internal to libpn. A catalog's font (pnc --font), checked
  * once and then looked up glyph by glyph, for the drawing (pn_draw.c) and
- * for the pixel layout's widths (pn_layout.c): one lookup for both. */
+ * for the pixel layout's widths (pn_wrap.c): one lookup for both. */
 #ifndef PN_FONT_H
 #define PN_FONT_H
 
