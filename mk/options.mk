@@ -45,9 +45,10 @@ OPTION_PROBES = $(OPTION_VARIANTS:%=$(OPTIONS_BUILD)/%/options_probe)
 TEST_NAMES += test_options
 $(BUILD)/tests/test_options: | $(OPTION_PROBES)
 
-# Cortex-M4 -Os .text of each variant, every object of libpn.a counted.
+# Cortex-M4 -Os .text of each variant, every object of libpn.a counted
+# (and none left from a source that is gone).
 define OPTION_SIZE
-	@d=$(OPTIONS_BUILD)/arm-$(1); mkdir -p $$d; \
+	@d=$(OPTIONS_BUILD)/arm-$(1); mkdir -p $$d; rm -f $$d/*.o; \
 	for s in $(RUNTIME_SRC); do \
 		$(ARM_CC) $(WARNINGS) -Werror $(ARM_FLAGS) $(OPTION_FLAGS_$(1)) \
 			-c $$s -o $$d/$$(basename $$s .c).o || exit 1; \
