@@ -231,7 +231,7 @@ if have valgrind; then
 			--callgrind-out-file="$OUT/cg.draw.$size" $D "$OUT/font.pnc" $w $h >/dev/null 2>&1
 		ir=$(awk '/^(summary|totals):/ { print $2; exit }' "$OUT/cg.draw.$size")
 		printf '  %-42s %6s pages %12s instr %9.0f instr/page\n' \
-			"open, next, pn_cursor_draw at $size" "$pages" "$ir" \
+			"open, next, pn_cursor_draw_show at $size" "$pages" "$ir" \
 			"$(awk -v i="$ir" -v p="$pages" 'BEGIN { print i / p }')"
 	done
 else

@@ -5,8 +5,8 @@
  *
  * CATALOG.pnc is a catalog file made with pnc --format bin --font. For
  * each notice, its first layer and its full text are paged through with
- * pn_cursor_next(), each page drawn with pn_cursor_draw() into a 1-bit
- * canvas. The work is done in bench_run(), so that callgrind counts it
+ * pn_cursor_next(), each page drawn with pn_cursor_draw_show() into a
+ * 1-bit canvas (so the next after it lays nothing out). The work is done in bench_run(), so that callgrind counts it
  * alone (--toggle-collect=bench_run): opening, moving and drawing. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,7 +29,7 @@ static unsigned long draw_document(const pn_notice *n, const pn_screen *s,
     if (st != PN_OK)
         return 0;
     do {
-        if (pn_cursor_draw(&cur, c, 0, 0) != PN_OK)
+        if (pn_cursor_draw_show(&cur, c, 0, 0) != PN_OK)
             return 0;
         pages++;
     } while (pn_cursor_next(&cur) == PN_OK);

@@ -70,7 +70,8 @@ extern "C" {
  *   PN_NO_DRAW           no pixel drawing: pn_canvas_init(),
  *                        pn_font_metrics_get(), pn_line_metrics_get(),
  *                        pn_draw_text(),
- *                        pn_cursor_draw(); no PN_PIXELS screens
+ *                        pn_cursor_draw(), pn_cursor_draw_show();
+ *                        no PN_PIXELS screens
  *   PN_NO_QR             no QR code: pn_qr_size(), pn_qr_module(),
  *                        pn_qr_text(); the first layer has no QR page
  *                        (pn_cursor.qr is always PN_QR_PAGE_NONE)
@@ -475,9 +476,11 @@ pn_status pn_block_item(const pn_section *sec, uint32_t index,
  * largest ascent plus the largest descent of the text and heading
  * fonts), and a page holds as many lines as fit in `rows`. Every rule of
  * the character layout holds (docs/LAYOUT.md, "Pixel screens"). The same
- * calls move the cursor; pn_cursor_draw() draws its page. Opening a
- * pixel screen gives PN_ERR_NOT_FOUND on a catalog without a font, and
- * PN_ERR_ARG when the screen is lower than one line. With PN_NO_DRAW
+ * calls move the cursor; pn_cursor_draw() draws its page, and
+ * pn_cursor_draw_show() draws it and keeps where the next one starts, as
+ * pn_cursor_show() does. Opening a pixel screen gives PN_ERR_NOT_FOUND on
+ * a catalog without a font, and PN_ERR_ARG when the screen is lower than
+ * one line. With PN_NO_DRAW
  * there are no pixel screens: PN_PIXELS is then an unknown flag
  * (PN_ERR_ARG). PN_ASCII or PN_LATIN1 may be added to PN_PIXELS: the
  * text is then transliterated before it is measured and drawn. */
@@ -517,8 +520,8 @@ typedef struct pn__page_top {
     uint32_t authored;         /* the first layer: 1 + the index of the
                                   section tagged summary, 0 if built */
     pn__place next;            /* where the next page starts, when
-                                  pn_cursor_show() found it (state 0: not
-                                  known) */
+                                  pn_cursor_show() or pn_cursor_draw_show()
+                                  found it (state 0: not known) */
 } pn__page_top;
 
 /* Where a reader is in a notice laid out on a screen. The caller keeps it
@@ -590,7 +593,7 @@ pn_status pn_cursor_open_summary(pn_cursor *cur, const pn_notice *notice,
 /* Moves to the next page, going on to the next section after a section's
  * last page. Lays out the current page and one line after it (to know
  * whether the section goes on), unless pn_cursor_show() wrote that page
- * and kept where the next starts. Returns PN_OK, PN_ERR_RANGE on the last
+ * (or pn_cursor_draw_show() drew it) and kept where the next starts. Returns PN_OK, PN_ERR_RANGE on the last
  * page (the cursor does not move), PN_ERR_ARG or PN_ERR_FORMAT. */
 pn_status pn_cursor_next(pn_cursor *cur);
 
@@ -757,6 +760,19 @@ pn_status pn_draw_text(const pn_catalog *cat, pn_font_id font,
  * stays). Stack: a few hundred bytes (make bench lists the frames). */
 pn_status pn_cursor_draw(const pn_cursor *cur, const pn_canvas *canvas,
                          int32_t x, int32_t y);
+
+/* Draws the current page as pn_cursor_draw() does, and keeps in the
+ * cursor where the next page starts, as pn_cursor_show() does for a page
+ * of text: paging forward with pn_cursor_draw_show() and pn_cursor_next()
+ * lays each page out once, where pn_cursor_draw() and pn_cursor_next()
+ * lay it out twice. The same pixels and results as pn_cursor_draw(); the
+ * cursor keeps nothing where the result is not PN_OK, or where none of
+ * the page lies within the canvas's clip (nothing is laid out then). As
+ * with pn_cursor_show(), any move forgets what it kept, and damaged text
+ * on the next page shows when that page is drawn, not in the
+ * pn_cursor_next() that reaches it. */
+pn_status pn_cursor_draw_show(pn_cursor *cur, const pn_canvas *canvas,
+                              int32_t x, int32_t y);
 #endif
 
 #ifndef PN_NO_TRANSLIT

@@ -1,6 +1,7 @@
 /* pn_page_draw.c: the cursor's page drawn on a pixel screen
- * (pn_cursor_draw()): each line's marker and text through pn_draw_text()
- * after its indent, and the first layer's QR code as dark rectangles. */
+ * (pn_cursor_draw(), pn_cursor_draw_show()): each line's marker and text
+ * through pn_draw_text() after its indent, and the first layer's QR code
+ * as dark rectangles. */
 #include "pn_font.h"
 #include "pn_layout.h"
 #include "pn_summary.h"
@@ -115,10 +116,11 @@ PN__OWN_FRAME static pn_status qr_draw(const pn_cursor *cur, draw *d)
 }
 #endif
 
-/* The current page of a section's text, drawn. */
-static pn_status text_draw(const pn_cursor *cur, draw *d)
+/* The current page of a section's text, drawn; with `next`, what the
+ * layout finds of the next page. */
+static pn_status text_draw(const pn_cursor *cur, draw *d, pn__next *next)
 {
-    pn_status st = pn__lay_page(cur, draw_line, d, NULL, NULL);
+    pn_status st = pn__lay_page(cur, draw_line, d, NULL, next);
 
     if (st == PN_ERR_RANGE)
         st = PN_OK;
@@ -135,8 +137,10 @@ static long long most(long long a, long long b)
     return a > b ? a : b;
 }
 
-pn_status pn_cursor_draw(const pn_cursor *cur, const pn_canvas *canvas,
-                         int32_t x, int32_t y)
+/* pn_cursor_draw(), and with `next` what the layout finds of the next
+ * page (nothing when none of the page is seen: it is not laid out). */
+static pn_status page_draw(const pn_cursor *cur, const pn_canvas *canvas,
+                           int32_t x, int32_t y, pn__next *next)
 {
     draw d;
     pn__view v;
@@ -186,7 +190,26 @@ pn_status pn_cursor_draw(const pn_cursor *cur, const pn_canvas *canvas,
     if (pn__on_qr_page(cur, cur->page))
         return qr_draw(cur, &d);
 #endif
-    return text_draw(cur, &d);
+    return text_draw(cur, &d, next);
+}
+
+pn_status pn_cursor_draw(const pn_cursor *cur, const pn_canvas *canvas,
+                         int32_t x, int32_t y)
+{
+    return page_draw(cur, canvas, x, y, NULL);
+}
+
+pn_status pn_cursor_draw_show(pn_cursor *cur, const pn_canvas *canvas,
+                              int32_t x, int32_t y)
+{
+    pn__next next;
+    pn_status st;
+
+    next.known = 0;
+    st = page_draw(cur, canvas, x, y, &next);
+    if (st == PN_OK)
+        pn__save_next(cur, &next);
+    return st;
 }
 
 #else

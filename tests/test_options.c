@@ -52,6 +52,7 @@ static void test_full(void)
     TEST_ASSERT_NOT_NULL(strstr(out_text, "qr: 0 29\n"));
     TEST_ASSERT_NOT_NULL(strstr(out_text, "qr page: 0 1\n")); /* shown */
     TEST_ASSERT_TRUE(defines("full", "pn_cursor_draw"));
+    TEST_ASSERT_TRUE(defines("full", "pn_cursor_draw_show"));
     TEST_ASSERT_TRUE(defines("full", "pn_cursor_open"));
     TEST_ASSERT_TRUE(defines("full", "pn_cursor_open_summary"));
     TEST_ASSERT_TRUE(defines("full", "pn_transliterate"));
@@ -68,6 +69,9 @@ static void test_no_layout(void)
     TEST_ASSERT_NOT_NULL(strstr(out_text, "translit: aa\n"));
     TEST_ASSERT_FALSE(defines("no-layout", "pn_cursor_open"));
     TEST_ASSERT_FALSE(defines("no-layout", "pn_cursor_page"));
+    TEST_ASSERT_FALSE(defines("no-layout", "pn_cursor_draw_show"));
+    TEST_ASSERT_FALSE(defines("no-layout", "pn__next_line"));
+    TEST_ASSERT_FALSE(defines("no-layout", "pn__lay_page"));
     TEST_ASSERT_FALSE(defines("no-layout", "pn__summary_block"));
     TEST_ASSERT_FALSE(defines("no-layout", "pn__doc_section_block"));
     TEST_ASSERT_TRUE(defines("no-layout", "pn_find"));
@@ -105,6 +109,7 @@ static void test_no_draw(void)
     /* PN_PIXELS is an unknown flag without drawing. */
     TEST_ASSERT_NOT_NULL(strstr(out_text, "pixel screen: -1\n"));
     TEST_ASSERT_FALSE(defines("no-draw", "pn_cursor_draw"));
+    TEST_ASSERT_FALSE(defines("no-draw", "pn_cursor_draw_show"));
     TEST_ASSERT_FALSE(defines("no-draw", "pn__font_open"));
     TEST_ASSERT_FALSE(defines("no-draw", "pn_draw_text"));
     TEST_ASSERT_FALSE(defines("no-draw", "pn_canvas_init"));

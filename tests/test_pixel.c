@@ -10,6 +10,9 @@
  *     notice's as a wide character screen shows them (tests/support.c
  *     splits both), a word cut at a line's end being its parts;
  *   - pn_cursor_prev() from the last page gives back each page;
+ *   - a second cursor paged with pn_cursor_draw_show() and
+ *     pn_cursor_next() draws the same pixels, with the same results, and
+ *     is the same cursor after each step (what it kept aside);
  *
  * and the QR page at the largest scale that fits (zbarimg reads it when
  * it is installed), a screen lower than a line, a catalog without a font,
@@ -17,6 +20,7 @@
  * page text and nothing drawn. */
 #define _POSIX_C_SOURCE 200809L
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +47,7 @@ static pn_catalog cat;
 
 static unsigned char rows_fb[CANVAS_H * ((CANVAS_W + 7) / 8)];
 static unsigned char pages_fb[((CANVAS_H + 7) / 8) * CANVAS_W];
+static unsigned char want_fb[sizeof rows_fb];
 static char page_text[1 << 16];
 static char wide_text[200 * (4 * PN_MAX_COLS + 1) + 1];
 static uint32_t page_hash[MAX_PAGES];
@@ -132,6 +137,45 @@ static unsigned draw_checked(const pn_cursor *cur, const char *where)
     return ink;
 }
 
+/* The page of `shown` drawn with pn_cursor_draw_show() into a clear
+ * canvas: the pixels and the result of pn_cursor_draw() on `plain`, a
+ * cursor on the same page. */
+static void draw_show_checked(const pn_cursor *plain, pn_cursor *shown,
+                              const char *where)
+{
+    pn_canvas rows;
+    pn_status want;
+
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_canvas_init(&rows, rows_fb, sizeof rows_fb,
+                                                CANVAS_W, CANVAS_H,
+                                                PN_CANVAS_ROWS));
+    memset(rows_fb, 0, sizeof rows_fb);
+    want = pn_cursor_draw(plain, &rows, BORDER, BORDER);
+    memcpy(want_fb, rows_fb, sizeof rows_fb);
+    memset(rows_fb, 0, sizeof rows_fb);
+    TEST_ASSERT_EQUAL_INT_MESSAGE(
+        want, pn_cursor_draw_show(shown, &rows, BORDER, BORDER), where);
+    TEST_ASSERT_EQUAL_MEMORY_MESSAGE(want_fb, rows_fb, sizeof rows_fb,
+                                     where);
+}
+
+/* After pn_cursor_next() on both, with results `a` and `b`: the same
+ * result and the same cursor, but for what pn_cursor_draw_show() kept,
+ * which a move forgets and which stays where nothing moved. */
+static void same_cursor(const pn_cursor *plain, const pn_cursor *shown,
+                        pn_status a, pn_status b, const char *where)
+{
+    TEST_ASSERT_EQUAL_INT_MESSAGE(a, b, where);
+    TEST_ASSERT_EQUAL_UINT_MESSAGE(plain->section, shown->section, where);
+    TEST_ASSERT_EQUAL_UINT_MESSAGE(plain->page, shown->page, where);
+    TEST_ASSERT_EQUAL_UINT_MESSAGE(plain->pages, shown->pages, where);
+    TEST_ASSERT_EQUAL_MEMORY_MESSAGE(&plain->internal, &shown->internal,
+                                     offsetof(pn__page_top, next), where);
+    if (a == PN_OK)
+        TEST_ASSERT_EQUAL_UINT_MESSAGE(0, shown->internal.next.state,
+                                       where);
+}
+
 /* The words of `wide` (a character screen's pages) are those of `narrow`
  * (a pixel screen's), in order, a word of `wide` being one or more
  * consecutive words of `narrow` (a word cut at a line's end). */
@@ -213,7 +257,7 @@ static void check_flagged(const pn_notice *n, unsigned w, unsigned h,
                           int summary, unsigned flags)
 {
     pn_screen screen = {(uint16_t)w, (uint16_t)h, PN_PIXELS};
-    pn_cursor cur;
+    pn_cursor cur, shown;
     word_list wide = {0}, narrow = {0};
     char where[128];
     uint32_t count = 0, i, page, pages;
@@ -226,6 +270,7 @@ static void check_flagged(const pn_notice *n, unsigned w, unsigned h,
     screen.flags |= flags;
     TEST_ASSERT_EQUAL_INT_MESSAGE(PN_OK, open_doc(&cur, n, &screen, summary),
                                   where);
+    shown = cur;
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_position(&cur, &page, &pages));
     do {
         TEST_ASSERT_TRUE_MESSAGE(count < MAX_PAGES, where);
@@ -241,7 +286,10 @@ static void check_flagged(const pn_notice *n, unsigned w, unsigned h,
         if (flags)
             lines_fit(page_text, w, where);
         ink += draw_checked(&cur, where);
-    } while ((st = pn_cursor_next(&cur)) == PN_OK);
+        draw_show_checked(&cur, &shown, where);
+        st = pn_cursor_next(&cur);
+        same_cursor(&cur, &shown, st, pn_cursor_next(&shown), where);
+    } while (st == PN_OK);
     TEST_ASSERT_EQUAL_INT_MESSAGE(PN_ERR_RANGE, st, where);
     TEST_ASSERT_EQUAL_UINT_MESSAGE(pages, count, where);
     TEST_ASSERT_TRUE_MESSAGE(ink > 100 * count, where);
@@ -505,15 +553,21 @@ static void nothing_drawn(void)
         TEST_ASSERT_EQUAL_HEX8((unsigned char)(i * 7u + 3u), rows_fb[i]);
 }
 
-/* `cur` is refused with `want`: pn_cursor_draw() draws nothing and
+/* `cur` is refused with `want`: pn_cursor_draw() and
+ * pn_cursor_draw_show() draw nothing, the latter keeps nothing, and
  * pn_cursor_page() leaves "". */
 static void refused(const pn_cursor *cur, const pn_canvas *c, pn_status want)
 {
     size_t len = 99;
+    pn_cursor kept = *cur;
 
     fill_pattern();
     TEST_ASSERT_EQUAL_INT(want, pn_cursor_draw(cur, c, BORDER, BORDER));
     nothing_drawn();
+    TEST_ASSERT_EQUAL_INT(want,
+                          pn_cursor_draw_show(&kept, c, BORDER, BORDER));
+    nothing_drawn();
+    TEST_ASSERT_EQUAL_MEMORY(cur, &kept, sizeof kept);
     memset(page_text, 'x', sizeof page_text);
     TEST_ASSERT_EQUAL_INT(want, pn_cursor_page(cur, page_text,
                                                sizeof page_text, &len));
@@ -526,7 +580,7 @@ static void test_misuse_draws_nothing(void)
     pn_screen screen = {128, 64, PN_PIXELS}, chars = {20, 4, 0};
     pn_canvas c, bad;
     pn_notice n;
-    pn_cursor cur, other;
+    pn_cursor cur, other, kept;
     uint32_t at;
 
     load(SANS);
@@ -555,9 +609,14 @@ static void test_misuse_draws_nothing(void)
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_open(&other, &n, &chars));
     fill_pattern();
     TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_cursor_draw(&other, &c, 0, 0));
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_cursor_draw_show(&other, &c, 0, 0));
     nothing_drawn();
+    TEST_ASSERT_EQUAL_UINT32(0, other.internal.next.state);
     /* No canvas, or one whose stride does not hold a row. */
     TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_cursor_draw(&cur, NULL, 0, 0));
+    kept = cur;
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_cursor_draw_show(&kept, NULL, 0, 0));
+    TEST_ASSERT_EQUAL_MEMORY(&cur, &kept, sizeof kept);
     bad = c;
     bad.stride = 1;
     TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_cursor_draw(&cur, &bad, 0, 0));
@@ -566,12 +625,30 @@ static void test_misuse_draws_nothing(void)
     bad.flags = 7;
     TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_cursor_draw(&cur, &bad, 0, 0));
     nothing_drawn();
-    /* Anywhere off the canvas: nothing drawn, no failure. */
+    /* Anywhere off the canvas: nothing drawn, no failure, and nothing
+     * laid out, so nothing kept. */
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_draw(&cur, &c, INT32_MAX, 0));
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_draw(&cur, &c, INT32_MIN,
                                                 INT32_MIN));
     TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_draw(&cur, &c, -128, 0));
+    other = cur;
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_draw_show(&other, &c, -128, 0));
     nothing_drawn();
+    TEST_ASSERT_EQUAL_MEMORY(&cur, &other, sizeof other);
+
+    /* What pn_cursor_draw_show() keeps is checked like the rest of the
+     * cursor, and a move forgets it. */
+    other = cur;
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_draw_show(&other, &c, 0, 0));
+    TEST_ASSERT_TRUE(other.internal.next.state != 0);
+    kept = other;
+    kept.internal.next.offset++;
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_cursor_next(&kept));
+    kept = other;
+    kept.internal.next.state ^= 1u << 9;
+    TEST_ASSERT_EQUAL_INT(PN_ERR_ARG, pn_cursor_draw(&kept, &c, 0, 0));
+    TEST_ASSERT_EQUAL_INT(PN_OK, pn_cursor_prev(&other));
+    TEST_ASSERT_EQUAL_UINT32(0, other.internal.next.state);
 
     /* The font damaged after the cursor opened: its glyph count past
      * its bytes. */

@@ -366,8 +366,9 @@ static void draw_row(FILE *out, const char *text, size_t len, unsigned cols)
     fputs("|\n", out);
 }
 
-/* The page is written with pn_cursor_show(), which keeps in the cursor
- * where the next page starts: the next key then lays nothing out. */
+/* The page is written with pn_cursor_show(), or drawn with
+ * pn_cursor_draw_show(), which keep in the cursor where the next page
+ * starts: the next key then lays nothing out. */
 static void draw_page(ui *u, FILE *out)
 {
     const char *line = page;
@@ -377,7 +378,7 @@ static void draw_page(ui *u, FILE *out)
     if (is_pixels(u)) {
         pn_canvas c;
         pixels_canvas(&c, u->screen.cols, u->screen.rows);
-        pn_cursor_draw(&u->cursor, &c, 0, 0);
+        pn_cursor_draw_show(&u->cursor, &c, 0, 0);
         pixels_print(&c, out);
         return;
     }
