@@ -593,8 +593,9 @@ pn_status pn_cursor_open_summary(pn_cursor *cur, const pn_notice *notice,
 /* Moves to the next page, going on to the next section after a section's
  * last page. Lays out the current page and one line after it (to know
  * whether the section goes on), unless pn_cursor_show() wrote that page
- * (or pn_cursor_draw_show() drew it) and kept where the next starts. Returns PN_OK, PN_ERR_RANGE on the last
- * page (the cursor does not move), PN_ERR_ARG or PN_ERR_FORMAT. */
+ * (or pn_cursor_draw_show() drew it) and kept where the next starts.
+ * Returns PN_OK, PN_ERR_RANGE on the last page (the cursor does not
+ * move), PN_ERR_ARG or PN_ERR_FORMAT. */
 pn_status pn_cursor_next(pn_cursor *cur);
 
 /* Moves to the previous page, going back to the last page of the section

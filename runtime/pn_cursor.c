@@ -66,7 +66,6 @@ static int place_ok(const pn__place *p)
  * second byte above gap_done: 0 (state 0) nothing, or PN__NEXT_AT or
  * PN__NEXT_NONE (pn_layout.h). Its check also covers the top's, whose
  * page it follows. */
-
 static uint32_t next_check(const pn_cursor *cur)
 {
     return place_check(&cur->internal.next) ^ cur->internal.top.state >> 24;
@@ -83,7 +82,8 @@ void pn__save_next(pn_cursor *cur, const pn__next *next)
     p->state |= next_check(cur) << 24;
 }
 
-/* 0, or PN__NEXT_AT with the next page's start in `*pos`, or PN__NEXT_NONE. */
+/* 0, or PN__NEXT_AT with the next page's start in `*pos`, or
+ * PN__NEXT_NONE. */
 static uint32_t load_next(const pn_cursor *cur, pn__wrap_pos *pos)
 {
     const pn__place *p = &cur->internal.next;
