@@ -93,27 +93,17 @@ static pn_status controller_fact(const contacts *c, unsigned role,
     return st;
 }
 
-/* Value `nth` (from 0) of `fact` of the party, or `*found` 0; `fact`
- * PN_FACT_COUNT asks whether the party has any record. The controller's
- * first values are the notice's facts record's. */
-static pn_status party_fact(const contacts *c, unsigned role, unsigned party,
-                            unsigned fact, unsigned nth, pn__text *text,
-                            int *found)
+/* Value `nth` (from 0) of `fact` of the party among the notice's
+ * contact records; `fact` PN_FACT_COUNT asks whether the party has any
+ * record. Sets `*found` and `text` only when it finds the value. */
+static pn_status record_fact(const contacts *c, unsigned role,
+                             unsigned party, unsigned fact, unsigned nth,
+                             pn__text *text, int *found)
 {
     uint32_t i;
     int match;
     pn_status st;
 
-    *found = 0;
-    pn__text_plain(text, "", 0);
-    if (role == PN_ROLE_CONTROLLER && fact < PN_FACT_COUNT) {
-        st = pn__read_notice_fact(c->view, c->notice, fact, text);
-        if (st != PN_OK || text->len == 0 || nth == 0) {
-            *found = st == PN_OK && text->len > 0;
-            return st;
-        }
-        nth--;
-    }
     for (i = 0; i < c->count; i++) {
         if ((st = record_is(c, i, role, party, fact, &match)) != PN_OK)
             return st;
@@ -127,6 +117,28 @@ static pn_status party_fact(const contacts *c, unsigned role, unsigned party,
         }
     }
     return PN_OK;
+}
+
+/* Value `nth` (from 0) of `fact` of the party, or `*found` 0; `fact`
+ * PN_FACT_COUNT asks whether the party has any record. The controller's
+ * first values are the notice's facts record's. */
+static pn_status party_fact(const contacts *c, unsigned role, unsigned party,
+                            unsigned fact, unsigned nth, pn__text *text,
+                            int *found)
+{
+    pn_status st;
+
+    *found = 0;
+    pn__text_plain(text, "", 0);
+    if (role == PN_ROLE_CONTROLLER && fact < PN_FACT_COUNT) {
+        st = pn__read_notice_fact(c->view, c->notice, fact, text);
+        if (st != PN_OK || text->len == 0 || nth == 0) {
+            *found = st == PN_OK && text->len > 0;
+            return st;
+        }
+        nth--;
+    }
+    return record_fact(c, role, party, fact, nth, text, found);
 }
 
 /* Whether the notice names party `party` of `role`. */
@@ -204,7 +216,7 @@ pn_status pn__read_party_fact(const pn__view *v, const unsigned char *notice,
     pn__text_plain(text, "", 0);
     if (st != PN_OK)
         return st;
-    return party_fact(&c, role, party, fact, 0, text, found);
+    return record_fact(&c, role, party, fact, 0, text, found);
 }
 
 /* pn_contact_read(), each fact read by `read`. */

@@ -127,8 +127,9 @@ pn_status pn__read_notice_contacts(const pn__view *v,
                                    const unsigned char *notice,
                                    uint32_t *first, uint32_t *count);
 /* The first value of `fact` (an enum pn__fact) of party `party` of
- * `role` in the notice record `notice`, the controller's from its facts
- * record; `*found` is 0 and the text empty when it has none. PN_OK or
+ * `role`, a role other than the controller (whose facts
+ * pn__read_notice_fact() reads), in the notice record `notice`'s contact
+ * records; `*found` is 0 and the text empty when it has none. PN_OK or
  * PN_ERR_FORMAT. */
 pn_status pn__read_party_fact(const pn__view *v, const unsigned char *notice,
                               unsigned role, unsigned party, unsigned fact,
