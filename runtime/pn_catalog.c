@@ -223,56 +223,51 @@ static pn_status fallback_in_run(const pn__view *v, uint32_t first,
     return PN_ERR_NOT_FOUND;
 }
 
-/* One pass over the preference list: exact tags, or (`fallback`) the
- * languages that stand in for them. `*any` is set when the list has an
- * entry; "*" takes the first language. */
-static pn_status pass(const pn__view *v, uint32_t first, uint32_t count,
-                      const char *langs, int fallback, int *any,
-                      uint32_t *index)
+/* The notice of the run a reader of the preference list `langs` gets:
+ * a pass over the list for exact tags, then one for the languages that
+ * stand in for them (fallback_in_run()); "*" takes the first language,
+ * and so does a list with no entry. */
+static pn_status pick(const pn__view *v, uint32_t first, uint32_t count,
+                      const char *langs, uint32_t *index)
 {
-    const char *entry;
+    const char *p, *entry;
     size_t n;
+    int fallback, any = 0;
     pn_status st;
 
-    while (*langs != '\0') {
-        langs = next_entry(langs, &entry, &n);
-        if (n == 0)
-            continue;
-        *any = 1;
-        if (n == 1 && entry[0] == '*') {
-            *index = first;
-            return PN_OK;
+    *index = first;
+    for (fallback = 0; fallback < 2; fallback++) {
+        for (p = langs; *p != '\0';) {
+            p = next_entry(p, &entry, &n);
+            if (n == 0)
+                continue;
+            any = 1;
+            if (n == 1 && entry[0] == '*') {
+                *index = first;
+                return PN_OK;
+            }
+            n = primary_length(entry, n);
+            st = fallback ? fallback_in_run(v, first, count, entry, n, index)
+                          : lang_in_run(v, first, count, entry, n, index);
+            if (st != PN_ERR_NOT_FOUND)
+                return st;
         }
-        n = primary_length(entry, n);
-        st = fallback ? fallback_in_run(v, first, count, entry, n, index)
-                      : lang_in_run(v, first, count, entry, n, index);
-        if (st != PN_ERR_NOT_FOUND)
-            return st;
     }
-    return PN_ERR_NOT_FOUND;
+    return any ? PN_ERR_NOT_FOUND : PN_OK;
 }
 
 pn_status pn_find(const pn_catalog *cat, const char *policy,
                   const char *langs, pn_notice *out)
 {
     pn__view v;
-    uint32_t first, count, index = 0;
-    int any = 0;
+    uint32_t first, count, index;
     pn_status st;
 
     if (!policy || !out)
         return PN_ERR_ARG;
     if ((st = pn__read_view(&v, cat)) != PN_OK ||
-        (st = policy_run(&v, policy, &first, &count)) != PN_OK)
-        return st;
-    if (!langs)
-        langs = "";
-    st = pass(&v, first, count, langs, 0, &any, &index);
-    if (st == PN_ERR_NOT_FOUND)
-        st = pass(&v, first, count, langs, 1, &any, &index);
-    if (st == PN_ERR_NOT_FOUND && !any)   /* no language asked for */
-        return notice_fill(&v, first, out);
-    if (st != PN_OK)
+        (st = policy_run(&v, policy, &first, &count)) != PN_OK ||
+        (st = pick(&v, first, count, langs ? langs : "", &index)) != PN_OK)
         return st;
     return notice_fill(&v, index, out);
 }

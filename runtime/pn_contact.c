@@ -75,27 +75,35 @@ static pn_status record_is(const contacts *c, uint32_t i, unsigned role,
     return PN_OK;
 }
 
-/* Value `nth` (from 0) of `fact` of the party, or `*found` 0; `fact`
- * PN_FACT_COUNT asks whether the party has any record. The controller's
- * first values are the notice's facts record's. */
-static pn_status party_fact(const contacts *c, unsigned role, unsigned party,
-                            unsigned fact, unsigned nth, pn__text *text,
-                            int *found)
+/* The controller's first value of `fact` (< PN_FACT_COUNT), from the
+ * notice's facts record, or `*found` 0, as party_fact() reads it;
+ * `role`, `party` and `nth` are not read (the controller is party 0, and
+ * this is its value 0), so it has party_fact()'s signature for
+ * contact_copy(). */
+static pn_status controller_fact(const contacts *c, unsigned role,
+                                 unsigned party, unsigned fact, unsigned nth,
+                                 pn__text *text, int *found)
+{
+    pn_status st = pn__read_notice_fact(c->view, c->notice, fact, text);
+
+    (void)role;
+    (void)party;
+    (void)nth;
+    *found = st == PN_OK && text->len > 0;
+    return st;
+}
+
+/* Value `nth` (from 0) of `fact` of the party among the notice's
+ * contact records; `fact` PN_FACT_COUNT asks whether the party has any
+ * record. Sets `*found` and `text` only when it finds the value. */
+static pn_status record_fact(const contacts *c, unsigned role,
+                             unsigned party, unsigned fact, unsigned nth,
+                             pn__text *text, int *found)
 {
     uint32_t i;
     int match;
     pn_status st;
 
-    *found = 0;
-    pn__text_plain(text, "", 0);
-    if (role == PN_ROLE_CONTROLLER && fact < PN_FACT_COUNT) {
-        st = pn__read_notice_fact(c->view, c->notice, fact, text);
-        if (st != PN_OK || text->len == 0 || nth == 0) {
-            *found = st == PN_OK && text->len > 0;
-            return st;
-        }
-        nth--;
-    }
     for (i = 0; i < c->count; i++) {
         if ((st = record_is(c, i, role, party, fact, &match)) != PN_OK)
             return st;
@@ -109,6 +117,28 @@ static pn_status party_fact(const contacts *c, unsigned role, unsigned party,
         }
     }
     return PN_OK;
+}
+
+/* Value `nth` (from 0) of `fact` of the party, or `*found` 0; `fact`
+ * PN_FACT_COUNT asks whether the party has any record. The controller's
+ * first values are the notice's facts record's. */
+static pn_status party_fact(const contacts *c, unsigned role, unsigned party,
+                            unsigned fact, unsigned nth, pn__text *text,
+                            int *found)
+{
+    pn_status st;
+
+    *found = 0;
+    pn__text_plain(text, "", 0);
+    if (role == PN_ROLE_CONTROLLER && fact < PN_FACT_COUNT) {
+        st = pn__read_notice_fact(c->view, c->notice, fact, text);
+        if (st != PN_OK || text->len == 0 || nth == 0) {
+            *found = st == PN_OK && text->len > 0;
+            return st;
+        }
+        nth--;
+    }
+    return record_fact(c, role, party, fact, nth, text, found);
 }
 
 /* Whether the notice names party `party` of `role`. */
@@ -127,13 +157,19 @@ static pn_status party_exists(const contacts *c, unsigned role,
     return found ? PN_OK : PN_ERR_NOT_FOUND;
 }
 
-/* Copies the party's first value of each fact one after another; when
- * the buffer is full, the rest point at its last byte, the NUL that ends
- * the fact before them. PN_ERR_NOT_FOUND when the notice does not name
- * the party. */
+/* How contact_copy() reads a party's fact: party_fact(), or
+ * controller_fact() where only the controller is asked for. */
+typedef pn_status fact_reader(const contacts *c, unsigned role,
+                              unsigned party, unsigned fact, unsigned nth,
+                              pn__text *text, int *found);
+
+/* Copies the party's first value of each fact, as `read` gives it, one
+ * after another; when the buffer is full, the rest point at its last
+ * byte, the NUL that ends the fact before them. PN_ERR_NOT_FOUND when
+ * the notice does not name the party. */
 static pn_status contact_copy(const contacts *c, unsigned role,
                               unsigned party, char *buf, size_t size,
-                              pn_contact *out)
+                              pn_contact *out, fact_reader *read)
 {
     pn__text text;
     size_t pos = 0, n;
@@ -148,7 +184,7 @@ static pn_status contact_copy(const contacts *c, unsigned role,
     for (i = 0; i < PN_FACT_COUNT; i++) {
         const char **fact = contact_slot(out, i);
 
-        st = party_fact(c, role, party, i, 0, &text, &found);
+        st = read(c, role, party, i, 0, &text, &found);
         if (st != PN_OK)
             return st;
         named |= found;
@@ -180,12 +216,13 @@ pn_status pn__read_party_fact(const pn__view *v, const unsigned char *notice,
     pn__text_plain(text, "", 0);
     if (st != PN_OK)
         return st;
-    return party_fact(&c, role, party, fact, 0, text, found);
+    return record_fact(&c, role, party, fact, 0, text, found);
 }
 
-pn_status pn_contact_read(const pn_notice *notice, pn_role role,
-                          unsigned index, char *buf, size_t size,
-                          pn_contact *out)
+/* pn_contact_read(), each fact read by `read`. */
+static pn_status contact_read(const pn_notice *notice, pn_role role,
+                              unsigned index, char *buf, size_t size,
+                              pn_contact *out, fact_reader *read)
 {
     pn__view v;
     contacts c;
@@ -195,7 +232,7 @@ pn_status pn_contact_read(const pn_notice *notice, pn_role role,
         return PN_ERR_ARG;
     if ((unsigned)role < PN_ROLE_COUNT &&
         (st = contacts_open(&c, &v, notice)) == PN_OK)
-        st = contact_copy(&c, role, index, buf, size, out);
+        st = contact_copy(&c, role, index, buf, size, out, read);
     if (st < 0) {
         buf[0] = '\0';
         contact_clear(out, buf);
@@ -203,10 +240,20 @@ pn_status pn_contact_read(const pn_notice *notice, pn_role role,
     return st;
 }
 
+pn_status pn_contact_read(const pn_notice *notice, pn_role role,
+                          unsigned index, char *buf, size_t size,
+                          pn_contact *out)
+{
+    return contact_read(notice, role, index, buf, size, out, party_fact);
+}
+
+/* The controller's own facts only: a firmware that shows no other party
+ * links no walk of the contact records. */
 pn_status pn_notice_contact(const pn_notice *notice, char *buf, size_t size,
                             pn_contact *out)
 {
-    return pn_contact_read(notice, PN_ROLE_CONTROLLER, 0, buf, size, out);
+    return contact_read(notice, PN_ROLE_CONTROLLER, 0, buf, size, out,
+                        controller_fact);
 }
 
 pn_status pn_contact_detail(const pn_notice *notice, pn_role role,

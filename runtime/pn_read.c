@@ -26,13 +26,17 @@ static int table_fits(uint32_t size, uint32_t off, uint32_t count,
 }
 
 /* Whether the first `size` bytes (at most the magic's) are the magic's. */
+PN_STATIC_ASSERT(PN_HDR_AT(magic, 4) == 0, magic_comes_first);
 static int magic_ok(const unsigned char *data, uint32_t size)
 {
     unsigned i;
 
+    if (size >= 4)              /* the common case, at once */
+        return pn__read_u32(data) ==
+               ((uint32_t)PN_MAGIC[0] | (uint32_t)PN_MAGIC[1] << 8 |
+                (uint32_t)PN_MAGIC[2] << 16 | (uint32_t)PN_MAGIC[3] << 24);
     for (i = 0; i < sizeof PN_MAGIC - 1 && i < size; i++)
-        if (data[PN_HDR_AT(magic, sizeof PN_MAGIC - 1) + i] !=
-            (unsigned char)PN_MAGIC[i])
+        if (data[i] != (unsigned char)PN_MAGIC[i])
             return 0;
     return 1;
 }
@@ -81,19 +85,34 @@ static pn_status code_check(pn__view *v, uint32_t off, uint32_t size)
     return PN_OK;
 }
 
-/* The header's tables: where each one's offset and count are, and its
- * records' size (the pool's and the code tables' count their bytes; 0:
- * the section records', which the pool's size gives). */
-static const unsigned char header_tables[][3] = {
-    {PN_HDR_AT(notices, 4), PN_HDR_AT(notice_count, 4), PN_NOTICE_SIZE},
-    {PN_HDR_AT(sections, 4), PN_HDR_AT(section_count, 4), 0}, /* by pool */
-    {PN_HDR_AT(contacts, 4), PN_HDR_AT(contact_count, 4), PN_CONTACT_SIZE},
+/* The header's tables: where each one's offset and
+ * count are, its records' size (the pool's counts its bytes; 0: the
+ * section records', which the pool's size gives) and where the view
+ * keeps the offset, the count right after it. */
+#define VIEW_AT(member) ((unsigned char)offsetof(pn__view, member))
+static const unsigned char header_tables[][4] = {
+    {PN_HDR_AT(pool, 4), PN_HDR_AT(pool_size, 4), 1, VIEW_AT(pool_at)},
+    {PN_HDR_AT(notices, 4), PN_HDR_AT(notice_count, 4), PN_NOTICE_SIZE,
+     VIEW_AT(notices)},
+    {PN_HDR_AT(sections, 4), PN_HDR_AT(section_count, 4), 0,
+     VIEW_AT(sections)},
+    {PN_HDR_AT(contacts, 4), PN_HDR_AT(contact_count, 4), PN_CONTACT_SIZE,
+     VIEW_AT(contacts)},
     {PN_HDR_AT(languages, 4), PN_HDR_AT(language_count, 4),
-     PN_LANGUAGE_SIZE},
-    {PN_HDR_AT(pool, 4), PN_HDR_AT(pool_size, 4), 1},
+     PN_LANGUAGE_SIZE, VIEW_AT(languages)},
 };
+#define COUNT_AFTER(off, count)                                              \
+    PN_STATIC_ASSERT(offsetof(pn__view, count) ==                            \
+                         offsetof(pn__view, off) + sizeof(uint32_t),         \
+                     count_after_##off);
+COUNT_AFTER(pool_at, pool_size)
+COUNT_AFTER(notices, notice_count)
+COUNT_AFTER(sections, section_count)
+COUNT_AFTER(contacts, contact_count)
+COUNT_AFTER(languages, language_count)
 PN_STATIC_ASSERT(PN_NOTICE_SIZE <= 255 && PN_SECTION_SIZE <= 255 &&
-                     PN_CONTACT_SIZE <= 255 && PN_LANGUAGE_SIZE <= 255,
+                     PN_CONTACT_SIZE <= 255 && PN_LANGUAGE_SIZE <= 255 &&
+                     sizeof(pn__view) <= 255,
                  record_sizes_fit_a_byte);
 
 pn_status pn__read_header(pn__view *v, const unsigned char *data,
@@ -109,26 +128,18 @@ pn_status pn__read_header(pn__view *v, const unsigned char *data,
     flags = PN__HDR_U16(data, flags);
     if ((flags & ~PN_FLAGS_KNOWN) != 0)
         return PN_ERR_FORMAT;
-    v->section_size = PN_SECTION_SIZE_OF(PN__HDR_U32(data, pool_size));
-    for (i = 0; i < sizeof header_tables / sizeof header_tables[0]; i++)
-        if (!table_fits(size, pn__read_u32(data + header_tables[i][0]),
-                        pn__read_u32(data + header_tables[i][1]),
-                        header_tables[i][2] ? header_tables[i][2]
-                                            : v->section_size))
-            return PN_ERR_FORMAT;
-
     v->data = data;
     v->size = size;
-    v->notice_count = PN__HDR_U32(data, notice_count);
-    v->notices = PN__HDR_U32(data, notices);
-    v->section_count = PN__HDR_U32(data, section_count);
-    v->sections = PN__HDR_U32(data, sections);
-    v->contact_count = PN__HDR_U32(data, contact_count);
-    v->contacts = PN__HDR_U32(data, contacts);
-    v->language_count = PN__HDR_U32(data, language_count);
-    v->languages = PN__HDR_U32(data, languages);
-    v->pool = data + PN__HDR_U32(data, pool);
-    v->pool_size = PN__HDR_U32(data, pool_size);
+    v->section_size = PN_SECTION_SIZE_OF(PN__HDR_U32(data, pool_size));
+    for (i = 0; i < sizeof header_tables / sizeof header_tables[0]; i++) {
+        const unsigned char *t = header_tables[i];
+        uint32_t *at = (uint32_t *)(void *)((unsigned char *)v + t[3]);
+        at[0] = pn__read_u32(data + t[0]);
+        at[1] = pn__read_u32(data + t[1]);
+        if (!table_fits(size, at[0], at[1], t[2] ? t[2] : v->section_size))
+            return PN_ERR_FORMAT;
+    }
+    v->pool = data + v->pool_at;
     if (v->pool_size < 1 || v->pool[0] != 0)
         return PN_ERR_FORMAT;
     v->code = NULL;

@@ -13,21 +13,23 @@
 #include "pn_format.h"
 
 /* A catalog's header, read and checked again by every call, so a handle
- * needs no trust. */
+ * needs no trust. Each table's offset is followed by its count, as
+ * pn__read_header() fills them. */
 typedef struct pn__view {
     const unsigned char *data;
     uint32_t size;
-    uint32_t notice_count;
-    uint32_t notices;           /* offset of the notice records */
-    uint32_t section_count;
-    uint32_t sections;          /* offset of the section records */
-    uint32_t section_size;      /* their size: PN_SECTION_SIZE_OF() */
-    uint32_t contact_count;
-    uint32_t contacts;          /* offset of the contact records */
-    uint32_t language_count;
-    uint32_t languages;         /* offset of the language records */
-    const unsigned char *pool;
+    uint32_t pool_at;           /* offset of the pool */
     uint32_t pool_size;
+    uint32_t notices;           /* offset of the notice records */
+    uint32_t notice_count;
+    uint32_t sections;          /* offset of the section records */
+    uint32_t section_count;
+    uint32_t contacts;          /* offset of the contact records */
+    uint32_t contact_count;
+    uint32_t languages;         /* offset of the language records */
+    uint32_t language_count;
+    uint32_t section_size;      /* their size: PN_SECTION_SIZE_OF() */
+    const unsigned char *pool;
     const unsigned char *code; /* checked code tables, NULL: plain texts */
 } pn__view;
 
@@ -125,8 +127,9 @@ pn_status pn__read_notice_contacts(const pn__view *v,
                                    const unsigned char *notice,
                                    uint32_t *first, uint32_t *count);
 /* The first value of `fact` (an enum pn__fact) of party `party` of
- * `role` in the notice record `notice`, the controller's from its facts
- * record; `*found` is 0 and the text empty when it has none. PN_OK or
+ * `role`, a role other than the controller (whose facts
+ * pn__read_notice_fact() reads), in the notice record `notice`'s contact
+ * records; `*found` is 0 and the text empty when it has none. PN_OK or
  * PN_ERR_FORMAT. */
 pn_status pn__read_party_fact(const pn__view *v, const unsigned char *notice,
                               unsigned role, unsigned party, unsigned fact,

@@ -354,65 +354,69 @@ static pn_status table_head_of(const pn__view *v, const pn__head *sec_head,
     return PN_OK;
 }
 
-/* Block `index` of a section's stream, with the table heading of its
- * column if `head` is not NULL. */
+/* Block `index` of a section's stream, with the view and the head of
+ * its section, which the walk back to its table heading needs. */
 static pn_status read_block(const pn_section *sec, uint32_t index,
-                            unsigned *kind, unsigned *level, uint32_t *number,
-                            pn__text *text, pn__text *head)
+                            pn__view *v, pn__head *head, unsigned *kind,
+                            unsigned *level, uint32_t *number,
+                            pn__text *text)
 {
-    pn__view v;
     const unsigned char *rec;
-    pn__head sec_head;
     unsigned shape;
-    pn_status st = pn__read_section_of(&v, sec, &rec);
+    pn_status st = pn__read_section_of(v, sec, &rec);
 
     if (st == PN_OK)
-        st = head_index(&v, rec, &sec_head, &shape);
+        st = head_index(v, rec, head, &shape);
     if (st != PN_OK)
         return st;
-    if (index >= sec_head.block_count)
+    if (index >= head->block_count)
         return PN_ERR_RANGE;
-    st = block_at(&v, &sec_head, index, kind, level, number, text);
-    if (st != PN_OK || !head)
-        return st;
-    if (*kind != PN_BLOCK_TABLE_CELL) {
-        head->bytes = "";
-        head->len = head->size = 0;
-        head->code = NULL;
-        return PN_OK;
-    }
-    return table_head_of(&v, &sec_head, index, *level, head);
+    return block_at(v, head, index, kind, level, number, text);
 }
 
 pn_status pn__read_block(const pn_section *sec, uint32_t index,
                          unsigned *kind, unsigned *level, uint32_t *number,
                          pn__text *text)
 {
-    return read_block(sec, index, kind, level, number, text, NULL);
+    pn__view v;
+    pn__head head;
+
+    return read_block(sec, index, &v, &head, kind, level, number, text);
 }
 
 pn_status pn__read_table_head(const pn_section *sec, uint32_t index,
                               pn__text *head)
 {
+    pn__view v;
+    pn__head sec_head;
     pn__text text;
     unsigned kind, level;
     uint32_t number;
+    pn_status st = read_block(sec, index, &v, &sec_head, &kind, &level,
+                              &number, &text);
 
-    return read_block(sec, index, &kind, &level, &number, &text, head);
+    if (st != PN_OK)
+        return st;
+    /* A block that is no cell walks back over nothing: no heading. */
+    return table_head_of(&v, &sec_head,
+                         kind == PN_BLOCK_TABLE_CELL ? index : 0u, level,
+                         head);
 }
 
 pn_status pn_block_read(const pn_section *sec, uint32_t index,
                         pn_block_kind *kind, char *buf, size_t size,
                         size_t *len)
 {
+    pn__view v;
+    pn__head head;
     pn__text text;
     unsigned k, level;
     uint32_t number;
     pn_status st;
 
     if ((st = pn__read_out_begin(buf, size, len)) != PN_OK ||
-        (st = pn__read_block(sec, index, &k, &level, &number, &text)) !=
-            PN_OK)
+        (st = read_block(sec, index, &v, &head, &k, &level, &number,
+                         &text)) != PN_OK)
         return st;
     if (kind)
         *kind = (pn_block_kind)k;
