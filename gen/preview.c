@@ -106,7 +106,7 @@ static pn_status print_pages(FILE *out, pn_cursor *cur, const char *part,
     char label[200];
 
     for (; status == PN_OK; number++) {
-        status = pn_cursor_page(cur, page, page_size, NULL);
+        status = pn_cursor_show(cur, page, page_size, NULL);
         if (status != PN_OK)
             break;
         section_label(cur, label, sizeof label);

@@ -68,12 +68,12 @@ typedef struct drawing {
 } drawing;
 
 /* The cursor's page as a PNG: its framebuffer, each pixel scale x scale,
- * ink black. */
-static pn_status draw_page(drawing *dr, const pn_cursor *cur, buf *png)
+ * ink black. The cursor keeps where the next page starts. */
+static pn_status draw_page(drawing *dr, pn_cursor *cur, buf *png)
 {
     unsigned w = dr->screen->cols, h = dr->screen->rows, s = dr->scale;
     size_t out_w = (size_t)w * s, stride = dr->canvas.stride;
-    pn_status status = pn_cursor_draw(cur, &dr->canvas, 0, 0);
+    pn_status status = pn_cursor_draw_show(cur, &dr->canvas, 0, 0);
     unsigned x, y;
 
     if (status != PN_OK)
