@@ -155,7 +155,6 @@ static void load(pn__rd *r)
             r->size = 1;
             return;
         }
-        r->piece_off += r->b->piece[r->piece].len;
         r->piece++;
         pn__dec_open(&r->dec, &r->b->piece[r->piece]);
     }
@@ -208,7 +207,6 @@ void pn__rd_open(pn__rd *r, const pn__block *b)
     r->ahead = 0;
     r->end = 0;
     r->err = 0;
-    r->piece_off = 0;
     r->mark_off = 0;
     r->mark_at = 0;
     r->tap = NULL;
@@ -265,7 +263,6 @@ pn_status pn__rd_open_at(pn__rd *r, const pn__block *b, uint32_t off,
     r->ahead = 0;
     r->end = 0;
     r->err = 0;
-    r->piece_off = start;
     r->mark_off = off;
     r->mark_at = at;
     r->tap = NULL;
