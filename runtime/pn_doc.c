@@ -82,12 +82,23 @@ static void tap_feed(pn__tap *tap, uint32_t off, const unsigned char *bytes,
     bytes += end - off; /* those before are in already */
     n -= end - off;
     most = n < tap->room - tap->len ? n : tap->room - tap->len;
-    if (tap->ascii)
+    if (tap->ascii) {
         for (; i < most && bytes[i] < 0x80u; i++)
             dst[i] = bytes[i];
-    else
+    } else {
+#ifndef __OPTIMIZE_SIZE__
+        for (; most - i >= 4; i += 4) { /* compilers copy a word */
+            unsigned char b0 = bytes[i], b1 = bytes[i + 1],
+                          b2 = bytes[i + 2], b3 = bytes[i + 3];
+            dst[i] = b0;
+            dst[i + 1] = b1;
+            dst[i + 2] = b2;
+            dst[i + 3] = b3;
+        }
+#endif
         for (; i < most; i++)
             dst[i] = bytes[i];
+    }
     tap->len += i;
     tap->stopped = i < n;
 }
@@ -155,7 +166,6 @@ static void load(pn__rd *r)
             r->size = 1;
             return;
         }
-        r->piece_off += r->b->piece[r->piece].len;
         r->piece++;
         pn__dec_open(&r->dec, &r->b->piece[r->piece]);
     }
@@ -208,7 +218,6 @@ void pn__rd_open(pn__rd *r, const pn__block *b)
     r->ahead = 0;
     r->end = 0;
     r->err = 0;
-    r->piece_off = 0;
     r->mark_off = 0;
     r->mark_at = 0;
     r->tap = NULL;
@@ -265,7 +274,6 @@ pn_status pn__rd_open_at(pn__rd *r, const pn__block *b, uint32_t off,
     r->ahead = 0;
     r->end = 0;
     r->err = 0;
-    r->piece_off = start;
     r->mark_off = off;
     r->mark_at = at;
     r->tap = NULL;

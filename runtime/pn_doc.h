@@ -25,7 +25,7 @@ typedef struct pn__block {
  * as one byte of U+FFFD, so layout always moves on; damaged code bits and
  * other control characters (pn__dec_byte()) end the block early and set
  * `err`. A character never spans two pieces. */
-#define PN__RD_AHEAD 16u        /* bytes decoded at a time */
+#define PN__RD_AHEAD 32u        /* bytes decoded at a time */
 
 /* A copy of a block's bytes as a reader decodes them, from byte offset
  * `base` on, for a caller that shows them as they are (a line of a page
@@ -57,7 +57,6 @@ typedef struct pn__rd {
     unsigned char next[PN__RD_AHEAD]; /* the current character's bytes and
                                   those after it, decoded a run at a time
                                   rather than a byte at a time */
-    uint32_t piece_off;        /* offset of the piece's first byte */
     uint32_t mark_off;         /* a character at or before the current
                                   one where the decoder can start again
                                   (pn__rd_open_at()), and the place in */

@@ -37,11 +37,12 @@
 typedef struct pn__wrap_pos {
     uint32_t block;            /* block of the document */
     uint32_t offset;           /* byte offset in that block */
-    uint32_t prev_kind;        /* kind of the block before, 0 at the start */
-    uint32_t prev_level;       /* its level (a table cell's column) */
-    uint32_t gap_done;         /* the blank line before this block is out */
+    uint32_t prev_level;       /* level of the block before (a table
+                                  cell's column) */
     uint32_t mark_off;         /* where the block's reader can start */
     uint32_t mark_at;          /* again for it (pn__rd_open_at()) */
+    uint8_t prev_kind;         /* its kind, 0 at the start */
+    uint8_t gap_done;          /* the blank line before this block is out */
 } pn__wrap_pos;
 
 /* One laid-out line: from `from` (a reader on its first character) to

@@ -57,12 +57,29 @@ static int may_end_a_label(const pn__rd *r, uint32_t most)
     pn__rd t = *r;
     uint32_t last = 0, count = 0;
 
-    for (; !t.end; PN__STEP(&t)) {
-        if (t.cp == ' ' || t.cp == '\n')
+    while (!t.end) {
+#ifndef __OPTIMIZE_SIZE__
+        /* The ASCII bytes the reader holds, a character each, at once. */
+        const unsigned char *s;
+        unsigned n = pn__rd_ahead(&t, &s), i;
+        for (i = 0; i < n && s[i] < 0x80u; i++) {
+            if (s[i] == ' ' || s[i] == '\n')
+                continue;
+            if (++count > most)
+                return 0;
+            last = s[i];
+        }
+        if (i > 0) {
+            pn__rd_skip(&t, i - 1u);
             continue;
-        if (++count > most)
-            return 0;
-        last = t.cp;
+        }
+#endif
+        if (t.cp != ' ' && t.cp != '\n') {
+            if (++count > most)
+                return 0;
+            last = t.cp;
+        }
+        PN__STEP(&t);
     }
     return !t.err && last == ':';
 }
