@@ -7,7 +7,8 @@
  *                   with what they introduce
  *   pn_cursor.c     the cursor: opening, checking, moving, counting
  *   pn_page_text.c  a page written as text (pn_cursor_page/show)
- *   pn_page_draw.c  a page drawn on a canvas (pn_cursor_draw)
+ *   pn_page_draw.c  a page drawn on a canvas (pn_cursor_draw,
+ *                   pn_cursor_draw_show)
  *
  * Nothing is stored between calls but the cursor: a page is laid out by
  * wrapping from the position of its first line, and going back re-wraps
