@@ -85,10 +85,10 @@ static pn_status code_check(pn__view *v, uint32_t off, uint32_t size)
     return PN_OK;
 }
 
-/* The header's tables: where each one's offset and
- * count are, its records' size (the pool's counts its bytes; 0: the
- * section records', which the pool's size gives) and where the view
- * keeps the offset, the count right after it. */
+/* The header's tables: where each one's offset and count are, its
+ * records' size (the pool's counts its bytes; 0: the section records',
+ * which the pool's size gives) and where the view keeps the offset, the
+ * count right after it. */
 #define VIEW_AT(member) ((unsigned char)offsetof(pn__view, member))
 static const unsigned char header_tables[][4] = {
     {PN_HDR_AT(pool, 4), PN_HDR_AT(pool_size, 4), 1, VIEW_AT(pool_at)},
@@ -111,9 +111,9 @@ COUNT_AFTER(sections, section_count)
 COUNT_AFTER(contacts, contact_count)
 COUNT_AFTER(languages, language_count)
 PN_STATIC_ASSERT(PN_NOTICE_SIZE <= 255 && PN_SECTION_SIZE <= 255 &&
-                     PN_CONTACT_SIZE <= 255 && PN_LANGUAGE_SIZE <= 255 &&
-                     sizeof(pn__view) <= 255,
+                     PN_CONTACT_SIZE <= 255 && PN_LANGUAGE_SIZE <= 255,
                  record_sizes_fit_a_byte);
+PN_STATIC_ASSERT(sizeof(pn__view) <= 255, view_offsets_fit_a_byte);
 
 pn_status pn__read_header(pn__view *v, const unsigned char *data,
                           uint32_t size)
@@ -133,10 +133,14 @@ pn_status pn__read_header(pn__view *v, const unsigned char *data,
     v->section_size = PN_SECTION_SIZE_OF(PN__HDR_U32(data, pool_size));
     for (i = 0; i < sizeof header_tables / sizeof header_tables[0]; i++) {
         const unsigned char *t = header_tables[i];
-        uint32_t *at = (uint32_t *)(void *)((unsigned char *)v + t[3]);
-        at[0] = pn__read_u32(data + t[0]);
-        at[1] = pn__read_u32(data + t[1]);
-        if (!table_fits(size, at[0], at[1], t[2] ? t[2] : v->section_size))
+        /* Both members are reached from the view's first byte: a step
+         * from one member to the next is not one C allows. */
+        unsigned char *at = (unsigned char *)v + t[3];
+        uint32_t *off = (uint32_t *)(void *)at;
+        uint32_t *count = (uint32_t *)(void *)(at + sizeof(uint32_t));
+        *off = pn__read_u32(data + t[0]);
+        *count = pn__read_u32(data + t[1]);
+        if (!table_fits(size, *off, *count, t[2] ? t[2] : v->section_size))
             return PN_ERR_FORMAT;
     }
     v->pool = data + v->pool_at;

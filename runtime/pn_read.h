@@ -28,7 +28,8 @@ typedef struct pn__view {
     uint32_t contact_count;
     uint32_t languages;         /* offset of the language records */
     uint32_t language_count;
-    uint32_t section_size;      /* their size: PN_SECTION_SIZE_OF() */
+    uint32_t section_size;      /* a section record's size:
+                                   PN_SECTION_SIZE_OF() */
     const unsigned char *pool;
     const unsigned char *code; /* checked code tables, NULL: plain texts */
 } pn__view;
